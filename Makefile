@@ -1,0 +1,59 @@
+# RightsTrack: a few verbs. CI (.ci/run) calls `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?= -n 2
+
+.PHONY: run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
+
+$(BIN)/rightstrack: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+install: $(BIN)/rightstrack
+
+$(VENV)/.dev: $(BIN)/rightstrack
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+install-dev: $(VENV)/.dev
+
+## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST)
+run: install
+	$(BIN)/rightstrack migrate --noinput
+	$(BIN)/rightstrack load-sample
+	$(BIN)/rightstrack runserver $(HOST)
+
+## test: lint, type-check, then the whole suite on SQLite and on PostgreSQL
+test: install-dev lint typecheck test-sqlite test-postgres
+
+test-sqlite: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install-dev
+	DATABASE_URL=$(PG_URL) RIGHTSTRACK_REQUIRE_POSTGRES=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+fmt: install-dev
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy src
+
+messages: install-dev
+	cd src/rightstrack && ../../$(BIN)/rightstrack makemessages -l ar -l zh_Hans -l fr -l ru -l es --ignore 'migrations/*'
+	cd src/rightstrack && ../../$(BIN)/rightstrack compilemessages
+
+bench: install-dev
+	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "rightstrack.api"
+    label = "api"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,478 @@
+"""Catalogue: mechanisms, countries, documents, recommendations and taxonomies.
+
+Terms follow the UN usage described in ``shared/docs/domain.md``: a
+*mechanism* (treaty body, UPR, special procedure, regional body) issues a
+*document* (concluding observations, UPR Working Group report, Views...) made
+of numbered *recommendations*; some are flagged for *follow-up* with a deadline.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Visibility(models.TextChoices):
+    """Who may see a record. Restricted records (SPT visit reports, pending
+    communications, embargoed submissions) are shown to coordinators and
+    admins only, never in public outputs."""
+
+    PUBLIC = "public", _("Public")
+    RESTRICTED = "restricted", _("Restricted")
+
+
+class Mechanism(models.Model):
+    """A UN or regional human rights mechanism, identified by its code (``CCPR``, ``UPR``...)."""
+
+    class Kind(models.TextChoices):
+        TREATY_BODY = "treaty_body", _("Treaty body")
+        UPR = "upr", _("Universal Periodic Review")
+        SPECIAL_PROCEDURE = "special_procedure", _("Special procedure")
+        REGIONAL = "regional", _("Regional mechanism")
+        NHRI = "nhri", _("National human rights institution")
+        OTHER = "other", _("Other")
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=255)
+    treaty = models.CharField(_("treaty"), max_length=255, blank=True)
+    symbol_prefix = models.CharField(_("symbol prefix"), max_length=32, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["code"]
+        verbose_name = _("mechanism")
+        verbose_name_plural = _("mechanisms")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Country(models.Model):
+    """A State, keyed by ISO 3166-1 alpha-3, with its UN short names in the six UN languages.
+
+    Names come from ``catalog/data/countries.csv`` (UN Terminology via
+    cehdi-upr-maternal-health ``countries.xlsx``, completed with pycountry).
+    """
+
+    iso3 = models.CharField(_("ISO 3166 alpha-3"), max_length=3, unique=True)
+    iso2 = models.CharField(_("ISO 3166 alpha-2"), max_length=2, blank=True)
+    m49 = models.CharField(_("UN M49 code"), max_length=3, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=255)
+    name_fr = models.CharField(_("name (French)"), max_length=255, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=255, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=255, blank=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=255, blank=True)
+    formal_name_en = models.CharField(_("formal name (English)"), max_length=255, blank=True)
+    region = models.CharField(_("region"), max_length=64, blank=True)
+    un_member = models.BooleanField(_("UN Member State"), default=True)
+
+    class Meta:
+        ordering: ClassVar = ["name_en"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The short name in the active language, falling back to English."""
+        lang = (get_language() or "en")[:2]
+        return str(getattr(self, f"name_{lang}", "") or self.name_en)
+
+
+class Theme(models.Model):
+    """A UHRI human rights theme (e.g. "Equality & non-discrimination")."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    code = models.CharField(_("code"), max_length=16, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    source = models.CharField(_("source"), max_length=64, default="UHRI")
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AffectedGroup(models.Model):
+    """A UHRI "affected persons" label (e.g. "Women", "Persons deprived of their liberty")."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    source = models.CharField(_("source"), max_length=64, default="UHRI")
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("affected persons")
+        verbose_name_plural = _("affected persons")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SdgGoal(models.Model):
+    """One of the 17 Sustainable Development Goals (A/RES/71/313)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.TextField(_("title"))
+    short_title = models.CharField(_("short title"), max_length=128, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["number"]
+        verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
+
+    def __str__(self) -> str:
+        return f"SDG {self.number}: {self.short_title or self.title}"
+
+
+class SdgTarget(models.Model):
+    """One of the 169 SDG targets, coded as printed ("16.3", "5.a")."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    goal = models.ForeignKey(SdgGoal, on_delete=models.PROTECT, related_name="targets")
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering: ClassVar = ["goal__number", "order"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self) -> str:
+        return f"{self.code}"
+
+
+class UprIssue(models.Model):
+    """One of the 56 UPR Info database issues (e.g. "Torture and other CID treatment")."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("UPR Info issue")
+        verbose_name_plural = _("UPR Info issues")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActionCategory(models.Model):
+    """UPR Info action category 1-5 (1 minimal action ... 5 specific action)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=128)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["number"]
+        verbose_name = _("action category")
+        verbose_name_plural = _("action categories")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class DocumentQuerySet(models.QuerySet["Document"]):
+    """Query helpers for documents."""
+
+    def public(self) -> DocumentQuerySet:
+        """Documents anyone may see."""
+        return self.filter(visibility=Visibility.PUBLIC, is_archived=False)
+
+
+class Document(models.Model):
+    """A UN document identified by its symbol (``CERD/C/BRA/CO/18-20``).
+
+    ``key`` is the natural key: the symbol when known, otherwise a synthetic
+    key from the source (UPR Info rows carry no symbol:
+    ``upr-info:SVN:WG7``).
+    """
+
+    class Type(models.TextChoices):
+        CONCLUDING_OBSERVATIONS = "concluding_observations", _("Concluding observations")
+        UPR_WG_REPORT = "upr_wg_report", _("UPR Working Group report")
+        UPR_ADDENDUM = "upr_addendum", _("UPR addendum (State's positions)")
+        THEMATIC_LIST = "thematic_list", _("UPR thematic list of recommendations")
+        VISIT_REPORT = "visit_report", _("Visit report")
+        VIEWS = "views", _("Views on an individual communication")
+        FOLLOW_UP_REPLY = "follow_up_reply", _("Follow-up reply of the State party")
+        FOLLOW_UP_ASSESSMENT = "follow_up_assessment", _("Follow-up assessment")
+        DATABASE_EXPORT = "database_export", _("Database export")
+        OTHER = "other", _("Other")
+
+    class NextReportStatus(models.TextChoices):
+        UNKNOWN = "", _("Unknown")
+        FIXED = "fixed", _("Fixed date")
+        YEAR = "year", _("Year only")
+        TBD_PREDICTABLE_CYCLE = (
+            "tbd_predictable_cycle",
+            _("To be set under the predictable review cycle"),
+        )
+
+    key = models.CharField(_("natural key"), max_length=255, unique=True)
+    symbol = models.CharField(_("UN symbol"), max_length=128, blank=True, db_index=True)
+    doc_type = models.CharField(_("type"), max_length=32, choices=Type.choices)
+    title = models.TextField(_("title"), blank=True)
+    mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT, related_name="documents")
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="documents", null=True, blank=True
+    )
+    language = models.CharField(_("language"), max_length=8, default="en")
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    received_on = models.DateField(
+        _("received on"),
+        null=True,
+        blank=True,
+        help_text=_("For replies: date the UN received it."),
+    )
+    session = models.CharField(_("session"), max_length=64, blank=True)
+    upr_cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    hrc_session = models.PositiveSmallIntegerField(
+        _("Human Rights Council session"), null=True, blank=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_(
+            "The document this one answers or completes (e.g. the CO a follow-up reply answers)."
+        ),
+    )
+    next_report_label = models.CharField(_("next report"), max_length=255, blank=True)
+    next_report_due = models.DateField(_("next report due"), null=True, blank=True)
+    next_report_year = models.PositiveSmallIntegerField(
+        _("next report year"), null=True, blank=True
+    )
+    next_report_status = models.CharField(
+        _("next report status"), max_length=32, choices=NextReportStatus.choices, blank=True
+    )
+    source_file = models.CharField(_("source file"), max_length=500, blank=True)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["-adopted_on", "symbol"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.symbol or self.title or self.key
+
+
+class RecommendationQuerySet(models.QuerySet["Recommendation"]):
+    """Query helpers for recommendations (``public()``, ``for_country()``)."""
+
+    def public(self) -> RecommendationQuerySet:
+        """Recommendations anyone may see: public, not archived, in a public document."""
+        return self.filter(
+            visibility=Visibility.PUBLIC,
+            is_archived=False,
+            document__visibility=Visibility.PUBLIC,
+        )
+
+    def for_country(self, iso3: str) -> RecommendationQuerySet:
+        """Recommendations addressed to the State with this ISO3 code."""
+        return self.filter(country__iso3=iso3.upper())
+
+
+class Recommendation(models.Model):
+    """One recommendation (or concern/observation) as printed in its source.
+
+    Identity: ``natural_key`` is stable across re-imports, e.g.
+    ``CERD/C/BRA/CO/18-20#17 (a)`` or ``A/HRC/59/15#140.7`` or, for UPR Info
+    rows that carry no paragraph number, a hash of State, session,
+    recommending State and text. A re-import updates the row with that key.
+    """
+
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        CONCERN = "concern", _("Concern / observation")
+
+    class Position(models.TextChoices):
+        SUPPORTED = "supported", _("Supported")
+        NOTED = "noted", _("Noted")
+        PENDING = "pending", _("Pending")
+        NONE = "", _("No position")
+
+    natural_key = models.CharField(_("natural key"), max_length=255, unique=True)
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="recommendations")
+    paragraph = models.CharField(_("paragraph as printed"), max_length=64, blank=True)
+    order = models.PositiveIntegerField(_("order in the document"), default=0)
+    mechanism = models.ForeignKey(
+        Mechanism, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="recommendations", null=True, blank=True
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=Kind.choices, default=Kind.RECOMMENDATION
+    )
+    section = models.CharField(_("section heading"), max_length=255, blank=True)
+    # UPR only
+    recommending_states = models.ManyToManyField(
+        Country,
+        related_name="recommendations_made",
+        blank=True,
+        verbose_name=_("recommending States"),
+    )
+    position = models.CharField(_("position"), max_length=16, choices=Position.choices, blank=True)
+    position_raw = models.CharField(_("position as printed"), max_length=128, blank=True)
+    position_source = models.CharField(_("source of position"), max_length=255, blank=True)
+    upr_cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    upr_session = models.PositiveSmallIntegerField(
+        _("UPR Working Group session"), null=True, blank=True
+    )
+    # Tags
+    themes = models.ManyToManyField(Theme, related_name="recommendations", blank=True)
+    affected_groups = models.ManyToManyField(
+        AffectedGroup,
+        related_name="recommendations",
+        blank=True,
+        verbose_name=_("affected persons"),
+    )
+    sdg_goals = models.ManyToManyField(SdgGoal, related_name="recommendations", blank=True)
+    sdg_targets = models.ManyToManyField(SdgTarget, related_name="recommendations", blank=True)
+    upr_issues = models.ManyToManyField(UprIssue, related_name="recommendations", blank=True)
+    action_category = models.ForeignKey(
+        ActionCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+    )
+    # Identity in the source
+    uhri_id = models.CharField(_("UHRI annotation id"), max_length=64, blank=True, db_index=True)
+    source_row = models.CharField(_("source row id"), max_length=128, blank=True)
+    visibility = models.CharField(
+        max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[themes, affected_groups])
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["document_id", "order"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        indexes: ClassVar = [
+            models.Index(fields=["country", "mechanism"]),
+            models.Index(fields=["document", "order"]),
+            models.Index(fields=["position"]),
+        ]
+
+    def __str__(self) -> str:
+        ref = (
+            f"{self.document.symbol} para. {self.paragraph}" if self.paragraph else self.natural_key
+        )
+        return ref
+
+
+class VoluntaryPledge(models.Model):
+    """A voluntary pledge made by a State under review (kept apart from recommendations)."""
+
+    natural_key = models.CharField(max_length=255, unique=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="pledges")
+    text = models.TextField(_("text"))
+    upr_session = models.PositiveSmallIntegerField(
+        _("UPR Working Group session"), null=True, blank=True
+    )
+    upr_cycle = models.PositiveSmallIntegerField(_("UPR cycle"), null=True, blank=True)
+    upr_issues = models.ManyToManyField(UprIssue, related_name="pledges", blank=True)
+    source_row = models.CharField(max_length=128, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("voluntary pledge")
+        verbose_name_plural = _("voluntary pledges")
+
+    def __str__(self) -> str:
+        return f"{self.country.iso3}: {self.text[:60]}"
+
+
+class FollowUpRequest(models.Model):
+    """One item a mechanism asked the State to report on by a deadline.
+
+    Created by the document parser (one per expanded item, e.g. "36 (b)") or by
+    hand. ``kind`` separates the written follow-up procedure (with a deadline)
+    from CERD's "paragraphs of particular importance" and the CRC's "urgent
+    measures" (flags without a deadline). ``due_basis`` records whether the date
+    was stated in the text or computed from the adoption date.
+    """
+
+    class Kind(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("Follow-up")
+        PARTICULAR_IMPORTANCE = "particular_importance", _("Particular importance")
+        URGENT_MEASURES = "urgent_measures", _("Urgent measures")
+        VIEWS_REPLY = "views_reply", _("Reply on Views")
+
+    class DueBasis(models.TextChoices):
+        STATED = "stated", _("Stated in the text")
+        COMPUTED = "computed", _("Computed from the adoption date")
+        MANUAL = "manual", _("Entered by hand")
+        NONE = "", _("No deadline")
+
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="follow_up_requests"
+    )
+    recommendation = models.ForeignKey(
+        Recommendation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_up_requests",
+    )
+    item = models.CharField(_("item as cited"), max_length=64)
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.FOLLOW_UP)
+    period_text = models.CharField(_("period as printed"), max_length=255, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    due_basis = models.CharField(max_length=16, choices=DueBasis.choices, blank=True)
+    source_paragraph = models.CharField(_("follow-up paragraph"), max_length=16, blank=True)
+    reply_received_on = models.DateField(_("State reply received on"), null=True, blank=True)
+    reply_document = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers_follow_up"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["document_id", "id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["document", "kind", "item"], name="uniq_followup_item"),
+        ]
+        verbose_name = _("follow-up request")
+        verbose_name_plural = _("follow-up requests")
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.item}"

@@ -1,0 +1,161 @@
+"""Django settings for RightsTrack.
+
+Every variable read here is listed in ``docs/configuration.md`` and
+``.env.example`` (a test fails when one is missing). SQLite in
+``RIGHTSTRACK_DATA_DIR`` is the default engine; set ``DATABASE_URL`` for
+PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.env import env_bool, env_int, env_list, env_path, env_str
+
+BASE_DIR = Path(__file__).resolve().parent
+REPO_DIR = BASE_DIR.parent.parent
+
+DEBUG = env_bool("RIGHTSTRACK_DEBUG", False)
+DATA_DIR = env_path("RIGHTSTRACK_DATA_DIR", REPO_DIR / "var")
+SECRET_KEY = env_str("RIGHTSTRACK_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG and env_bool("RIGHTSTRACK_PRODUCTION", False):
+        raise ImproperlyConfigured("RIGHTSTRACK_SECRET_KEY must be set in production")
+    SECRET_KEY = "insecure-development-key-change-me"  # noqa: S105 - development only
+ALLOWED_HOSTS = env_list("RIGHTSTRACK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("RIGHTSTRACK_CSRF_TRUSTED_ORIGINS", [])
+SHARED_DATA_DIR = env_path("RIGHTSTRACK_SHARED_DIR", REPO_DIR.parent / "shared" / "data" / "raw")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "django_filters",
+    "rightstrack.catalog",
+    "rightstrack.ingest",
+    "rightstrack.accounts",
+    "rightstrack.tracking",
+    "rightstrack.classify",
+    "rightstrack.reports",
+    "rightstrack.api",
+    "rightstrack.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "rightstrack.urls"
+WSGI_APPLICATION = "rightstrack.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+_database_url = env_str("DATABASE_URL", "")
+if _database_url:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "rightstrack.sqlite3",
+            "OPTIONS": {
+                # WAL lets the portal read while an import writes; IMMEDIATE
+                # transactions avoid "database is locked" on upgrade.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# The six UN official languages; Arabic is right-to-left.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_str("RIGHTSTRACK_TIME_ZONE", "UTC")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+
+# Uploaded documents are parsed in memory up to this size (bytes).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+RIGHTSTRACK_PAGE_SIZE = env_int("RIGHTSTRACK_PAGE_SIZE", 25)
+
+EMAIL_HOST = env_str("RIGHTSTRACK_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("RIGHTSTRACK_EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("RIGHTSTRACK_FROM_EMAIL", "rightstrack@localhost")
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if env_bool("RIGHTSTRACK_PRODUCTION", False):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("RIGHTSTRACK_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("RIGHTSTRACK_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("RIGHTSTRACK_LOG_LEVEL", "WARNING")},
+}
