@@ -89,7 +89,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "rightstrack.sqlite3",
+            "NAME": str(DATA_DIR / "rightstrack.sqlite3"),
             "OPTIONS": {
                 # WAL lets the portal read while an import writes; IMMEDIATE
                 # transactions avoid "database is locked" on upgrade.
@@ -100,6 +100,8 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "/accounts/login/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -128,6 +130,7 @@ TIME_ZONE = env_str("RIGHTSTRACK_TIME_ZONE", "UTC")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 

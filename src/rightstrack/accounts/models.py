@@ -1,0 +1,116 @@
+"""Users, organisations and roles.
+
+Roles follow the SIMORE / IMPACT OSS practice described in ``domain.md`` §6:
+focal points of an institution upload updates, a validator of the same
+institution approves them before they are published; civil-society
+contributors' submissions are moderated.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Organisation(models.Model):
+    """An institution or stakeholder: ministry, parliament, NHRI, NMRF, NGO...
+
+    Organisations of government type are the *institutions* that
+    recommendations are assigned to (see ``tracking``).
+    """
+
+    class Type(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry or agency")
+        PARLIAMENT = "parliament", _("Parliament or parliamentary committee")
+        JUDICIARY = "judiciary", _("Judiciary")
+        NHRI = "nhri", _("National human rights institution")
+        NMRF = "nmrf", _("National mechanism for reporting and follow-up")
+        NGO = "ngo", _("Non-governmental organisation")
+        COALITION = "coalition", _("Coalition")
+        UN_AGENCY = "un_agency", _("UN agency")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    org_type = models.CharField(_("type"), max_length=32, choices=Type.choices)
+    country = models.ForeignKey(
+        "catalog.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    mandate = models.TextField(_("mandate"), blank=True)
+    contact_name = models.CharField(_("contact point"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    """What a user may do. Ordered from most to least powerful (see ``ROLE_RANK``)."""
+
+    ADMIN = "admin", _("Administrator")
+    COORDINATOR = "coordinator", _("Coordinator")
+    VALIDATOR = "validator", _("Validator")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    CONTRIBUTOR = "contributor", _("Contributor")
+    VIEWER = "viewer", _("Viewer")
+
+
+#: Higher is more powerful. Anonymous visitors rank 0.
+ROLE_RANK: dict[str, int] = {
+    Role.ADMIN: 60,
+    Role.COORDINATOR: 50,
+    Role.VALIDATOR: 40,
+    Role.FOCAL_POINT: 30,
+    Role.CONTRIBUTOR: 20,
+    Role.VIEWER: 10,
+}
+
+
+class User(AbstractUser):
+    """A RightsTrack user: one role, usually in one organisation.
+
+    ``hide_name_publicly``: a contributor may ask that their name never be
+    shown in public outputs; public pages then show "Anonymous contributor".
+    """
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
+    )
+    language = models.CharField(_("preferred language"), max_length=8, default="en")
+    hide_name_publicly = models.BooleanField(_("hide my name in public pages"), default=False)
+    history = HistoricalRecords()
+
+    @property
+    def rank(self) -> int:
+        """The numeric rank of the user's role (superusers rank as admin)."""
+        if self.is_superuser:
+            return ROLE_RANK[Role.ADMIN]
+        return ROLE_RANK.get(self.role, 0)
+
+    def public_name(self) -> str:
+        """The name to show in public outputs, honouring ``hide_name_publicly``."""
+        if self.hide_name_publicly:
+            return str(_("Anonymous contributor"))
+        return self.get_full_name() or self.username

@@ -1,0 +1,68 @@
+"""The one place where protected objects are fetched for a user.
+
+Every view, export, feed and report gets recommendations and documents
+through these helpers, so the confidentiality rule lives in one tested place:
+nobody below coordinator sees restricted records; anonymous visitors see only
+public ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.catalog.models import (
+    Document,
+    DocumentQuerySet,
+    Recommendation,
+    RecommendationQuerySet,
+)
+
+
+def user_rank(user: Any) -> int:
+    """Rank of ``user`` (an ``accounts.User`` or ``AnonymousUser``); 0 for anonymous."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return 0
+    return int(user.rank)
+
+
+def can_see_restricted(user: Any) -> bool:
+    """True for coordinators and admins (and superusers)."""
+    return user_rank(user) >= ROLE_RANK[Role.COORDINATOR]
+
+
+def visible_recommendations(user: Any) -> RecommendationQuerySet:
+    """Recommendations ``user`` may see (not archived ones, for anyone).
+
+    Returns:
+        All non-archived recommendations for coordinators and admins; only
+        ``Recommendation.objects.public()`` for everyone else.
+    """
+    if can_see_restricted(user):
+        return Recommendation.objects.filter(is_archived=False)
+    return Recommendation.objects.public()
+
+
+def visible_documents(user: Any) -> DocumentQuerySet:
+    """Documents ``user`` may see (same rule as :func:`visible_recommendations`)."""
+    if can_see_restricted(user):
+        return Document.objects.filter(is_archived=False)
+    return Document.objects.public()
+
+
+def get_recommendation_for_user(user: Any, pk: int) -> Recommendation:
+    """Fetch one recommendation or raise ``Http404`` (never 403: existence is not revealed)."""
+    try:
+        return visible_recommendations(user).get(pk=pk)
+    except (Recommendation.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such recommendation") from None
+
+
+def get_document_for_user(user: Any, pk: int) -> Document:
+    """Fetch one document or raise ``Http404``."""
+    try:
+        return visible_documents(user).get(pk=pk)
+    except (Document.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such document") from None
