@@ -1,0 +1,1 @@
+"""Pure-Python parsers: no Django import here; they return dataclasses."""
