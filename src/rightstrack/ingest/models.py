@@ -1,0 +1,87 @@
+"""Import runs: one row per file import, kept even when the import fails."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.ingest.errors import Problem
+
+
+class ImportRun(models.Model):
+    """One attempt to import one file.
+
+    Written outside the import's transaction, so a failed import leaves this
+    row (status ``failed`` and the error naming file and row) while every
+    catalogue change of that file is rolled back. Counts are of the records
+    the file holds (recommendations, pledges); documents created on the way
+    are not counted.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    path = models.CharField(_("path"), max_length=1000, blank=True)
+    checksum = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, db_index=True)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    format = models.CharField(_("format"), max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    errors = models.JSONField(
+        _("errors"),
+        default=list,
+        blank=True,
+        help_text=_("List of {file, message, row, cell, page}: the failure or rejected rows."),
+    )
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+    )
+
+    class Meta:
+        ordering: ClassVar = ["-started_at", "-id"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.format or '?'}): {self.status}"
+
+    @property
+    def seconds(self) -> float | None:
+        """Duration in seconds, or ``None`` while running."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    @property
+    def message(self) -> str:
+        """The first error as one line (the failure of a failed run), or ``""``."""
+        if not self.errors:
+            return ""
+        first = self.errors[0]
+        return str(
+            Problem(
+                file=first.get("file", self.file_name),
+                message=first.get("message", ""),
+                row=first.get("row"),
+                cell=first.get("cell"),
+                page=first.get("page"),
+            )
+        )

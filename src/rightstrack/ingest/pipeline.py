@@ -1,0 +1,153 @@
+"""The import pipeline, in one place: preflight → detect → parse and store → record.
+
+``import_file()`` is the only entry point used by the CLI, the admin and tests.
+The steps:
+
+1. **preflight**: the file exists, is not empty; SHA-256 checksum; a gzip file
+   (``.csv.gz``) is unpacked to a temporary file first;
+2. **detect** the format with the registry (or take ``format=``);
+3. **parse and store** with the source's ``run()``, inside ONE
+   ``transaction.atomic()`` block: a failure anywhere rolls back every change;
+4. **record** the :class:`~rightstrack.ingest.models.ImportRun`, written
+   outside that block so that it survives the rollback of a failed import.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from rightstrack.ingest import registry
+from rightstrack.ingest.errors import ImportFailure, Problem
+from rightstrack.ingest.models import ImportRun
+
+logger = logging.getLogger(__name__)
+
+#: At most this many rejected-row messages are kept on an ImportRun.
+MAX_STORED_PROBLEMS = 200
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of the file's bytes, as 64 hex digits."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def _unpacked(path: Path) -> Iterator[Path]:
+    """Yield ``path``, or a temporary unpacked copy when it is gzip-compressed.
+
+    The copy keeps the inner name (``1-5.csv.gz`` → ``1-5.csv``) so that
+    detection and messages read naturally.
+
+    Raises:
+        ImportFailure: the gzip stream is corrupt or truncated.
+    """
+    with path.open("rb") as fh:
+        magic = fh.read(2)
+    if magic != _GZIP_MAGIC:
+        yield path
+        return
+    inner = path.name[:-3] if path.name.endswith(".gz") else path.name
+    with tempfile.TemporaryDirectory(prefix="rightstrack-import-") as tmp:
+        target = Path(tmp) / inner
+        try:
+            with gzip.open(path, "rb") as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+        except (OSError, EOFError) as exc:
+            raise ImportFailure(path, f"corrupt or truncated gzip file ({exc})") from exc
+        yield target
+
+
+def _preflight(path: Path, run: ImportRun) -> None:
+    """Check the file exists and is not empty; fill size and checksum on ``run``.
+
+    Raises:
+        ImportFailure: missing, not a file, or empty.
+    """
+    if not path.exists():
+        raise ImportFailure(path, f"file not found: {path}")
+    if not path.is_file():
+        raise ImportFailure(path, "not a regular file")
+    run.size = path.stat().st_size
+    if run.size == 0:
+        raise ImportFailure(path, "the file is empty (0 bytes)")
+    run.checksum = sha256_file(path)
+
+
+def import_file(
+    path: str | Path,
+    *,
+    user: Any = None,
+    format: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportRun:
+    """Import one file and return its :class:`ImportRun` (never raises for bad input).
+
+    Args:
+        path: the file; ``.gz`` files are unpacked first.
+        user: who started the import (stored on the run), or ``None``.
+        format: a source name to skip detection (``rightstrack import --format``).
+        progress: ``progress(done, total)`` callback for long imports.
+
+    Returns:
+        The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
+        with ``errors[0]`` naming file and row/cell/page. On failure the
+        catalogue is exactly as before the call.
+    """
+    path = Path(path)
+    run = ImportRun.objects.create(
+        file_name=path.name,
+        path=str(path),
+        status=ImportRun.Status.RUNNING,
+        started_at=timezone.now(),
+        user=user if getattr(user, "pk", None) else None,
+    )
+    ctx = registry.ImportContext(path=path, user=run.user, progress=progress)
+    try:
+        _preflight(path, run)
+        ctx.checksum = run.checksum
+        with _unpacked(path) as real:
+            ctx.path = real
+            source = registry.get(format) if format else registry.detect(real)
+            run.format = source.name
+            with transaction.atomic():
+                counts = source.run(real, ctx)
+    except ImportFailure as exc:
+        _finish_failed(run, exc.problem)
+    except KeyError as exc:  # unknown --format
+        _finish_failed(run, Problem(path.name, str(exc.args[0])))
+    except Exception as exc:  # a bug: keep the run, log the traceback, name the file
+        logger.exception("import of %s failed", path)
+        _finish_failed(run, Problem(path.name, f"unexpected error ({type(exc).__name__}: {exc})"))
+    else:
+        run.status = ImportRun.Status.SUCCEEDED
+        run.created, run.updated = counts.created, counts.updated
+        run.unchanged, run.rejected = counts.unchanged, counts.rejected
+        run.errors = [p.as_dict() for p in ctx.problems[:MAX_STORED_PROBLEMS]]
+        run.finished_at = timezone.now()
+        run.save()
+    return run
+
+
+def _finish_failed(run: ImportRun, problem: Problem) -> None:
+    run.status = ImportRun.Status.FAILED
+    run.created = run.updated = run.unchanged = run.rejected = 0
+    run.errors = [problem.as_dict()]
+    run.finished_at = timezone.now()
+    run.save()

@@ -1,0 +1,390 @@
+"""Storage helpers: turn parsed records into catalogue rows, in bulk, idempotently.
+
+Every source ends with the same three calls:
+
+* :class:`Reference` resolves names and codes (ISO3, mechanism code, theme
+  name, SDG target "16.3"...) to primary keys, with one query per table;
+* :func:`upsert_document` creates or updates one :class:`Document` by its key;
+* :func:`upsert_records` creates or updates many recommendations (or pledges)
+  by natural key, sets their many-to-many tags and writes their history.
+
+"Unchanged" means every compared field and every tag set is identical: no
+write at all, no history row. Created and updated rows get one history row
+each, written with simple_history's ``bulk_history_create`` (one INSERT per
+batch instead of one per row), plus the snapshot rows of the many-to-many
+fields the model tracks in its history (``HistoricalRecords(m2m_fields=...)``),
+which simple_history only writes from ``m2m_changed`` signals that bulk inserts
+do not send.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+
+from rightstrack.catalog.models import (
+    ActionCategory,
+    AffectedGroup,
+    Country,
+    Document,
+    Mechanism,
+    SdgGoal,
+    SdgTarget,
+    Theme,
+    UprIssue,
+)
+from rightstrack.ingest.errors import ImportFailure
+from rightstrack.ingest.registry import Counts, ImportContext
+
+BATCH = 500
+#: Keys per ``IN (...)`` query: below SQLite's historical 999-variable limit.
+KEY_CHUNK = 900
+
+
+def _chunks(seq: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(seq), size):
+        yield seq[start : start + size]
+
+
+def norm_label(label: str) -> str:
+    """Lookup form of a taxonomy label: collapsed spaces, case-folded."""
+    return " ".join(label.split()).casefold()
+
+
+def _unique_slug(model: type[models.Model], name: str, taken: set[str]) -> str:
+    base = slugify(name)[:240] or "label"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+class Reference:
+    """Primary keys of reference rows, loaded once per import.
+
+    Countries, mechanisms, SDGs, UPR Info issues and action categories must
+    already exist (``rightstrack seed-reference``); a missing one is an
+    :class:`ImportFailure`. Themes and affected persons are UHRI labels
+    "as they appear in the thematic lists and UHRI records": a label not seen
+    before is created (inside the import's transaction).
+    """
+
+    def __init__(self, ctx: ImportContext) -> None:
+        self.ctx = ctx
+
+    def _missing(self, what: str) -> ImportFailure:
+        return self.ctx.fail(
+            f"reference data missing: {what}; run `rightstrack seed-reference` first"
+        )
+
+    @cached_property
+    def countries(self) -> dict[str, int]:
+        """ISO3 → id."""
+        found = dict(Country.objects.values_list("iso3", "id"))
+        if not found:
+            raise self._missing("no countries")
+        return found
+
+    def country(self, iso3: str | None) -> int | None:
+        return self.countries.get(iso3) if iso3 else None
+
+    @cached_property
+    def _mechanisms(self) -> dict[str, int]:
+        return dict(Mechanism.objects.values_list("code", "id"))
+
+    def mechanism(self, code: str) -> int:
+        """Id of the mechanism ``code`` ("UPR", "CESCR").
+
+        Raises:
+            ImportFailure: unknown code.
+        """
+        try:
+            return self._mechanisms[code]
+        except KeyError:
+            raise self._missing(f"mechanism {code!r}") from None
+
+    @cached_property
+    def _sdg_goals(self) -> dict[int, int]:
+        return dict(SdgGoal.objects.values_list("number", "id"))
+
+    def sdg_goal(self, number: int) -> int | None:
+        return self._sdg_goals.get(number)
+
+    @cached_property
+    def _sdg_targets(self) -> dict[str, int]:
+        return {code.lower(): pk for code, pk in SdgTarget.objects.values_list("code", "id")}
+
+    def sdg_target(self, code: str) -> int | None:
+        return self._sdg_targets.get(code.lower())
+
+    @cached_property
+    def _upr_issues(self) -> dict[str, int]:
+        return {norm_label(n): pk for n, pk in UprIssue.objects.values_list("name", "id")}
+
+    def upr_issue(self, name: str) -> int | None:
+        return self._upr_issues.get(norm_label(name))
+
+    @cached_property
+    def _actions(self) -> dict[int, int]:
+        return dict(ActionCategory.objects.values_list("number", "id"))
+
+    def action_category(self, number: int | None) -> int | None:
+        return self._actions.get(number) if number is not None else None
+
+    @cached_property
+    def _themes(self) -> dict[str, int]:
+        return {norm_label(n): pk for n, pk in Theme.objects.values_list("name", "id")}
+
+    @cached_property
+    def _groups(self) -> dict[str, int]:
+        return {norm_label(n): pk for n, pk in AffectedGroup.objects.values_list("name", "id")}
+
+    def theme(self, name: str) -> int:
+        """Id of the UHRI theme ``name`` (created when new)."""
+        return self._label(Theme, self._themes, name)
+
+    def affected_group(self, name: str) -> int:
+        """Id of the UHRI affected-persons label ``name`` (created when new)."""
+        return self._label(AffectedGroup, self._groups, name)
+
+    def _label(
+        self, model: type[Theme] | type[AffectedGroup], cache: dict[str, int], name: str
+    ) -> int:
+        key = norm_label(name)
+        if key not in cache:
+            taken = set(model.objects.values_list("slug", flat=True))
+            clean = " ".join(name.split())
+            obj = model(name=clean, slug=_unique_slug(model, clean, taken))
+            obj.save()
+            cache[key] = obj.pk
+        return cache[key]
+
+
+def upsert_document(key: str, values: dict[str, Any], ctx: ImportContext) -> Document:
+    """Create or update the :class:`Document` whose natural key is ``key``.
+
+    ``values`` maps field attnames (``mechanism_id``, ``country_id``, ``symbol``...)
+    to values. An existing document whose values are all equal is not saved
+    (no history row). Saves go through ``save()`` so simple_history records them.
+    """
+    doc = Document.objects.filter(key=key).first()
+    if doc is None:
+        doc = Document(key=key, **values)
+        doc.save()
+        return doc
+    changed = [k for k, v in values.items() if getattr(doc, k) != v]
+    if changed:
+        for k in changed:
+            setattr(doc, k, values[k])
+        doc.save()
+    return doc
+
+
+@dataclass
+class RecordRow:
+    """One record to store: its natural key, field values and tag sets.
+
+    Attributes:
+        key: the natural key (unique, stable across re-imports).
+        values: concrete field attnames → values, e.g. ``{"document_id": 3, "text": "..."}``.
+        tags: many-to-many field name → set of target ids, e.g. ``{"themes": {1, 4}}``.
+            A field listed in ``tag_fields`` but absent here means "no tags".
+    """
+
+    key: str
+    values: dict[str, Any]
+    tags: dict[str, set[int]] = field(default_factory=dict)
+
+
+@dataclass
+class _TagField:
+    name: str
+    through: type[models.Model]
+    src: str  # attname of the FK to the record, e.g. "recommendation_id"
+    dst: str  # attname of the FK to the tag, e.g. "theme_id"
+
+
+def _tag_field(model: type[models.Model], name: str) -> _TagField:
+    m2m = model._meta.get_field(name)
+    if not isinstance(m2m, models.ManyToManyField):
+        raise TypeError(f"{model.__name__}.{name} is not a many-to-many field")
+    through = m2m.remote_field.through
+    if through is None:
+        raise TypeError(f"{model.__name__}.{name} has no through model")
+    src = through._meta.get_field(m2m.m2m_field_name()).attname  # type: ignore[union-attr]
+    dst = through._meta.get_field(m2m.m2m_reverse_field_name()).attname  # type: ignore[union-attr]
+    return _TagField(name, through, src, dst)
+
+
+def upsert_records(
+    model: type[models.Model],
+    rows: Sequence[RecordRow],
+    *,
+    tag_fields: Sequence[str],
+    ctx: ImportContext,
+    key_field: str = "natural_key",
+) -> Counts:
+    """Create, update or leave alone ``rows`` of ``model``, matched on ``key_field``.
+
+    Bulk throughout: existing rows and tags are read with a few ``IN`` queries,
+    new rows inserted with ``bulk_create``, changed ones written with
+    ``bulk_update``, tags with bulk inserts into the through tables, history
+    with ``bulk_history_create``.
+
+    Returns:
+        Counts with ``created``, ``updated`` and ``unchanged`` (``rejected`` is 0:
+        the source rejects rows before calling this).
+
+    Raises:
+        ImportFailure: two rows share a natural key.
+    """
+    seen: set[str] = set()
+    for row in rows:
+        if row.key in seen:
+            raise ctx.fail(f"two records share the natural key {row.key!r}")
+        seen.add(row.key)
+
+    tfs = [_tag_field(model, name) for name in tag_fields]
+    keys = [r.key for r in rows]
+    existing: dict[str, Any] = {}
+    for chunk in _chunks(keys, KEY_CHUNK):
+        for found in model._default_manager.filter(**{f"{key_field}__in": chunk}):
+            existing[getattr(found, key_field)] = found
+
+    # current tags of existing rows: field → record id → {tag id: through id}
+    current: dict[str, dict[int, dict[int, int]]] = {tf.name: defaultdict(dict) for tf in tfs}
+    ids = [obj.pk for obj in existing.values()]
+    for tf in tfs:
+        for chunk in _chunks(ids, KEY_CHUNK):
+            qs = tf.through._default_manager.filter(**{f"{tf.src}__in": chunk})
+            for pk, src, dst in qs.values_list("pk", tf.src, tf.dst):
+                current[tf.name][src][dst] = pk
+
+    to_create: list[Any] = []
+    to_update: list[Any] = []
+    update_fields: set[str] = set()
+    retag: list[tuple[Any, str, set[int]]] = []  # (obj, field, wanted)
+    counts = Counts()
+    now = timezone.now()
+    for row in rows:
+        obj: Any = existing.get(row.key)
+        if obj is None:
+            obj = model(**{key_field: row.key}, **row.values)
+            to_create.append(obj)
+            for tf in tfs:
+                retag.append((obj, tf.name, set(row.tags.get(tf.name, ()))))
+            counts.created += 1
+            continue
+        changed = [k for k, v in row.values.items() if getattr(obj, k) != v]
+        tag_changes = [
+            (tf.name, set(row.tags.get(tf.name, ())))
+            for tf in tfs
+            if set(row.tags.get(tf.name, ())) != set(current[tf.name].get(obj.pk, {}))
+        ]
+        if not changed and not tag_changes:
+            counts.unchanged += 1
+            continue
+        for k in changed:
+            setattr(obj, k, row.values[k])
+        update_fields.update(changed)
+        obj.updated_at = now
+        to_update.append(obj)
+        for name, wanted in tag_changes:
+            retag.append((obj, name, wanted))
+        counts.updated += 1
+
+    if to_create:
+        model._default_manager.bulk_create(to_create, batch_size=BATCH)
+        if any(obj.pk is None for obj in to_create):  # backends without RETURNING
+            pks = dict(
+                model._default_manager.filter(
+                    **{f"{key_field}__in": [getattr(o, key_field) for o in to_create]}
+                ).values_list(key_field, "pk")
+            )
+            for obj in to_create:
+                obj.pk = pks[getattr(obj, key_field)]
+    if to_update:
+        model._default_manager.bulk_update(
+            to_update, sorted(update_fields | {"updated_at"}), batch_size=BATCH
+        )
+    _write_tags(retag, tfs, current)
+    _write_history(model, to_create, to_update, tfs, current, ctx)
+    return counts
+
+
+def _write_tags(
+    retag: list[tuple[Any, str, set[int]]],
+    tfs: Sequence[_TagField],
+    current: dict[str, dict[int, dict[int, int]]],
+) -> None:
+    """Replace the tag sets listed in ``retag`` and update ``current`` to the new state."""
+    by_name = {tf.name: tf for tf in tfs}
+    deletes: dict[str, list[int]] = defaultdict(list)
+    inserts: dict[str, list[Any]] = defaultdict(list)
+    for obj, name, wanted in retag:
+        tf = by_name[name]
+        had = current[name].get(obj.pk, {})
+        drop = [through_pk for tag, through_pk in had.items() if tag not in wanted]
+        deletes[name].extend(drop)
+        for tag in sorted(wanted - set(had)):
+            inserts[name].append(tf.through(**{tf.src: obj.pk, tf.dst: tag}))
+    for name, pks in deletes.items():
+        for chunk in _chunks(pks, KEY_CHUNK):
+            by_name[name].through._default_manager.filter(pk__in=chunk).delete()
+    for name, objs in inserts.items():
+        tf = by_name[name]
+        tf.through._default_manager.bulk_create(objs, batch_size=BATCH)
+    # refresh the in-memory state for the history snapshot
+    for obj, name, wanted in retag:
+        kept = {t: pk for t, pk in current[name].get(obj.pk, {}).items() if t in wanted}
+        current[name][obj.pk] = kept
+    for name, objs in inserts.items():
+        tf = by_name[name]
+        for through in objs:
+            current[name][getattr(through, tf.src)][getattr(through, tf.dst)] = through.pk
+
+
+def _write_history(
+    model: type[models.Model],
+    created: list[Any],
+    updated: list[Any],
+    tfs: Sequence[_TagField],
+    current: dict[str, dict[int, dict[int, int]]],
+    ctx: ImportContext,
+) -> None:
+    """One history row per created/updated record, plus its tracked m2m snapshot."""
+    manager = getattr(model, "history", None)
+    if manager is None:
+        return
+    user = ctx.user
+    rows = []
+    if created:
+        rows += manager.bulk_history_create(created, batch_size=BATCH, default_user=user)
+    if updated:
+        rows += manager.bulk_history_create(
+            updated, batch_size=BATCH, update=True, default_user=user
+        )
+    history_model = manager.model
+    tracked = {f.name for f in getattr(history_model, "_history_m2m_fields", [])}
+    by_name = {tf.name: tf for tf in tfs}
+    for name in sorted(tracked & set(by_name)):
+        tf = by_name[name]
+        m2m_history_model = getattr(history_model, name).model
+        snap = []
+        for hist in rows:
+            record_pk = hist.id
+            for tag, through_pk in current[name].get(record_pk, {}).items():
+                snap.append(
+                    m2m_history_model(
+                        history_id=hist.pk, **{"id": through_pk, tf.src: record_pk, tf.dst: tag}
+                    )
+                )
+        m2m_history_model._default_manager.bulk_create(snap, batch_size=BATCH)
