@@ -1,0 +1,420 @@
+"""Text extraction from PDF, DOCX, HTML, JSON records and plain text (pure Python).
+
+Public API (stable; reused by the UPR Working Group report parser)::
+
+    extracted = extract_text(path)          # -> ExtractedText
+    extracted.pages                         # list[Page], Page(number=1, text="...")
+    extracted.text                          # all pages joined with "\\f"
+
+Formats, detected from the first bytes and then the suffix:
+
+- **PDF** (``%PDF-``): pypdf, page by page. A damaged file raises
+  :class:`CorruptFileError`; a PDF whose pages hold no text raises
+  :class:`NoTextLayerError` ("OCR is needed").
+- **DOCX** (ZIP with ``word/document.xml``): python-docx; paragraphs and table
+  cells in document order. Explicit page breaks split pages; otherwise one page.
+- **HTML** (``.htm``/``.html`` or a leading ``<html``/``<!doctype html``): the
+  standard library's :mod:`html.parser`; block elements end lines.
+- **JSON** records of the sources we hold: a list of paragraphs
+  ``[{"ID": "8.", "Section": ..., "Text": ...}]`` (lszoszk jurisprudence) or an
+  object with a ``text`` field (worldwidelaw records). Other string fields of
+  an object (``symbol``, ``date``, ``title``...) are kept in ``meta``.
+- **Plain text**: see :func:`decode_bytes`. Form feeds (``\\f``) split pages.
+
+Encoding decision (documented in ``docs``): text showing NUL characters or
+U+FFFD replacement characters is **refused** with :class:`BrokenEncodingError`.
+Such text (for example UTF-16 read as UTF-8 in ``OHCHR-Juris/case_*.json``) has
+already lost its accented letters (``Rodríguez`` became ``Rodr\\ufffdguez``), and
+the parties' names must not be stored wrongly; the only safe repair is to get
+the file again. Nothing is repaired silently.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from rightstrack.ingest.parsers.documents.errors import (
+    BrokenEncodingError,
+    CorruptFileError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+
+__all__ = [
+    "ExtractedText",
+    "Page",
+    "check_encoding",
+    "decode_bytes",
+    "detect_format",
+    "extract_text",
+]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of extracted text. ``number`` counts from 1 as printed by a PDF viewer."""
+
+    number: int
+    text: str
+
+
+@dataclass
+class ExtractedText:
+    """The text of one file, page by page.
+
+    Attributes:
+        path: the file read.
+        format: ``"pdf"``, ``"docx"``, ``"html"``, ``"json"`` or ``"text"``.
+        pages: pages in order (at least one).
+        encoding: the character encoding used for text/HTML/JSON files, else ``None``.
+        meta: string fields found beside the text in a JSON record (``symbol``,
+            ``date``, ``title``...); empty for other formats.
+    """
+
+    path: Path
+    format: str
+    pages: list[Page]
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """All pages joined with form feeds."""
+        return "\f".join(p.text for p in self.pages)
+
+    @property
+    def name(self) -> str:
+        """The file name (for messages)."""
+        return self.path.name
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """Return the format of ``path`` from its first bytes, then its suffix.
+
+    Raises:
+        UnsupportedFormatError: a binary format we do not read (XLSX, legacy .doc, images...).
+    """
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except zipfile.BadZipFile as exc:
+            if suffix == ".docx":
+                raise CorruptFileError(path, f"damaged DOCX file ({exc})") from exc
+        raise UnsupportedFormatError(
+            path, "ZIP-based file that is not a Word document (DOCX); cannot read it"
+        )
+    if suffix == ".pdf":
+        raise CorruptFileError(path, "file named .pdf does not start with a PDF header")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormatError(
+            path, "legacy Word/Office binary file (.doc); save it as DOCX or PDF first"
+        )
+    if head[:8].startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        raise NoTextLayerError(path, "image file without a text layer; OCR is needed")
+    lowered = head[:512].lstrip().lower()
+    if suffix in {".htm", ".html"} or lowered.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if suffix == ".json" or lowered.startswith((b"{", b"[")):
+        return "json"
+    return "text"
+
+
+def extract_text(path: str | Path) -> ExtractedText:
+    """Extract the text of a PDF, DOCX, HTML, JSON record or plain-text file.
+
+    Args:
+        path: the file.
+
+    Returns:
+        :class:`ExtractedText` with 1-based pages.
+
+    Raises:
+        CorruptFileError: damaged PDF/DOCX, or unreadable file.
+        NoTextLayerError: PDF (or image) without any text layer; OCR is needed.
+        BrokenEncodingError: text with NUL or U+FFFD characters (wrongly decoded).
+        UnsupportedFormatError: a format we do not read.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise CorruptFileError(path, f"cannot read the file ({exc.strerror})") from exc
+    fmt = detect_format(path, head)
+    if fmt == "pdf":
+        return _extract_pdf(path)
+    if fmt == "docx":
+        return _extract_docx(path)
+    data = path.read_bytes()
+    text, encoding = decode_bytes(data, path)
+    if fmt == "html":
+        text = html_to_text(text)
+        check_encoding(text, path)
+        return ExtractedText(path, "html", _split_pages(text), encoding)
+    if fmt == "json":
+        return _extract_json(path, text, encoding)
+    check_encoding(text, path)
+    return ExtractedText(path, "text", _split_pages(text), encoding)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def _extract_pdf(path: Path) -> ExtractedText:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    # pypdf logs every repaired object of a damaged file; the error we raise says enough.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:
+                raise CorruptFileError(path, "encrypted PDF; remove the password first") from exc
+        count = len(reader.pages)
+    except CorruptFileError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise CorruptFileError(path, f"damaged PDF, cannot be opened: {exc}") from exc
+    if count == 0:
+        raise CorruptFileError(path, "PDF has no pages")
+    pages: list[Page] = []
+    for index in range(count):
+        try:
+            text = reader.pages[index].extract_text() or ""
+        except Exception as exc:  # pypdf raises many types on damaged content streams
+            raise CorruptFileError(
+                path, f"damaged PDF content, cannot extract text: {exc}", page=index + 1
+            ) from exc
+        pages.append(Page(index + 1, _normalise_chars(text)))
+    if not any(p.text.strip() for p in pages):
+        raise NoTextLayerError(
+            path,
+            f"PDF has {count} page(s) but no text layer (scanned images?); OCR is needed",
+            page=1,
+        )
+    for page in pages:
+        check_encoding(page.text, path, page=page.number)
+    return ExtractedText(path, "pdf", pages)
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+
+def _extract_docx(path: Path) -> ExtractedText:
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile...
+        raise CorruptFileError(path, f"damaged DOCX file: {exc}") from exc
+    body = document.element.body
+    pages: list[list[str]] = [[]]
+    for block in body.iterchildren():
+        if block.tag == qn("w:p"):
+            texts: list[str] = []
+            for node in block.iter():
+                if node.tag == qn("w:t") and node.text:
+                    texts.append(node.text)
+                elif node.tag == qn("w:tab"):
+                    texts.append("\t")
+                elif node.tag == qn("w:br") and node.get(qn("w:type")) == "page":
+                    pages[-1].append("".join(texts))
+                    texts = []
+                    pages.append([])
+            pages[-1].append("".join(texts))
+        elif block.tag == qn("w:tbl"):
+            for row in block.iter(qn("w:tr")):
+                cells = []
+                for cell in row.iter(qn("w:tc")):
+                    cells.append(
+                        " ".join(
+                            "".join(t.text or "" for t in p.iter(qn("w:t")))
+                            for p in cell.iter(qn("w:p"))
+                        ).strip()
+                    )
+                pages[-1].append("\t".join(cells))
+    result = [Page(i + 1, _normalise_chars("\n".join(lines))) for i, lines in enumerate(pages)]
+    for page in result:
+        check_encoding(page.text, path, page=page.number)
+    return ExtractedText(path, "docx", result)
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+    "section", "article", "header", "footer", "blockquote", "pre", "dt", "dd", "hr",
+}  # fmt: skip
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style", "head"}:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in {"td", "th"}:
+            self.parts.append("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "head"}:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, one block element per line (scripts and styles dropped)."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    text = "".join(collector.parts)
+    lines = [line.strip() for line in text.split("\n")]
+    return _normalise_chars("\n".join(line for line in lines if line))
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
+    try:
+        data: Any = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+    meta: dict[str, str] = {}
+    if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
+        lines: list[str] = []
+        section = ""
+        for item in data:
+            text = str(item.get("Text") or item.get("text") or "").strip()
+            number = str(item.get("ID") or item.get("GeneratedID") or "").strip()
+            new_section = str(item.get("Section") or "").strip()
+            if new_section and new_section != section:
+                lines.append(new_section)
+                section = new_section
+            lines.append(f"{number} {text}".strip())
+        text = "\n".join(lines)
+    elif isinstance(data, dict) and isinstance(data.get("text"), str):
+        text = data["text"]
+        meta = {k: str(v) for k, v in data.items() if k != "text" and isinstance(v, str | int)}
+    else:
+        raise UnsupportedFormatError(
+            path,
+            "JSON file is neither a list of paragraphs ({'ID', 'Text'}) nor a record with a 'text' field",
+        )
+    text = _normalise_chars(text.replace("\r\n", "\n").replace("\r", "\n"))
+    check_encoding(text, path, where="field 'text'")
+    return ExtractedText(path, "json", _split_pages(text), encoding, meta)
+
+
+# --- plain text and encodings -----------------------------------------------------------------
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Decode the bytes of a text file and normalise line endings to ``\\n``.
+
+    Order: UTF-8 (with or without BOM); UTF-16 when a BOM or a NUL every other
+    byte shows it; otherwise **Mac Roman** when the file uses CR-only line
+    endings (classic Mac exports such as ``upr-wg-reports-terman/txts``), else
+    Windows-1252. Both single-byte fallbacks accept any byte, so the choice
+    rests on the line endings, which is what distinguishes the exports we hold.
+
+    Returns:
+        ``(text, encoding name)``.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+    elif len(data) > 16 and data[1:200:2].count(0) > 0.8 * len(data[1:200:2]):
+        text, encoding = data.decode("utf-16-le", errors="replace"), "utf-16-le"
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            if b"\r" in data and b"\n" not in data:
+                text, encoding = data.decode("mac_roman"), "mac_roman"
+            else:
+                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _normalise_chars(text), encoding
+
+
+def check_encoding(
+    text: str, path: str | Path, *, page: int | None = None, where: str | None = None
+) -> None:
+    """Refuse text that was decoded with the wrong encoding.
+
+    Raises:
+        BrokenEncodingError: the text holds NUL characters (UTF-16 read as UTF-8)
+            or U+FFFD replacement characters (bytes already lost). The message gives
+            the counts and the line of the first one.
+    """
+    nuls = text.count("\x00")
+    replaced = text.count("\ufffd")
+    if not nuls and not replaced:
+        return
+    first = min(i for i in (text.find("\x00"), text.find("\ufffd")) if i >= 0)
+    line = text.count("\n", 0, first) + 1
+    what = []
+    if nuls:
+        what.append(f"{nuls:,} NUL characters (UTF-16 text read as UTF-8?)")
+    if replaced:
+        what.append(f"{replaced:,} U+FFFD replacement characters (characters already lost)")
+    place = f"{where}, " if where else ""
+    raise BrokenEncodingError(
+        path,
+        f"broken text encoding: {' and '.join(what)}, first at {place}line {line}; "
+        "letters such as accents cannot be restored safely, so the text is refused - "
+        "export the document again from its source",
+        page=page,
+    )
+
+
+_CHAR_FIXES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00ad": None,  # soft hyphen
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb00": "ff",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+    }
+)
+
+
+def _normalise_chars(text: str) -> str:
+    return text.translate(_CHAR_FIXES)
+
+
+def _split_pages(text: str) -> list[Page]:
+    parts = text.split("\f")
+    return [Page(i + 1, part) for i, part in enumerate(parts)] or [Page(1, "")]
