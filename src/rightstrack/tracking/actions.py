@@ -1,0 +1,735 @@
+"""Every state change of tracking records, as verb-named functions.
+
+Each verb:
+
+* checks the acting user's permission again (``PermissionDenied``), even if
+  the view already did;
+* runs in one transaction and writes django-simple-history with the acting
+  user (``_history_user``) and a change reason;
+* for edits, takes the ``expected_version`` the user saw and refuses the
+  write with :class:`StaleEdit` if someone saved in between (optimistic
+  locking: a conditional ``UPDATE ... WHERE version = expected``), so no
+  update is silently lost;
+* never deletes: archiving sets ``is_archived`` and the history keeps the rest.
+
+Publication (SIMORE practice, domain.md §6.2): coordinators, and validators
+for their own institution, publish directly; focal points' updates are drafts
+(or pending validation once submitted) until a validator of the same
+institution approves them; contributors' submissions wait for moderation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rightstrack.accounts.models import Organisation
+from rightstrack.accounts.permissions import user_rank
+from rightstrack.catalog.models import Recommendation, Visibility
+from rightstrack.tracking import permissions as perm
+from rightstrack.tracking.evidence import check_upload
+from rightstrack.tracking.models import (
+    Action,
+    Assessment,
+    Assignment,
+    Evidence,
+    ImplementationPlan,
+    Indicator,
+    Measurement,
+    PublicationState,
+    StatusChange,
+)
+
+M = TypeVar("M", bound=models.Model)
+
+
+class StaleEdit(Exception):
+    """An edit was based on an old version of the record.
+
+    Attributes:
+        current: the record as it is now in the database (show it to the user).
+        expected: the version the user's edit was based on.
+    """
+
+    def __init__(self, current: Any, expected: int) -> None:
+        self.current = current
+        self.expected = expected
+        super().__init__(
+            f"{type(current).__name__} {current.pk} was changed by someone else "
+            f"(now version {current.version}; your edit was based on version {expected})"
+        )
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _deny(message: str) -> PermissionDenied:
+    return PermissionDenied(message)
+
+
+def _save(obj: models.Model, user: Any, reason: str) -> None:
+    """Save with the acting user and a reason recorded in the history row."""
+    obj._history_user = user if user_rank(user) else None  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.save()
+
+
+def _claim(model: type[M], pk: Any, expected_version: int) -> M:
+    """Bump ``version`` if it still equals ``expected_version`` and return the fresh row.
+
+    Raises:
+        StaleEdit: the row's version moved on (someone else saved).
+    """
+    updated = model._default_manager.filter(pk=pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    fresh = model._default_manager.get(pk=pk)
+    if not updated:
+        raise StaleEdit(fresh, expected_version)
+    return fresh
+
+
+def _apply(obj: models.Model, fields: dict[str, Any], allowed: Iterable[str]) -> None:
+    allowed = set(allowed)
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"cannot set {sorted(unknown)} on {type(obj).__name__}")
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+# --------------------------------------------------------------------------- assignments
+
+
+@transaction.atomic
+def do_assign_recommendation(
+    user: Any,
+    recommendation: Recommendation,
+    organisation: Organisation,
+    role: str = Assignment.Role.LEAD,
+    note: str = "",
+) -> Assignment:
+    """Assign ``recommendation`` to ``organisation`` as lead or supporting.
+
+    If an active assignment to that organisation exists, its role and note
+    are updated instead (one active assignment per pair). Logs an
+    ``assignment`` entry in the recommendation's timeline.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can assign recommendations."))
+    if role not in Assignment.Role.values:
+        raise ValidationError(_("Unknown role."))
+    existing = (
+        Assignment.objects.active()
+        .select_for_update()
+        .filter(recommendation=recommendation, organisation=organisation)
+        .first()
+    )
+    if existing is not None:
+        old_role = existing.role
+        existing.role, existing.note = role, note
+        existing.version += 1
+        _save(existing, user, "assignment updated")
+        if old_role != role:
+            _log_assignment(recommendation, organisation, old_role, role)
+        return existing
+    assignment = Assignment(
+        recommendation=recommendation,
+        organisation=organisation,
+        role=role,
+        note=note,
+        assigned_by=user,
+    )
+    _save(assignment, user, "assigned")
+    _log_assignment(recommendation, organisation, "", role)
+    return assignment
+
+
+def _log_assignment(rec: Recommendation, org: Organisation, old: str, new: str) -> None:
+    StatusChange.objects.create(
+        recommendation=rec,
+        date=_today(),
+        kind=StatusChange.Kind.ASSIGNMENT,
+        old_value=old,
+        new_value=new,
+        organisation=org,
+    )
+
+
+@transaction.atomic
+def do_archive_assignment(user: Any, assignment: Assignment, expected_version: int) -> Assignment:
+    """Archive (end) an assignment; it stays in history.
+
+    Raises:
+        PermissionDenied: not a coordinator. StaleEdit: version moved on.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    fresh = _claim(Assignment, assignment.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "assignment archived")
+    _log_assignment(fresh.recommendation, fresh.organisation, fresh.role, "")
+    return fresh
+
+
+# --------------------------------------------------------------------------- plans
+
+PLAN_FIELDS = (
+    "title",
+    "kind",
+    "owner",
+    "country",
+    "period_start",
+    "period_end",
+    "description",
+    "visibility",
+)
+
+
+@transaction.atomic
+def do_create_plan(user: Any, **fields: Any) -> ImplementationPlan:
+    """Create an implementation plan (fields: see ``PLAN_FIELDS``).
+
+    Raises:
+        PermissionDenied: not a coordinator.
+    """
+    if not perm.can_manage_plans(user):
+        raise _deny(_("Only coordinators can create plans."))
+    plan = ImplementationPlan()
+    _apply(plan, fields, PLAN_FIELDS)
+    _save(plan, user, "plan created")
+    return plan
+
+
+@transaction.atomic
+def do_update_plan(
+    user: Any, plan: ImplementationPlan, expected_version: int, **fields: Any
+) -> ImplementationPlan:
+    """Edit a plan. Raises ``PermissionDenied`` or :class:`StaleEdit`."""
+    if not perm.can_manage_plans(user):
+        raise _deny(_("Only coordinators can edit plans."))
+    fresh = _claim(ImplementationPlan, plan.pk, expected_version)
+    _apply(fresh, fields, PLAN_FIELDS)
+    _save(fresh, user, "plan edited")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_plan(
+    user: Any, plan: ImplementationPlan, expected_version: int
+) -> ImplementationPlan:
+    """Archive a plan (its actions disappear from lists; everything stays in history)."""
+    if not perm.can_manage_plans(user):
+        raise _deny(_("Only coordinators can archive plans."))
+    fresh = _claim(ImplementationPlan, plan.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "plan archived")
+    return fresh
+
+
+# --------------------------------------------------------------------------- actions
+
+ACTION_FIELDS = ("title", "description", "responsible", "start_date", "target_date", "status")
+
+
+def _state_after_edit(user: Any, organisation_id: int | None, submit: bool) -> str:
+    if perm.publishes_directly(user, organisation_id):
+        return PublicationState.PUBLISHED
+    return PublicationState.PENDING if submit else PublicationState.DRAFT
+
+
+def _check_action_fields(user: Any, action: Action) -> None:
+    if action.start_date and action.target_date and action.target_date < action.start_date:
+        raise ValidationError(_("The target date cannot be before the start date."))
+    if not perm.is_coordinator(user) and action.responsible_id != user.organisation_id:
+        raise _deny(_("You can only manage actions of your own institution."))
+
+
+def _publish_action(user: Any, action: Action) -> None:
+    """Mark published and log a timeline entry per recommendation if the public status changed."""
+    previous = (
+        action.history.filter(publication_state=PublicationState.PUBLISHED)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    old_status = previous.status if previous is not None else ""
+    action.publication_state = PublicationState.PUBLISHED
+    if action.first_published_at is None:
+        action.first_published_at = timezone.now()
+    if old_status != action.status:
+        for rec_id in action.recommendations.values_list("pk", flat=True):
+            StatusChange.objects.create(
+                recommendation_id=rec_id,
+                date=_today(),
+                kind=StatusChange.Kind.ACTION,
+                old_value=old_status,
+                new_value=action.status,
+                action=action,
+                organisation=action.responsible,
+            )
+
+
+@transaction.atomic
+def do_create_action(
+    user: Any,
+    plan: ImplementationPlan,
+    *,
+    recommendations: Iterable[Recommendation] = (),
+    submit: bool = False,
+    **fields: Any,
+) -> Action:
+    """Create an action in ``plan`` (fields: see ``ACTION_FIELDS``).
+
+    Focal points and validators may only create actions their own
+    institution is responsible for (``responsible`` defaults to it).
+    ``submit`` sends a focal point's draft for validation.
+
+    Raises:
+        PermissionDenied, ValidationError (target before start).
+    """
+    if not perm.can_add_action(user, plan):
+        raise _deny(_("You cannot add actions to this plan."))
+    if not perm.is_coordinator(user) and "responsible" not in fields:
+        fields["responsible"] = user.organisation
+    action = Action(plan=plan, created_by=user)
+    _apply(action, fields, ACTION_FIELDS)
+    _check_action_fields(user, action)
+    state = _state_after_edit(user, action.responsible_id, submit)
+    action.publication_state = (
+        PublicationState.DRAFT if state == PublicationState.PUBLISHED else state
+    )
+    _save(action, user, "action created")
+    action.recommendations.set(list(recommendations))
+    if state == PublicationState.PUBLISHED:
+        _publish_action(user, action)
+        _save(action, user, "action published")
+    return action
+
+
+@transaction.atomic
+def do_update_action(
+    user: Any,
+    action: Action,
+    expected_version: int,
+    *,
+    recommendations: Iterable[Recommendation] | None = None,
+    submit: bool = False,
+    **fields: Any,
+) -> Action:
+    """Edit an action made from version ``expected_version``.
+
+    A focal point's edit becomes a draft (or pending validation when
+    ``submit``); the public keeps seeing the last published version.
+
+    Raises:
+        PermissionDenied: not allowed to edit this action (or moving it to
+            another institution).
+        StaleEdit: someone saved the action since ``expected_version``;
+            nothing is written.
+    """
+    if not perm.can_edit_action(user, action):
+        raise _deny(_("You cannot edit this action."))
+    fresh = _claim(Action, action.pk, expected_version)
+    _apply(fresh, fields, ACTION_FIELDS)
+    _check_action_fields(user, fresh)
+    if recommendations is not None:
+        fresh.recommendations.set(list(recommendations))
+    state = _state_after_edit(user, fresh.responsible_id, submit)
+    if state == PublicationState.PUBLISHED:
+        _publish_action(user, fresh)
+    else:
+        fresh.publication_state = state
+    _save(fresh, user, "action edited")
+    return fresh
+
+
+@transaction.atomic
+def do_review_action(
+    user: Any, action: Action, expected_version: int, *, approve: bool, note: str = ""
+) -> Action:
+    """Approve (publish) or reject a pending or draft action.
+
+    Raises:
+        PermissionDenied: not a coordinator nor a validator of the action's
+            institution. StaleEdit: the action changed since it was reviewed.
+    """
+    if not perm.can_review_action(user, action):
+        raise _deny(_("You cannot validate this action."))
+    fresh = _claim(Action, action.pk, expected_version)
+    if approve:
+        _publish_action(user, fresh)
+        _save(fresh, user, f"approved: {note}" if note else "approved")
+    else:
+        fresh.publication_state = PublicationState.REJECTED
+        _save(fresh, user, f"rejected: {note}" if note else "rejected")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_action(user: Any, action: Action, expected_version: int) -> Action:
+    """Archive an action (hidden from lists, kept in history)."""
+    if not perm.can_edit_action(user, action):
+        raise _deny(_("You cannot archive this action."))
+    fresh = _claim(Action, action.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "action archived")
+    return fresh
+
+
+# --------------------------------------------------------------------------- indicators
+
+INDICATOR_FIELDS = (
+    "name",
+    "unit",
+    "baseline_value",
+    "baseline_date",
+    "target_value",
+    "target_date",
+    "frequency",
+)
+
+
+@transaction.atomic
+def do_add_indicator(user: Any, action: Action, **fields: Any) -> Indicator:
+    """Add an indicator to ``action`` (fields: ``INDICATOR_FIELDS``)."""
+    if not perm.can_edit_action(user, action):
+        raise _deny(_("You cannot edit this action."))
+    indicator = Indicator(action=action)
+    _apply(indicator, fields, INDICATOR_FIELDS)
+    _save(indicator, user, "indicator added")
+    return indicator
+
+
+@transaction.atomic
+def do_update_indicator(
+    user: Any, indicator: Indicator, expected_version: int, **fields: Any
+) -> Indicator:
+    """Edit an indicator. Raises ``PermissionDenied`` or :class:`StaleEdit`."""
+    if not perm.can_edit_action(user, indicator.action):
+        raise _deny(_("You cannot edit this action."))
+    fresh = _claim(Indicator, indicator.pk, expected_version)
+    _apply(fresh, fields, INDICATOR_FIELDS)
+    _save(fresh, user, "indicator edited")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_indicator(user: Any, indicator: Indicator, expected_version: int) -> Indicator:
+    """Archive an indicator."""
+    if not perm.can_edit_action(user, indicator.action):
+        raise _deny(_("You cannot edit this action."))
+    fresh = _claim(Indicator, indicator.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "indicator archived")
+    return fresh
+
+
+@transaction.atomic
+def do_record_measurement(
+    user: Any,
+    indicator: Indicator,
+    *,
+    date: dt.date,
+    value: Any,
+    note: str = "",
+    source: str = "",
+) -> Measurement:
+    """Record a dated value of ``indicator``."""
+    if not perm.can_edit_action(user, indicator.action):
+        raise _deny(_("You cannot edit this action."))
+    m = Measurement(
+        indicator=indicator, date=date, value=value, note=note, source=source, recorded_by=user
+    )
+    _save(m, user, "measurement recorded")
+    return m
+
+
+@transaction.atomic
+def do_archive_measurement(
+    user: Any, measurement: Measurement, expected_version: int
+) -> Measurement:
+    """Archive a measurement (e.g. entered by mistake); it stays in history."""
+    if not perm.can_edit_action(user, measurement.indicator.action):
+        raise _deny(_("You cannot edit this action."))
+    fresh = _claim(Measurement, measurement.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "measurement archived")
+    return fresh
+
+
+# --------------------------------------------------------------------------- assessments
+
+ASSESSMENT_FIELDS = (
+    "source",
+    "organisation",
+    "date",
+    "level",
+    "text",
+    "visibility",
+    "grade_label",
+    "grade_scale",
+    "document",
+)
+
+_SOURCE_BY_ORG_TYPE = {
+    Organisation.Type.NHRI: Assessment.Source.NHRI,
+    Organisation.Type.NGO: Assessment.Source.CIVIL_SOCIETY,
+    Organisation.Type.COALITION: Assessment.Source.CIVIL_SOCIETY,
+}
+
+
+def default_source_for(user: Any) -> str:
+    """The assessment source implied by ``user``'s organisation type
+    (NHRI → NHRI; NGO or coalition → civil society; contributors → civil
+    society; other institutions → government)."""
+    org = getattr(user, "organisation", None)
+    if org is not None and org.org_type in _SOURCE_BY_ORG_TYPE:
+        return _SOURCE_BY_ORG_TYPE[org.org_type]
+    if user_rank(user) == perm.CONTRIBUTOR:
+        return Assessment.Source.CIVIL_SOCIETY
+    return Assessment.Source.GOVERNMENT
+
+
+def _fill_grade(assessment: Assessment) -> None:
+    """Fill the grade ordinal(s) from ``tracking.grades.parse_grade`` when available.
+
+    Until that module exists, only the native label is stored.
+    """
+    assessment.grade_ordinal = assessment.grade_ordinal_max = None
+    if not assessment.grade_label:
+        return
+    try:
+        from rightstrack.tracking.grades import parse_grade  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    try:
+        parsed = parse_grade(assessment.grade_label, assessment.grade_scale or None)
+    except ValueError:
+        return
+    low = getattr(parsed, "ordinal", None)
+    if low is None:
+        low = getattr(parsed, "low", None)
+    high = getattr(parsed, "ordinal_max", None)
+    if high is None:
+        high = getattr(parsed, "high", None)
+    assessment.grade_ordinal = int(low) if isinstance(low, int | float) else None
+    assessment.grade_ordinal_max = int(high) if isinstance(high, int | float) else None
+
+
+def _publish_assessment(user: Any, assessment: Assessment) -> None:
+    previous = (
+        Assessment.objects.published()
+        .filter(recommendation_id=assessment.recommendation_id, source=assessment.source)
+        .exclude(pk=assessment.pk)
+        .order_by("-date", "-id")
+        .first()
+    )
+    assessment.publication_state = PublicationState.PUBLISHED
+    StatusChange.objects.create(
+        recommendation_id=assessment.recommendation_id,
+        date=assessment.date,
+        kind=StatusChange.Kind.ASSESSMENT,
+        old_value=previous.level if previous is not None else "",
+        new_value=assessment.level or assessment.grade_label,
+        assessment=assessment,
+        organisation=assessment.organisation,
+    )
+
+
+@transaction.atomic
+def do_submit_assessment(
+    user: Any,
+    recommendation: Recommendation,
+    *,
+    submit: bool = True,
+    **fields: Any,
+) -> Assessment:
+    """Record an assessment of ``recommendation`` by ``user``.
+
+    Who publishes what:
+
+    * coordinators: any source (the committee included), published at once;
+    * validators: their institution's source, published at once;
+    * focal points: draft, or pending validation when ``submit``;
+    * contributors: always pending moderation; source civil society (or
+      NHRI for an NHRI member); organisation forced to their own.
+
+    Raises:
+        PermissionDenied: viewers, anonymous users, focal points on a
+            recommendation not assigned to their institution, or a
+            non-coordinator claiming another source or organisation.
+    """
+    if not perm.can_submit_assessment(user, recommendation.pk):
+        raise _deny(_("You cannot submit an assessment of this recommendation."))
+    a = Assessment(recommendation=recommendation, author=user)
+    _apply(a, fields, ASSESSMENT_FIELDS)
+    if not perm.is_coordinator(user):
+        a.source = a.source or default_source_for(user)
+        if a.source not in (default_source_for(user),) or (
+            a.organisation_id not in (None, user.organisation_id)
+        ):
+            raise _deny(_("You can only submit assessments for your own organisation."))
+        a.organisation = user.organisation
+        if a.document_id is not None:
+            a.document = None  # only coordinators attach committee documents
+    elif not a.source:
+        a.source = Assessment.Source.GOVERNMENT
+    _fill_grade(a)
+    if perm.publishes_directly(user, a.organisation_id):
+        _save(a, user, "assessment created")
+        _publish_assessment(user, a)
+        _save(a, user, "assessment published")
+        return a
+    if user_rank(user) == perm.CONTRIBUTOR:
+        a.publication_state = PublicationState.PENDING
+    else:
+        a.publication_state = PublicationState.PENDING if submit else PublicationState.DRAFT
+    _save(a, user, "assessment submitted" if submit else "assessment drafted")
+    return a
+
+
+@transaction.atomic
+def do_update_assessment(
+    user: Any, assessment: Assessment, expected_version: int, *, submit: bool = False, **fields: Any
+) -> Assessment:
+    """Edit an assessment (the author before publication, or a coordinator).
+
+    Raises:
+        PermissionDenied, StaleEdit.
+    """
+    if not perm.can_edit_assessment(user, assessment):
+        raise _deny(_("You cannot edit this assessment."))
+    fresh = _claim(Assessment, assessment.pk, expected_version)
+    if not perm.is_coordinator(user):
+        fields.pop("source", None)
+        fields.pop("organisation", None)
+        fields.pop("document", None)
+    _apply(fresh, fields, ASSESSMENT_FIELDS)
+    _fill_grade(fresh)
+    if fresh.publication_state != PublicationState.PUBLISHED:
+        if user_rank(user) == perm.CONTRIBUTOR or submit:
+            fresh.publication_state = PublicationState.PENDING
+        elif fresh.publication_state == PublicationState.REJECTED:
+            fresh.publication_state = PublicationState.DRAFT
+    _save(fresh, user, "assessment edited")
+    return fresh
+
+
+@transaction.atomic
+def do_review_assessment(
+    user: Any, assessment: Assessment, expected_version: int, *, approve: bool, note: str = ""
+) -> Assessment:
+    """Approve (publish) or reject an assessment waiting for validation or moderation.
+
+    Raises:
+        PermissionDenied: not allowed to review it (see
+            ``permissions.can_review_assessment``). StaleEdit.
+    """
+    if not perm.can_review_assessment(user, assessment):
+        raise _deny(_("You cannot review this assessment."))
+    fresh = _claim(Assessment, assessment.pk, expected_version)
+    fresh.reviewed_by, fresh.reviewed_at, fresh.review_note = user, timezone.now(), note
+    if approve:
+        _publish_assessment(user, fresh)
+        _save(fresh, user, "approved")
+    else:
+        fresh.publication_state = PublicationState.REJECTED
+        _save(fresh, user, "rejected")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_assessment(user: Any, assessment: Assessment, expected_version: int) -> Assessment:
+    """Archive an assessment (kept in history; its timeline entry disappears from public view)."""
+    if not (perm.is_coordinator(user) or perm.can_edit_assessment(user, assessment)):
+        raise _deny(_("You cannot archive this assessment."))
+    fresh = _claim(Assessment, assessment.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "assessment archived")
+    return fresh
+
+
+@transaction.atomic
+def do_restrict_assessment(user: Any, assessment: Assessment, expected_version: int) -> Assessment:
+    """Make an assessment restricted (e.g. embargo); coordinators only."""
+    if not perm.is_coordinator(user):
+        raise _deny(_("Only coordinators can restrict records."))
+    fresh = _claim(Assessment, assessment.pk, expected_version)
+    fresh.visibility = Visibility.RESTRICTED
+    _save(fresh, user, "restricted")
+    return fresh
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def _can_attach(user: Any, assessment: Assessment | None, action: Action | None) -> bool:
+    if action is not None:
+        return perm.can_edit_action(user, action)
+    if assessment is not None:
+        return perm.can_edit_assessment(user, assessment) or (
+            user_rank(user) >= perm.CONTRIBUTOR and assessment.author_id == user.pk
+        )
+    return False
+
+
+@transaction.atomic
+def do_add_evidence(
+    user: Any,
+    *,
+    assessment: Assessment | None = None,
+    action: Action | None = None,
+    url: str = "",
+    upload: UploadedFile | None = None,
+    title: str = "",
+) -> Evidence:
+    """Attach a link or a file to an assessment or an action.
+
+    The file is checked (``tracking.evidence.check_upload``: size limit,
+    allowed type by extension and content) and stored under
+    ``MEDIA_ROOT/evidence/`` with its SHA-256.
+
+    Raises:
+        PermissionDenied: cannot edit the parent.
+        ValidationError: no link and no file, or a file that fails the checks.
+    """
+    if (assessment is None) == (action is None):
+        raise TypeError("give exactly one of assessment= or action=")
+    if not _can_attach(user, assessment, action):
+        raise _deny(_("You cannot add evidence here."))
+    if not url and upload is None:
+        raise ValidationError(_("Give a link or a file."))
+    ev = Evidence(assessment=assessment, action=action, url=url, title=title, uploaded_by=user)
+    if upload is not None:
+        checked = check_upload(upload.name or "", upload, upload.size)
+        ev.sha256, ev.size, ev.content_type = checked.sha256, checked.size, checked.content_type
+        ev.original_name = (upload.name or "")[:255]
+        ev.file.save(f"upload.{checked.extension}", upload, save=False)
+    _save(ev, user, "evidence added")
+    return ev
+
+
+@transaction.atomic
+def do_archive_evidence(user: Any, evidence: Evidence, expected_version: int) -> Evidence:
+    """Archive a piece of evidence (the file stays on disk and in history)."""
+    if not _can_attach(user, evidence.assessment, evidence.action):
+        raise _deny(_("You cannot change this evidence."))
+    fresh = _claim(Evidence, evidence.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "evidence archived")
+    return fresh

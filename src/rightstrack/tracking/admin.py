@@ -1,0 +1,64 @@
+"""Admin for tracking records (read and fix; day-to-day work goes through the UI)."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from rightstrack.tracking.models import (
+    Action,
+    Assessment,
+    Assignment,
+    Evidence,
+    ImplementationPlan,
+    Indicator,
+    Measurement,
+    StatusChange,
+)
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ("recommendation", "organisation", "role", "is_archived")
+    list_filter = ("role", "is_archived")
+    raw_id_fields = ("recommendation",)
+
+
+@admin.register(ImplementationPlan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "kind", "owner", "country", "visibility", "is_archived")
+    list_filter = ("kind", "visibility", "is_archived")
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "plan", "responsible", "status", "publication_state", "target_date")
+    list_filter = ("status", "publication_state", "is_archived")
+    filter_horizontal = ()
+    raw_id_fields = ("recommendations",)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "action", "unit", "frequency")
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(SimpleHistoryAdmin):
+    list_display = ("indicator", "date", "value")
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ("recommendation", "source", "date", "level", "grade_label", "publication_state")
+    list_filter = ("source", "level", "publication_state", "visibility")
+    raw_id_fields = ("recommendation", "document")
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "assessment", "action", "size", "sha256")
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(SimpleHistoryAdmin):
+    list_display = ("recommendation", "date", "kind", "old_value", "new_value")
+    raw_id_fields = ("recommendation",)

@@ -1,0 +1,292 @@
+"""Who may see and change tracking records.
+
+Two kinds of helpers:
+
+* ``visible_*`` / ``get_*_for_user``: the ONE place each protected model is
+  fetched for a user. Anything below coordinator never sees restricted
+  records; anonymous visitors see only published, public items. A missing or
+  hidden object raises ``Http404`` (existence is not revealed).
+* ``can_*``: what a user may change, used by views (403) and re-checked by
+  the verbs in ``tracking.actions`` (``PermissionDenied``).
+
+Rules (issue 4; SIMORE practice, domain.md §6.2):
+
+* coordinators and admins may change anything;
+* focal points and validators may change only what their own institution is
+  responsible for (``Action.responsible``) or assigned to
+  (``Assignment.organisation``); a focal point of ministry B can never touch
+  what belongs to ministry A;
+* a validator approves updates of their own institution; coordinators
+  approve anything and moderate contributors' submissions;
+* contributors submit assessments and evidence, which wait for moderation;
+* viewers and anonymous visitors change nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404
+
+from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.accounts.permissions import can_see_restricted, user_rank, visible_recommendations
+from rightstrack.catalog.models import Visibility
+from rightstrack.tracking.models import (
+    Action,
+    ActionQuerySet,
+    Assessment,
+    AssessmentQuerySet,
+    Assignment,
+    AssignmentQuerySet,
+    Evidence,
+    ImplementationPlan,
+    Indicator,
+    Measurement,
+    PlanQuerySet,
+    PublicationState,
+)
+
+COORDINATOR = ROLE_RANK[Role.COORDINATOR]
+VALIDATOR = ROLE_RANK[Role.VALIDATOR]
+FOCAL_POINT = ROLE_RANK[Role.FOCAL_POINT]
+CONTRIBUTOR = ROLE_RANK[Role.CONTRIBUTOR]
+
+
+def is_coordinator(user: Any) -> bool:
+    """Coordinator, admin or superuser."""
+    return user_rank(user) >= COORDINATOR
+
+
+def _org_id(user: Any) -> int | None:
+    if user_rank(user) == 0:
+        return None
+    return getattr(user, "organisation_id", None)
+
+
+def is_institution_member(user: Any) -> bool:
+    """Focal point or validator attached to an organisation."""
+    return user_rank(user) in (FOCAL_POINT, VALIDATOR) and _org_id(user) is not None
+
+
+def is_validator_of(user: Any, organisation_id: int | None) -> bool:
+    """True if ``user`` is a validator of the organisation with this id."""
+    return (
+        organisation_id is not None
+        and user_rank(user) == VALIDATOR
+        and _org_id(user) == organisation_id
+    )
+
+
+# --------------------------------------------------------------------------- seeing
+
+
+def visible_assignments(user: Any) -> AssignmentQuerySet:
+    """Active assignments of recommendations ``user`` may see."""
+    recs = visible_recommendations(user).values("pk")
+    return Assignment.objects.active().filter(recommendation__in=recs)
+
+
+def visible_plans(user: Any) -> PlanQuerySet:
+    """Plans ``user`` may see: all non-archived for coordinators, public ones otherwise."""
+    if can_see_restricted(user):
+        return ImplementationPlan.objects.filter(is_archived=False)
+    return ImplementationPlan.objects.public()
+
+
+def visible_actions(user: Any) -> ActionQuerySet:
+    """Actions ``user`` may see.
+
+    Coordinators: every non-archived action. Focal points and validators:
+    public actions plus the drafts of their own institution (in plans they
+    may see) and their own drafts. Everyone else: public actions (render them
+    through ``Action.last_published()``).
+    """
+    if can_see_restricted(user):
+        return Action.objects.filter(is_archived=False)
+    public = Action.objects.public()
+    if user_rank(user) >= FOCAL_POINT:
+        own = Q(responsible_id=_org_id(user)) if _org_id(user) else Q(pk__in=[])
+        return Action.objects.filter(
+            Q(pk__in=public.values("pk"))
+            | (
+                (own | Q(created_by_id=user.pk))
+                & Q(is_archived=False, plan__in=visible_plans(user).values("pk"))
+            )
+        )
+    return public
+
+
+def visible_assessments(user: Any) -> AssessmentQuerySet:
+    """Assessments ``user`` may see.
+
+    Coordinators: all non-archived. Others: published public ones, plus their
+    own submissions, plus (focal points and validators) the public-visibility
+    drafts of their own institution; always only on recommendations they may
+    see. Restricted assessments (embargoed submissions) are shown to
+    coordinators and their author only.
+    """
+    if can_see_restricted(user):
+        return Assessment.objects.filter(is_archived=False)
+    public = Assessment.objects.public()
+    rank = user_rank(user)
+    if rank == 0:
+        return public
+    mine = Q(author_id=user.pk)
+    if rank >= FOCAL_POINT and _org_id(user):
+        mine |= Q(organisation_id=_org_id(user), visibility=Visibility.PUBLIC)
+    recs = visible_recommendations(user).values("pk")
+    return Assessment.objects.filter(
+        Q(pk__in=public.values("pk")) | (mine & Q(is_archived=False, recommendation__in=recs))
+    )
+
+
+def _get(qs: Any, pk: Any, label: str) -> Any:
+    try:
+        return qs.get(pk=pk)
+    except (qs.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(f"No such {label}") from None
+
+
+def get_plan_for_user(user: Any, pk: Any) -> ImplementationPlan:
+    """One plan ``user`` may see, else ``Http404``."""
+    return _get(visible_plans(user), pk, "plan")  # type: ignore[no-any-return]
+
+
+def get_action_for_user(user: Any, pk: Any) -> Action:
+    """One action ``user`` may see, else ``Http404``."""
+    return _get(visible_actions(user).select_related("plan", "responsible"), pk, "action")  # type: ignore[no-any-return]
+
+
+def get_assessment_for_user(user: Any, pk: Any) -> Assessment:
+    """One assessment ``user`` may see, else ``Http404``."""
+    return _get(  # type: ignore[no-any-return]
+        visible_assessments(user).select_related("recommendation", "author", "organisation"),
+        pk,
+        "assessment",
+    )
+
+
+def get_assignment_for_user(user: Any, pk: Any) -> Assignment:
+    """One active assignment ``user`` may see, else ``Http404``."""
+    return _get(visible_assignments(user), pk, "assignment")  # type: ignore[no-any-return]
+
+
+def get_indicator_for_user(user: Any, pk: Any) -> Indicator:
+    """One indicator of an action ``user`` may see, else ``Http404``."""
+    qs = Indicator.objects.filter(is_archived=False, action__in=visible_actions(user).values("pk"))
+    return _get(qs.select_related("action"), pk, "indicator")  # type: ignore[no-any-return]
+
+
+def get_measurement_for_user(user: Any, pk: Any) -> Measurement:
+    """One measurement of an indicator ``user`` may see, else ``Http404``."""
+    qs = Measurement.objects.filter(
+        is_archived=False, indicator__action__in=visible_actions(user).values("pk")
+    )
+    return _get(qs.select_related("indicator__action"), pk, "measurement")  # type: ignore[no-any-return]
+
+
+def get_evidence_for_user(user: Any, pk: Any) -> Evidence:
+    """One piece of evidence whose parent ``user`` may see, else ``Http404``."""
+    qs = Evidence.objects.filter(is_archived=False).filter(
+        Q(assessment__in=visible_assessments(user).values("pk"))
+        | Q(action__in=visible_actions(user).values("pk"))
+    )
+    return _get(qs, pk, "evidence")  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------- changing
+
+
+def can_assign(user: Any) -> bool:
+    """Assign recommendations to institutions: coordinators and admins."""
+    return is_coordinator(user)
+
+
+def can_manage_plans(user: Any) -> bool:
+    """Create, edit and archive plans: coordinators and admins."""
+    return is_coordinator(user)
+
+
+def can_add_action(user: Any, plan: ImplementationPlan) -> bool:
+    """Add an action to ``plan``: coordinators; focal points and validators (the
+    action is then made their own institution's responsibility)."""
+    return is_coordinator(user) or is_institution_member(user)
+
+
+def can_edit_action(user: Any, action: Action) -> bool:
+    """Edit ``action`` (and its indicators, measurements, evidence).
+
+    Coordinators and admins: any. Focal points and validators: only when the
+    action's responsible institution is their organisation.
+    """
+    if is_coordinator(user):
+        return True
+    return (
+        is_institution_member(user)
+        and action.responsible_id is not None
+        and action.responsible_id == _org_id(user)
+    )
+
+
+def can_review_action(user: Any, action: Action) -> bool:
+    """Approve or reject a pending action: coordinators, or a validator of its institution."""
+    return is_coordinator(user) or is_validator_of(user, action.responsible_id)
+
+
+def is_assigned_to_users_org(user: Any, recommendation_id: int) -> bool:
+    """True if the recommendation has an active assignment to ``user``'s organisation."""
+    org = _org_id(user)
+    return org is not None and (
+        Assignment.objects.active()
+        .filter(recommendation_id=recommendation_id, organisation_id=org)
+        .exists()
+    )
+
+
+def can_submit_assessment(user: Any, recommendation_id: int) -> bool:
+    """Submit an assessment of a (visible) recommendation.
+
+    Contributors: any. Focal points and validators: only recommendations
+    assigned to their institution. Coordinators: any. Viewers, anonymous: no.
+    """
+    rank = user_rank(user)
+    if rank >= COORDINATOR or rank == CONTRIBUTOR:
+        return True
+    if rank in (FOCAL_POINT, VALIDATOR):
+        return is_assigned_to_users_org(user, recommendation_id)
+    return False
+
+
+def can_edit_assessment(user: Any, assessment: Assessment) -> bool:
+    """Edit an assessment: coordinators any; its author while it is not published;
+    a validator of its organisation while it is not published."""
+    if is_coordinator(user):
+        return True
+    if assessment.publication_state == PublicationState.PUBLISHED:
+        return False
+    if user_rank(user) >= CONTRIBUTOR and assessment.author_id == user.pk:
+        return True
+    return is_validator_of(user, assessment.organisation_id)
+
+
+def can_review_assessment(user: Any, assessment: Assessment) -> bool:
+    """Approve or reject a pending assessment.
+
+    Coordinators and admins moderate everything (contributors' submissions
+    included); a validator approves their own institution's assessments
+    except their own (nobody validates themself).
+    """
+    if is_coordinator(user):
+        return True
+    return is_validator_of(user, assessment.organisation_id) and assessment.author_id != user.pk
+
+
+def publishes_directly(user: Any, organisation_id: int | None) -> bool:
+    """Coordinators publish directly; so does a validator for their own institution."""
+    return is_coordinator(user) or is_validator_of(user, organisation_id)
+
+
+def can_see_history(user: Any) -> bool:
+    """History pages (who changed what) are for signed-in users above viewer."""
+    return user_rank(user) >= CONTRIBUTOR
