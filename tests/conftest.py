@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -30,3 +31,188 @@ def shared_raw() -> Path:
             raise RuntimeError(f"{SHARED_RAW} is missing in CI")
         pytest.skip("shared/data/raw not present")
     return SHARED_RAW
+
+
+# --- The fixed cast of users (accounts) -------------------------------------------------
+# admin, coordinator, focal points of ministries A and B, validator (ministry A),
+# contributor (hide_name_publicly=True), viewer, anonymous. Use ``client_for(user)`` to get a
+# logged-in test client; for publishing roles it has also passed the TOTP step.
+
+CAST_PASSWORD = "correct-horse-battery-staple-42"
+#: The hidden-name contributor's real name and username: must never appear publicly.
+HIDDEN_CONTRIBUTOR_NAME = ("Ximena", "Zorrilla-Quintanar")
+HIDDEN_CONTRIBUTOR_USERNAME = "xzquintanar"
+
+
+@pytest.fixture
+def cast_password() -> str:
+    """The password of every cast member (long enough for the validators)."""
+    return CAST_PASSWORD
+
+
+@pytest.fixture
+def hidden_contributor_markers() -> list[str]:
+    """Strings that identify the hidden-name contributor: never in any public output."""
+    return [*HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME]
+
+
+@functools.cache
+def _cast_password_hash() -> str:
+    """Hash the cast password once per run (PBKDF2 is slow on purpose)."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(CAST_PASSWORD)
+
+
+def _make_user(username: str, role: str, organisation=None, **extra):
+    from rightstrack.accounts.models import User
+
+    user = User(username=username, role=role, organisation=organisation, **extra)
+    user.email = f"{username}@example.org"
+    user.is_staff = role in ("admin", "coordinator")
+    user.is_superuser = role == "admin"
+    user.password = _cast_password_hash()
+    user.save()
+    return user
+
+
+@pytest.fixture
+def ministry_a(db):
+    from rightstrack.accounts.models import Organisation
+
+    return Organisation.objects.create(
+        name="Ministry of Justice (A)", acronym="MJA", org_type=Organisation.Type.MINISTRY
+    )
+
+
+@pytest.fixture
+def ministry_b(db):
+    from rightstrack.accounts.models import Organisation
+
+    return Organisation.objects.create(
+        name="Ministry of Health (B)", acronym="MHB", org_type=Organisation.Type.MINISTRY
+    )
+
+
+@pytest.fixture
+def nmrf(db):
+    from rightstrack.accounts.models import Organisation
+
+    return Organisation.objects.create(
+        name="National Mechanism for Reporting and Follow-up",
+        acronym="NMRF",
+        org_type=Organisation.Type.NMRF,
+    )
+
+
+@pytest.fixture
+def ngo(db):
+    from rightstrack.accounts.models import Organisation
+
+    return Organisation.objects.create(
+        name="Coalition of Human Rights Defenders", acronym="CHRD", org_type="ngo"
+    )
+
+
+@pytest.fixture
+def admin(db):
+    return _make_user("admin", "admin", first_name="Ada", last_name="Admin")
+
+
+@pytest.fixture
+def coordinator(nmrf):
+    return _make_user("coordinator", "coordinator", nmrf, first_name="Cora", last_name="Coord")
+
+
+@pytest.fixture
+def focal_point_a(ministry_a):
+    return _make_user("focal_a", "focal_point", ministry_a, first_name="Fatou", last_name="Alpha")
+
+
+@pytest.fixture
+def focal_point_b(ministry_b):
+    return _make_user("focal_b", "focal_point", ministry_b, first_name="Felix", last_name="Beta")
+
+
+@pytest.fixture
+def validator(ministry_a):
+    return _make_user("validator_a", "validator", ministry_a, first_name="Vera", last_name="Val")
+
+
+@pytest.fixture
+def contributor(ngo):
+    first, last = HIDDEN_CONTRIBUTOR_NAME
+    return _make_user(
+        HIDDEN_CONTRIBUTOR_USERNAME,
+        "contributor",
+        ngo,
+        first_name=first,
+        last_name=last,
+        hide_name_publicly=True,
+    )
+
+
+@pytest.fixture
+def viewer(db):
+    return _make_user("viewer", "viewer", first_name="Vic", last_name="Viewer")
+
+
+@pytest.fixture
+def anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+@pytest.fixture
+def cast(
+    admin, coordinator, focal_point_a, focal_point_b, validator, contributor, viewer, anonymous
+):
+    """Every member of the cast by role name (``"anonymous"`` is an ``AnonymousUser``)."""
+    return {
+        "admin": admin,
+        "coordinator": coordinator,
+        "focal_point_a": focal_point_a,
+        "focal_point_b": focal_point_b,
+        "validator": validator,
+        "contributor": contributor,
+        "viewer": viewer,
+        "anonymous": anonymous,
+    }
+
+
+def pass_two_factor(client, user):
+    """Mark ``client``'s session as having passed the TOTP step with a confirmed device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="cast", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture
+def client_for(db):
+    """``client_for(user)``: a test Client logged in as ``user`` (anonymous: not logged in).
+
+    Publishing roles (admin, coordinator, validator, focal point) have also passed
+    the TOTP step, as after a real login.
+    """
+    from django.test import Client
+
+    from rightstrack.accounts.twofactor import requires_two_factor
+
+    def make(user):
+        client = Client()
+        if user is None or not user.is_authenticated:
+            return client
+        client.force_login(user)
+        if requires_two_factor(user):
+            pass_two_factor(client, user)
+        return client
+
+    return make

@@ -8,6 +8,7 @@ PostgreSQL.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "rightstrack.catalog",
     "rightstrack.ingest",
     "rightstrack.accounts",
@@ -57,9 +61,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sets request.user.is_verified(); then publishing roles must pass the TOTP step.
+    "django_otp.middleware.OTPMiddleware",
+    "rightstrack.accounts.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rightstrack.urls"
@@ -102,6 +111,23 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one
+# username from one IP address, that pair is locked out for the cool-off time.
+AUTHENTICATION_BACKENDS = [
+    "rightstrack.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("RIGHTSTRACK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("RIGHTSTRACK_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_VERBOSE = False
+# TOTP two-factor (django-otp) for every role that can publish.
+OTP_TOTP_ISSUER = "RightsTrack"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,18 +169,34 @@ EMAIL_HOST = env_str("RIGHTSTRACK_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("RIGHTSTRACK_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("RIGHTSTRACK_FROM_EMAIL", "rightstrack@localhost")
 
+# Sessions and CSRF as Django's deployment checklist recommends: HttpOnly,
+# SameSite=Lax cookies; a working day's session that ends with the browser.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("RIGHTSTRACK_SESSION_AGE_SECONDS", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if env_bool("RIGHTSTRACK_PRODUCTION", False):
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PRODUCTION = env_bool("RIGHTSTRACK_PRODUCTION", False)
+if PRODUCTION:
+    if DEBUG:
+        # Debug pages print settings and local variables: they could reveal restricted records.
+        raise ImproperlyConfigured("RIGHTSTRACK_DEBUG must be off when RIGHTSTRACK_PRODUCTION=1")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("RIGHTSTRACK_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("RIGHTSTRACK_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    if env_bool("RIGHTSTRACK_BEHIND_PROXY", False):
+        # Trust X-Forwarded-Proto only when a proxy that sets it is in front.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

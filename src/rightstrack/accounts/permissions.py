@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.accounts.twofactor import is_two_factor_verified, requires_two_factor
 from rightstrack.catalog.models import (
     Document,
     DocumentQuerySet,
@@ -22,9 +24,16 @@ from rightstrack.catalog.models import (
 
 
 def user_rank(user: Any) -> int:
-    """Rank of ``user`` (an ``accounts.User`` or ``AnonymousUser``); 0 for anonymous."""
+    """Rank of ``user`` (an ``accounts.User`` or ``AnonymousUser``); 0 for anonymous.
+
+    A publishing user who logged in with a password but has not passed the
+    TOTP step in this request's session ranks as a viewer (defence in depth:
+    ``OTPRequiredMiddleware`` already keeps them at the TOTP page).
+    """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return 0
+    if requires_two_factor(user) and not is_two_factor_verified(user):
+        return min(int(user.rank), ROLE_RANK[Role.VIEWER])
     return int(user.rank)
 
 
@@ -66,3 +75,33 @@ def get_document_for_user(user: Any, pk: int) -> Document:
         return visible_documents(user).get(pk=pk)
     except (Document.DoesNotExist, ValueError, TypeError):
         raise Http404("No such document") from None
+
+
+def public_name(person: Any, viewer: Any) -> str:
+    """The name of ``person`` (an author: ``accounts.User`` or ``None``) as ``viewer`` may see it.
+
+    Coordinators and admins, and the person themself, see the real name. For
+    everyone else, and in every public output (pages, JSON, CSV, feeds,
+    exports: pass ``viewer=None`` when there is no request), a person who set
+    ``hide_name_publicly`` is shown as "Anonymous contributor".
+
+    Returns:
+        The display name, or "" when ``person`` is ``None``.
+    """
+    if person is None:
+        return ""
+    real = person.get_full_name() or person.get_username()
+    if not getattr(person, "hide_name_publicly", False):
+        return str(real)
+    if can_see_restricted(viewer) or _same_user(person, viewer):
+        return str(real)
+    return str(_("Anonymous contributor"))
+
+
+def _same_user(person: Any, viewer: Any) -> bool:
+    return bool(
+        viewer is not None
+        and getattr(viewer, "is_authenticated", False)
+        and getattr(viewer, "pk", None) is not None
+        and viewer.pk == getattr(person, "pk", None)
+    )
