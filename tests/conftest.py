@@ -216,3 +216,14 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def reference_data(db) -> dict[str, int]:
+    """Countries, mechanisms and taxonomies from ``catalog/data/*.csv`` (~0.05 s per test).
+
+    Returns the counts of ``seed_reference()``.
+    """
+    from rightstrack.catalog.reference import seed_reference
+
+    return seed_reference()
