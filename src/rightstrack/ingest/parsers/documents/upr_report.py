@@ -42,8 +42,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from rightstrack.ingest.parsers.countries import to_iso3
+from rightstrack.ingest.parsers.documents.clean import is_page_furniture
+from rightstrack.ingest.parsers.documents.errors import DocumentError
+from rightstrack.ingest.parsers.documents.extract import extract_text
 
 __all__ = [
     "UprAddendum",
@@ -55,7 +59,9 @@ __all__ = [
     "expand_references",
     "is_upr_addendum_text",
     "is_upr_report_text",
+    "parse_upr_addendum",
     "parse_upr_addendum_text",
+    "parse_upr_report",
     "parse_upr_report_text",
     "recommending_states",
 ]
@@ -198,7 +204,7 @@ def _clean_lines(pages: Sequence[str]) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for number, page in enumerate(pages, start=1):
         for line in page.split("\n"):
-            if not line.strip() or _HEADER_LINE.match(line):
+            if not line.strip() or _HEADER_LINE.match(line) or is_page_furniture(line):
                 continue
             lines.append((number, line.rstrip()))
     return lines
@@ -827,3 +833,29 @@ def apply_addendum(
         rec.position_source = addendum.symbol
         rec.position_paragraph = addendum.position_paragraphs.get(ref, "")
     return unmatched
+
+
+def parse_upr_report(path: str | Path) -> UprReport:
+    """Extract the text of a Working Group report file (PDF, DOCX, HTML, text) and parse it.
+
+    Raises the extraction errors of :mod:`.extract` (corrupt PDF, no text layer...)
+    and :class:`DocumentError` naming the file (and page) when the text is not a
+    readable Working Group report.
+    """
+    extracted = extract_text(path)
+    try:
+        return parse_upr_report_text([page.text for page in extracted.pages])
+    except UprParseError as exc:
+        raise DocumentError(path, str(exc.args[0]).split(" (page ")[0], page=exc.page) from exc
+
+
+def parse_upr_addendum(path: str | Path) -> UprAddendum:
+    """Extract and parse an addendum file (``A/HRC/{n}/{m}/Add.1``).
+
+    Raises like :func:`parse_upr_report`.
+    """
+    extracted = extract_text(path)
+    try:
+        return parse_upr_addendum_text([page.text for page in extracted.pages])
+    except UprParseError as exc:
+        raise DocumentError(path, str(exc.args[0]).split(" (page ")[0], page=exc.page) from exc
