@@ -27,8 +27,8 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 
+from rightstrack.catalog.labels import label_slug, tidy_label, upr_issue_slug
 from rightstrack.catalog.models import (
     ActionCategory,
     AffectedGroup,
@@ -51,20 +51,6 @@ KEY_CHUNK = 900
 def _chunks(seq: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(seq), size):
         yield seq[start : start + size]
-
-
-def norm_label(label: str) -> str:
-    """Lookup form of a taxonomy label: collapsed spaces, case-folded."""
-    return " ".join(label.split()).casefold()
-
-
-def _unique_slug(model: type[models.Model], name: str, taken: set[str]) -> str:
-    base = slugify(name)[:240] or "label"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
 
 
 class Reference:
@@ -111,6 +97,16 @@ class Reference:
         except KeyError:
             raise self._missing(f"mechanism {code!r}") from None
 
+    def mechanism_or_none(self, code: str) -> int | None:
+        """Id of the mechanism ``code``, or ``None`` when unknown.
+
+        Raises:
+            ImportFailure: no mechanism at all (reference data not loaded).
+        """
+        if not self._mechanisms:
+            raise self._missing("no mechanisms")
+        return self._mechanisms.get(code.strip().upper())
+
     @cached_property
     def _sdg_goals(self) -> dict[int, int]:
         return dict(SdgGoal.objects.values_list("number", "id"))
@@ -127,10 +123,12 @@ class Reference:
 
     @cached_property
     def _upr_issues(self) -> dict[str, int]:
-        return {norm_label(n): pk for n, pk in UprIssue.objects.values_list("name", "id")}
+        return dict(UprIssue.objects.values_list("slug", "id"))
 
     def upr_issue(self, name: str) -> int | None:
-        return self._upr_issues.get(norm_label(name))
+        """Id of the UPR Info issue printed as ``name`` (older spellings too), or ``None``."""
+        slug = upr_issue_slug(name)
+        return self._upr_issues.get(slug) if slug else None
 
     @cached_property
     def _actions(self) -> dict[int, int]:
@@ -141,14 +139,14 @@ class Reference:
 
     @cached_property
     def _themes(self) -> dict[str, int]:
-        return {norm_label(n): pk for n, pk in Theme.objects.values_list("name", "id")}
+        return dict(Theme.objects.values_list("slug", "id"))
 
     @cached_property
     def _groups(self) -> dict[str, int]:
-        return {norm_label(n): pk for n, pk in AffectedGroup.objects.values_list("name", "id")}
+        return dict(AffectedGroup.objects.values_list("slug", "id"))
 
     def theme(self, name: str) -> int:
-        """Id of the UHRI theme ``name`` (created when new)."""
+        """Id of the UHRI theme ``name`` (matched by ``label_slug``; created when new)."""
         return self._label(Theme, self._themes, name)
 
     def affected_group(self, name: str) -> int:
@@ -158,34 +156,67 @@ class Reference:
     def _label(
         self, model: type[Theme] | type[AffectedGroup], cache: dict[str, int], name: str
     ) -> int:
-        key = norm_label(name)
-        if key not in cache:
-            taken = set(model.objects.values_list("slug", flat=True))
-            clean = " ".join(name.split())
-            obj = model(name=clean, slug=_unique_slug(model, clean, taken))
+        slug = label_slug(name)
+        if slug not in cache:
+            obj = model(name=tidy_label(name)[:255], slug=slug[:255])
             obj.save()
-            cache[key] = obj.pk
-        return cache[key]
+            cache[slug] = obj.pk
+        return cache[slug]
 
 
-def upsert_document(key: str, values: dict[str, Any], ctx: ImportContext) -> Document:
+def upsert_document(
+    key: str, values: dict[str, Any], ctx: ImportContext, *, fill_only: bool = False
+) -> Document:
     """Create or update the :class:`Document` whose natural key is ``key``.
 
     ``values`` maps field attnames (``mechanism_id``, ``country_id``, ``symbol``...)
     to values. An existing document whose values are all equal is not saved
-    (no history row). Saves go through ``save()`` so simple_history records them.
+    (no history row). With ``fill_only``, an existing document only gets the
+    fields that are still empty: a source that merely *cites* a document (a
+    thematic list cites the WG report) must not overwrite what the document's
+    own import stored. Saves go through ``save()`` so simple_history records them.
     """
     doc = Document.objects.filter(key=key).first()
     if doc is None:
         doc = Document(key=key, **values)
         doc.save()
         return doc
-    changed = [k for k, v in values.items() if getattr(doc, k) != v]
+    changed = [
+        k
+        for k, v in values.items()
+        if getattr(doc, k) != v and not (fill_only and getattr(doc, k) not in ("", None))
+    ]
     if changed:
         for k in changed:
             setattr(doc, k, values[k])
         doc.save()
     return doc
+
+
+def upsert_documents(rows: Sequence[RecordRow], ctx: ImportContext) -> dict[str, int]:
+    """Create or update many documents at once (by ``Document.key``); returns key → id."""
+    upsert_records(Document, rows, tag_fields=(), ctx=ctx, key_field="key")
+    ids: dict[str, int] = {}
+    keys = [r.key for r in rows]
+    for chunk in _chunks(keys, KEY_CHUNK):
+        ids.update(Document.objects.filter(key__in=chunk).values_list("key", "id"))
+    return ids
+
+
+def upsert_in_chunks(
+    model: type[models.Model],
+    rows: Sequence[RecordRow],
+    *,
+    tag_fields: Sequence[str],
+    ctx: ImportContext,
+    size: int = 5000,
+) -> Counts:
+    """:func:`upsert_records` in slices of ``size`` rows, reporting progress after each."""
+    total = Counts()
+    for start in range(0, len(rows), size):
+        total += upsert_records(model, rows[start : start + size], tag_fields=tag_fields, ctx=ctx)
+        ctx.report(min(start + size, len(rows)), len(rows))
+    return total
 
 
 @dataclass

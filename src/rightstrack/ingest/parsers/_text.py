@@ -1,0 +1,91 @@
+"""Small text helpers shared by the pure parsers (no Django)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Collapse runs of whitespace (including non-breaking spaces) and strip."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def short_hash(*parts: object, length: int = 16) -> str:
+    """A stable hex digest of ``parts`` joined by ``|`` (SHA-256, first ``length`` digits)."""
+    joined = "|".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def upr_cycle(session: int) -> int:
+    """UPR cycle of a Working Group session (domain.md §4.1: 1–12, 13–26, 27–40, 41–)."""
+    if session <= 12:
+        return 1
+    if session <= 26:
+        return 2
+    if session <= 40:
+        return 3
+    return 4
+
+
+#: Year of each UPR Working Group session (OHCHR UPR session calendar; consistent
+#: with ``upr-info-terman/misc/upr-years.csv`` and the Slovenia documents: WG7 2010,
+#: WG20 2014, WG34 2019, WG48 2025).
+SESSION_YEARS = {
+    1: 2008, 2: 2008, 3: 2008, 4: 2009, 5: 2009, 6: 2009, 7: 2010, 8: 2010, 9: 2010,
+    10: 2011, 11: 2011, 12: 2011, 13: 2012, 14: 2012, 15: 2013, 16: 2013, 17: 2013,
+    18: 2014, 19: 2014, 20: 2014, 21: 2015, 22: 2015, 23: 2015, 24: 2016, 25: 2016,
+    26: 2016, 27: 2017, 28: 2017, 29: 2018, 30: 2018, 31: 2018, 32: 2019, 33: 2019,
+    34: 2019, 35: 2020, 36: 2020, 37: 2021, 38: 2021, 39: 2021, 40: 2022, 41: 2022,
+    42: 2023, 43: 2023, 44: 2023, 45: 2024, 46: 2024, 47: 2024, 48: 2025,
+}  # fmt: skip
+
+
+def session_year(session: int | None) -> int | None:
+    """Year the UPR Working Group held ``session``, or ``None`` when not in the table."""
+    return SESSION_YEARS.get(session) if session is not None else None
+
+
+def decode_bytes(raw: bytes, file: str, *, fallback: str | None) -> str:
+    """Decode a text file: UTF-8 (BOM allowed), else ``fallback`` (e.g. Mac Roman).
+
+    Raises:
+        ImportFailure: UTF-16/UTF-32 or binary data (NUL bytes), or not UTF-8
+            when there is no fallback; the message gives the row (line) and byte.
+    """
+    from rightstrack.ingest.errors import ImportFailure
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFailure(
+            file,
+            "wrong encoding: the file is UTF-16 (Excel 'Unicode text'); save it as CSV UTF-8",
+            row=1,
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ImportFailure(
+            file,
+            f"wrong encoding: NUL byte at byte offset {nul}; this is not a text CSV "
+            "(binary file, or UTF-16/UTF-32 text)",
+            row=_line_of(raw, nul),
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if fallback is not None:
+            return raw.decode(fallback)
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise ImportFailure(
+            file,
+            f"wrong encoding: byte 0x{bad} at offset {exc.start} is not valid UTF-8; "
+            "save the file as UTF-8",
+            row=_line_of(raw, exc.start),
+        ) from exc
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    """1-based line number of byte ``offset`` (CR, LF or CRLF line ends)."""
+    head = raw[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1

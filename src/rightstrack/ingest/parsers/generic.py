@@ -1,0 +1,165 @@
+"""Generic CSV/XLSX of recommendations kept by hand (pure Python).
+
+The columns are documented in ``docs/import-generic.md``. Required: ``symbol``,
+``paragraph``, ``country``, ``mechanism``, ``text``. Optional: ``date``,
+``kind``, ``position``, ``recommending_states``, ``themes``,
+``affected_persons``, ``sdgs``, ``visibility``. Header names ignore case,
+spaces and underscores. Lists are separated by ";" (or "|" or line breaks).
+
+The file is checked as a whole before anything is stored: one bad row fails
+the import with the row and column named, so the person keeping the file can
+fix it and import again (nothing half-imported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rightstrack.ingest.errors import ImportFailure
+from rightstrack.ingest.parsers._text import clean
+from rightstrack.ingest.parsers.countries import to_iso3
+from rightstrack.ingest.parsers.tabular import column_key, read_table
+
+REQUIRED = ("symbol", "paragraph", "country", "mechanism", "text")
+OPTIONAL = (
+    "date",
+    "kind",
+    "position",
+    "recommending_states",
+    "themes",
+    "affected_persons",
+    "sdgs",
+    "visibility",
+)
+KINDS = {"recommendation": "recommendation", "concern": "concern", "observation": "concern"}
+POSITIONS = {
+    "supported": "supported",
+    "accepted": "supported",
+    "noted": "noted",
+    "pending": "pending",
+    "": "",
+    "none": "",
+}
+VISIBILITIES = {"public", "restricted"}
+_SPLIT = re.compile(r"\s*(?:;|\||\n)\s*")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class GenericRow:
+    """One checked row (values normalised; ISO3 codes resolved)."""
+
+    row: int
+    symbol: str
+    paragraph: str
+    country_iso3: str
+    mechanism: str
+    text: str
+    date: str
+    kind: str
+    position: str
+    recommending_iso3: tuple[str, ...]
+    themes: tuple[str, ...]
+    affected_persons: tuple[str, ...]
+    sdgs: tuple[str, ...]
+    visibility: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.symbol}#{self.paragraph}"
+
+
+def columns_look_generic(columns: list[str]) -> bool:
+    keys = {column_key(c) for c in columns}
+    return all(column_key(r) in keys for r in REQUIRED)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(clean(v) for v in _SPLIT.split(value) if clean(v)))
+
+
+def parse_generic(path: Path) -> list[GenericRow]:
+    """Read and check every row.
+
+    Raises:
+        ImportFailure: missing columns (row 1), an empty required cell, an unknown
+            country/State, a bad date/kind/position/visibility (row and column
+            named), two rows with the same symbol and paragraph, wrong encoding,
+            corrupt XLSX, a huge cell.
+    """
+    table = read_table(path)
+    index = table.index()
+    missing = [c for c in REQUIRED if column_key(c) not in index]
+    if missing:
+        raise ImportFailure(
+            path,
+            f"missing required column(s) {', '.join(missing)} "
+            f"(required: {', '.join(REQUIRED)}; see docs/import-generic.md)",
+            row=1,
+        )
+    out: list[GenericRow] = []
+    seen: dict[str, int] = {}
+    for n, values in table.rows:
+
+        def get(name: str, values: list[str] = values) -> str:
+            i = index.get(column_key(name))
+            return values[i].strip() if i is not None and i < len(values) else ""
+
+        def fail(message: str, cell: str, n: int = n) -> ImportFailure:
+            return ImportFailure(path, message, row=n, cell=cell)
+
+        for name in REQUIRED:
+            if not get(name):
+                raise fail(f"{name!r} is empty (required)", name)
+        country = to_iso3(get("country"))
+        if country is None:
+            raise fail(f"unknown country {get('country')!r} (use ISO3 or the UN name)", "country")
+        states = []
+        for name in _split(get("recommending_states")):
+            code = to_iso3(name)
+            if code is None:
+                raise fail(f"unknown State {name!r}", "recommending_states")
+            states.append(code)
+        date = get("date")
+        if date and not _DATE.match(date[:10]):
+            raise fail(f"date {date!r} is not YYYY-MM-DD", "date")
+        kind = KINDS.get(get("kind").lower() or "recommendation")
+        if kind is None:
+            raise fail(f"kind {get('kind')!r} is not recommendation or concern", "kind")
+        position = POSITIONS.get(get("position").lower())
+        if position is None:
+            raise fail(
+                f"position {get('position')!r} is not supported, noted, pending or empty",
+                "position",
+            )
+        visibility = get("visibility").lower() or "public"
+        if visibility not in VISIBILITIES:
+            raise fail(f"visibility {visibility!r} is not public or restricted", "visibility")
+        row = GenericRow(
+            row=n,
+            symbol=clean(get("symbol")),
+            paragraph=clean(get("paragraph")),
+            country_iso3=country,
+            mechanism=clean(get("mechanism")).upper(),
+            text=get("text").replace("\r\n", "\n"),
+            date=date[:10],
+            kind=kind,
+            position=position,
+            recommending_iso3=tuple(dict.fromkeys(states)),
+            themes=_split(get("themes")),
+            affected_persons=_split(get("affected_persons")),
+            sdgs=_split(get("sdgs")),
+            visibility=visibility,
+        )
+        if row.key in seen:
+            raise fail(
+                f"symbol {row.symbol!r} paragraph {row.paragraph!r} already on row {seen[row.key]}",
+                "paragraph",
+            )
+        seen[row.key] = n
+        out.append(row)
+    if not out:
+        raise ImportFailure(path, "no data rows after the header", row=2)
+    return out

@@ -1,0 +1,156 @@
+"""Read a CSV (UTF-8) or XLSX sheet as a header and rows of strings (pure Python).
+
+Rows are numbered as a spreadsheet shows them: the header is row 1. Cells are
+stripped strings (dates from XLSX as ``YYYY-MM-DD``). Errors name the file and
+row: wrong encoding, corrupt XLSX, a cell over ``MAX_CELL_CHARS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rightstrack.ingest.errors import ImportFailure, check_cell
+from rightstrack.ingest.parsers._text import decode_bytes
+
+_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def column_key(name: str) -> str:
+    """Header name → comparison key: lower case, letters and digits only ("Annotation Id" → "annotationid")."""
+    return _KEY.sub("", name.lower())
+
+
+@dataclass
+class Table:
+    """A sheet: header names as printed and the data rows ``(row number, cells)``."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+    def index(self) -> dict[str, int]:
+        """``column_key(name)`` → column position (first occurrence wins)."""
+        out: dict[str, int] = {}
+        for i, name in enumerate(self.header):
+            out.setdefault(column_key(name), i)
+        return out
+
+
+def is_xlsx(path: Path, head: bytes) -> bool:
+    """A ZIP whose name ends in .xlsx (or that holds ``xl/workbook.xml``). Never raises."""
+    if not head.startswith(b"PK"):
+        return False
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return True
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def head_columns(path: Path, head: bytes) -> list[str]:
+    """Header names of a CSV or XLSX from its first bytes/row; ``[]`` if unreadable."""
+    try:
+        if is_xlsx(path, head):
+            return read_table(path, max_rows=1).header
+        text = head.decode("utf-8-sig", errors="replace")
+        first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+        return next(csv.reader([first], dialect=_dialect(first)), [])
+    except Exception:  # score() must never raise
+        return []
+
+
+def _dialect(sample: str) -> type[csv.Dialect]:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def read_table(path: Path, *, max_rows: int | None = None) -> Table:
+    """Read ``path`` (``.xlsx`` by content, else CSV in UTF-8).
+
+    Raises:
+        ImportFailure: empty file, wrong encoding, corrupt XLSX, a huge cell.
+    """
+    head = path.open("rb").read(8)
+    if is_xlsx(path, head):
+        return _read_xlsx(path, max_rows)
+    return _read_csv(path, max_rows)
+
+
+def _read_csv(path: Path, max_rows: int | None) -> Table:
+    text = decode_bytes(path.read_bytes(), path.name, fallback=None)
+    if not text.strip():
+        raise ImportFailure(path, "the file is empty", row=1)
+    csv.field_size_limit(16 * 1024 * 1024)
+    first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(first))
+    header = [h.strip() for h in next(reader)]
+    rows = []
+    for n, values in enumerate(reader, start=2):
+        if max_rows is not None and n > max_rows + 1:
+            break
+        for i, v in enumerate(values):
+            check_cell(path, v, row=n, cell=header[i] if i < len(header) else f"#{i + 1}")
+        if any(v.strip() for v in values):
+            rows.append((n, [v.strip() for v in values]))
+    return Table(header, rows)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path, max_rows: int | None) -> Table:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # BadZipFile, KeyError, InvalidFileException, XML errors
+        raise ImportFailure(
+            path, f"not a readable XLSX file (corrupt or truncated: {type(exc).__name__}: {exc})"
+        ) from exc
+    try:
+        sheet = book.worksheets[0]
+        it: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
+        try:
+            header = [_cell_text(v) for v in next(it)]
+        except StopIteration:
+            raise ImportFailure(path, "the first sheet is empty", row=1) from None
+        while header and not header[-1]:
+            header.pop()
+        rows = []
+        for n, raw in enumerate(it, start=2):
+            if max_rows is not None and n > max_rows + 1:
+                break
+            values = [_cell_text(v) for v in raw[: len(header)]]
+            for i, v in enumerate(values):
+                check_cell(path, v, row=n, cell=header[i])
+            if any(values):
+                rows.append((n, values))
+    except ImportFailure:
+        raise
+    except Exception as exc:
+        raise ImportFailure(
+            path, f"not a readable XLSX file ({type(exc).__name__}: {exc})"
+        ) from exc
+    finally:
+        book.close()
+    return Table(header, rows)

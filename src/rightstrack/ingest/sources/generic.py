@@ -1,0 +1,96 @@
+"""Generic CSV/XLSX kept by hand (``docs/import-generic.md``) → recommendations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rightstrack.catalog.models import Recommendation
+from rightstrack.ingest.parsers.generic import GenericRow, columns_look_generic, parse_generic
+from rightstrack.ingest.parsers.tabular import head_columns, is_xlsx
+from rightstrack.ingest.registry import Counts, ImportContext, register
+from rightstrack.ingest.sources.common import guess_doc_type, parse_date, sdg_ids
+from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
+
+TAG_FIELDS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
+
+
+class GenericSource:
+    name = "generic-table"
+    label = "Generic CSV/XLSX (docs/import-generic.md)"
+
+    def score(self, path: Path, head: bytes) -> float:
+        if not (is_xlsx(path, head) or path.suffix.lower() in {".csv", ".tsv", ".txt"}):
+            return 0.0
+        return 0.8 if columns_look_generic(head_columns(path, head)) else 0.0
+
+    def run(self, path: Path, ctx: ImportContext) -> Counts:
+        parsed = parse_generic(path)
+        ref = Reference(ctx)
+        docs: dict[str, int] = {}
+        rows = []
+        for r in parsed:
+            mechanism = ref.mechanism_or_none(r.mechanism)
+            if mechanism is None:
+                raise ctx.fail(f"unknown mechanism {r.mechanism!r}", row=r.row, cell="mechanism")
+            country = ref.country(r.country_iso3)
+            if country is None:
+                raise ctx.fail(f"country {r.country_iso3} is not loaded", row=r.row, cell="country")
+            if r.symbol not in docs:
+                docs[r.symbol] = upsert_document(
+                    r.symbol,
+                    {
+                        "symbol": r.symbol,
+                        "doc_type": guess_doc_type(r.symbol, r.mechanism),
+                        "title": r.symbol,
+                        "mechanism_id": mechanism,
+                        "country_id": country,
+                        "visibility": r.visibility,
+                    },
+                    ctx,
+                    fill_only=True,
+                ).pk
+            rows.append(self._row(r, docs[r.symbol], mechanism, country, ref, ctx))
+        counts = upsert_in_chunks(Recommendation, rows, tag_fields=TAG_FIELDS, ctx=ctx)
+        counts.rejected = ctx.rejected
+        return counts
+
+    def _row(
+        self,
+        r: GenericRow,
+        document_id: int,
+        mechanism: int,
+        country: int,
+        ref: Reference,
+        ctx: ImportContext,
+    ) -> RecordRow:
+        date = parse_date(r.date)
+        values: dict[str, Any] = {
+            "document_id": document_id,
+            "paragraph": r.paragraph,
+            "order": r.row,
+            "mechanism_id": mechanism,
+            "country_id": country,
+            "date": date,
+            "year": date.year if date else None,
+            "text": r.text,
+            "kind": r.kind,
+            "position": r.position,
+            "position_raw": r.position,
+            "visibility": r.visibility,
+        }
+        goals, targets = sdg_ids(r.sdgs, ref, ctx, r.row)
+        return RecordRow(
+            r.key,
+            values,
+            {
+                "recommending_states": {pk for c in r.recommending_iso3 if (pk := ref.country(c))},
+                "themes": {ref.theme(t) for t in r.themes},
+                "affected_groups": {ref.affected_group(a) for a in r.affected_persons},
+                "sdg_goals": goals,
+                "sdg_targets": targets,
+            },
+        )
+
+
+register(GenericSource())
