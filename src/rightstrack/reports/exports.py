@@ -1,0 +1,417 @@
+"""Streamed exports of filtered lists to CSV, XLSX and JSON, with no row cap.
+
+Shapes:
+    * an *export kind* (``recommendations``; ``actions`` and ``assessments``
+      once tracking provides them) knows how to get the rows a user may see,
+      filter them from query parameters and lay them out in columns;
+    * a *layout* is an ordered list of :class:`Column` (header, getter). The
+      ``default`` layout uses the portal's JSON field names (issue 2); the
+      ``uhri`` layout uses the Universal Human Rights Index export field names
+      (``shared/data/raw/uhri-sample-worldwidelaw/README_source.md``:
+      AnnotationId, Text, Symbol, Body, Countries, Themes, Sdgs,
+      AnnotationType, PublicationDate, plus the UPR fields of the UHRI JSON).
+
+Memory stays bounded: rows come from ``QuerySet.iterator(chunk_size)`` with
+the many-to-many tags prefetched one chunk at a time (Django >= 4.1), CSV and
+JSON are generators, and XLSX is written by openpyxl in ``write_only`` mode to
+a temporary file that is then streamed out.
+
+Confidentiality: every kind starts from the permission helpers in
+``accounts.permissions``; nothing here queries a protected model directly.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO, Any
+
+import django_filters
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from rightstrack.accounts.permissions import visible_recommendations
+from rightstrack.catalog.models import (
+    AffectedGroup,
+    Country,
+    Recommendation,
+    SdgGoal,
+    SdgTarget,
+    Theme,
+    UprIssue,
+)
+
+#: Rows fetched (and M2M tags prefetched) per database round trip.
+CHUNK_SIZE = 2000
+#: Separator between the values of a multi-valued cell (CSV and XLSX).
+MULTI_SEPARATOR = "; "
+FORMATS = ("csv", "xlsx", "json")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# Control characters that XML 1.0 (hence XLSX) cannot hold.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class ExportError(ValueError):
+    """Bad export request (unknown kind, format or layout); the message is safe to show."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One export column: its ``header`` and a getter from a row object to a cell value.
+
+    Getters return ``str``, ``int``, ``date``, ``None`` or a ``list[str]``
+    (multi-valued: joined with :data:`MULTI_SEPARATOR` in CSV/XLSX, kept as a
+    JSON array in JSON).
+    """
+
+    header: str
+    get: Callable[[Any], Any]
+
+
+def _names(manager: Any, attr: str = "name") -> list[str]:
+    # ``.all()`` reads the per-chunk prefetch cache: no query per row.
+    return [str(getattr(obj, attr)) for obj in manager.all()]
+
+
+def _rec_url(rec: Recommendation) -> str:
+    return f"/recommendations/{rec.pk}/"
+
+
+def _annotation_type(rec: Recommendation) -> str:
+    # UHRI labels (README_source.md: "Recommendations, Concerns/Observations").
+    return "Concerns/Observations" if rec.kind == Recommendation.Kind.CONCERN else "Recommendations"
+
+
+def _sdg_labels(rec: Recommendation) -> list[str]:
+    goals = [f"{g.number} - {g.short_title or g.title}" for g in rec.sdg_goals.all()]
+    targets = [f"{t.code} - {t.text}" for t in rec.sdg_targets.all()]
+    return goals + targets
+
+
+RECOMMENDATION_LAYOUTS: dict[str, list[Column]] = {
+    # Field names of the portal JSON contract (issue 2), one row per recommendation.
+    "default": [
+        Column("id", lambda r: r.pk),
+        Column("symbol", lambda r: r.document.symbol),
+        Column("paragraph", lambda r: r.paragraph),
+        Column("text", lambda r: r.text),
+        Column("kind", lambda r: r.kind),
+        Column("mechanism", lambda r: r.mechanism.code),
+        Column("country", lambda r: r.country.iso3 if r.country else ""),
+        Column("date", lambda r: r.date),
+        Column("year", lambda r: r.year),
+        Column("recommending_states", lambda r: _names(r.recommending_states, "iso3")),
+        Column("position", lambda r: r.position),
+        Column("upr_cycle", lambda r: r.upr_cycle),
+        Column("upr_session", lambda r: r.upr_session),
+        Column("themes", lambda r: _names(r.themes)),
+        Column("affected_persons", lambda r: _names(r.affected_groups)),
+        Column("sdgs", lambda r: _names(r.sdg_goals, "number")),
+        Column("sdg_targets", lambda r: _names(r.sdg_targets, "code")),
+        Column("upr_issues", lambda r: _names(r.upr_issues)),
+        Column(
+            "action_category", lambda r: r.action_category.number if r.action_category else None
+        ),
+        Column("uhri_id", lambda r: r.uhri_id),
+        Column("url", _rec_url),
+    ],
+    # UHRI export field names (README_source.md), for exchange with other trackers.
+    "uhri": [
+        Column("AnnotationId", lambda r: r.uhri_id or r.natural_key),
+        Column("Symbol", lambda r: r.document.symbol),
+        Column("Paragraph", lambda r: r.paragraph),
+        Column("Body", lambda r: r.mechanism.code),
+        Column("AnnotationType", _annotation_type),
+        Column("Countries", lambda r: [r.country.name_en] if r.country else []),
+        Column("Text", lambda r: r.text),
+        Column("Themes", lambda r: _names(r.themes)),
+        Column("AffectedPersons", lambda r: _names(r.affected_groups)),
+        Column("Sdgs", _sdg_labels),
+        Column("PublicationDate", lambda r: r.document.published_on or r.date),
+        Column("UprCycle", lambda r: r.upr_cycle),
+        Column(
+            "UprRecommendingCountry",
+            lambda r: _names(r.recommending_states, "name_en"),
+        ),
+        Column("UprPosition", lambda r: r.get_position_display() if r.position else ""),
+    ],
+}
+
+
+class RecommendationExportFilter(django_filters.FilterSet):
+    """Query parameters shared with the portal list (issue 2): ``q``, ``country`` (ISO3),
+    ``mechanism`` (code), ``theme`` (slug or name), ``position``, ``symbol``, ``year``,
+    ``cycle``, ``kind``, ``affected`` (slug), ``sdg`` (goal number), ``recommending``
+    (ISO3). Repeated parameters combine with OR inside one facet, AND across facets.
+    """
+
+    q = django_filters.CharFilter(method="filter_q")
+    country = django_filters.CharFilter(method="filter_country")
+    mechanism = django_filters.CharFilter(method="filter_mechanism")
+    theme = django_filters.CharFilter(method="filter_theme")
+    position = django_filters.CharFilter(method="filter_position")
+    symbol = django_filters.CharFilter(field_name="document__symbol")
+    document = django_filters.NumberFilter(field_name="document_id")
+    year = django_filters.NumberFilter(field_name="year")
+    cycle = django_filters.NumberFilter(field_name="upr_cycle")
+    kind = django_filters.CharFilter(field_name="kind")
+    affected = django_filters.CharFilter(field_name="affected_groups__slug", distinct=True)
+    sdg = django_filters.NumberFilter(field_name="sdg_goals__number", distinct=True)
+    recommending = django_filters.CharFilter(method="filter_recommending")
+
+    class Meta:
+        model = Recommendation
+        fields: list[str] = []
+
+    def _values(self, name: str) -> list[str]:
+        return [v for v in self.data.getlist(name) if v] if hasattr(self.data, "getlist") else []
+
+    def filter_q(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """Plain substring search (the portal's full-text search replaces this when present)."""
+        for word in value.split():
+            qs = qs.filter(text__icontains=word)
+        return qs
+
+    def filter_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """``country=SVN`` (repeatable)."""
+        return qs.filter(country__iso3__in=[v.upper() for v in self._values(name) or [value]])
+
+    def filter_mechanism(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """``mechanism=CCPR`` (repeatable)."""
+        return qs.filter(mechanism__code__in=[v.upper() for v in self._values(name) or [value]])
+
+    def filter_theme(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """``theme=<slug>`` (or exact name)."""
+        values = self._values(name) or [value]
+        return qs.filter(Q(themes__slug__in=values) | Q(themes__name__in=values)).distinct()
+
+    def filter_position(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """``position=supported|noted|pending|none``."""
+        values = [("" if v == "none" else v) for v in (self._values(name) or [value])]
+        return qs.filter(position__in=values)
+
+    def filter_recommending(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        """``recommending=PRT``: recommendations made by that State (UPR)."""
+        iso3 = [v.upper() for v in self._values(name) or [value]]
+        return qs.filter(recommending_states__iso3__in=iso3).distinct()
+
+
+def filter_recommendations(user: Any, params: Mapping[str, Any]) -> QuerySet[Recommendation]:
+    """Recommendations ``user`` may see, filtered by portal query parameters.
+
+    Args:
+        user: request user or ``AnonymousUser``; restricted rows only for coordinators+.
+        params: a ``QueryDict`` (or dict) of portal parameters (see
+            :class:`RecommendationExportFilter`).
+
+    Returns:
+        A queryset in printed order (document, order, id) ready for
+        :func:`iter_recommendations`.
+    """
+    base = visible_recommendations(user)
+    filtered = RecommendationExportFilter(data=params, queryset=base).qs
+    return filtered.order_by("document_id", "order", "id")
+
+
+def iter_recommendations(
+    qs: QuerySet[Recommendation], chunk_size: int = CHUNK_SIZE
+) -> Iterator[Recommendation]:
+    """Iterate ``qs`` in chunks with FKs joined and M2M tags prefetched per chunk."""
+    qs = qs.select_related("document", "mechanism", "country", "action_category").prefetch_related(
+        Prefetch("recommending_states", queryset=Country.objects.only("id", "iso3", "name_en")),
+        Prefetch("themes", queryset=Theme.objects.only("id", "name")),
+        Prefetch("affected_groups", queryset=AffectedGroup.objects.only("id", "name")),
+        Prefetch("sdg_goals", queryset=SdgGoal.objects.all()),
+        Prefetch("sdg_targets", queryset=SdgTarget.objects.all()),
+        Prefetch("upr_issues", queryset=UprIssue.objects.only("id", "name")),
+    )
+    return qs.iterator(chunk_size=chunk_size)
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One exportable list: its rows for a user and parameters, and its layouts."""
+
+    name: str
+    label: Any
+    rows: Callable[[Any, Mapping[str, Any]], tuple[Iterable[Any], Callable[[], int]]]
+    layouts: dict[str, list[Column]]
+
+
+def _recommendation_rows(
+    user: Any, params: Mapping[str, Any]
+) -> tuple[Iterable[Any], Callable[[], int]]:
+    qs = filter_recommendations(user, params)
+    return iter_recommendations(qs), qs.count
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "recommendations": ExportKind(
+        "recommendations", _("Recommendations"), _recommendation_rows, RECOMMENDATION_LAYOUTS
+    ),
+}
+
+
+def register_export_kind(kind: ExportKind) -> None:
+    """Add an export kind (tracking registers ``actions`` and ``assessments``)."""
+    EXPORT_KINDS[kind.name] = kind
+
+
+def get_export(kind: str, layout: str = "default") -> tuple[ExportKind, list[Column]]:
+    """The export kind and its columns, or :class:`ExportError`."""
+    if kind not in EXPORT_KINDS:
+        raise ExportError(f"Unknown export: {kind!r}. Choose one of {sorted(EXPORT_KINDS)}.")
+    export = EXPORT_KINDS[kind]
+    if layout not in export.layouts:
+        raise ExportError(f"Unknown layout: {layout!r}. Choose one of {sorted(export.layouts)}.")
+    return export, export.layouts[layout]
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def _flat(value: Any) -> Any:
+    """A cell value for CSV/XLSX: lists joined, ``None`` as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return MULTI_SEPARATOR.join(str(v) for v in value)
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+class _Echo:
+    """A file-like object whose ``write`` returns what it was given (for ``csv.writer``)."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def stream_csv(rows: Iterable[Any], columns: list[Column]) -> Iterator[bytes]:
+    """CSV (RFC 4180, UTF-8, header row first) as a generator of byte chunks."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow([c.header for c in columns]).encode()
+    buffer: list[str] = []
+    for row in rows:
+        buffer.append(writer.writerow([_flat(c.get(row)) for c in columns]))
+        if len(buffer) >= 500:
+            yield "".join(buffer).encode()
+            buffer.clear()
+    if buffer:
+        yield "".join(buffer).encode()
+
+
+def stream_json(
+    rows: Iterable[Any], columns: list[Column], count: int, meta: Mapping[str, Any]
+) -> Iterator[bytes]:
+    """``{"count": N, ...meta, "results": [{header: value}, ...]}`` as byte chunks."""
+    head = {"count": count, **meta}
+    yield (json.dumps(head, ensure_ascii=False)[:-1] + ', "results": [').encode()
+    first = True
+    buffer: list[str] = []
+    for row in rows:
+        item = {c.header: _jsonable(c.get(row)) for c in columns}
+        buffer.append(("" if first else ",") + "\n" + json.dumps(item, ensure_ascii=False))
+        first = False
+        if len(buffer) >= 500:
+            yield "".join(buffer).encode()
+            buffer.clear()
+    buffer.append("\n]}\n")
+    yield "".join(buffer).encode()
+
+
+def _xlsx_cell(ws: Any, value: Any) -> Any:
+    value = _flat(value)
+    if isinstance(value, str):
+        value = _ILLEGAL_XML.sub("", value)
+        if value.startswith("="):
+            # openpyxl would store it as a formula: force a plain string.
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            return cell
+    return value
+
+
+def write_xlsx(rows: Iterable[Any], columns: list[Column], out: IO[bytes], title: str) -> int:
+    """Write an XLSX workbook (openpyxl ``write_only``) to ``out``; return the data row count.
+
+    ``out`` is a binary file object opened for writing (a temporary file for
+    HTTP responses). Memory stays flat: write-only worksheets spill rows to
+    disk as they are appended.
+    """
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=title[:31])
+    ws.freeze_panes = "A2"
+    ws.append([c.header for c in columns])
+    n = 0
+    for row in rows:
+        ws.append([_xlsx_cell(ws, c.get(row)) for c in columns])
+        n += 1
+    wb.save(out)
+    return n
+
+
+def xlsx_tempfile(rows: Iterable[Any], columns: list[Column], title: str) -> IO[bytes]:
+    """The XLSX in a temporary file, rewound, to stream out (deleted when closed)."""
+    tmp = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - handed to the response
+    write_xlsx(rows, columns, tmp, title)
+    tmp.seek(0)
+    return tmp
+
+
+def export_to_file(
+    kind: str,
+    fmt: str,
+    user: Any,
+    params: Mapping[str, Any],
+    out: IO[bytes],
+    layout: str = "default",
+) -> int:
+    """Write one export to a binary file object; return the number of data rows.
+
+    Raises:
+        ExportError: unknown kind, format or layout.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown format: {fmt!r}. Choose one of {list(FORMATS)}.")
+    export, columns = get_export(kind, layout)
+    rows, count = export.rows(user, params)
+    counted = _Counter(rows)
+    if fmt == "xlsx":
+        return write_xlsx(counted, columns, out, str(export.label))
+    if fmt == "csv":
+        for chunk in stream_csv(counted, columns):
+            out.write(chunk)
+    else:
+        for chunk in stream_json(counted, columns, count(), {"layout": layout}):
+            out.write(chunk)
+    return counted.n
+
+
+class _Counter:
+    """Wraps an iterable and counts what went through."""
+
+    def __init__(self, rows: Iterable[Any]) -> None:
+        self.rows = rows
+        self.n = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for row in self.rows:
+            self.n += 1
+            yield row
