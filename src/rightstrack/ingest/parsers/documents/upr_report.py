@@ -358,7 +358,8 @@ def recommending_states(item_text: str) -> tuple[list[str], list[str], list[str]
         closing = start >= tail_start
         if closing or (found and not missing):
             for name, code in found:
-                names.append(name)
+                if name not in names:
+                    names.append(name)
                 if code not in codes:
                     codes.append(code)
             if closing:
