@@ -1,4 +1,4 @@
-"""Portal URLs (public site)."""
+"""Portal URLs (public site). Paths and query parameter names are stable: other tools read them."""
 
 from django.urls import path
 
@@ -7,4 +7,15 @@ from rightstrack.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("recommendations/", views.recommendation_list, name="recommendation_list"),
+    path("recommendations.json", views.recommendation_list_json, name="recommendation_list_json"),
+    path("recommendations.csv", views.recommendation_list_csv, name="recommendation_list_csv"),
+    path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
+    path(
+        "recommendations/<int:pk>.json",
+        views.recommendation_detail_json,
+        name="recommendation_detail_json",
+    ),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("countries/<str:iso3>/", views.country_detail, name="country_detail"),
 ]

@@ -1,9 +1,93 @@
-"""Portal views (thin; logic lives in plain modules)."""
+"""Portal views: thin; each picks a context builder from ``pages`` and a renderer."""
 
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from rightstrack.portal import pages
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """Home page."""
-    return render(request, "portal/home.html", {})
+    """Home page: search box and counts."""
+    return render(request, "portal/home.html", pages.home_context(request))
+
+
+@require_safe
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    """``/recommendations/``: search, facets, one page of results."""
+    listing = pages.RecommendationList(request)
+    return render(request, "portal/recommendation_list.html", listing.html_context())
+
+
+@require_safe
+def recommendation_list_json(request: HttpRequest) -> HttpResponse:
+    """``/recommendations.json``: ``count``, one page of ``results``, ``facets``."""
+    listing = pages.RecommendationList(request)
+    return JsonResponse(listing.as_json(), json_dumps_params={"ensure_ascii": False})
+
+
+class _Echo:
+    """A write-only file for ``csv.writer`` that returns what it is given."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(pages.RESULT_FIELDS)  # BOM: spreadsheets read UTF-8
+    for row in rows:
+        yield writer.writerow(
+            [
+                "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                for v in (row[f] for f in pages.RESULT_FIELDS)
+            ]
+        )
+
+
+@require_safe
+def recommendation_list_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """``/recommendations.csv``: every matching row, streamed; list values joined by "; "."""
+    listing = pages.RecommendationList(request)
+    response = StreamingHttpResponse(
+        _csv_lines(listing.iter_rows()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
+    return response
+
+
+@require_safe
+def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recommendation: full text, source, tags, the same text elsewhere."""
+    return render(
+        request, "portal/recommendation_detail.html", pages.recommendation_context(request, pk)
+    )
+
+
+@require_safe
+def recommendation_detail_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recommendation as JSON (the keys of a list result)."""
+    ctx = pages.recommendation_context(request, pk)
+    data = pages.result_row(ctx["rec"], request)
+    data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
+    return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
+
+
+@require_safe
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One document with its recommendations in printed order."""
+    return render(request, "portal/document_detail.html", pages.document_context(request, pk))
+
+
+@require_safe
+def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
+    """One country: counts by mechanism, theme and position."""
+    return render(request, "portal/country_detail.html", pages.country_context(request, iso3))

@@ -1,0 +1,306 @@
+"""Facets of the recommendations list: small registered classes.
+
+Each facet reads one query parameter (``country=SVN&country=HRV``: values of
+one facet are ORed, facets are ANDed), filters a queryset with it, and counts
+its values on a queryset. Counts are computed on the queryset filtered by
+everything *except* the facet's own parameter, so that selecting "SVN" still
+shows how many results other countries would give. Callers pass querysets
+from ``visible_recommendations(user)`` only, so counts never include records
+the user may not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Model, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.catalog.models import Recommendation
+
+RecQS = QuerySet[Recommendation]
+
+#: Active language code -> suffix of ``Country.name_<suffix>``.
+_NAME_SUFFIX = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh", "ar": "ar"}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with its number of matching recommendations."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+class Facet:
+    """Base class. Subclasses set ``param``, ``label`` and implement filter/rows."""
+
+    param: str = ""
+    label: Promise | str = ""
+    #: How many values to show, most frequent first.
+    limit: int = 15
+
+    def clean(self, values: list[str]) -> list[str]:
+        """Normalise raw query values (strip, drop blanks); override to validate."""
+        return [v.strip() for v in values if v.strip()][:20]
+
+    def filter(self, qs: RecQS, values: list[str]) -> RecQS:
+        """``qs`` restricted to recommendations having any of ``values``."""
+        raise NotImplementedError
+
+    def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
+        """(value, label, count) rows of the ``limit`` most frequent values in ``qs``."""
+        raise NotImplementedError
+
+    def counts(self, qs: RecQS, selected: list[str]) -> list[FacetValue]:
+        """Values of this facet in ``qs`` with counts, most frequent first."""
+        chosen = set(selected)
+        return [
+            FacetValue(str(v), label, n, str(v) in chosen)
+            for v, label, n in self.rows(qs)
+            if v is not None and v != ""
+        ]
+
+
+class FieldFacet(Facet):
+    """A facet on a field or a forward foreign key of Recommendation (``country__iso3``)."""
+
+    field: str = ""
+    label_field: str | None = None
+
+    def filter(self, qs: RecQS, values: list[str]) -> RecQS:
+        return qs.filter(**{f"{self.field}__in": values})
+
+    def label_fields(self) -> list[str]:
+        return [self.label_field] if self.label_field else []
+
+    def make_label(self, row: dict[str, Any]) -> str:
+        return str(row[self.label_field]) if self.label_field else str(row[self.field])
+
+    def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
+        fields = [self.field, *self.label_fields()]
+        data = (
+            qs.order_by()
+            .exclude(**{f"{self.field}__isnull": True})
+            .values(*fields)
+            .annotate(n=Count("pk"))
+            .order_by("-n", self.field)[: self.limit]
+        )
+        return [(row[self.field], self.make_label(row), row["n"]) for row in data]
+
+
+class M2MFacet(Facet):
+    """A facet on a many-to-many tag of Recommendation (themes, affected persons...).
+
+    Filtering goes through a subquery on the through table, so a recommendation
+    with two selected tags is returned once.
+    """
+
+    m2m: str = ""
+    key: str = "slug"
+    label_key: str = "name"
+
+    def _through(self) -> tuple[type[Model], str, str]:
+        field: Any = Recommendation._meta.get_field(self.m2m)
+        through = field.remote_field.through
+        return through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+    def filter(self, qs: RecQS, values: list[str]) -> RecQS:
+        through, rec, tag = self._through()
+        ids = through._default_manager.filter(**{f"{tag}__{self.key}__in": values}).values(
+            f"{rec}_id"
+        )
+        return qs.filter(pk__in=ids)
+
+    def make_label(self, row: dict[str, Any], tag: str) -> str:
+        return str(row[f"{tag}__{self.label_key}"])
+
+    def label_lookups(self, tag: str) -> list[str]:
+        return [f"{tag}__{self.label_key}"]
+
+    def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
+        through, rec, tag = self._through()
+        value = f"{tag}__{self.key}"
+        data = (
+            through._default_manager.filter(**{f"{rec}_id__in": qs.order_by().values("pk")})
+            .values(value, *self.label_lookups(tag))
+            .annotate(n=Count(f"{rec}_id"))
+            .order_by("-n", value)[: self.limit]
+        )
+        return [(row[value], self.make_label(row, tag), row["n"]) for row in data]
+
+
+def _country_name_field(prefix: str) -> str:
+    suffix = _NAME_SUFFIX.get((get_language() or "en")[:2], "en")
+    return f"{prefix}__name_{suffix}"
+
+
+class CountryFacet(FieldFacet):
+    param = "country"
+    label = _("Country")
+    field = "country__iso3"
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [v.upper() for v in super().clean(values)]
+
+    def label_fields(self) -> list[str]:
+        return sorted({"country__name_en", _country_name_field("country")})
+
+    def make_label(self, row: dict[str, Any]) -> str:
+        return str(row[_country_name_field("country")] or row["country__name_en"])
+
+
+class MechanismFacet(FieldFacet):
+    param = "mechanism"
+    label = _("Mechanism")
+    field = "mechanism__code"
+    limit = 30
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [v.upper() for v in super().clean(values)]
+
+
+class DocumentFacet(FieldFacet):
+    param = "document"
+    label = _("Document")
+    field = "document__key"
+
+    def label_fields(self) -> list[str]:
+        return ["document__symbol", "document__title"]
+
+    def make_label(self, row: dict[str, Any]) -> str:
+        return str(row["document__symbol"] or row["document__title"] or row["document__key"])
+
+
+class PositionFacet(FieldFacet):
+    param = "position"
+    label = _("UPR position")
+    field = "position"
+
+    def make_label(self, row: dict[str, Any]) -> str:
+        return str(Recommendation.Position(row["position"]).label)
+
+    def filter(self, qs: RecQS, values: list[str]) -> RecQS:
+        valid = [v for v in values if v in Recommendation.Position.values and v]
+        return qs.filter(position__in=valid)
+
+
+class YearFacet(FieldFacet):
+    param = "year"
+    label = _("Year")
+    field = "year"
+    limit = 30
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [v for v in super().clean(values) if v.isdigit()]
+
+    def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
+        data = super().rows(qs)
+        return sorted(data, key=lambda r: -int(r[0]))
+
+
+class CycleFacet(YearFacet):
+    param = "cycle"
+    label = _("UPR cycle")
+    field = "upr_cycle"
+    limit = 10
+
+    def make_label(self, row: dict[str, Any]) -> str:
+        return str(_("Cycle %(number)s") % {"number": row["upr_cycle"]})
+
+
+class ThemeFacet(M2MFacet):
+    param = "theme"
+    label = _("Theme")
+    m2m = "themes"
+
+
+class AffectedFacet(M2MFacet):
+    param = "affected"
+    label = _("Affected persons")
+    m2m = "affected_groups"
+
+
+class SdgFacet(M2MFacet):
+    param = "sdg"
+    label = _("SDG")
+    m2m = "sdg_goals"
+    key = "number"
+    limit = 17
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [v for v in super().clean(values) if v.isdigit()]
+
+    def label_lookups(self, tag: str) -> list[str]:
+        return [f"{tag}__short_title", f"{tag}__title"]
+
+    def make_label(self, row: dict[str, Any], tag: str) -> str:
+        title = row[f"{tag}__short_title"] or row[f"{tag}__title"]
+        return str(
+            _("SDG %(number)s: %(title)s") % {"number": row[f"{tag}__number"], "title": title}
+        )
+
+
+class RecommendingStateFacet(M2MFacet):
+    param = "recommending_state"
+    label = _("Recommending State")
+    m2m = "recommending_states"
+    key = "iso3"
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [v.upper() for v in super().clean(values)]
+
+    def label_lookups(self, tag: str) -> list[str]:
+        return sorted({f"{tag}__name_en", _country_name_field(tag)})
+
+    def make_label(self, row: dict[str, Any], tag: str) -> str:
+        return str(row[_country_name_field(tag)] or row[f"{tag}__name_en"])
+
+
+#: The registry, in display order. Add a facet by appending an instance.
+FACETS: dict[str, Facet] = {}
+
+
+def register(facet: Facet) -> Facet:
+    """Add ``facet`` to :data:`FACETS` under its query parameter."""
+    FACETS[facet.param] = facet
+    return facet
+
+
+for _facet in (
+    CountryFacet(),
+    MechanismFacet(),
+    ThemeFacet(),
+    AffectedFacet(),
+    SdgFacet(),
+    PositionFacet(),
+    RecommendingStateFacet(),
+    CycleFacet(),
+    YearFacet(),
+    DocumentFacet(),
+):
+    register(_facet)
+
+
+def facet_filter(qs: RecQS, selected: dict[str, list[str]], skip: str | None = None) -> RecQS:
+    """Apply every selected facet value to ``qs``, except the facet ``skip``."""
+    for param, values in selected.items():
+        if param != skip and values and param in FACETS:
+            qs = FACETS[param].filter(qs, values)
+    return qs
+
+
+def facet_counts(base: RecQS, selected: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+    """Counts of every registered facet on ``base`` (already searched, not yet faceted).
+
+    Each facet's counts exclude its own selection. One query per facet.
+    """
+    return {
+        param: facet.counts(facet_filter(base, selected, skip=param), selected.get(param, []))
+        for param, facet in FACETS.items()
+    }

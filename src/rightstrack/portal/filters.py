@@ -1,0 +1,105 @@
+"""Query parameters of the recommendations list, and the functions that apply them.
+
+The HTML page, ``/recommendations.json`` and ``/recommendations.csv`` share
+these parameters (stable names, other tools read them):
+
+``q``
+    full-text query (see :mod:`rightstrack.portal.search`);
+``country``, ``mechanism``, ``theme``, ``affected``, ``sdg``, ``position``,
+``recommending_state``, ``cycle``, ``year``, ``document``
+    facet values (repeat a parameter to OR values), see :mod:`rightstrack.portal.facets`;
+``sort``
+    one of :data:`SORTS` (default ``relevance`` with a query, else ``newest``);
+``page``
+    1-based page number (HTML and JSON only; the CSV holds every row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import F, QuerySet
+from django.http import QueryDict
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.catalog.models import Recommendation
+from rightstrack.portal.facets import FACETS, facet_filter
+from rightstrack.portal.search import search, with_relevance
+
+RecQS = QuerySet[Recommendation]
+
+#: sort key -> (label, ORM ordering). ``relevance`` is handled apart.
+SORTS: dict[str, tuple[Promise, list]] = {
+    "relevance": (_("Relevance"), []),
+    "newest": (_("Newest first"), [F("date").desc(nulls_last=True), "-id"]),
+    "oldest": (_("Oldest first"), [F("date").asc(nulls_last=True), "id"]),
+    "country": (_("Country"), ["country__name_en", "document_id", "order", "id"]),
+    "document": (_("Document order"), ["document_id", "order", "id"]),
+}
+MAX_Q_LENGTH = 500
+
+
+@dataclass
+class ListParams:
+    """The parsed, validated query parameters of a recommendations list."""
+
+    q: str = ""
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "newest"
+    page: int = 1
+
+    @classmethod
+    def from_querydict(cls, data: QueryDict) -> ListParams:
+        """Parse ``request.GET``. Unknown or malformed values are dropped, never an error."""
+        q = (data.get("q") or "").strip()[:MAX_Q_LENGTH]
+        selected = {}
+        for param, facet in FACETS.items():
+            values = facet.clean(data.getlist(param))
+            if values:
+                selected[param] = values
+        sort = data.get("sort") or ""
+        if sort not in SORTS or (sort == "relevance" and not q):
+            sort = "relevance" if q else "newest"
+        try:
+            page = max(1, int(data.get("page") or 1))
+        except ValueError:
+            page = 1
+        return cls(q=q, selected=selected, sort=sort, page=page)
+
+    def querystring(self, *, page: int | None = None, drop: tuple[str, str] | None = None) -> str:
+        """The URL query for these parameters (optionally another page, or without one value)."""
+        pairs: list[tuple[str, str]] = []
+        if self.q:
+            pairs.append(("q", self.q))
+        for param, values in self.selected.items():
+            pairs += [(param, v) for v in values if drop != (param, v)]
+        if self.sort != ("relevance" if self.q else "newest"):
+            pairs.append(("sort", self.sort))
+        if page and page > 1:
+            pairs.append(("page", str(page)))
+        return urlencode(pairs)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q or self.selected)
+
+
+def searched(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
+    """``visible`` restricted by the full-text query only (the base for facet counts)."""
+    return search(visible, params.q, lang)
+
+
+def filtered(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
+    """``visible`` restricted by the query and every selected facet value."""
+    return facet_filter(searched(visible, params, lang), params.selected)
+
+
+def sorted_results(qs: RecQS, params: ListParams, lang: str | None) -> RecQS:
+    """``qs`` in the order asked for; relevance falls back to newest without a query."""
+    if params.sort == "relevance" and params.q:
+        return with_relevance(qs, params.q, lang).order_by(
+            F("relevance").desc(nulls_last=True), "-id"
+        )
+    return qs.order_by(*SORTS[params.sort][1])

@@ -1,0 +1,47 @@
+"""Portal models: the flattened search document of each recommendation.
+
+``SearchDocument`` is written only by database triggers (see
+:mod:`rightstrack.portal.search_index`), never by Python code. It is a managed
+model so that Django creates, flushes and migrates its table like any other.
+On SQLite it is the *external content* table of the FTS5 index
+``portal_recommendation_fts``; on PostgreSQL it also carries a weighted
+``tsvector`` column ``vector`` (generated, GIN-indexed) that the model does not
+declare.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.catalog.models import Recommendation
+
+
+class SearchDocument(models.Model):
+    """Searchable text of one recommendation: symbol, paragraph, text and tag names.
+
+    ``tags`` holds the names of the recommendation's themes, affected persons
+    and UPR Info issues separated by " | ". ``language`` is the recommendation's
+    language code (``en``, ``fr``...), which picks the PostgreSQL text-search
+    configuration.
+    """
+
+    recommendation = models.OneToOneField(
+        Recommendation,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        related_name="search_document",
+        db_constraint=False,
+    )
+    symbol = models.TextField(_("symbol"), blank=True)
+    paragraph = models.TextField(_("paragraph"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+    tags = models.TextField(_("tags"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return f"search document of recommendation {self.pk}"

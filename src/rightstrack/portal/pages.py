@@ -1,0 +1,266 @@
+"""Context builders of the portal pages: one per page, shared by HTML, JSON and CSV.
+
+Views only pick a builder and a renderer. Every queryset starts from
+``rightstrack.accounts.permissions``, so what a user cannot see never reaches
+a page, a count or an export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from rightstrack.accounts.permissions import (
+    get_document_for_user,
+    get_recommendation_for_user,
+    visible_documents,
+    visible_recommendations,
+)
+from rightstrack.catalog.models import Country, Document, Recommendation
+from rightstrack.portal.facets import FACETS, FacetValue, facet_counts
+from rightstrack.portal.filters import SORTS, ListParams, filtered, searched, sorted_results
+from rightstrack.portal.panels import panels_for
+from rightstrack.portal.same_text import SameText, same_text_elsewhere
+
+RecQS = QuerySet[Recommendation]
+
+#: Stable column order of ``/recommendations.csv`` and keys of each JSON result.
+RESULT_FIELDS = [
+    "id",
+    "symbol",
+    "paragraph",
+    "text",
+    "kind",
+    "mechanism",
+    "country",
+    "date",
+    "year",
+    "upr_cycle",
+    "recommending_states",
+    "position",
+    "themes",
+    "affected_persons",
+    "sdgs",
+    "document",
+    "url",
+]
+
+
+def with_related(qs: RecQS) -> RecQS:
+    """``qs`` with what a result row shows, in a fixed number of queries (1 + 4 prefetches)."""
+    return qs.select_related("document", "mechanism", "country").prefetch_related(
+        Prefetch("recommending_states", queryset=Country.objects.only("id", "iso3", "name_en")),
+        "themes",
+        "affected_groups",
+        "sdg_goals",
+    )
+
+
+def result_row(rec: Recommendation, request: HttpRequest) -> dict[str, Any]:
+    """One recommendation as a JSON-ready dict with the keys of :data:`RESULT_FIELDS`.
+
+    Lists hold ISO3 codes (recommending States), theme and affected-persons
+    names, and SDG goal numbers. ``url`` is absolute.
+    """
+    return {
+        "id": rec.pk,
+        "symbol": rec.document.symbol,
+        "paragraph": rec.paragraph,
+        "text": rec.text,
+        "kind": rec.kind,
+        "mechanism": rec.mechanism.code,
+        "country": rec.country.iso3 if rec.country else None,
+        "date": rec.date.isoformat() if rec.date else None,
+        "year": rec.year,
+        "upr_cycle": rec.upr_cycle,
+        "recommending_states": sorted(c.iso3 for c in rec.recommending_states.all()),
+        "position": rec.position or None,
+        "themes": [t.name for t in rec.themes.all()],
+        "affected_persons": [g.name for g in rec.affected_groups.all()],
+        "sdgs": sorted(g.number for g in rec.sdg_goals.all()),
+        "document": rec.document.key,
+        "url": request.build_absolute_uri(reverse("portal:recommendation_detail", args=[rec.pk])),
+    }
+
+
+def page_size() -> int:
+    return int(getattr(settings, "RIGHTSTRACK_PAGE_SIZE", 25))
+
+
+@dataclass
+class ActiveFilter:
+    """A selected facet value, with the query string that removes it."""
+
+    param: str
+    facet_label: str
+    value: str
+    label: str
+    remove_query: str
+
+
+class RecommendationList:
+    """The filtered recommendations list for one request.
+
+    Attributes are computed on first use so that the CSV never runs the
+    facet or count queries.
+    """
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.params = ListParams.from_querydict(request.GET)
+        self.lang = get_language()
+        self.visible = visible_recommendations(request.user)
+
+    @cached_property
+    def queryset(self) -> RecQS:
+        """Every matching visible recommendation, sorted."""
+        return sorted_results(
+            filtered(self.visible, self.params, self.lang), self.params, self.lang
+        )
+
+    @cached_property
+    def page(self) -> Page:
+        """The requested page (clamped to the last one)."""
+        paginator = Paginator(with_related(self.queryset), page_size())
+        return paginator.get_page(self.params.page)
+
+    @property
+    def count(self) -> int:
+        return int(self.page.paginator.count)
+
+    @cached_property
+    def facets(self) -> dict[str, list[FacetValue]]:
+        """Facet counts, each ignoring its own selection (one query per facet)."""
+        return facet_counts(searched(self.visible, self.params, self.lang), self.params.selected)
+
+    def facet_groups(self) -> list[dict[str, Any]]:
+        """Facets for the template: label, param and values, in registry order."""
+        return [
+            {"param": p, "label": FACETS[p].label, "values": values}
+            for p, values in self.facets.items()
+        ]
+
+    def active_filters(self) -> list[ActiveFilter]:
+        labels = {(p, v.value): v.label for p, vals in self.facets.items() for v in vals}
+        return [
+            ActiveFilter(
+                p,
+                str(FACETS[p].label),
+                v,
+                labels.get((p, v), v),
+                self.params.querystring(drop=(p, v)),
+            )
+            for p, values in self.params.selected.items()
+            for v in values
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        """``{count, page, pages, results, facets}``; keys are stable."""
+        return {
+            "count": self.count,
+            "page": self.page.number,
+            "pages": self.page.paginator.num_pages,
+            "page_size": page_size(),
+            "query": {"q": self.params.q, **self.params.selected, "sort": self.params.sort},
+            "results": [result_row(r, self.request) for r in self.page.object_list],
+            "facets": {
+                p: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+                for p, values in self.facets.items()
+            },
+        }
+
+    def iter_rows(self, chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every matching row (not one page), fetched ``chunk_size`` at a time with prefetches."""
+        for rec in with_related(self.queryset).iterator(chunk_size=chunk_size):
+            yield result_row(rec, self.request)
+
+    def html_context(self) -> dict[str, Any]:
+        """Template context of ``portal/recommendation_list.html``."""
+        full_query = self.params.querystring()
+        return {
+            "list": self,
+            "params": self.params,
+            "page_obj": self.page,
+            "full_query": full_query,
+            "page_query": self.params.querystring(page=self.page.number),
+            "base_query": f"{full_query}&" if full_query else "",
+            "sorts": [
+                (key, label)
+                for key, (label, _order) in SORTS.items()
+                if key != "relevance" or self.params.q
+            ],
+        }
+
+
+def recommendation_context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """The recommendation page: the record, its tags and the same text elsewhere."""
+    rec = get_recommendation_for_user(request.user, pk)
+    rec = (
+        with_related(visible_recommendations(request.user).filter(pk=rec.pk))
+        .prefetch_related("sdg_targets", "upr_issues")
+        .select_related("action_category")[0]
+    )
+    same: list[SameText] = same_text_elsewhere(rec, visible_recommendations(request.user))
+    return {"rec": rec, "same_text": same, "panels": panels_for("recommendation", request, rec)}
+
+
+def document_context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """The document page: its visible recommendations in printed order, paged by 200."""
+    doc = get_document_for_user(request.user, pk)
+    recs = with_related(
+        visible_recommendations(request.user).filter(document=doc).order_by("order", "id")
+    )
+    page = Paginator(recs, 200).get_page(request.GET.get("page"))
+    return {"doc": doc, "page_obj": page, "panels": panels_for("document", request, doc)}
+
+
+def country_context(request: HttpRequest, iso3: str) -> dict[str, Any]:
+    """The country page: counts of visible recommendations by mechanism, theme and position."""
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    qs = visible_recommendations(request.user).filter(country=country)
+    return {
+        "country": country,
+        "total": qs.count(),
+        "by_mechanism": FACETS["mechanism"].counts(qs, []),
+        "by_theme": FACETS["theme"].counts(qs, []),
+        "by_position": FACETS["position"].counts(qs, []),
+        "by_cycle": FACETS["cycle"].counts(qs, []),
+        "documents": visible_documents(request.user)
+        .filter(country=country)
+        .select_related("mechanism")
+        .order_by("-adopted_on", "symbol")[:50],
+        "panels": panels_for("country", request, country),
+    }
+
+
+def home_context(request: HttpRequest) -> dict[str, Any]:
+    """The home page: search box and a few counts of visible records."""
+    visible = visible_recommendations(request.user)
+    return {
+        "total": visible.count(),
+        "documents": visible_documents(request.user).count(),
+        "countries": visible.order_by().values("country_id").distinct().count(),
+        "by_mechanism": FACETS["mechanism"].counts(visible, []),
+    }
+
+
+__all__ = [
+    "RESULT_FIELDS",
+    "Document",
+    "RecommendationList",
+    "country_context",
+    "document_context",
+    "home_context",
+    "recommendation_context",
+    "result_row",
+]

@@ -1,0 +1,194 @@
+# ruff: noqa: S608, S611 -- SQL built from constant names; user input only as parameters.
+"""Full-text search over recommendations: ``search(qs, q, lang) -> qs``.
+
+Query syntax (the same on every engine):
+
+* plain words, all required: ``torture prison``;
+* quoted phrases: ``"national preventive mechanism"``;
+* a leading ``-`` excludes a word or phrase: ``torture -police``.
+
+Anything else (``C++``, an unclosed quote, ``AND``, ``NEAR(``, ``*``) is read
+as plain words: user input never reaches the engine's query language, so it
+cannot raise a syntax error. A query with no letter or digit matches nothing.
+
+SQLite runs an FTS5 ``MATCH`` on ``portal_recommendation_fts``; PostgreSQL
+matches the weighted ``tsvector`` of ``portal_searchdocument`` (see
+:mod:`rightstrack.portal.search_index`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models import FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from rightstrack.catalog.models import Recommendation
+from rightstrack.portal.search_index import FTS_TABLE, PG_CONFIGS, SEARCH_TABLE
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class ParsedQuery:
+    """A user query split into required and excluded terms.
+
+    Each term is a list of words; a term of several words is a phrase.
+    ``include_raw``/``exclude_raw`` keep each term as typed (without quotes), for
+    PostgreSQL, whose parser keeps hyphenated words ("non-refoulement") whole.
+    """
+
+    include: list[list[str]] = field(default_factory=list)
+    exclude: list[list[str]] = field(default_factory=list)
+    include_raw: list[str] = field(default_factory=list, repr=False)
+    exclude_raw: list[str] = field(default_factory=list, repr=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.include)
+
+
+def parse_query(q: str) -> ParsedQuery:
+    """Split ``q`` into words and quoted phrases; drop anything without a letter or digit.
+
+    >>> parse_query('torture "preventive mechanism" -police C++')
+    ParsedQuery(include=[['torture'], ['preventive', 'mechanism'], ['C']], exclude=[['police']])
+    """
+    parsed = ParsedQuery()
+    for m in _TOKEN.finditer(q or ""):
+        if m.group(3) is not None:
+            raw = m.group(3)
+            negate = raw.startswith("-") and len(raw) > 1
+            raw = raw[1:] if negate else raw
+        else:
+            negate = m.group(1) == "-"
+            raw = m.group(2)
+        # "foo-bar" outside quotes is a phrase of its words, as FTS5 tokenises it.
+        words = _WORD.findall(raw)
+        if not words:
+            continue
+        raw = " ".join(raw.replace('"', " ").split())
+        if negate:
+            parsed.exclude.append(words)
+            parsed.exclude_raw.append(raw)
+        else:
+            parsed.include.append(words)
+            parsed.include_raw.append(raw)
+    return parsed
+
+
+def fts5_match_expression(parsed: ParsedQuery) -> str:
+    """The FTS5 query for ``parsed``: each term as a quoted string, ANDed; NOT for exclusions.
+
+    Quoting every term makes FTS5 operators (AND, OR, NOT, NEAR, ``*``, ``^``,
+    column filters) plain text.
+    """
+
+    def quote(term: list[str]) -> str:
+        return '"' + " ".join(w.replace('"', '""') for w in term) + '"'
+
+    expr = " AND ".join(quote(t) for t in parsed.include)
+    for term in parsed.exclude:
+        expr += f" NOT {quote(term)}"
+    return expr
+
+
+def pg_query_text(parsed: ParsedQuery) -> str:
+    """The query for PostgreSQL's ``websearch_to_tsquery`` (which never raises on bad syntax)."""
+    # Every term quoted, so that a word such as "or" is never read as an operator.
+    parts = [f'"{t}"' for t in parsed.include_raw]
+    parts += [f'-"{t}"' for t in parsed.exclude_raw]
+    return " ".join(parts)
+
+
+def pg_configs(lang: str | None) -> list[str]:
+    """Text-search configurations to try: the query language's first, then the others and 'simple'.
+
+    Each recommendation is indexed with the configuration of its own language,
+    so the query is stemmed once per configuration and the results ORed.
+    """
+    first = PG_CONFIGS.get((lang or "en")[:2], "simple")
+    rest = [c for c in [*PG_CONFIGS.values(), "simple"] if c != first]
+    return [first, *rest]
+
+
+def _pg_tsquery_sql(lang: str | None, text: str) -> tuple[str, list[str]]:
+    configs = pg_configs(lang)
+    sql = " || ".join(f"websearch_to_tsquery('{c}'::regconfig, %s)" for c in configs)
+    return f"({sql})", [text] * len(configs)
+
+
+def matching_ids_sql(q: str, lang: str | None = None, using: str = "default") -> tuple[str, list]:
+    """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
+
+    Callers must intersect it with a visible queryset. Returns ``("", [])``
+    when the query has no searchable term.
+    """
+    parsed = parse_query(q)
+    if not parsed:
+        return "", []
+    vendor = connections[using].vendor
+    if vendor == "sqlite":
+        return (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [fts5_match_expression(parsed)],
+        )
+    if vendor == "postgresql":
+        tsq, params = _pg_tsquery_sql(lang, pg_query_text(parsed))
+        return (
+            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}",
+            params,
+        )
+    raise NotImplementedError(f"full-text search is not available on {vendor}")
+
+
+def search(
+    qs: QuerySet[Recommendation], q: str | None, lang: str | None = None
+) -> QuerySet[Recommendation]:
+    """Restrict ``qs`` to recommendations matching the query ``q``.
+
+    Args:
+        qs: a queryset of visible recommendations (from ``visible_recommendations``).
+        q: the user's query (syntax in the module docstring); blank means no restriction.
+        lang: language of the query (``en``, ``fr``...), used for stemming on PostgreSQL.
+
+    Returns:
+        ``qs`` filtered; ``qs.none()`` when ``q`` holds no letter or digit.
+    """
+    if not q or not q.strip():
+        return qs
+    sql, params = matching_ids_sql(q, lang, qs.db)
+    if not sql:
+        return qs.none()
+    return qs.filter(Q(pk__in=RawSQL(sql, params)))
+
+
+def with_relevance(
+    qs: QuerySet[Recommendation], q: str, lang: str | None = None
+) -> QuerySet[Recommendation]:
+    """Annotate ``relevance`` (higher is better) for ordering search results.
+
+    SQLite: FTS5 ``bm25`` with weights 10 (symbol), 10 (paragraph), 1 (text),
+    0.5 (tags), negated so that higher is better. PostgreSQL: ``ts_rank_cd``
+    over the A/B/C weighted vector.
+    """
+    parsed = parse_query(q)
+    if not parsed:
+        return qs
+    vendor = connections[qs.db].vendor
+    table = Recommendation._meta.db_table
+    if vendor == "sqlite":
+        sql = (
+            f"(SELECT -bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id)"
+        )
+        params: list[str] = [fts5_match_expression(parsed)]
+    else:
+        tsq, params = _pg_tsquery_sql(lang, pg_query_text(parsed))
+        sql = (
+            f"(SELECT ts_rank_cd(vector, {tsq}) FROM {SEARCH_TABLE} "
+            f"WHERE recommendation_id = {table}.id)"
+        )
+    return qs.annotate(relevance=RawSQL(sql, params, output_field=FloatField()))

@@ -1,0 +1,252 @@
+# ruff: noqa: S608 -- DDL built from constant table names only; no user input.
+"""Database-side full-text index of recommendations, kept in sync by triggers.
+
+Layout (same on both engines):
+
+* ``portal_searchdocument`` (model :class:`~rightstrack.portal.models.SearchDocument`):
+  one row per recommendation with its document symbol, paragraph, text and tag
+  names, rewritten by triggers whenever a recommendation, its document symbol,
+  its tags (themes, affected persons, UPR Info issues) or a tag name changes.
+* SQLite: ``portal_recommendation_fts``, an FTS5 *external content* table over
+  ``portal_searchdocument`` (``rowid`` = recommendation id), with the classic
+  insert/delete/update triggers of the FTS5 documentation (section 4.4.3),
+  tokenizer ``porter unicode61 remove_diacritics 2``.
+* PostgreSQL: a generated, weighted ``tsvector`` column ``vector`` on
+  ``portal_searchdocument`` (A = symbol and paragraph, B = text, C = tags)
+  with a GIN index; the text-search configuration follows the
+  recommendation's language (see :data:`PG_CONFIGS`).
+
+:func:`install` is called by the portal migration and, through
+``post_migrate``, after every migrate: SQLite drops a table's triggers when a
+later migration rebuilds ``catalog_recommendation``, so missing triggers are
+recreated and the index rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+SEARCH_TABLE = "portal_searchdocument"
+FTS_TABLE = "portal_recommendation_fts"
+TRIGGER_PREFIX = "portal_search_"
+
+#: Recommendation.language -> PostgreSQL text-search configuration; others use 'simple'.
+PG_CONFIGS: dict[str, str] = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+}
+
+
+@dataclass(frozen=True)
+class _Tables:
+    rec: str = "catalog_recommendation"
+    doc: str = "catalog_document"
+
+
+def _tag_sources() -> list[tuple[str, str, str, str]]:
+    """(through table, recommendation column, tag column, tag table) of each tag M2M."""
+    from rightstrack.catalog.models import Recommendation
+
+    out = []
+    for name in ("themes", "affected_groups", "upr_issues"):
+        field: Any = Recommendation._meta.get_field(name)
+        through = field.remote_field.through._meta
+        out.append(
+            (
+                through.db_table,
+                field.m2m_column_name(),
+                field.m2m_reverse_name(),
+                field.related_model._meta.db_table,
+            )
+        )
+    return out
+
+
+def _tags_expr(vendor: str) -> str:
+    parts = []
+    for through, rec_col, tag_col, tag_table in _tag_sources():
+        agg = "group_concat(t.name, ' | ')" if vendor == "sqlite" else "string_agg(t.name, ' | ')"
+        parts.append(
+            f"COALESCE((SELECT {agg} FROM {through} x JOIN {tag_table} t ON t.id = x.{tag_col} "
+            f"WHERE x.{rec_col} = r.id), '')"
+        )
+    return " || ' | ' || ".join(parts)
+
+
+def _refresh_sql(vendor: str, where: str) -> list[str]:
+    """Statements that rewrite the search rows of the recommendations matching ``where``
+    (an SQL condition on alias ``r``, may use NEW/OLD inside triggers)."""
+    t = _Tables()
+    ids = f"SELECT r.id FROM {t.rec} r WHERE {where}"
+    return [
+        f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
+        f"INSERT INTO {SEARCH_TABLE} (recommendation_id, symbol, paragraph, text, tags, language) "
+        f"SELECT r.id, COALESCE(d.symbol, ''), r.paragraph, r.text, {_tags_expr(vendor)}, r.language "
+        f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}",
+    ]
+
+
+def _trigger_specs() -> list[tuple[str, str, str, str]]:
+    """(name, event, table, condition on r) for every trigger that refreshes search rows."""
+    t = _Tables()
+    specs = [
+        ("rec_ins", "AFTER INSERT", t.rec, "r.id = NEW.id"),
+        (
+            "rec_upd",
+            "AFTER UPDATE OF text, paragraph, document_id, language",
+            t.rec,
+            "r.id = NEW.id",
+        ),
+        ("doc_upd", "AFTER UPDATE OF symbol", t.doc, "r.document_id = NEW.id"),
+    ]
+    for through, rec_col, tag_col, tag_table in _tag_sources():
+        short = through.removeprefix("catalog_recommendation_")
+        specs.append((f"{short}_ins", "AFTER INSERT", through, f"r.id = NEW.{rec_col}"))
+        specs.append((f"{short}_del", "AFTER DELETE", through, f"r.id = OLD.{rec_col}"))
+        cond = f"r.id IN (SELECT x.{rec_col} FROM {through} x WHERE x.{tag_col} = NEW.id)"
+        specs.append(
+            (f"{tag_table.removeprefix('catalog_')}_upd", "AFTER UPDATE OF name", tag_table, cond)
+        )
+    return specs
+
+
+def sqlite_statements() -> list[str]:
+    """DDL for SQLite: FTS5 table, its content-sync triggers, and the refresh triggers."""
+    t = _Tables()
+    cols = "symbol, paragraph, text, tags"
+    stmts = [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        f"{cols}, content='{SEARCH_TABLE}', content_rowid='recommendation_id', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        # FTS5 docs 4.4.3: keep an external content table in sync.
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_ai AFTER INSERT ON {SEARCH_TABLE} BEGIN "
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES "
+        "(new.recommendation_id, new.symbol, new.paragraph, new.text, new.tags); END",
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_ad AFTER DELETE ON {SEARCH_TABLE} BEGIN "
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES "
+        "('delete', old.recommendation_id, old.symbol, old.paragraph, old.text, old.tags); END",
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_au AFTER UPDATE ON {SEARCH_TABLE} BEGIN "
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES "
+        "('delete', old.recommendation_id, old.symbol, old.paragraph, old.text, old.tags); "
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES "
+        "(new.recommendation_id, new.symbol, new.paragraph, new.text, new.tags); END",
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}rec_del AFTER DELETE ON {t.rec} BEGIN "
+        f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id = OLD.id; END",
+    ]
+    for name, event, table, cond in _trigger_specs():
+        body = "; ".join(_refresh_sql("sqlite", cond))
+        stmts.append(
+            f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{name} {event} ON {table} "
+            f"BEGIN {body}; END"
+        )
+    return stmts
+
+
+def _pg_config_expr() -> str:
+    whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in PG_CONFIGS.items())
+    return f"(CASE language {whens} ELSE 'simple'::regconfig END)"
+
+
+def postgresql_statements() -> list[str]:
+    """DDL for PostgreSQL: generated weighted tsvector, GIN index, refresh triggers."""
+    t = _Tables()
+    cfg = _pg_config_expr()
+    vector = (
+        f"setweight(to_tsvector({cfg}, coalesce(symbol, '') || ' ' || coalesce(paragraph, '')), 'A')"
+        f" || setweight(to_tsvector({cfg}, coalesce(text, '')), 'B')"
+        f" || setweight(to_tsvector({cfg}, coalesce(tags, '')), 'C')"
+    )
+    stmts = [
+        f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS vector tsvector "
+        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_vector_gin ON {SEARCH_TABLE} USING gin (vector)",
+        f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}rec_del() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN DELETE FROM {SEARCH_TABLE} WHERE recommendation_id = OLD.id; RETURN NULL; END $$",
+        f"CREATE OR REPLACE TRIGGER {TRIGGER_PREFIX}rec_del AFTER DELETE ON {t.rec} "
+        f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}rec_del()",
+    ]
+    for name, event, table, cond in _trigger_specs():
+        body = "; ".join(_refresh_sql("postgresql", cond))
+        fn = f"{TRIGGER_PREFIX}{name}"
+        stmts.append(
+            f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN {body}; RETURN NULL; END $$"
+        )
+        stmts.append(
+            f"CREATE OR REPLACE TRIGGER {fn} {event} ON {table} FOR EACH ROW EXECUTE FUNCTION {fn}()"
+        )
+    return stmts
+
+
+def _sqlite_missing_triggers(connection: BaseDatabaseWrapper) -> bool:
+    expected = {f"{TRIGGER_PREFIX}{name}" for name, *_ in _trigger_specs()}
+    expected |= {f"{TRIGGER_PREFIX}{n}" for n in ("fts_ai", "fts_ad", "fts_au", "rec_del")}
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table') AND name LIKE %s",
+            ["portal_%"],
+        )
+        present = {row[0] for row in cur.fetchall()}
+    return not (expected <= present and FTS_TABLE in present)
+
+
+def rebuild(connection: BaseDatabaseWrapper) -> None:
+    """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite)."""
+    vendor = connection.vendor
+    with connection.cursor() as cur:
+        for stmt in _refresh_sql(vendor, "1 = 1"):
+            cur.execute(stmt)
+        if vendor == "sqlite":
+            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -> bool:
+    """Create (idempotently) the index and its triggers, then rebuild the rows.
+
+    Args:
+        connection: a Django connection (SQLite or PostgreSQL; others are ignored).
+        only_if_missing: on SQLite, do nothing when every trigger is present
+            (used after each ``migrate``).
+
+    Returns:
+        True when something was (re)created.
+    """
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        if only_if_missing and not _sqlite_missing_triggers(connection):
+            return False
+        stmts = sqlite_statements()
+    elif vendor == "postgresql":
+        if only_if_missing:
+            return False
+        stmts = postgresql_statements()
+    else:
+        return False
+    with connection.cursor() as cur:
+        for stmt in stmts:
+            cur.execute(stmt)
+    rebuild(connection)
+    return True
+
+
+def uninstall(connection: BaseDatabaseWrapper) -> None:
+    """Drop the FTS table, triggers and functions (migration reverse)."""
+    specs = [name for name, *_ in _trigger_specs()] + ["rec_del"]
+    t = _Tables()
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            for name in [*specs, "fts_ai", "fts_ad", "fts_au"]:
+                cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}")
+            cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif connection.vendor == "postgresql":
+            tables = {name: table for name, _e, table, _c in _trigger_specs()}
+            tables["rec_del"] = t.rec
+            for name in specs:
+                cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {tables[name]}")
+                cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
+            cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")

@@ -1,0 +1,54 @@
+"""Facet counts: computed on the filtered list, each ignoring its own selection."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def facet(data: dict, name: str) -> dict[str, int]:
+    return {v["value"]: v["count"] for v in data["facets"][name]}
+
+
+def test_counts_follow_the_query_and_other_facets(catalogue):
+    data = Client().get("/recommendations.json", {"q": "torture"}).json()
+    # 121.52, 122.71, 122.153 (theme) and CCPR/C/PRY/CO/4 25 (c) (text).
+    assert data["count"] == 4
+    assert facet(data, "country") == {"SVN": 3, "PRY": 1}
+    assert facet(data, "mechanism") == {"UPR": 3, "CCPR": 1}
+    assert facet(data, "position") == {"supported": 2, "noted": 1}
+    assert facet(data, "sdg") == {"10": 2, "16": 1}
+    assert facet(data, "theme")["prohibition-of-torture"] == 3
+    assert facet(data, "cycle") == {"3": 3}
+    assert facet(data, "year") == {"2019": 4}
+
+
+def test_a_facet_ignores_its_own_selection_but_not_the_others(catalogue):
+    data = Client().get("/recommendations.json", {"q": "torture", "country": "SVN"}).json()
+    assert data["count"] == 3
+    assert facet(data, "country") == {"SVN": 3, "PRY": 1}  # own selection ignored
+    assert facet(data, "mechanism") == {"UPR": 3}  # narrowed by country=SVN
+
+
+def test_m2m_counts_count_each_recommendation_once_per_value(catalogue):
+    data = Client().get("/recommendations.json", {"country": "SVN"}).json()
+    assert facet(data, "recommending_state") == {
+        "PER": 2,
+        "HND": 1,
+        "UZB": 1,
+        "CYP": 1,
+        "MDV": 1,
+        "PRT": 1,
+    }
+    assert facet(data, "affected") == {
+        "refugees-asylum-seekers": 2,
+        "migrants-domestic-workers": 1,
+        "older-persons": 1,
+    }
+
+
+def test_labels_follow_the_active_language(catalogue):
+    html = Client(headers={"accept-language": "fr"}).get("/recommendations/").content.decode()
+    assert "Slovénie" in html
