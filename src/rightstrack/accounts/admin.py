@@ -39,15 +39,26 @@ def archive_selected(
 
 
 class ArchiveInsteadOfDeleteMixin:
-    """Admin mixin: no delete button, no delete view; an "Archive selected" action instead.
+    """Admin mixin: no delete button, no delete view; "Archive selected" where the
+    model has ``is_archived``.
 
     Use on every admin of a catalogue or tracking model (a test checks this).
     """
 
-    actions = (archive_selected,)
-
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions: dict[str, Any] = super().get_actions(request)  # type: ignore[misc]
+        actions.pop("delete_selected", None)
+        model = self.model  # type: ignore[attr-defined]
+        if any(f.name == "is_archived" for f in model._meta.get_fields()):
+            actions["archive_selected"] = (
+                archive_selected,
+                "archive_selected",
+                archive_selected.short_description,  # type: ignore[attr-defined]
+            )
+        return actions
 
 
 def _is_manager(request: HttpRequest) -> bool:
@@ -137,3 +148,11 @@ class OrganisationAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return _is_manager(request)
+
+
+class NoDeleteModelAdmin(ArchiveInsteadOfDeleteMixin, admin.ModelAdmin):
+    """``ModelAdmin`` without delete (for catalogue and tracking models)."""
+
+
+class NoDeleteHistoryAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
+    """``SimpleHistoryAdmin`` (history page per object) without delete."""

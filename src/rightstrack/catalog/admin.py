@@ -1,25 +1,25 @@
 """Django admin for staff: catalogue records with history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from rightstrack.accounts.admin import NoDeleteHistoryAdmin, NoDeleteModelAdmin
 from rightstrack.catalog import models
 
 
 @admin.register(models.Mechanism)
-class MechanismAdmin(admin.ModelAdmin):
+class MechanismAdmin(NoDeleteModelAdmin):
     list_display = ("code", "kind", "name")
     list_filter = ("kind",)
 
 
 @admin.register(models.Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(NoDeleteModelAdmin):
     list_display = ("iso3", "name_en", "name_fr", "un_member")
     search_fields = ("iso3", "name_en")
 
 
 @admin.register(models.Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(NoDeleteHistoryAdmin):
     list_display = ("key", "doc_type", "mechanism", "country", "adopted_on", "visibility")
     list_filter = ("doc_type", "mechanism", "visibility")
     search_fields = ("symbol", "key", "title")
@@ -27,7 +27,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(NoDeleteHistoryAdmin):
     list_display = ("natural_key", "paragraph", "mechanism", "country", "position", "visibility")
     list_filter = ("mechanism", "position", "visibility", "kind")
     search_fields = ("natural_key", "text")
@@ -36,7 +36,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.FollowUpRequest)
-class FollowUpRequestAdmin(SimpleHistoryAdmin):
+class FollowUpRequestAdmin(NoDeleteHistoryAdmin):
     list_display = ("document", "item", "kind", "due_on", "due_basis", "reply_received_on")
     list_filter = ("kind", "due_basis")
     raw_id_fields = ("document", "recommendation", "reply_document")
@@ -51,4 +51,4 @@ for m in (
     models.ActionCategory,
     models.VoluntaryPledge,
 ):
-    admin.site.register(m)
+    admin.site.register(m, NoDeleteModelAdmin)

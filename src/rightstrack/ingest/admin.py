@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from rightstrack.accounts.admin import NoDeleteModelAdmin
 from rightstrack.ingest.models import ImportRun
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(NoDeleteModelAdmin):
     list_display = (
         "file_name",
         "format",

@@ -1,8 +1,8 @@
 """Admin for tracking records (read and fix; day-to-day work goes through the UI)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from rightstrack.accounts.admin import NoDeleteHistoryAdmin
 from rightstrack.tracking.models import (
     Action,
     Assessment,
@@ -16,20 +16,20 @@ from rightstrack.tracking.models import (
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(SimpleHistoryAdmin):
+class AssignmentAdmin(NoDeleteHistoryAdmin):
     list_display = ("recommendation", "organisation", "role", "is_archived")
     list_filter = ("role", "is_archived")
     raw_id_fields = ("recommendation",)
 
 
 @admin.register(ImplementationPlan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(NoDeleteHistoryAdmin):
     list_display = ("title", "kind", "owner", "country", "visibility", "is_archived")
     list_filter = ("kind", "visibility", "is_archived")
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(NoDeleteHistoryAdmin):
     list_display = ("title", "plan", "responsible", "status", "publication_state", "target_date")
     list_filter = ("status", "publication_state", "is_archived")
     filter_horizontal = ()
@@ -37,28 +37,28 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(NoDeleteHistoryAdmin):
     list_display = ("name", "action", "unit", "frequency")
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(SimpleHistoryAdmin):
+class MeasurementAdmin(NoDeleteHistoryAdmin):
     list_display = ("indicator", "date", "value")
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(NoDeleteHistoryAdmin):
     list_display = ("recommendation", "source", "date", "level", "grade_label", "publication_state")
     list_filter = ("source", "level", "publication_state", "visibility")
     raw_id_fields = ("recommendation", "document")
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(NoDeleteHistoryAdmin):
     list_display = ("__str__", "assessment", "action", "size", "sha256")
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(SimpleHistoryAdmin):
+class StatusChangeAdmin(NoDeleteHistoryAdmin):
     list_display = ("recommendation", "date", "kind", "old_value", "new_value")
     raw_id_fields = ("recommendation",)
