@@ -1,12 +1,19 @@
 """URLs of the reports app (mounted at ``/reports/``)."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
 from rightstrack.reports import views
+from rightstrack.reports.feeds import CountryFeed, MechanismFeed, ThemeFeed
 
 app_name = "reports"
 urlpatterns = [
     re_path(
         r"^export/(?P<kind>[a-z_]+)\.(?P<fmt>csv|xlsx|json)$", views.export_list, name="export"
     ),
+]
+
+urlpatterns += [
+    path("feeds/country/<str:iso3>.atom", CountryFeed(), name="feed_country"),
+    path("feeds/mechanism/<str:code>.atom", MechanismFeed(), name="feed_mechanism"),
+    path("feeds/theme/<slug:slug>.atom", ThemeFeed(), name="feed_theme"),
 ]

@@ -1,0 +1,95 @@
+"""Atom feeds per country, mechanism and theme: valid Atom, the right entries, nothing restricted."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _check_atom(content: bytes) -> ET.Element:
+    """Required Atom 1.0 elements (RFC 4287 §4.1.1, §4.1.2) and feedparser's verdict."""
+    parsed = feedparser.parse(content)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    root = ET.fromstring(content)
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    for entry in root.findall(f"{ATOM}entry"):
+        for name in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{name}") is not None, name
+    return root
+
+
+def test_the_country_feed_is_valid_atom_with_new_recommendations_and_passed_deadlines(
+    client, catalogue
+):
+    response = client.get("/reports/feeds/country/PRY.atom")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = _check_atom(response.content)
+    titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
+    deadlines = sorted(t for t in titles if t.startswith("Deadline passed"))
+    assert deadlines == [
+        "Deadline passed: CCPR/C/PRY/CO/4, follow-up on paragraph 13",
+        "Deadline passed: CCPR/C/PRY/CO/4, follow-up on paragraph 29",
+        "Deadline passed: CCPR/C/PRY/CO/4, follow-up on paragraph 35",
+    ]
+    assert "New recommendation: CCPR/C/PRY/CO/4 para. 13" in titles
+    entries = feedparser.parse(response.content).entries
+    entry = next(e for e in entries if e.title.endswith("follow-up on paragraph 29"))
+    assert "was due on 2021-07-26" in entry.summary
+
+
+def test_a_deadline_with_a_reply_received_leaves_the_feed(client, catalogue):
+    catalogue.followups[0].reply_received_on = date(2023, 5, 12)
+    catalogue.followups[0].save()
+    content = client.get("/reports/feeds/country/PRY.atom").content
+    assert b"follow-up on paragraph 13" not in content
+    assert b"follow-up on paragraph 29" in content
+
+
+def test_mechanism_and_theme_feeds_are_valid_atom_and_scoped(client, catalogue):
+    ccpr = client.get("/reports/feeds/mechanism/ccpr.atom")
+    _check_atom(ccpr.content)
+    assert b"A/HRC/59/15" not in ccpr.content
+    upr = client.get("/reports/feeds/mechanism/UPR.atom")
+    _check_atom(upr.content)
+    assert b"A/HRC/59/15 para. 140.7" in upr.content
+    theme = client.get("/reports/feeds/theme/impunity.atom")
+    root = _check_atom(theme.content)
+    titles = {e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")}
+    assert titles == {
+        "New recommendation: CCPR/C/PRY/CO/4 para. 12",
+        "New recommendation: CCPR/C/PRY/CO/4 para. 13",
+        "Deadline passed: CCPR/C/PRY/CO/4, follow-up on paragraph 13",
+    }
+
+
+def test_an_unknown_scope_is_a_404(client, catalogue):
+    assert client.get("/reports/feeds/country/XXX.atom").status_code == 404
+    assert client.get("/reports/feeds/theme/no-such-theme.atom").status_code == 404
+
+
+def test_restricted_records_never_appear_in_any_feed(client_for, cast, catalogue):
+    urls = [
+        "/reports/feeds/country/PRY.atom",
+        "/reports/feeds/mechanism/SPT.atom",
+        "/reports/feeds/mechanism/CCPR.atom",
+        "/reports/feeds/theme/torture.atom",
+        "/reports/feeds/theme/administration-of-justice.atom",
+    ]
+    for role in ("anonymous", "viewer", "contributor", "focal_point_a", "validator"):
+        client = client_for(cast[role])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (role, url)
+            _check_atom(response.content)
+            assert catalogue.marker.encode() not in response.content, (role, url)
+            assert b"CAT/OP/PRY" not in response.content, (role, url)
