@@ -151,6 +151,10 @@ def clean_pages(pages: Sequence[Page], symbol: str | None = None) -> CleanedText
 
                 text = _MARKER.sub(_drop, text)
                 refs = tuple(found)
+            inline = re.findall(r"\[\[fn:(\d+)\]\]", text)  # markers of paragraph JSON exports
+            if inline:
+                text = re.sub(r"\s*\[\[fn:\d+\]\]", "", text)
+                refs = (*refs, *inline)
             text = re.sub(r"(?<=\w)\*{1,3}(?=\s|$)", "", text)  # title markers "Brazil**"
             text = re.sub(r"[ \t]+", " ", text).strip()
             if text:

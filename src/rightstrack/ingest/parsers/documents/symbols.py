@@ -254,7 +254,9 @@ def find_symbols(text: str) -> list[Symbol]:
     return found
 
 
-def find_document_symbol(first_page: str, other_pages: tuple[str, ...] = ()) -> Symbol | None:
+def find_document_symbol(
+    first_page: str, other_pages: tuple[str, ...] = (), *, loose: bool = True
+) -> Symbol | None:
     """The document's own symbol, read from its first page.
 
     The masthead puts it alone on a line or after "United Nations"; page headers
@@ -265,10 +267,12 @@ def find_document_symbol(first_page: str, other_pages: tuple[str, ...] = ()) -> 
     Args:
         first_page: text of page 1.
         other_pages: texts of the next pages (header lines break ties).
+        loose: when no masthead or header symbol is found, return the first symbol
+            mentioned anywhere on page 1 (``False``: return ``None`` instead).
     """
     header_hits: list[Symbol] = []
     for line in first_page.splitlines():
-        stripped = line.strip()
+        stripped = re.sub(r"\s*/\s*", "/", line.strip())
         stripped = re.sub(r"^United Nations\s+", "", stripped)
         stripped = re.sub(r"\s+(Distr\.|Advance unedited).*$", "", stripped)
         if not stripped or " " in stripped.rstrip("* "):
@@ -286,5 +290,7 @@ def find_document_symbol(first_page: str, other_pages: tuple[str, ...] = ()) -> 
                 counts[stripped] = counts.get(stripped, 0) + 1
     if counts:
         return parse_symbol(max(counts, key=lambda k: counts[k]))
+    if not loose:
+        return None
     hits = find_symbols(first_page)
     return hits[0] if hits else None

@@ -1,0 +1,51 @@
+"""``rightstrack parse FILE [--json]``: parse a UN document and print it; stores nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rightstrack.ingest.errors import ImportFailure
+from rightstrack.ingest.parsers.documents.registry import parse_document, to_json
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse a concluding observations, Views, follow-up reply or UPR Working Group report "
+        "file (PDF, DOCX, HTML, JSON, text) and print the result. Nothing is stored."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--json", action="store_true", help="print the JSON structure")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        try:
+            parsed = parse_document(path)
+        except ImportFailure as exc:
+            raise CommandError(str(exc)) from exc
+        data = to_json(parsed)
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        follow_up = data["follow_up"] or {}
+        lines = [
+            f"{data['symbol'] or path.name}: {data['type']} ({data['committee'] or '?'}, "
+            f"{data['country'] or '?'}), adopted {data['adopted'] or 'unknown'}",
+            f"paragraphs: {len(data['paragraphs'])}",
+        ]
+        if follow_up:
+            lines.append(
+                f"follow-up (para. {follow_up['paragraph']}): {', '.join(follow_up['items']) or '-'}; "
+                f"due {follow_up['due'] or 'unknown'} ({follow_up['due_basis'] or 'no date'})"
+            )
+        if data["next_report"]:
+            nr = data["next_report"]
+            lines.append(f"next report: {nr['report'] or '?'}, due {nr['due'] or nr['status']}")
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,321 @@
+"""Views and decisions on individual communications (pure Python).
+
+From the text of a Views/decision document this module reads the committee and
+communication number (from the symbol ``CCPR/C/134/D/2836/2016``), the author,
+the State party, the outcome, the remedy paragraph and the period the State has
+to reply ("within 180 days", "within 90 days", "within six months").
+
+Outcome: the *operative* paragraph is the last paragraph of the Committee's own
+text (individual opinions excluded) that says "acting under article ...", "is of
+the view" or "concludes that". It is read as
+
+- ``no_violation``: "do(es) not disclose/reveal a violation", "would not constitute";
+- ``inadmissible``: "the communication is inadmissible";
+- ``violation``: "disclose(s)/reveal(s) a violation", "has violated", "failed to
+  fulfil its obligations", "would be inconsistent with the obligations ... under
+  article 3" (CAT non-refoulement: a prospective violation).
+
+A violation of the Optional Protocol itself (ignoring a request for interim
+measures, e.g. E/C.12/66/D/51/2018) is a separate flag.
+
+Reply deadline: the period is read from the follow-up paragraph after the
+operative one. The committees count it from the *transmittal* of the Views,
+which the document does not state, so the due date computed here counts from
+the adoption date when known (``due_basis = "computed"``) and is therefore
+the earliest possible date; without an adoption date ``due`` stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rightstrack.ingest.parsers.documents.clean import CleanedText
+from rightstrack.ingest.parsers.documents.concluding_observations import add_period
+from rightstrack.ingest.parsers.documents.metadata import (
+    DocumentMetadata,
+    find_adoption_date,
+    parse_un_date,
+    to_iso3,
+)
+
+__all__ = ["ViewsDecision", "ViewsParagraph", "parse_views", "reply_period"]
+
+
+@dataclass
+class ViewsParagraph:
+    """A paragraph of a Views document: ``id`` as printed (``"2.1"``, ``"10"``)."""
+
+    id: str
+    text: str
+    section: str | None = None
+
+
+@dataclass
+class ViewsDecision:
+    """A parsed Views/decision.
+
+    Attributes:
+        metadata: symbol, committee, adoption date...
+        communication: ``"2836/2016"``.
+        author: the author/complainant/petitioner as named, or ``None``.
+        state_party: the State party's name as printed, or ``None``.
+        country: ISO3 of the State party.
+        state_party_basis: ``"header"`` ("State party: Kazakhstan"), ``"record"`` (the JSON
+            record's ``country`` field) or ``None``: the State is never guessed from the
+            States a text mentions (in refoulement cases that is the country of origin).
+        outcome: ``"violation"``, ``"no_violation"``, ``"inadmissible"`` or ``None``.
+        optional_protocol_violation: the State breached the Optional Protocol itself.
+        operative_paragraph: id of the paragraph stating the outcome.
+        remedy_paragraph: id of the paragraph stating the remedy / recommendations.
+        reply_paragraph: id of the paragraph asking for the State's reply.
+        reply_period: as printed ("within 180 days").
+        reply_days / reply_months: the period in days (90, 180) or months (6).
+        reply_due: adoption date + period, or ``None``.
+        due_basis: ``"computed"`` when ``reply_due`` is set, else ``None``.
+        paragraphs: the Committee's paragraphs (individual opinions excluded).
+    """
+
+    metadata: DocumentMetadata
+    communication: str | None = None
+    author: str | None = None
+    state_party: str | None = None
+    country: str | None = None
+    state_party_basis: str | None = None
+    outcome: str | None = None
+    optional_protocol_violation: bool = False
+    operative_paragraph: str | None = None
+    remedy_paragraph: str | None = None
+    reply_paragraph: str | None = None
+    reply_period: str | None = None
+    reply_days: int | None = None
+    reply_months: int | None = None
+    reply_due: date | None = None
+    due_basis: str | None = None
+    paragraphs: list[ViewsParagraph] = field(default_factory=list)
+
+    def paragraph(self, pid: str) -> ViewsParagraph | None:
+        """The paragraph with id ``pid``."""
+        return next((p for p in self.paragraphs if p.id == pid), None)
+
+
+_PARA = re.compile(
+    r"^(?P<id>\d{1,2}(?:\.\d{1,2})*)\.?\s*"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?P<text>[A-Z\u201c\"(\u2018\[].*)$"
+)
+_OPINION = re.compile(r"opinion|voto particular|opinión|dissent", re.IGNORECASE)
+_NUM_WORDS = {"one hundred and eighty": 180, "ninety": 90, "sixty": 60, "thirty": 30, "six": 6,
+              "three": 3, "twelve": 12, "one": 1, "two": 2}  # fmt: skip
+
+
+def _top(pid: str) -> int:
+    return int(pid.split(".")[0])
+
+
+def split_paragraphs(lines: list[str]) -> list[ViewsParagraph]:
+    """Numbered paragraphs of the Committee's text, stopping at individual opinions.
+
+    Individual opinions follow the Views with a heading naming an opinion, or with
+    their own numbering restarting at 1; both end the Committee's text.
+    """
+    paragraphs: list[ViewsParagraph] = []
+    section: str | None = None
+    for line in lines:
+        text = re.sub(r"^(\d+(?:\.\d+)*)\.\s+\1\.?\s+", r"\1. ", line.strip())  # "1.1. 1.1 The"
+        if not text:
+            continue
+        if text.startswith("[") and text.endswith("]"):
+            section = text[1:-1].strip()
+            if _OPINION.search(section) and paragraphs:
+                break
+            continue
+        if (
+            re.match(
+                r"^(Individual|Joint|Dissenting|Concurring|Separate) opinion", text, re.IGNORECASE
+            )
+            and paragraphs
+        ):
+            break
+        m = _PARA.match(text)
+        if m and (not paragraphs or _top(m.group("id")) >= _top(paragraphs[-1].id)):
+            paragraphs.append(ViewsParagraph(m.group("id"), m.group("text"), section))
+        elif m and len(paragraphs) >= 5 and _top(m.group("id")) < _top(paragraphs[-1].id):
+            break  # numbering restarts: an appended opinion or annex
+        elif paragraphs:
+            paragraphs[-1].text += " " + text
+    return paragraphs
+
+
+_NEGATIVE = re.compile(
+    r"(?:do|does|did) not (?:disclose|reveal|show|constitute|amount to)[^.]{0,60}?(?:violation|breach)|"
+    r"would not (?:constitute|amount to) a (?:violation|breach)|not in a position to find a violation|"
+    r"no violation of",
+    re.IGNORECASE,
+)
+_INADMISSIBLE = re.compile(
+    r"(?:communication|complaint|petition) (?:is|was) inadmissible", re.IGNORECASE
+)
+_POSITIVE = re.compile(
+    r"(?:disclose|reveal|constitute)s? (?:a |an )?(?:violation|violations|breach)|(?:has|have) (?:thereby )?violated|"
+    r"fail(?:ed|ing) to (?:fulfil|discharge|comply with) its obligations|would be inconsistent with the obligations|"
+    r"would (?:constitute|amount to) a (?:violation|breach)|in (?:violation|breach) of (?:its obligations|article)",
+    re.IGNORECASE,
+)
+_ACTING = re.compile(r"acting under (?:article|the Optional Protocol)", re.IGNORECASE)
+_OPERATIVE = re.compile(
+    r"acting under (?:article|the Optional Protocol)|is of the (?:view|opinion)|concludes that|finds that|therefore decides",
+    re.IGNORECASE,
+)
+
+
+def _outcome(text: str) -> str | None:
+    if _INADMISSIBLE.search(text):
+        return "inadmissible"
+    if _NEGATIVE.search(text):
+        return "no_violation"
+    if _POSITIVE.search(text):
+        return "violation"
+    return None
+
+
+_REPLY = re.compile(
+    r"within\s+(?:a\s+period\s+of\s+)?(\d{1,3}|one hundred and eighty|ninety|sixty|thirty|six|three|twelve|one|two)"
+    r"\s+(days?|months?|years?)",
+    re.IGNORECASE,
+)
+
+
+def reply_period(text: str) -> tuple[str, int | None, int | None] | None:
+    """("within 180 days", days, months) from a follow-up request, or ``None``.
+
+    Only a period in a sentence that asks the State for information or a written
+    response counts ("within six months of the decision of the court" does not).
+    """
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if not re.search(
+            r"inform|written response|measures taken|steps taken|reply|submit",
+            sentence,
+            re.IGNORECASE,
+        ):
+            continue
+        if not re.search(r"State party|State Party|it\b", sentence):
+            continue
+        m = _REPLY.search(sentence)
+        if not m:
+            continue
+        word = m.group(1).lower()
+        amount = int(word) if word.isdigit() else _NUM_WORDS[word]
+        unit = m.group(2).lower()
+        if unit.startswith("day"):
+            return m.group(0), amount, None
+        if unit.startswith("month"):
+            return m.group(0), None, amount
+        return m.group(0), None, amount * 12
+    return None
+
+
+def _author(text: str) -> str | None:
+    patterns = (
+        r"(?:Submitted by|Communication submitted by|Complaint submitted by|Petition submitted by)\s*:\s*([^(\n]+?)\s*(?:\(|Alleged|$)",
+        r"The (?:author|authors|complainant|complainants|petitioner|petitioners) (?:of the communication |of the complaint )?"
+        r"(?:is|are) (?!represented)([^,\n]{2,80}?),",
+        r"(?:communication|complaint|petition) is submitted by ([^,\n]{2,80}?),",
+    )
+    for pattern in patterns:
+        if m := re.search(pattern, text):
+            return re.sub(r"\s+", " ", m.group(1)).strip().removeprefix("Mr. ").removeprefix("Ms. ")
+    return None
+
+
+def _state_party(text: str) -> tuple[str | None, str | None, str | None]:
+    if m := re.search(r"State party\s*:\s*([A-Z][^\n]+?)\s*(?:Date of|\n|$)", text):
+        name = m.group(1).strip()
+        return name, to_iso3(name), "header"
+    return None, None, None
+
+
+def parse_views(
+    cleaned: CleanedText, metadata: DocumentMetadata, *, meta: dict[str, str] | None = None
+) -> ViewsDecision:
+    """Parse a Views/decision.
+
+    Args:
+        cleaned: cleaned text (JSON paragraph files give ``[Section]`` and ``ID Text`` lines).
+        metadata: metadata; its ``adopted`` date (or a date found here) feeds ``reply_due``.
+        meta: fields of a JSON record (``date``, ``author``, ``country``), used only when
+            the text does not say.
+
+    Returns:
+        :class:`ViewsDecision`.
+    """
+    meta = meta or {}
+    text = cleaned.text
+    result = ViewsDecision(metadata=metadata)
+    symbol = metadata.symbol
+    result.communication = symbol.communication if symbol else None
+    if result.communication is None and (
+        m := re.search(r"[Cc]ommunication No\.\s*(\d+/\d{4})", text)
+    ):
+        result.communication = m.group(1)
+    result.paragraphs = split_paragraphs([line.text for line in cleaned.lines])
+    head = text[:4000]
+    result.author = _author(head) or meta.get("author")
+    result.state_party, result.country, result.state_party_basis = _state_party(head)
+    if result.country is None and meta.get("country"):
+        result.state_party, result.country, result.state_party_basis = (
+            meta["country"],
+            to_iso3(meta["country"]),
+            "record",
+        )
+
+    adopted = metadata.adopted or find_adoption_date(text)
+    if adopted is None and (m := re.search(r"Meeting on (\d{1,2} \w+ \d{4}),", text)):
+        adopted = parse_un_date(m.group(1))
+    if adopted is None and (
+        m := re.search(r"Date of (?:present )?decision:\s*(\d{1,2} \w+ \d{4})", text)
+    ):
+        adopted = parse_un_date(m.group(1))
+    metadata.adopted = adopted
+
+    operative_index = None
+    # The formal finding says "acting under article ..."; older or CEDAW texts only "concludes".
+    for cue in (_ACTING, _OPERATIVE):
+        for index in range(len(result.paragraphs) - 1, -1, -1):
+            para = result.paragraphs[index]
+            if cue.search(para.text) and _outcome(para.text):
+                operative_index = index
+                break
+        if operative_index is not None:
+            break
+    if operative_index is not None:
+        operative = result.paragraphs[operative_index]
+        result.operative_paragraph = operative.id
+        result.outcome = _outcome(operative.text)
+        later = result.paragraphs[operative_index + 1 :]
+        result.optional_protocol_violation = any(
+            re.search(r"violated article \d+ of the Optional Protocol", p.text)
+            for p in [operative, *later]
+        )
+        for para in later:
+            if result.remedy_paragraph is None and re.search(
+                r"effective remedy|recommends|urges|obligation to|makes the following recommendations|invites the State party",
+                para.text,
+            ):
+                result.remedy_paragraph = para.id
+            if (period := reply_period(para.text)) is not None:
+                result.reply_paragraph = para.id
+                result.reply_period, result.reply_days, result.reply_months = period
+                break
+        if result.remedy_paragraph is None and re.search(
+            r"recommendations? to the State", operative.text
+        ):
+            result.remedy_paragraph = operative.id
+    if result.reply_period and adopted:
+        if result.reply_days:
+            result.reply_due = adopted + timedelta(days=result.reply_days)
+        elif result.reply_months:
+            result.reply_due = add_period(adopted, months=result.reply_months)
+        result.due_basis = "computed"
+    return result
