@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
-import django_filters
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -47,6 +48,8 @@ from rightstrack.catalog.models import (
     Theme,
     UprIssue,
 )
+from rightstrack.portal.filters import SORTS, ListParams, sorted_results
+from rightstrack.portal.filters import filtered as portal_filtered
 
 #: Rows fetched (and M2M tags prefetched) per database round trip.
 CHUNK_SIZE = 2000
@@ -149,79 +152,30 @@ RECOMMENDATION_LAYOUTS: dict[str, list[Column]] = {
 }
 
 
-class RecommendationExportFilter(django_filters.FilterSet):
-    """Query parameters shared with the portal list (issue 2): ``q``, ``country`` (ISO3),
-    ``mechanism`` (code), ``theme`` (slug or name), ``position``, ``symbol``, ``year``,
-    ``cycle``, ``kind``, ``affected`` (slug), ``sdg`` (goal number), ``recommending``
-    (ISO3). Repeated parameters combine with OR inside one facet, AND across facets.
-    """
-
-    q = django_filters.CharFilter(method="filter_q")
-    country = django_filters.CharFilter(method="filter_country")
-    mechanism = django_filters.CharFilter(method="filter_mechanism")
-    theme = django_filters.CharFilter(method="filter_theme")
-    position = django_filters.CharFilter(method="filter_position")
-    symbol = django_filters.CharFilter(field_name="document__symbol")
-    document = django_filters.NumberFilter(field_name="document_id")
-    year = django_filters.NumberFilter(field_name="year")
-    cycle = django_filters.NumberFilter(field_name="upr_cycle")
-    kind = django_filters.CharFilter(field_name="kind")
-    affected = django_filters.CharFilter(field_name="affected_groups__slug", distinct=True)
-    sdg = django_filters.NumberFilter(field_name="sdg_goals__number", distinct=True)
-    recommending = django_filters.CharFilter(method="filter_recommending")
-
-    class Meta:
-        model = Recommendation
-        fields: list[str] = []
-
-    def _values(self, name: str) -> list[str]:
-        return [v for v in self.data.getlist(name) if v] if hasattr(self.data, "getlist") else []
-
-    def filter_q(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """Plain substring search (the portal's full-text search replaces this when present)."""
-        for word in value.split():
-            qs = qs.filter(text__icontains=word)
-        return qs
-
-    def filter_country(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """``country=SVN`` (repeatable)."""
-        return qs.filter(country__iso3__in=[v.upper() for v in self._values(name) or [value]])
-
-    def filter_mechanism(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """``mechanism=CCPR`` (repeatable)."""
-        return qs.filter(mechanism__code__in=[v.upper() for v in self._values(name) or [value]])
-
-    def filter_theme(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """``theme=<slug>`` (or exact name)."""
-        values = self._values(name) or [value]
-        return qs.filter(Q(themes__slug__in=values) | Q(themes__name__in=values)).distinct()
-
-    def filter_position(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """``position=supported|noted|pending|none``."""
-        values = [("" if v == "none" else v) for v in (self._values(name) or [value])]
-        return qs.filter(position__in=values)
-
-    def filter_recommending(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        """``recommending=PRT``: recommendations made by that State (UPR)."""
-        iso3 = [v.upper() for v in self._values(name) or [value]]
-        return qs.filter(recommending_states__iso3__in=iso3).distinct()
-
-
-def filter_recommendations(user: Any, params: Mapping[str, Any]) -> QuerySet[Recommendation]:
-    """Recommendations ``user`` may see, filtered by portal query parameters.
+def filter_recommendations(user: Any, params: QueryDict) -> QuerySet[Recommendation]:
+    """Recommendations ``user`` may see, filtered exactly as the portal list filters them.
 
     Args:
         user: request user or ``AnonymousUser``; restricted rows only for coordinators+.
-        params: a ``QueryDict`` (or dict) of portal parameters (see
-            :class:`RecommendationExportFilter`).
+        params: a ``QueryDict`` with the portal's parameters (``q``, ``country``,
+            ``mechanism``, ``theme``, ``affected``, ``sdg``, ``position``,
+            ``recommending_state``, ``cycle``, ``year``, ``document``, ``sort``;
+            see :mod:`rightstrack.portal.filters`), plus ``kind``
+            (``recommendation`` | ``concern``). ``page`` is ignored: no row cap.
 
     Returns:
-        A queryset in printed order (document, order, id) ready for
-        :func:`iter_recommendations`.
+        A queryset in printed order (document, order, id) unless ``sort`` is
+        given, ready for :func:`iter_recommendations`.
     """
-    base = visible_recommendations(user)
-    filtered = RecommendationExportFilter(data=params, queryset=base).qs
-    return filtered.order_by("document_id", "order", "id")
+    lang = get_language()
+    listing = ListParams.from_querydict(params)
+    qs = portal_filtered(visible_recommendations(user), listing, lang)
+    kinds = [k for k in params.getlist("kind") if k in Recommendation.Kind.values]
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    if params.get("sort") in SORTS:
+        return sorted_results(qs, listing, lang)
+    return qs.order_by("document_id", "order", "id")
 
 
 def iter_recommendations(
@@ -245,13 +199,11 @@ class ExportKind:
 
     name: str
     label: Any
-    rows: Callable[[Any, Mapping[str, Any]], tuple[Iterable[Any], Callable[[], int]]]
+    rows: Callable[[Any, QueryDict], tuple[Iterable[Any], Callable[[], int]]]
     layouts: dict[str, list[Column]]
 
 
-def _recommendation_rows(
-    user: Any, params: Mapping[str, Any]
-) -> tuple[Iterable[Any], Callable[[], int]]:
+def _recommendation_rows(user: Any, params: QueryDict) -> tuple[Iterable[Any], Callable[[], int]]:
     qs = filter_recommendations(user, params)
     return iter_recommendations(qs), qs.count
 
@@ -379,7 +331,7 @@ def export_to_file(
     kind: str,
     fmt: str,
     user: Any,
-    params: Mapping[str, Any],
+    params: QueryDict,
     out: IO[bytes],
     layout: str = "default",
 ) -> int:
