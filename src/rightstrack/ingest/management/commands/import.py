@@ -1,0 +1,46 @@
+"""``rightstrack import FILE...``: import files, detect their format, print a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rightstrack.ingest import registry
+from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.runner import run_imports
+
+
+class Command(BaseCommand):
+    help = (
+        "Import catalogue files (UPR Info CSV, OHCHR thematic list DOCX, UHRI JSON/XLSX, "
+        "generic CSV/XLSX...). Each file runs in one transaction; exit status 1 if any fails."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument(
+            "--format",
+            choices=[s.name for s in registry.all_sources()],
+            help="skip format detection",
+        )
+        parser.add_argument("--user", help="username recorded on the import runs")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"no user {options['user']!r}")
+        runs = run_imports(
+            options["files"],
+            out=self.stdout,
+            format=options["format"],
+            user=user,
+            quiet=options["verbosity"] == 0,
+        )
+        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
+        if failed:
+            raise CommandError("; ".join(r.message for r in failed))

@@ -1,0 +1,58 @@
+"""``rightstrack import-shared [--dir PATH]``: every catalogue file of ``shared/data/raw``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.runner import run_imports
+
+#: Catalogue files under ``shared/data/raw``, in import order. Glob patterns allowed.
+#: Document parsers (concluding observations, WG reports, Views) add their files here.
+SHARED_FILES = [
+    "upr-info-terman/upr-info-db-2008-2014/1-5.csv",
+    "upr-info-terman/upr-info-db-2008-2014/6-9.csv",
+    "upr-info-terman/upr-info-db-2008-2014/10-13.csv",
+    "upr-info-terman/upr-info-db-2008-2014/14-17.csv",
+    "upr-info-terman/upr-info-db-2008-2014/17-20.csv",
+    "upr-info-terman/upr-info-db-2008-2014/voluntary.csv",
+    "upr-slovenia-tony33344/cycle3/original/UPR34_Slovenia_Thematic_list_of_Recommendations.docx",
+    "upr-slovenia-tony33344/cycle4/original/upr48-slovenia-thematic-list-of-recommendatio.docx",
+    "uhri-sample-worldwidelaw/*.json",
+]
+
+
+def shared_files(root: Path) -> list[Path]:
+    """The files of :data:`SHARED_FILES` that exist under ``root``, in order."""
+    found: list[Path] = []
+    for pattern in SHARED_FILES:
+        found.extend(sorted(p for p in root.glob(pattern) if p.is_file()))
+    return found
+
+
+class Command(BaseCommand):
+    help = "Import every catalogue file of shared/data/raw (when present)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--dir",
+            type=Path,
+            default=settings.SHARED_DATA_DIR,
+            help="the shared/data/raw folder (default: RIGHTSTRACK_SHARED_DIR or ../shared/data/raw)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        root: Path = options["dir"]
+        if not root.is_dir():
+            raise CommandError(f"{root} does not exist; pass --dir PATH")
+        files = shared_files(root)
+        if not files:
+            raise CommandError(f"no catalogue files found under {root}")
+        runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0)
+        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
+        if failed:
+            raise CommandError("; ".join(r.message for r in failed))

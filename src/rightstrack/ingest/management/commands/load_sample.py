@@ -1,0 +1,46 @@
+"""``rightstrack load-sample``: reference data + the bundled real sample (idempotent).
+
+Used by ``make run``. The sample lives in ``data/sample/`` (see its SOURCES.md);
+a second run finds every record unchanged and writes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rightstrack.catalog.reference import seed_reference
+from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.runner import run_imports
+
+SAMPLE_DIR = Path(settings.REPO_DIR) / "data" / "sample"
+#: Import order (UPR Info first: the largest, then the thematic lists, then UHRI).
+PATTERNS = ["upr-info/*.csv.gz", "upr-info/*.csv", "thematic-lists/*.docx", "uhri/*.json"]
+
+
+def sample_files(root: Path = SAMPLE_DIR) -> list[Path]:
+    """The bundled sample files, in import order."""
+    files: list[Path] = []
+    for pattern in PATTERNS:
+        files.extend(sorted(root.glob(pattern)))
+    return files
+
+
+class Command(BaseCommand):
+    help = "Seed reference data and import the bundled real sample (data/sample/)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dir", type=Path, default=SAMPLE_DIR)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seed_reference()
+        files = sample_files(options["dir"])
+        if not files:
+            raise CommandError(f"no sample files under {options['dir']}")
+        runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0)
+        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
+        if failed:
+            raise CommandError("; ".join(r.message for r in failed))

@@ -1,0 +1,76 @@
+"""Run imports from the command line: progress bar, summary table, exit status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.pipeline import import_file
+
+
+def run_imports(
+    paths: Iterable[Path],
+    *,
+    out: Any,
+    format: str | None = None,
+    user: Any = None,
+    quiet: bool = False,
+) -> list[ImportRun]:
+    """Import each path in turn, with a progress bar, then print a summary table.
+
+    Returns the runs (failed ones included); the caller decides the exit status.
+    """
+    console = Console(file=out, highlight=False, width=None if out.isatty() else 140)
+    runs: list[ImportRun] = []
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or not console.is_terminal,
+    ) as progress:
+        for path in paths:
+            task = progress.add_task(path.name, total=None)
+
+            def report(done: int, total: int, task: Any = task) -> None:
+                progress.update(task, completed=done, total=total)
+
+            runs.append(import_file(path, user=user, format=format, progress=report))
+            progress.remove_task(task)
+    if not quiet:
+        console.print(summary_table(runs))
+        for run in runs:
+            if run.status == ImportRun.Status.FAILED:
+                console.print(f"[bold red]FAILED[/] {run.message}")
+    return runs
+
+
+def summary_table(runs: list[ImportRun]) -> Table:
+    """File, format, created/updated/unchanged/rejected and seconds per run."""
+    table = Table(title="Import summary")
+    table.add_column("file")
+    table.add_column("format")
+    table.add_column("status")
+    for name in ("created", "updated", "unchanged", "rejected"):
+        table.add_column(name, justify="right")
+    table.add_column("time (s)", justify="right")
+    for run in runs:
+        table.add_row(
+            run.file_name,
+            run.format or "?",
+            run.status,
+            f"{run.created:,}",
+            f"{run.updated:,}",
+            f"{run.unchanged:,}",
+            f"{run.rejected:,}",
+            f"{run.seconds:.1f}" if run.seconds is not None else "",
+        )
+    return table
