@@ -38,13 +38,15 @@ Positions:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
-from rightstrack.ingest.parsers.countries import to_iso3
+from rightstrack.ingest.parsers.countries import all_countries, normalise, to_iso3
 from rightstrack.ingest.parsers.documents.clean import is_page_furniture
 from rightstrack.ingest.parsers.documents.errors import DocumentError
 from rightstrack.ingest.parsers.documents.extract import extract_text
@@ -261,15 +263,66 @@ def _ordinal(word: str) -> int | None:
 # Recommending States
 
 
+# UN names in use when older reports were written, absent from the current list:
+# "Libyan Arab Jamahiriya" was Libya's UN short name until September 2011.
+_HISTORIC_NAMES = {"libyanarabjamahiriya": "LBY", "libyaarabjamahiriya": "LBY"}
+
+
+def _repair_mojibake(name: str) -> str:
+    """Undo Mac Roman text that went through Windows-1252 once more ("C™te dÕIvoire").
+
+    The 2008-2012 texts of ``upr-wg-reports-terman`` carry such characters; each
+    non-ASCII character is mapped back separately and kept if it cannot be.
+    """
+    out = []
+    for ch in name:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        try:
+            out.append(ch.encode("cp1252").decode("mac_roman"))
+        except UnicodeError:
+            out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _compact_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for rec in all_countries():
+        for name in (*rec.names.values(), rec.formal_name_en, *rec.aliases):
+            key = re.sub(r"[^a-z]", "", normalise(name))
+            if key:
+                names.setdefault(key, rec.iso3)
+    names.update(_HISTORIC_NAMES)
+    return names
+
+
+@cache
 def _resolve(name: str) -> str | None:
+    """ISO3 of a recommending State as printed, or None.
+
+    Tries, in order: ``to_iso3``; the letters alone (PDF extraction splits words:
+    "United King dom"); the mojibake repair; then one close spelling (difflib ratio
+    >= 0.9, names of 8 letters or more), because the reports themselves misspell
+    names ("Lichtenstein", "United Sates", "Holly See").
+    """
     name = name.strip().strip(".;,").strip()
     if not name:
         return None
     found = to_iso3(name)
-    if found is None:
-        # PDF extraction splits words ("United King dom", "Arge ntina").
-        found = to_iso3(re.sub(r"\s+", "", name))
-    return found
+    if found:
+        return found
+    for variant in (name, _repair_mojibake(name)):
+        key = re.sub(r"[^a-z]", "", normalise(variant))
+        if key in _compact_names():
+            return _compact_names()[key]
+    key = re.sub(r"[^a-z]", "", normalise(_repair_mojibake(name)))
+    if len(key) >= 8:
+        close = difflib.get_close_matches(key, list(_compact_names()), n=1, cutoff=0.9)
+        if close:
+            return _compact_names()[close[0]]
+    return None
 
 
 def _split_top(content: str, seps: str) -> list[str]:
@@ -301,9 +354,9 @@ def _states_in_bracket(content: str) -> tuple[list[tuple[str, str]], list[str]]:
         if iso3:
             found.append((piece, iso3))
             continue
-        # "Maldives and Portugal": split at " and " only when both sides resolve
+        # "Maldives and Portugal", "Brazil/Spain": split only when every part resolves
         # ("Bosnia and Herzegovina" resolved above as a whole).
-        halves = re.split(r"\s+(?:and|&)\s+", piece)
+        halves = re.split(r"\s+(?:and|&)\s+|/", piece)
         resolved = [(h, _resolve(h)) for h in halves]
         if len(halves) > 1 and all(code for _, code in resolved):
             found.extend((h, code) for h, code in resolved if code)
@@ -372,7 +425,9 @@ def recommending_states(item_text: str) -> tuple[list[str], list[str], list[str]
 # ---------------------------------------------------------------------------
 # Working Group report
 
-_SECTION_HEADING = re.compile(r"(?im)^\s*(?:II\.\s*)?Conclusions\s+and/or\s+recommendations\b")
+_SECTION_HEADING = re.compile(
+    r"(?i)^\s*(?:[IV]+\.\s*)?Conclusions\s+and/or\s+recommendations\s*\**\s*$"
+)
 _SECTION_END = re.compile(
     r"(?im)^\s*(?:\d{1,3}\.\s*)?All\s+conclusions\s+and/or\s+recommendations\s+contained"
     r"|^\s*(?:\d{1,3}\.\s*)?All\s+conclusions\s+and/or\s+recommendations"
@@ -452,17 +507,22 @@ def _section_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return lines[start:end]
 
 
-def _looks_like_group(text: str) -> bool:
-    """A group paragraph introduces recommendations; an item makes one."""
+def _group_strength(text: str) -> int:
+    """2: clearly a group paragraph ("The following recommendations will be examined",
+    "In the course of the discussion, it was recommended that"); 1: mentions
+    recommendations ("Finland considered the recommendations ..."); 0: an item."""
     head = re.sub(r"\s+", " ", text[:300])
-    return bool(
-        re.match(r"(?i)\s*(?:The|All|In the course|During)\b", head)
-        and re.search(
-            r"(?i)recommendations?\b.{0,160}?(?:listed|below|examined|enjoy|support|noted|accepted|"
-            r"reject|formulated|contained|following)|following recommendations",
-            head,
-        )
-    )
+    if re.match(r"(?i)\s*To\s", head):
+        return 0
+    if re.match(
+        r"(?i)\s*(?:The\s+(?:following\s+)?recommendations|In the course of|During the|All\s)", head
+    ) or re.search(
+        r"(?i)recommendations?\b.{0,200}?(?:listed below|enjoy|examined|will be|did not|"
+        r"(?:were|have been|are) (?:accepted|supported|noted|rejected))",
+        head,
+    ):
+        return 2
+    return 1 if re.search(r"(?i)recommend", head[:250]) else 0
 
 
 def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
@@ -482,7 +542,9 @@ def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
         if old:
             number = int(old.group(1))
             ahead = " ".join([old.group(2), *(text for _, text in section[index + 1 : index + 4])])
-            if (not paragraph or number == paragraph + 1) and _looks_like_group(ahead):
+            strength = _group_strength(ahead)
+            needed = 2 if paragraph and number == last_item + 1 else 1
+            if (not paragraph or number == paragraph + 1) and strength >= needed:
                 paragraph, last_item = number, 0
                 chunks.append(_Chunk("group", number, 0, str(number), page, [old.group(2)]))
                 continue
