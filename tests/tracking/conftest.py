@@ -17,7 +17,9 @@ from rightstrack.catalog.models import Country, Document, Mechanism, Recommendat
 
 @pytest.fixture
 def brazil(db):
-    return Country.objects.get_or_create(iso3="BRA", defaults={"iso2": "BR", "name_en": "Brazil"})[0]
+    return Country.objects.get_or_create(iso3="BRA", defaults={"iso2": "BR", "name_en": "Brazil"})[
+        0
+    ]
 
 
 @pytest.fixture

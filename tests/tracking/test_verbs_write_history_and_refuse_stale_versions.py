@@ -11,7 +11,9 @@ from rightstrack.tracking import actions
 from rightstrack.tracking.models import Action, Assignment, PublicationState, StatusChange
 
 
-def test_assigning_a_recommendation_records_the_coordinator_in_history(coordinator, rec, ministry_a):
+def test_assigning_a_recommendation_records_the_coordinator_in_history(
+    coordinator, rec, ministry_a
+):
     a = actions.do_assign_recommendation(coordinator, rec, ministry_a, "lead", "Police reform")
     assert a.history.count() == 1
     assert a.history.first().history_user == coordinator

@@ -678,16 +678,6 @@ def do_restrict_assessment(user: Any, assessment: Assessment, expected_version: 
 # --------------------------------------------------------------------------- evidence
 
 
-def _can_attach(user: Any, assessment: Assessment | None, action: Action | None) -> bool:
-    if action is not None:
-        return perm.can_edit_action(user, action)
-    if assessment is not None:
-        return perm.can_edit_assessment(user, assessment) or (
-            user_rank(user) >= perm.CONTRIBUTOR and assessment.author_id == user.pk
-        )
-    return False
-
-
 @transaction.atomic
 def do_add_evidence(
     user: Any,
@@ -710,7 +700,7 @@ def do_add_evidence(
     """
     if (assessment is None) == (action is None):
         raise TypeError("give exactly one of assessment= or action=")
-    if not _can_attach(user, assessment, action):
+    if not perm.can_attach_evidence(user, assessment, action):
         raise _deny(_("You cannot add evidence here."))
     if not url and upload is None:
         raise ValidationError(_("Give a link or a file."))
@@ -727,7 +717,7 @@ def do_add_evidence(
 @transaction.atomic
 def do_archive_evidence(user: Any, evidence: Evidence, expected_version: int) -> Evidence:
     """Archive a piece of evidence (the file stays on disk and in history)."""
-    if not _can_attach(user, evidence.assessment, evidence.action):
+    if not perm.can_attach_evidence(user, evidence.assessment, evidence.action):
         raise _deny(_("You cannot change this evidence."))
     fresh = _claim(Evidence, evidence.pk, expected_version)
     fresh.is_archived = True

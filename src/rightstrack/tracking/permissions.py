@@ -290,3 +290,13 @@ def publishes_directly(user: Any, organisation_id: int | None) -> bool:
 def can_see_history(user: Any) -> bool:
     """History pages (who changed what) are for signed-in users above viewer."""
     return user_rank(user) >= CONTRIBUTOR
+
+
+def can_attach_evidence(user: Any, assessment: Assessment | None, action: Action | None) -> bool:
+    """Add or archive evidence: whoever may edit the action, or the assessment
+    (its author before publication, a validator of its organisation, coordinators)."""
+    if action is not None:
+        return can_edit_action(user, action)
+    if assessment is not None:
+        return can_edit_assessment(user, assessment)
+    return False

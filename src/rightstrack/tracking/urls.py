@@ -1,6 +1,45 @@
-"""URLs of the tracking app."""
+"""URLs of the tracking app (mounted at /tracking/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from rightstrack.tracking import views
 
 app_name = "tracking"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("actors/", views.actor_list, name="actor_list"),
+    path("actors/<int:pk>/", views.actor_detail, name="actor_detail"),
+    path("recommendations/<int:pk>/", views.recommendation_tracking, name="recommendation"),
+    path("recommendations/<int:pk>/assign/", views.assign, name="assign"),
+    path("recommendations/<int:rec_pk>/assess/", views.assessment_edit, name="assessment_create"),
+    path("assignments/<int:pk>/archive/", views.assignment_archive, name="assignment_archive"),
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/new/", views.plan_edit, name="plan_create"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/archive/", views.plan_archive, name="plan_archive"),
+    path("plans/<int:plan_pk>/actions/new/", views.action_edit, name="action_create"),
+    path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/archive/", views.action_archive, name="action_archive"),
+    path("actions/<int:pk>/review/", views.action_review, name="action_review"),
+    path("actions/<int:action_pk>/indicators/new/", views.indicator_edit, name="indicator_create"),
+    path("indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/archive/", views.indicator_archive, name="indicator_archive"),
+    path("indicators/<int:pk>/measurements/new/", views.measurement_add, name="measurement_add"),
+    path("measurements/<int:pk>/archive/", views.measurement_archive, name="measurement_archive"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment_detail"),
+    path("assessments/<int:pk>/edit/", views.assessment_edit, name="assessment_edit"),
+    path("assessments/<int:pk>/review/", views.assessment_review, name="assessment_review"),
+    path("assessments/<int:pk>/archive/", views.assessment_archive, name="assessment_archive"),
+    path(
+        "<str:kind>/<int:pk>/evidence/new/",
+        views.evidence_add,
+        name="evidence_add",
+    ),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/archive/", views.evidence_archive, name="evidence_archive"),
+    path("moderation/", views.moderation_queue, name="moderation"),
+    path("history/<str:model>/<int:pk>/", views.history, name="history"),
+    path("countries/<str:iso3>/dashboard/", views.dashboard, name="dashboard"),
+]

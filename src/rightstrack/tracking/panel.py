@@ -1,0 +1,244 @@
+"""The tracking panel of a recommendation page, and small display helpers.
+
+``tracking_panel(user, recommendation)`` builds the context that
+``tracking/_recommendation_panel.html`` renders on the portal's
+recommendation page: who is responsible, the actions, the latest *published*
+assessment from each source side by side, the committee grade, the follow-up
+deadline and its state, and the timeline. Everything is fetched through
+``tracking.permissions``: anonymous visitors get only published, public items
+and never a hidden name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.accounts.permissions import can_see_restricted
+from rightstrack.catalog.models import FollowUpRequest, Recommendation
+from rightstrack.tracking import permissions as perm
+from rightstrack.tracking.models import Action, Assessment, PublicationState, StatusChange
+
+
+def display_name(person: Any, viewer: Any) -> str:
+    """Name of ``person`` (a user or ``None``) as ``viewer`` may see it.
+
+    A person who set ``hide_name_publicly`` is shown as "Anonymous
+    contributor" to everyone except coordinators, admins and themself.
+    """
+    if person is None:
+        return ""
+    real = person.get_full_name() or person.get_username()
+    if not getattr(person, "hide_name_publicly", False):
+        return str(real)
+    if can_see_restricted(viewer) or (
+        getattr(viewer, "is_authenticated", False) and viewer.pk == person.pk
+    ):
+        return str(real)
+    return str(_("Anonymous contributor"))
+
+
+class FollowUpState:
+    """States of a follow-up request (issue 4): they follow from the due date and
+    the date the State's reply was received."""
+
+    PENDING = "pending"
+    ON_TIME = "submitted_on_time"
+    LATE = "submitted_late"
+    OVERDUE = "overdue"
+    NO_DEADLINE = "no_deadline"
+
+    LABELS: dict[str, Any] = {
+        PENDING: _("Pending"),
+        ON_TIME: _("Submitted on time"),
+        LATE: _("Submitted late"),
+        OVERDUE: _("Overdue"),
+        NO_DEADLINE: _("No deadline"),
+    }
+
+
+def follow_up_state(
+    due_on: dt.date | None, reply_received_on: dt.date | None, today: dt.date
+) -> str:
+    """State of a follow-up item on ``today``.
+
+    A reply received on or before the due date is on time, after it late;
+    without a reply the item is pending until the due date has passed, then
+    overdue. No due date: ``no_deadline`` (e.g. CRC urgent measures).
+    """
+    if due_on is None:
+        return FollowUpState.NO_DEADLINE
+    if reply_received_on is not None:
+        return FollowUpState.ON_TIME if reply_received_on <= due_on else FollowUpState.LATE
+    return FollowUpState.OVERDUE if today > due_on else FollowUpState.PENDING
+
+
+@dataclass
+class ShownAction:
+    """An action as ``viewer`` may see it (``data`` may be a history record)."""
+
+    pk: int
+    data: Any
+    is_draft_view: bool
+    publication_state: str
+
+
+@dataclass
+class TimelineEntry:
+    """One dated line of a recommendation's timeline."""
+
+    date: dt.date
+    kind: str
+    label: str
+    old: str = ""
+    new: str = ""
+    organisation: str = ""
+
+
+@dataclass
+class Panel:
+    """Context of ``tracking/_recommendation_panel.html``."""
+
+    recommendation: Recommendation
+    assignments: list[Any]
+    actions: list[ShownAction]
+    assessments: list[dict[str, Any]]
+    grade: Assessment | None
+    follow_ups: list[dict[str, Any]]
+    timeline: list[TimelineEntry]
+    can_assign: bool = False
+    can_assess: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def shown_action(user: Any, action: Action) -> ShownAction | None:
+    """``action`` as ``user`` may see it: the current row for coordinators and its
+    institution, otherwise the last published version (``None`` if never published)."""
+    sees_drafts = perm.is_coordinator(user) or perm.can_edit_action(user, action)
+    if sees_drafts:
+        return ShownAction(action.pk, action, False, action.publication_state)
+    published = action.last_published()
+    if published is None:
+        return None
+    return ShownAction(action.pk, published, published is not action, PublicationState.PUBLISHED)
+
+
+_LEVEL_LABELS = dict(Assessment._meta.get_field("level").flatchoices)  # type: ignore[union-attr]
+_STATUS_LABELS = dict(Action._meta.get_field("status").flatchoices)  # type: ignore[union-attr]
+_ROLE_LABELS = {"lead": _("Lead"), "supporting": _("Supporting")}
+
+
+def _label(kind: str, value: str) -> str:
+    table = {"assessment": _LEVEL_LABELS, "action": _STATUS_LABELS, "assignment": _ROLE_LABELS}
+    return str(table.get(kind, {}).get(value, value)) if value else ""
+
+
+def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
+    """Context dict ``{"panel": Panel}`` for one recommendation ``user`` may already see.
+
+    The caller must have fetched ``recommendation`` through
+    ``accounts.permissions.get_recommendation_for_user``.
+    """
+    rec = recommendation
+    assignments = list(
+        perm.visible_assignments(user)
+        .filter(recommendation=rec)
+        .select_related("organisation")
+        .order_by("role", "organisation__name")
+    )
+    shown = [
+        s
+        for a in perm.visible_actions(user)
+        .filter(recommendations=rec)
+        .select_related("plan", "responsible")
+        .order_by("target_date", "pk")
+        if (s := shown_action(user, a)) is not None
+    ]
+    published = (
+        perm.visible_assessments(user)
+        .filter(recommendation=rec, publication_state=PublicationState.PUBLISHED)
+        .select_related("author", "organisation")
+        .order_by("-date", "-id")
+    )
+    latest: dict[str, Assessment] = {}
+    for a in published:
+        latest.setdefault(a.source, a)
+    side_by_side = [
+        {
+            "source": label,
+            "assessment": latest.get(code),
+            "author": display_name(latest[code].author, user) if code in latest else "",
+        }
+        for code, label in Assessment.Source.choices
+    ]
+    grade = next(
+        (a for a in published if a.source == Assessment.Source.COMMITTEE and a.grade_label), None
+    )
+    today = timezone.localdate()
+    follow_ups = [
+        {
+            "item": f,
+            "state": (state := follow_up_state(f.due_on, f.reply_received_on, today)),
+            "state_label": FollowUpState.LABELS[state],
+        }
+        for f in FollowUpRequest.objects.filter(recommendation=rec).order_by("due_on", "pk")
+    ]
+    return {
+        "panel": Panel(
+            recommendation=rec,
+            assignments=assignments,
+            actions=shown,
+            assessments=side_by_side,
+            grade=grade,
+            follow_ups=follow_ups,
+            timeline=timeline(user, rec, follow_ups),
+            can_assign=perm.can_assign(user),
+            can_assess=perm.can_submit_assessment(user, rec.pk),
+        )
+    }
+
+
+def timeline(
+    user: Any, rec: Recommendation, follow_ups: list[dict[str, Any]] | None = None
+) -> list[TimelineEntry]:
+    """Dated entries for ``rec``: adoption, status-change log (public part only for
+    non-coordinators), follow-up deadlines and replies; oldest first."""
+    entries: list[TimelineEntry] = []
+    if rec.date:
+        entries.append(TimelineEntry(rec.date, "issued", str(_("Recommendation issued"))))
+    changes = StatusChange.objects.filter(recommendation=rec).select_related("organisation")
+    if not can_see_restricted(user):
+        changes = changes.public()
+    kind_labels = dict(StatusChange.Kind.choices)
+    for c in changes:
+        entries.append(
+            TimelineEntry(
+                c.date,
+                c.kind,
+                str(kind_labels.get(c.kind, c.kind)),
+                _label(c.kind, c.old_value),
+                _label(c.kind, c.new_value),
+                c.organisation.name if c.organisation else "",
+            )
+        )
+    for f in follow_ups or []:
+        item = f["item"]
+        if item.due_on:
+            entries.append(
+                TimelineEntry(item.due_on, "follow_up_due", str(_("Follow-up information due")))
+            )
+        if item.reply_received_on:
+            entries.append(
+                TimelineEntry(
+                    item.reply_received_on,
+                    "follow_up_reply",
+                    str(_("State's follow-up reply received")),
+                    new=str(f["state_label"]),
+                )
+            )
+    entries.sort(key=lambda e: e.date)
+    return entries

@@ -1,0 +1,673 @@
+"""Tracking views: thin; objects come from ``tracking.permissions``, changes go through
+``tracking.actions``, query logic lives in ``tracking.dashboard`` and ``tracking.panel``.
+
+Edit views show a message and the current values when the record changed
+since the form was opened (HTTP 409), keeping what the user typed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rightstrack.accounts.models import Organisation
+from rightstrack.accounts.permissions import get_recommendation_for_user, visible_documents
+from rightstrack.accounts.permissions import visible_recommendations as visible_recs
+from rightstrack.catalog.models import Country
+from rightstrack.tracking import actions as verbs
+from rightstrack.tracking import forms
+from rightstrack.tracking import permissions as perm
+from rightstrack.tracking.dashboard import actors, actors_csv_rows, country_dashboard
+from rightstrack.tracking.history import history_context
+from rightstrack.tracking.models import Assessment, PublicationState
+from rightstrack.tracking.panel import display_name, shown_action, tracking_panel
+
+
+def _need(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _save_or_conflict(
+    request: HttpRequest, form: Any, call: Callable[[int], Any]
+) -> tuple[Any, Any, int]:
+    """Run ``call(version)``; return ``(result, current, status)``; may re-bind ``form``.
+
+    On :class:`StaleEdit` the form is re-bound with the user's input and the
+    current version (so a deliberate re-save works), a message explains, and
+    ``current`` is the record as saved by the other user (status 409).
+    """
+    try:
+        return call(form.cleaned_data.get("version") or 0), None, 200
+    except verbs.StaleEdit as stale:
+        data = request.POST.copy()
+        data["version"] = str(stale.current.version)
+        form.data = data  # the user's input, with the version they have now seen
+        form.cleaned_data["version"] = stale.current.version
+        form.current_rows = _current_rows(form, stale.current, request.user)
+        messages.error(
+            request,
+            _(
+                "Someone else saved this record while you were editing it. Your changes were "
+                "NOT saved: compare them with the current values below and save again."
+            ),
+        )
+        return None, stale.current, 409
+    except ValidationError as err:
+        form.add_error(None, err)
+        return None, None, 400
+
+
+def _current_rows(form: Any, obj: Any, user: Any) -> list[tuple[str, Any]]:
+    """(label, value now saved) for each visible field of ``form``, for the conflict notice."""
+    rows = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden:
+            continue
+        if name == "recommendations":
+            value: Any = ", ".join(str(r) for r in visible_recs(user).filter(actions=obj))
+        elif hasattr(obj, f"get_{name}_display"):
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name, "")
+        rows.append((str(field.label), value))
+    return rows
+
+
+def _versioned_form(cls: type, data: Any, **kwargs: Any) -> Any:
+    form = cls(data, **kwargs)
+    form._init_kwargs = kwargs
+    return form
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    """Actors map: organisations with mandate, contact point and assignment counts; ``?format=csv``."""
+    f = forms.ActorFilterForm(request.GET or None)
+    params = f.cleaned_data if f.is_valid() else {}
+    orgs = actors(request.user, **{k: v for k, v in params.items() if v})
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="mapping-of-actors.csv"'
+        writer = csv.writer(response)
+        for row in actors_csv_rows(request.user, orgs):
+            writer.writerow([_csv_safe(v) for v in row])
+        return response
+    return render(
+        request,
+        "tracking/actor_list.html",
+        {"form": f, "orgs": orgs, "query": request.GET.urlencode()},
+    )
+
+
+def _csv_safe(value: Any) -> str:
+    """Neutralise spreadsheet formulas (CSV injection) in exported cells."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One organisation with the recommendations assigned to it and its actions."""
+    org = get_object_or_404(
+        Organisation.objects.select_related("country"), pk=pk, is_archived=False
+    )
+    assignments = (
+        perm.visible_assignments(request.user)
+        .filter(organisation=org)
+        .select_related("recommendation__document", "recommendation__mechanism")
+    )
+    shown = [
+        s
+        for a in perm.visible_actions(request.user).filter(responsible=org).select_related("plan")
+        if (s := shown_action(request.user, a)) is not None
+    ]
+    ctx = {"org": org, "assignments": assignments, "actions": shown}
+    return render(request, "tracking/actor_detail.html", ctx)
+
+
+# --------------------------------------------------------------------------- recommendations
+
+
+def recommendation_tracking(request: HttpRequest, pk: int) -> HttpResponse:
+    """The tracking panel of one recommendation on its own page."""
+    rec = get_recommendation_for_user(request.user, pk)
+    return render(
+        request, "tracking/recommendation.html", {"rec": rec, **tracking_panel(request.user, rec)}
+    )
+
+
+@login_required
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Assign a recommendation to an institution (coordinators)."""
+    rec = get_recommendation_for_user(request.user, pk)
+    _need(perm.can_assign(request.user))
+    form = forms.AssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        verbs.do_assign_recommendation(request.user, rec, **form.cleaned_data)
+        messages.success(request, _("Assignment saved."))
+        return redirect("tracking:assign", pk=rec.pk)
+    current = perm.visible_assignments(request.user).filter(recommendation=rec)
+    return render(request, "tracking/assign.html", {"rec": rec, "form": form, "current": current})
+
+
+@login_required
+@require_POST
+def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """End an assignment (archived, kept in history)."""
+    assignment = perm.get_assignment_for_user(request.user, pk)
+    _need(perm.can_assign(request.user))
+    _archive(request, lambda v: verbs.do_archive_assignment(request.user, assignment, v))
+    return redirect("tracking:assign", pk=assignment.recommendation_id)
+
+
+def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
+    try:
+        call(int(request.POST.get("version", "0")))
+        messages.success(request, _("Archived. It remains in the history."))
+    except (verbs.StaleEdit, ValueError):
+        messages.error(
+            request, _("This record changed since you opened the page; nothing was archived.")
+        )
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    """Implementation plans the user may see."""
+    plans = perm.visible_plans(request.user).select_related("owner", "country")
+    return render(
+        request,
+        "tracking/plan_list.html",
+        {"plans": plans, "can_manage": perm.can_manage_plans(request.user)},
+    )
+
+
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A plan with its actions (as the user may see them)."""
+    plan = perm.get_plan_for_user(request.user, pk)
+    shown = [
+        s
+        for a in perm.visible_actions(request.user).filter(plan=plan).select_related("responsible")
+        if (s := shown_action(request.user, a)) is not None
+    ]
+    ctx = {
+        "plan": plan,
+        "actions": shown,
+        "can_manage": perm.can_manage_plans(request.user),
+        "can_add_action": perm.can_add_action(request.user, plan),
+    }
+    return render(request, "tracking/plan_detail.html", ctx)
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Create (``pk`` None) or edit a plan (coordinators)."""
+    _need(perm.can_manage_plans(request.user))
+    plan = perm.get_plan_for_user(request.user, pk) if pk else None
+    initial = _initial(plan, forms.PlanForm) if plan else {"visibility": "public"}
+    form = _versioned_form(forms.PlanForm, request.POST or None, initial=initial)
+    current, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        if plan is None:
+            result = verbs.do_create_plan(request.user, **data)
+        else:
+            result, current, status = _save_or_conflict(
+                request, form, lambda v: verbs.do_update_plan(request.user, plan, v, **data)
+            )
+        if result is not None:
+            return redirect("tracking:plan_detail", pk=result.pk)
+    ctx = {"form": form, "plan": plan, "current": current}
+    return render(request, "tracking/plan_form.html", ctx, status=status)
+
+
+def _initial(obj: Any, form_cls: type) -> dict[str, Any]:
+    names = form_cls.base_fields  # type: ignore[attr-defined]
+    data = {n: getattr(obj, n) for n in names if hasattr(obj, n) and n != "recommendations"}
+    if "recommendations" in names:
+        data["recommendations"] = list(obj.recommendations.values_list("pk", flat=True))
+    return data
+
+
+@login_required
+@require_POST
+def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a plan (coordinators)."""
+    plan = perm.get_plan_for_user(request.user, pk)
+    _need(perm.can_manage_plans(request.user))
+    _archive(request, lambda v: verbs.do_archive_plan(request.user, plan, v))
+    return redirect("tracking:plan_list")
+
+
+# --------------------------------------------------------------------------- actions
+
+
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An action with its indicators, measurements and evidence."""
+    action = perm.get_action_for_user(request.user, pk)
+    shown = shown_action(request.user, action)
+    if shown is None:
+        raise Http404
+    ctx = {
+        "action": action,
+        "shown": shown.data,
+        "is_draft_view": shown.is_draft_view,
+        "recs": visible_recs(request.user).filter(actions=action),
+        "indicators": action.indicators.filter(is_archived=False).prefetch_related("measurements"),
+        "evidence": action.evidence.filter(is_archived=False),
+        "can_edit": perm.can_edit_action(request.user, action),
+        "can_review": perm.can_review_action(request.user, action)
+        and action.publication_state != PublicationState.PUBLISHED,
+        "review_form": forms.ReviewForm(initial={"version": action.version}),
+    }
+    return render(request, "tracking/action_detail.html", ctx)
+
+
+@login_required
+def action_edit(
+    request: HttpRequest, pk: int | None = None, plan_pk: int | None = None
+) -> HttpResponse:
+    """Create an action in a plan (``plan_pk``) or edit one (``pk``), with optimistic locking."""
+    action = perm.get_action_for_user(request.user, pk) if pk else None
+    plan = action.plan if action else perm.get_plan_for_user(request.user, plan_pk)
+    _need(
+        perm.can_edit_action(request.user, action)
+        if action
+        else perm.can_add_action(request.user, plan)
+    )
+    lock = not perm.is_coordinator(request.user)
+    own_org = getattr(request.user, "organisation", None)
+    initial = _initial(action, forms.ActionForm) if action else {"responsible": own_org}
+    form = _versioned_form(
+        forms.ActionForm,
+        request.POST or None,
+        initial=initial,
+        recommendations=visible_recs(request.user).select_related("document"),
+        lock_responsible=lock,
+    )
+    current, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        data = {
+            k: v for k, v in form.cleaned_data.items() if k not in ("version", "recommendations")
+        }
+        recs, submit = form.cleaned_data["recommendations"], "submit" in request.POST
+        if lock:
+            data.pop("responsible", None)
+        if action is None:
+            result, status = _create(
+                form,
+                lambda: verbs.do_create_action(
+                    request.user, plan, recommendations=recs, submit=submit, **data
+                ),
+            )
+        else:
+            result, current, status = _save_or_conflict(
+                request,
+                form,
+                lambda v: verbs.do_update_action(
+                    request.user, action, v, recommendations=recs, submit=submit, **data
+                ),
+            )
+        if result is not None:
+            messages.success(
+                request,
+                _("Action saved (%(state)s).") % {"state": result.get_publication_state_display()},
+            )
+            return redirect("tracking:action_detail", pk=result.pk)
+    ctx = {
+        "form": form,
+        "action": action,
+        "plan": plan,
+        "current": current,
+        "is_coordinator": not lock,
+    }
+    return render(request, "tracking/action_form.html", ctx, status=status)
+
+
+def _create(form: Any, call: Callable[[], Any]) -> tuple[Any, int]:
+    try:
+        return call(), 200
+    except ValidationError as err:
+        form.add_error(None, err)
+        return None, 400
+
+
+@login_required
+@require_POST
+def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive an action."""
+    action = perm.get_action_for_user(request.user, pk)
+    _need(perm.can_edit_action(request.user, action))
+    _archive(request, lambda v: verbs.do_archive_action(request.user, action, v))
+    return redirect("tracking:plan_detail", pk=action.plan_id)
+
+
+@login_required
+@require_POST
+def action_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or reject an action (validator of its institution, coordinators)."""
+    action = perm.get_action_for_user(request.user, pk)
+    _need(perm.can_review_action(request.user, action))
+    return _review(
+        request,
+        lambda v, ok, note: verbs.do_review_action(request.user, action, v, approve=ok, note=note),
+    )
+
+
+def _review(request: HttpRequest, call: Callable[[int, bool, str], Any]) -> HttpResponse:
+    form = forms.ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Invalid review."))
+    else:
+        try:
+            d = form.cleaned_data
+            call(d["version"], d["decision"] == "approve", d["note"])
+            messages.success(
+                request,
+                _("Approved and published.") if d["decision"] == "approve" else _("Rejected."),
+            )
+        except verbs.StaleEdit:
+            messages.error(
+                request, _("This item changed since you opened the page; review it again.")
+            )
+    return redirect(request.POST.get("next") or "tracking:moderation")
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+@login_required
+def indicator_edit(
+    request: HttpRequest, action_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    """Add an indicator to an action or edit one, with optimistic locking."""
+    indicator = perm.get_indicator_for_user(request.user, pk) if pk else None
+    action = indicator.action if indicator else perm.get_action_for_user(request.user, action_pk)
+    _need(perm.can_edit_action(request.user, action))
+    form = _versioned_form(
+        forms.IndicatorForm,
+        request.POST or None,
+        initial=_initial(indicator, forms.IndicatorForm) if indicator else None,
+    )
+    current, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        if indicator is None:
+            result = verbs.do_add_indicator(request.user, action, **data)
+        else:
+            result, current, status = _save_or_conflict(
+                request,
+                form,
+                lambda v: verbs.do_update_indicator(request.user, indicator, v, **data),
+            )
+        if result is not None:
+            return redirect("tracking:action_detail", pk=action.pk)
+    ctx = {"form": form, "action": action, "indicator": indicator, "current": current}
+    return render(request, "tracking/indicator_form.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def indicator_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive an indicator."""
+    indicator = perm.get_indicator_for_user(request.user, pk)
+    _need(perm.can_edit_action(request.user, indicator.action))
+    _archive(request, lambda v: verbs.do_archive_indicator(request.user, indicator, v))
+    return redirect("tracking:action_detail", pk=indicator.action_id)
+
+
+@login_required
+def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a measurement of an indicator."""
+    indicator = perm.get_indicator_for_user(request.user, pk)
+    _need(perm.can_edit_action(request.user, indicator.action))
+    form = forms.MeasurementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        verbs.do_record_measurement(request.user, indicator, **form.cleaned_data)
+        messages.success(request, _("Measurement recorded."))
+        return redirect("tracking:action_detail", pk=indicator.action_id)
+    return render(request, "tracking/measurement_form.html", {"form": form, "indicator": indicator})
+
+
+@login_required
+@require_POST
+def measurement_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a measurement."""
+    m = perm.get_measurement_for_user(request.user, pk)
+    _need(perm.can_edit_action(request.user, m.indicator.action))
+    _archive(request, lambda v: verbs.do_archive_measurement(request.user, m, v))
+    return redirect("tracking:action_detail", pk=m.indicator.action_id)
+
+
+# --------------------------------------------------------------------------- assessments
+
+
+@login_required
+def assessment_edit(
+    request: HttpRequest, rec_pk: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    """Submit an assessment of a recommendation (``rec_pk``) or edit one (``pk``)."""
+    a = perm.get_assessment_for_user(request.user, pk) if pk else None
+    rec = a.recommendation if a else get_recommendation_for_user(request.user, rec_pk)  # type: ignore[arg-type]
+    _need(
+        perm.can_edit_assessment(request.user, a)
+        if a
+        else perm.can_submit_assessment(request.user, rec.pk)
+    )
+    coord = perm.is_coordinator(request.user)
+    initial = (
+        _initial(a, forms.AssessmentForm)
+        if a
+        else {"date": timezone.localdate(), "visibility": "public"}
+    )
+    docs = visible_documents(request.user).filter(country=rec.country_id) if coord else None
+    form = _versioned_form(
+        forms.AssessmentForm,
+        request.POST or None,
+        initial=initial,
+        coordinator=coord,
+        documents=docs,
+    )
+    current, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        submit = "submit" in request.POST
+        if a is None:
+            result, status = _create(
+                form, lambda: verbs.do_submit_assessment(request.user, rec, submit=submit, **data)
+            )
+        else:
+            result, current, status = _save_or_conflict(
+                request,
+                form,
+                lambda v: verbs.do_update_assessment(request.user, a, v, submit=submit, **data),
+            )
+        if result is not None:
+            messages.success(
+                request,
+                _("Assessment saved (%(state)s).")
+                % {"state": result.get_publication_state_display()},
+            )
+            return redirect("tracking:assessment_detail", pk=result.pk)
+    ctx = {"form": form, "rec": rec, "assessment": a, "current": current, "is_coordinator": coord}
+    return render(request, "tracking/assessment_form.html", ctx, status=status)
+
+
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One assessment with its evidence."""
+    a = perm.get_assessment_for_user(request.user, pk)
+    ctx = {
+        "a": a,
+        "author": display_name(a.author, request.user),
+        "evidence": a.evidence.filter(is_archived=False),
+        "can_edit": perm.can_edit_assessment(request.user, a),
+        "can_review": perm.can_review_assessment(request.user, a)
+        and a.publication_state == PublicationState.PENDING,
+        "review_form": forms.ReviewForm(initial={"version": a.version}),
+    }
+    return render(request, "tracking/assessment_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def assessment_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or reject an assessment (moderation / validation)."""
+    a = perm.get_assessment_for_user(request.user, pk)
+    _need(perm.can_review_assessment(request.user, a))
+    return _review(
+        request,
+        lambda v, ok, note: verbs.do_review_assessment(request.user, a, v, approve=ok, note=note),
+    )
+
+
+@login_required
+@require_POST
+def assessment_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive an assessment."""
+    a = perm.get_assessment_for_user(request.user, pk)
+    _need(perm.is_coordinator(request.user) or perm.can_edit_assessment(request.user, a))
+    _archive(request, lambda v: verbs.do_archive_assessment(request.user, a, v))
+    return redirect("tracking:recommendation", pk=a.recommendation_id)
+
+
+@login_required
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    """Items waiting for validation or moderation that the user may review."""
+    user = request.user
+    _need(perm.is_coordinator(user) or perm.user_rank(user) == perm.VALIDATOR)
+    pending = PublicationState.PENDING
+    assessments = [
+        a
+        for a in perm.visible_assessments(user)
+        .filter(publication_state=pending)
+        .select_related("recommendation__document", "author", "organisation")
+        if perm.can_review_assessment(user, a)
+    ]
+    actions_ = [
+        a
+        for a in perm.visible_actions(user)
+        .filter(publication_state=pending)
+        .select_related("plan", "responsible")
+        if perm.can_review_action(user, a)
+    ]
+    return render(
+        request, "tracking/moderation.html", {"assessments": assessments, "actions": actions_}
+    )
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+@login_required
+def evidence_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Attach a link or a file to an assessment or an action."""
+    if kind not in ("action", "assessment"):
+        raise Http404
+    if kind == "action":
+        parent: Any = perm.get_action_for_user(request.user, pk)
+        target = {"action": parent}
+    else:
+        parent = perm.get_assessment_for_user(request.user, pk)
+        target = {"assessment": parent}
+    _need(perm.can_attach_evidence(request.user, target.get("assessment"), target.get("action")))
+    form = forms.EvidenceForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            verbs.do_add_evidence(
+                request.user, url=d["url"], upload=d["file"], title=d["title"], **target
+            )
+        except ValidationError as err:
+            form.add_error("file", err)
+            status = 400
+        else:
+            messages.success(request, _("Evidence added."))
+            return redirect(f"tracking:{kind}_detail", pk=parent.pk)
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "tracking/evidence_form.html",
+        {"form": form, "parent": parent, "kind": kind},
+        status=status,
+    )
+
+
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve an evidence file to someone who may see its parent (never from a public URL)."""
+    ev = perm.get_evidence_for_user(request.user, pk)
+    if not ev.file:
+        raise Http404
+    return FileResponse(
+        ev.file.open("rb"),
+        as_attachment=True,
+        filename=ev.original_name or "evidence",
+        content_type=ev.content_type,
+    )
+
+
+@login_required
+@require_POST
+def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive a piece of evidence."""
+    ev = perm.get_evidence_for_user(request.user, pk)
+    _archive(request, lambda v: verbs.do_archive_evidence(request.user, ev, v))
+    return redirect(
+        *(
+            ("tracking:action_detail", ev.action_id)
+            if ev.action_id
+            else ("tracking:assessment_detail", ev.assessment_id)
+        )
+    )
+
+
+# --------------------------------------------------------------------------- history, dashboard
+
+
+@login_required
+def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
+    """Who changed what and when, for one tracked object."""
+    return render(request, "tracking/history.html", history_context(request.user, model, pk))
+
+
+def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
+    """Country dashboard: status by mechanism, theme and institution; overdue; coming due."""
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    ctx = {
+        "country": country,
+        **country_dashboard(request.user, country.iso3, timezone.localdate()),
+    }
+    return render(request, "tracking/dashboard.html", ctx)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Entry page of the tracking workspace."""
+    ctx = {
+        "can_moderate": perm.is_coordinator(request.user)
+        or perm.user_rank(request.user) == perm.VALIDATOR,
+        "mine": perm.visible_actions(request.user)
+        .filter(responsible=getattr(request.user, "organisation_id", None))
+        .exclude(publication_state=PublicationState.PUBLISHED)
+        if getattr(request.user, "organisation_id", None)
+        else [],
+        "my_assessments": Assessment.objects.filter(
+            author=request.user.pk, is_archived=False
+        ).exclude(publication_state=PublicationState.PUBLISHED)
+        if request.user.is_authenticated
+        else [],
+    }
+    return render(request, "tracking/index.html", ctx)
