@@ -76,6 +76,12 @@ def columns_look_generic(columns: list[str]) -> bool:
     return all(column_key(r) in keys for r in REQUIRED)
 
 
+def columns_partly_generic(columns: list[str]) -> bool:
+    """``symbol`` and ``text`` present (other required columns may be missing)."""
+    keys = {column_key(c) for c in columns}
+    return "symbol" in keys and "text" in keys and "annotationid" not in keys
+
+
 def _split(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(clean(v) for v in _SPLIT.split(value) if clean(v)))
 

@@ -113,6 +113,16 @@ def looks_like_thematic_list(path: Path, head: bytes) -> bool:
     return b"Source of Position" in body and b"Theme:" in body
 
 
+def docx_opens(path: Path) -> bool:
+    """True when ``path`` is a ZIP holding ``word/document.xml``. Never raises."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            zf.getinfo("word/document.xml")
+        return True
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+        return False
+
+
 def _open(path: Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -6,7 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Recommendation
-from rightstrack.ingest.parsers.generic import GenericRow, columns_look_generic, parse_generic
+from rightstrack.ingest.parsers.generic import (
+    GenericRow,
+    columns_look_generic,
+    columns_partly_generic,
+    parse_generic,
+)
 from rightstrack.ingest.parsers.tabular import head_columns, is_xlsx
 from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.sources.common import guess_doc_type, parse_date, sdg_ids
@@ -22,7 +27,12 @@ class GenericSource:
     def score(self, path: Path, head: bytes) -> float:
         if not (is_xlsx(path, head) or path.suffix.lower() in {".csv", ".tsv", ".txt"}):
             return 0.0
-        return 0.8 if columns_look_generic(head_columns(path, head)) else 0.0
+        columns = head_columns(path, head)
+        if columns_look_generic(columns):
+            return 0.8
+        # symbol and text but not every required column: still this format, so the
+        # person gets "missing required column(s) ..." rather than "unknown format"
+        return 0.6 if columns_partly_generic(columns) else 0.0
 
     def run(self, path: Path, ctx: ImportContext) -> Counts:
         parsed = parse_generic(path)

@@ -16,6 +16,7 @@ from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.ingest.parsers._text import session_year
 from rightstrack.ingest.parsers.thematic_list import (
     ThematicItem,
+    docx_opens,
     looks_like_thematic_list,
     parse_thematic_list,
 )
@@ -31,7 +32,12 @@ class ThematicListSource:
     label = "OHCHR UPR thematic list (DOCX)"
 
     def score(self, path: Path, head: bytes) -> float:
-        return 0.95 if looks_like_thematic_list(path, head) else 0.0
+        if looks_like_thematic_list(path, head):
+            return 0.95
+        # a .docx that does not open (truncated download): let the parser say so
+        if path.suffix.lower() == ".docx" and not docx_opens(path):
+            return 0.5
+        return 0.0
 
     def run(self, path: Path, ctx: ImportContext) -> Counts:
         parsed = parse_thematic_list(path)

@@ -1,0 +1,71 @@
+"""UPR Info CSV parser, on the real export (values checked in the files by hand)."""
+
+import gzip
+from collections import Counter
+
+import pytest
+
+from rightstrack.ingest.errors import ImportFailure
+from rightstrack.ingest.parsers.upr_info import parse_upr_info
+
+
+@pytest.fixture
+def csv_1_5(tmp_path, upr_info_dir):
+    path = tmp_path / "1-5.csv"
+    path.write_bytes(gzip.decompress((upr_info_dir / "1-5.csv.gz").read_bytes()))
+    return path
+
+
+def test_it_reads_6094_recommendations_4087_accepted_and_2007_noted_from_1_5_csv(csv_1_5):
+    parsed = parse_upr_info(csv_1_5)
+    assert len(parsed.rows) == 6094
+    assert Counter(r.response for r in parsed.rows) == {"Accepted": 4087, "Noted": 2007}
+    assert Counter(r.position for r in parsed.rows) == {"supported": 4087, "noted": 2007}
+    assert parsed.rejected == []
+
+
+def test_it_decodes_mac_roman_with_cr_line_endings(csv_1_5):
+    first = parse_upr_info(csv_1_5).rows[0]
+    # row 2 of 1-5.csv: Afghanistan, recommended by Austria, session 5, action 5
+    assert (first.to_iso3, first.from_iso3, first.session, first.action) == ("AFG", "AUT", 5, 5)
+    assert first.text.startswith("Enact legislation and take effective measures")
+    assert first.issues == ("Rights of the Child", "Women's rights")
+    assert first.cycle == 1
+    assert first.year == 2009
+
+
+def test_it_keeps_the_nine_rows_whose_recommending_state_is_unknown(csv_1_5):
+    unknown = [r for r in parse_upr_info(csv_1_5).rows if r.from_iso3 is None]
+    assert len(unknown) == 9
+    assert {r.from_name for r in unknown} == {"(Unknown)"}
+
+
+def test_exact_duplicate_rows_get_distinct_natural_keys(tmp_path, upr_info_dir):
+    # 6-9.csv holds one row twice, word for word; UPR Info counts both (8,343 rows)
+    path = tmp_path / "6-9.csv"
+    path.write_bytes(gzip.decompress((upr_info_dir / "6-9.csv.gz").read_bytes()))
+    rows = parse_upr_info(path).rows
+    assert len(rows) == 8343
+    assert len({r.key for r in rows}) == 8343
+    texts = Counter((r.to_iso3, r.session, r.from_iso3, r.text, r.response) for r in rows)
+    assert max(texts.values()) == 2
+
+
+def test_pledges_are_marked_as_pledges(tmp_path, upr_info_dir):
+    path = tmp_path / "voluntary.csv"
+    path.write_bytes(gzip.decompress((upr_info_dir / "voluntary.csv.gz").read_bytes()))
+    rows = parse_upr_info(path).rows
+    assert len(rows) == 947
+    assert all(r.is_pledge for r in rows)
+    assert rows[0].to_iso3 == "ALB" and rows[0].session == 19
+
+
+def test_it_names_the_missing_columns(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue\rX\r")
+    with pytest.raises(ImportFailure) as info:
+        parse_upr_info(path)
+    assert str(info.value) == (
+        "bad.csv, row 1: missing column(s) Session; a UPR Info export has the columns "
+        "To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, Response, Action, Issue, Session"
+    )
