@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from rightstrack.accounts.models import Role, User
 from rightstrack.catalog.models import (
     AffectedGroup,
     Country,
@@ -303,13 +302,3 @@ def catalogue(db) -> Catalogue:
         restricted_in_public_doc,
         in_restricted_doc,
     )
-
-
-@pytest.fixture
-def coordinator(db) -> User:
-    return User.objects.create_user("coord", password="a long password 123", role=Role.COORDINATOR)
-
-
-@pytest.fixture
-def viewer(db) -> User:
-    return User.objects.create_user("viewer", password="a long password 123", role=Role.VIEWER)

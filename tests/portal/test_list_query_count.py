@@ -1,0 +1,36 @@
+"""List pages run a bounded number of queries, whatever the number of rows."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+# 1 count + 1 page + 4 prefetches + 10 facets = 16.
+MAX_LIST_QUERIES = 16
+
+
+@pytest.mark.parametrize("url", ["/recommendations/", "/recommendations.json"])
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "torture", "country": "SVN", "theme": "prohibition-of-torture"}]
+)
+def test_the_list_stays_within_a_fixed_number_of_queries(
+    catalogue, django_assert_max_num_queries, url, params
+):
+    client = Client()
+    with django_assert_max_num_queries(MAX_LIST_QUERIES):
+        assert client.get(url, params).status_code == 200
+
+
+def test_the_csv_prefetches_in_batches(catalogue, django_assert_max_num_queries):
+    client = Client()
+    with django_assert_max_num_queries(5):  # 1 chunk of rows + 4 prefetches
+        response = client.get("/recommendations.csv")
+        rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + 7
+
+
+def test_the_detail_page_is_bounded_too(catalogue, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        Client().get(f"/recommendations/{catalogue.r121_52.pk}/")
