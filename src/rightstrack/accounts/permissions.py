@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from rightstrack.accounts.twofactor import is_two_factor_verified, requires_two_
 from rightstrack.catalog.models import (
     Document,
     DocumentQuerySet,
+    FollowUpRequest,
     Recommendation,
     RecommendationQuerySet,
 )
@@ -59,6 +61,15 @@ def visible_documents(user: Any) -> DocumentQuerySet:
     if can_see_restricted(user):
         return Document.objects.filter(is_archived=False)
     return Document.objects.public()
+
+
+def visible_follow_up_requests(user: Any) -> QuerySet[FollowUpRequest]:
+    """Follow-up requests ``user`` may see: their document is visible to ``user`` and so
+    is their recommendation, when they have one (same rule as :func:`visible_recommendations`)."""
+    return FollowUpRequest.objects.filter(document__in=visible_documents(user).values("pk")).filter(
+        Q(recommendation__isnull=True)
+        | Q(recommendation__in=visible_recommendations(user).values("pk"))
+    )
 
 
 def get_recommendation_for_user(user: Any, pk: int) -> Recommendation:
