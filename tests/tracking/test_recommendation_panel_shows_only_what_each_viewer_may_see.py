@@ -112,3 +112,29 @@ def test_unpublished_and_restricted_assessments_never_reach_the_public_timeline(
 )
 def test_follow_up_state_follows_from_due_date_and_reply(due, reply, today, state):
     assert follow_up_state(due, reply, today) == state
+
+
+def test_the_portal_recommendation_page_includes_the_panel(
+    tracked, rec, client_for, anonymous, contributor
+):
+    from django.urls import reverse
+
+    html = (
+        client_for(anonymous)
+        .get(reverse("portal:recommendation_detail", args=[rec.pk]))
+        .content.decode()
+    )
+    assert "Follow-up and implementation" in html
+    assert "Ministry of Justice (A)" in html and "Train police officers in use of force" in html
+    assert "Government: training under way." in html and "Submitted late" in html
+    assert "NGO: nothing changed." not in html  # pending moderation
+    assert contributor.last_name not in html
+
+
+def test_the_portal_country_page_links_to_the_dashboard(client_for, anonymous, brazil):
+    from django.urls import reverse
+
+    html = (
+        client_for(anonymous).get(reverse("portal:country_detail", args=["BRA"])).content.decode()
+    )
+    assert "/tracking/countries/BRA/dashboard/" in html

@@ -64,3 +64,28 @@ def test_target_before_start_is_rejected(coordinator, plan, ministry_a):
             target_date=dt.date(2024, 1, 1),
         )
     assert not Action.objects.filter(title="Backwards").exists()
+
+
+@pytest.mark.parametrize(
+    ("label", "scale", "ordinals", "stored_scale"),
+    [
+        ("B", "ccpr", (4, 4), "ccpr"),
+        ("C2 to D1", "", (2, 3), "ccpr_legacy"),  # a range keeps both ends; ordinal = worse end
+        ("Insufficient information", "CEDAW", (None, None), "CEDAW"),  # no known scale: label only
+    ],
+)
+def test_committee_grades_keep_the_native_label_and_get_ordinals(
+    coordinator, rec, label, scale, ordinals, stored_scale
+):
+    a = actions.do_submit_assessment(
+        coordinator,
+        rec,
+        source="committee",
+        date=dt.date(2024, 6, 1),
+        grade_label=label,
+        grade_scale=scale,
+        text="",
+    )
+    assert a.grade_label == label
+    assert (a.grade_ordinal, a.grade_ordinal_max) == ordinals
+    assert a.grade_scale == stored_scale

@@ -36,6 +36,7 @@ from rightstrack.accounts.permissions import user_rank
 from rightstrack.catalog.models import Recommendation, Visibility
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.evidence import check_upload
+from rightstrack.tracking.grades import SCALES, GradeError, parse_grade
 from rightstrack.tracking.models import (
     Action,
     Assessment,
@@ -506,29 +507,23 @@ def default_source_for(user: Any) -> str:
 
 
 def _fill_grade(assessment: Assessment) -> None:
-    """Fill the grade ordinal(s) from ``tracking.grades.parse_grade`` when available.
+    """Map the native grade label to ordinals with ``tracking.grades.parse_grade``.
 
-    Until that module exists, only the native label is stored.
+    ``grade_ordinal`` is the Grade's ``ordinal`` (the worse end of a range,
+    1 = E ... 5 = A) and ``grade_ordinal_max`` its better end. An unknown
+    scale name is ignored (the scale is guessed); a label no scale knows
+    (e.g. CAT's wording) keeps its native label only, without ordinals.
     """
     assessment.grade_ordinal = assessment.grade_ordinal_max = None
     if not assessment.grade_label:
         return
+    scale = assessment.grade_scale if assessment.grade_scale in SCALES else None
     try:
-        from rightstrack.tracking.grades import parse_grade  # type: ignore[attr-defined]
-    except ImportError:
+        grade = parse_grade(assessment.grade_label, scale)
+    except GradeError:
         return
-    try:
-        parsed = parse_grade(assessment.grade_label, assessment.grade_scale or None)
-    except ValueError:
-        return
-    low = getattr(parsed, "ordinal", None)
-    if low is None:
-        low = getattr(parsed, "low", None)
-    high = getattr(parsed, "ordinal_max", None)
-    if high is None:
-        high = getattr(parsed, "high", None)
-    assessment.grade_ordinal = int(low) if isinstance(low, int | float) else None
-    assessment.grade_ordinal_max = int(high) if isinstance(high, int | float) else None
+    assessment.grade_ordinal, assessment.grade_ordinal_max = grade.ordinal, grade.high
+    assessment.grade_scale = assessment.grade_scale or grade.scale
 
 
 def _publish_assessment(user: Any, assessment: Assessment) -> None:
