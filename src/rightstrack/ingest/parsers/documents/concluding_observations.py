@@ -356,6 +356,10 @@ _KNOWN_SECTIONS = re.compile(
     re.IGNORECASE,
 )
 _SUB_START = re.compile(r"^\(([a-z]{1,2})\)\s+")
+# CMW and CED number their sub-sections: "2. Definition and criminalization (arts. 1-7)".
+_NUMBERED_HEADING = re.compile(
+    r"^(?P<label>\d{1,2})\.\s+(?P<title>[A-Z][^.;:]{2,150}(?:\([^)]*\))?)$"
+)
 _TERMINAL = (".", ";", ":", ".\u201d", ".)", ";\u201d")
 
 
@@ -444,7 +448,7 @@ def _is_heading_candidate(text: str, buffer: list[str], ended: bool) -> bool:
         return True  # continuation or next heading line
     if not ended:
         return False
-    return text[:1].isupper() or bool(_SECTION.match(text))
+    return text[:1].isupper() or bool(_SECTION.match(text) or _NUMBERED_HEADING.match(text))
 
 
 def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str], list[str]]:
@@ -465,12 +469,22 @@ def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str],
         nonlocal section, topic, section_scheme, cluster
         merged: list[tuple[str, int]] = []
         for text, page in items:
-            if merged and not text[:1].isupper() and not _SECTION.match(text):
+            if (
+                merged
+                and not text[:1].isupper()
+                and not _SECTION.match(text)
+                and not _NUMBERED_HEADING.match(text)
+            ):
                 merged[-1] = (f"{merged[-1][0]} {text}", merged[-1][1])  # wrapped heading
             else:
                 merged.append((text, page))
         for raw, page in merged:
             text = re.sub(r"\s+", " ", raw).strip()
+            numbered = _NUMBERED_HEADING.match(text)
+            if numbered:
+                level, cluster, topic = 2, text, text
+                headings.append(Heading(text, level, numbered.group("label"), page, number))
+                continue
             m = _SECTION.match(text)
             label = m.group("label") if m else None
             roman = bool(label) and (
@@ -505,7 +519,10 @@ def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str],
     for line in lines:
         text = line.text
         if current is None and not re.match(rf"^(?:.*\s)?{expected}\.\s", text):
-            front.append(text)
+            if _SECTION.match(text) and not text.endswith((".", ";", ":")):
+                buffer.append(line)  # "A. Introduction" printed before paragraph 1
+            else:
+                front.append(text)
             continue
         ended = current is None or current.last_text().rstrip().endswith(_TERMINAL)
         # resynchronise when a number was lost: "N+1. Text" at line start after a full stop
@@ -591,10 +608,12 @@ def _fix_scrambled(text: str) -> str:
 # --- classification -----------------------------------------------------------------------------
 
 _REC_CUE = re.compile(
-    r"\b(?:the State party should|[Ii]t should|"
+    r"\b(?:the State party should|"
     r"the Committee (?:also |further |strongly |again )?(?:recommends|urges|calls upon|calls on|encourages|"
     r"requests|invites|reiterates its recommendation)|"
-    r"(?:It|it) (?:also |further |strongly )?(?:recommends|urges|calls upon|encourages))",
+    r"(?:It|it) (?:also |further |strongly )?(?:recommends|urges|calls upon|encourages)|"
+    r"the Committee calls for)",
+    re.IGNORECASE,
 )
 _UNNUMBERED_REC = re.compile(r"(?:^|(?<=[.)]\s))(The State party should\b.*)$", re.DOTALL)
 
@@ -610,6 +629,8 @@ def _procedure(text: str, topic: str | None, section: str | None) -> str | None:
         return "urgent_measures"
     if _is_follow_up_request(text):
         return "follow_up"
+    if re.search(r"article 29 \(4\)", text) and re.search(r"submit|provide", low):
+        return "additional_information"  # CED: no periodic reports, art. 29 (4) requests
     if (
         re.search(
             r"(next|\w+) periodic reports?\b.{0,200}?\b(by \d|by (january|february|march|april|may|june|july|august|september|october|november|december)|by 20\d\d|due)",
@@ -652,13 +673,19 @@ def _classify(draft: _Draft, text: str, sections_seen: str) -> tuple[str, str | 
     section = (draft.section or "").lower()
     topic = draft.topic
     procedure = _procedure(text, topic, draft.section)
-    if procedure in {"follow_up", "particular_importance", "next_report", "dissemination"}:
+    if procedure in {
+        "follow_up",
+        "particular_importance",
+        "next_report",
+        "dissemination",
+        "additional_information",
+    }:
         return "procedural", procedure
     if procedure == "urgent_measures":
         return "procedural", procedure
     if draft.number == 1 or "introduction" in section:
         return "introduction", None
-    if "positive aspects" in section:
+    if re.search(r"positive aspects|positive developments|progress achieved", section):
         return "positive_aspect", None
     if procedure == "other":
         return "procedural", "other"
@@ -702,18 +729,22 @@ def _next_report(paras: list[Paragraph], index: int) -> NextReport:
         if p.procedure == "next_report"
     )
     both = f"{text} {following}"
+    if m := re.search(r"which (?:will|shall) be its ([a-z]+(?:-[a-z]+)?)", both):
+        numbers = report_numbers(m.group(1))
+        if numbers:
+            result.report, result.numbers = f"{m.group(1)} periodic report", numbers
     for which in re.finditer(
         r"((?:combined\s+)?[a-z]+(?:-[a-z]+)?(?:\s+(?:to|and)\s+[a-z]+(?:-[a-z]+)?)?\s+periodic\s+reports?)",
         both,
     ):
         numbers = report_numbers(which.group(1))
-        if numbers:
+        if numbers and result.numbers is None:
             result.report, result.numbers = which.group(1), numbers
             break
     if m := re.search(r"\bby\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", text):
         result.due = parse_un_date(m.group(1))
         result.due_year = result.due.year if result.due else None
-    elif m := re.search(r"\bby\s+((?:19|20)\d\d)\b", text):
+    elif m := re.search(r"\b(?:by|due in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", text):
         result.due_year = int(m.group(1))
     elif m := re.search(r"\bdue (?:on|by) (\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", text):
         result.due = parse_un_date(m.group(1))

@@ -192,7 +192,9 @@ def document_type_from_title(title: str) -> str | None:
 def _title_lines(lines: Iterable[str]) -> list[str]:
     out = []
     for line in lines:
-        if re.match(r"^\s*1\.(?:1\.?)?\s", line):
+        if re.match(r"^\s*1\.(?:1\.?)?\s", line) or re.match(
+            r"^([A-H]|[IVX]{1,4})\.\s+[A-Z]", line
+        ):
             break
         out.append(line.strip())
         if len(out) > 40:
@@ -265,8 +267,9 @@ def read_metadata(
     flat_text = re.sub(r"\s+", " ", text)
     for source in (notes, flat_text[:6000]):
         if m := re.search(
-            r"[Aa]dopted by the (?:Committee|Working Group|Subcommittee) at its ([\w\-]+) session",
+            r"adopted by the (?:Committee|Working Group|Subcommittee) at its ([\w\-]+) session",
             source,
+            re.IGNORECASE,
         ):
             meta.session = ordinal_number(m.group(1))
             if meta.session:
