@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 
 from rightstrack.catalog.models import FollowUpRequest
 from rightstrack.tracking import actions
-from rightstrack.tracking.panel import FollowUpState, follow_up_state, tracking_panel
+from rightstrack.tracking.followup import LATE
+from rightstrack.tracking.panel import tracking_panel
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ def test_the_public_panel_shows_published_items_side_by_side(tracked, rec, anony
     assert by_source["Committee"].grade_label == "B"
     assert by_source["Civil society"] is None  # pending moderation
     assert panel.grade.grade_label == "B"
-    assert [f["state"] for f in panel.follow_ups] == [FollowUpState.LATE]
+    assert [f["state"] for f in panel.follow_ups] == [LATE]
     html = render_to_string("tracking/_recommendation_panel.html", {"panel": panel})
     assert "Submitted late" in html and "NGO: nothing changed." not in html
 
@@ -95,23 +96,6 @@ def test_unpublished_and_restricted_assessments_never_reach_the_public_timeline(
     assert any(
         e.new == "Not implemented" for e in tracking_panel(coordinator, rec)["panel"].timeline
     )
-
-
-@pytest.mark.parametrize(
-    ("due", "reply", "today", "state"),
-    [
-        # CERD/C/BRA/CO/18-20: due 2023-12-01, reply received 2026-01-08
-        (dt.date(2023, 12, 1), dt.date(2026, 1, 8), dt.date(2026, 2, 1), FollowUpState.LATE),
-        # CCPR/C/PRY/CO/4: due 26 July 2021, reply of 12 May 2023
-        (dt.date(2021, 7, 26), dt.date(2023, 5, 12), dt.date(2024, 1, 1), FollowUpState.LATE),
-        (dt.date(2023, 12, 1), dt.date(2023, 12, 1), dt.date(2024, 1, 1), FollowUpState.ON_TIME),
-        (dt.date(2023, 12, 1), None, dt.date(2023, 12, 1), FollowUpState.PENDING),
-        (dt.date(2023, 12, 1), None, dt.date(2023, 12, 2), FollowUpState.OVERDUE),
-        (None, None, dt.date(2023, 12, 2), FollowUpState.NO_DEADLINE),
-    ],
-)
-def test_follow_up_state_follows_from_due_date_and_reply(due, reply, today, state):
-    assert follow_up_state(due, reply, today) == state
 
 
 def test_the_portal_recommendation_page_includes_the_panel(

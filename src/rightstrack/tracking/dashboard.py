@@ -19,8 +19,8 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
-from rightstrack.accounts.permissions import visible_recommendations
-from rightstrack.catalog.models import FollowUpRequest, Recommendation
+from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
+from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.models import Level, PublicationState
 
@@ -90,12 +90,12 @@ def country_dashboard(user: Any, iso3: str, today: dt.date) -> dict[str, Any]:
     ):
         by_org[name][levels[pk]] += 1
     overall = Counter(levels.values())
-    follow_ups = FollowUpRequest.objects.filter(
-        Q(recommendation__in=recs.values("pk"))
-        | Q(recommendation__isnull=True, document__in=_visible_docs(user, iso3)),
-        due_on__isnull=False,
-        reply_received_on__isnull=True,
-    ).select_related("document", "recommendation")
+    follow_ups = (
+        visible_follow_up_requests(user)
+        .filter(document__country__iso3=iso3.upper(), due_on__isnull=False)
+        .filter(reply_received_on__isnull=True)
+        .select_related("document", "recommendation")
+    )
     actions = (
         perm.visible_actions(user)
         .filter(
@@ -126,12 +126,6 @@ def country_dashboard(user: Any, iso3: str, today: dt.date) -> dict[str, Any]:
         "coming": list(follow_ups.filter(due_on__gte=today).order_by("due_on", "pk")[:20]),
         "coming_actions": [a for a in actions if _public_or_own(user, a)],
     }
-
-
-def _visible_docs(user: Any, iso3: str) -> Any:
-    from rightstrack.accounts.permissions import visible_documents
-
-    return visible_documents(user).filter(country__iso3=iso3.upper()).values("pk")
 
 
 def _public_or_own(user: Any, action: Any) -> bool:

@@ -18,9 +18,10 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.permissions import can_see_restricted
-from rightstrack.catalog.models import FollowUpRequest, Recommendation
+from rightstrack.accounts.permissions import can_see_restricted, visible_follow_up_requests
+from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
+from rightstrack.tracking.followup import state_label, state_of
 from rightstrack.tracking.models import Action, Assessment, PublicationState, StatusChange
 
 
@@ -40,41 +41,6 @@ def display_name(person: Any, viewer: Any) -> str:
     ):
         return str(real)
     return str(_("Anonymous contributor"))
-
-
-class FollowUpState:
-    """States of a follow-up request (issue 4): they follow from the due date and
-    the date the State's reply was received."""
-
-    PENDING = "pending"
-    ON_TIME = "submitted_on_time"
-    LATE = "submitted_late"
-    OVERDUE = "overdue"
-    NO_DEADLINE = "no_deadline"
-
-    LABELS: dict[str, Any] = {
-        PENDING: _("Pending"),
-        ON_TIME: _("Submitted on time"),
-        LATE: _("Submitted late"),
-        OVERDUE: _("Overdue"),
-        NO_DEADLINE: _("No deadline"),
-    }
-
-
-def follow_up_state(
-    due_on: dt.date | None, reply_received_on: dt.date | None, today: dt.date
-) -> str:
-    """State of a follow-up item on ``today``.
-
-    A reply received on or before the due date is on time, after it late;
-    without a reply the item is pending until the due date has passed, then
-    overdue. No due date: ``no_deadline`` (e.g. CRC urgent measures).
-    """
-    if due_on is None:
-        return FollowUpState.NO_DEADLINE
-    if reply_received_on is not None:
-        return FollowUpState.ON_TIME if reply_received_on <= due_on else FollowUpState.LATE
-    return FollowUpState.OVERDUE if today > due_on else FollowUpState.PENDING
 
 
 @dataclass
@@ -180,12 +146,10 @@ def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
     )
     today = timezone.localdate()
     follow_ups = [
-        {
-            "item": f,
-            "state": (state := follow_up_state(f.due_on, f.reply_received_on, today)),
-            "state_label": FollowUpState.LABELS[state],
-        }
-        for f in FollowUpRequest.objects.filter(recommendation=rec).order_by("due_on", "pk")
+        {"item": f, "state": (state := state_of(f, today)), "state_label": state_label(state)}
+        for f in visible_follow_up_requests(user)
+        .filter(recommendation=rec)
+        .order_by("due_on", "pk")
     ]
     return {
         "panel": Panel(

@@ -1,0 +1,499 @@
+"""The deadlines calendar: every dated event a follow-up team must meet or mark.
+
+:func:`build_calendar` returns a sorted list of :class:`Deadline` for a viewer
+(who decides what may be seen: everything goes through the permission helpers,
+so restricted records only reach coordinators and admins) and
+:class:`Filters` (country, mechanism, date range, one organisation's work).
+
+Kinds of events (issue 4; domain.md §2, §4.3):
+
+``follow_up_reply``
+    each ``FollowUpRequest`` with a due date (CERD one year, art. 9 and rule 65;
+    CCPR rule 75...); state and basis from :mod:`tracking.followup`.
+``periodic_report``
+    the next periodic report asked by the *latest* document of a State and
+    mechanism: ``next_report_due`` (basis ``fixed``), or ``next_report_year``
+    (basis ``year``, dated 31 December: "by 2026" is met until the year ends).
+``upr_mid_term``
+    the voluntary UPR mid-term report (HRC res. 16/21; domain.md §4.3): when a
+    mid-term report is *recorded* (a child document of the WG report whose
+    title or key says "mid-term"), its date with state ``submitted``; otherwise a
+    *suggested* date 30 months (2.5 years) after the WG report's adoption,
+    basis ``suggested``.
+``action_target``
+    target dates of actions not completed or cancelled.
+``indicator_measurement``
+    ``Indicator.next_measurement_due()`` of those actions' indicators.
+``six_months_since``
+    six months after a review (CO adoption, UPR WG report adoption) or a
+    decision (Views): the seed of an anniversary article.
+
+States: follow-up items use the follow-up states; other obligations are
+``upcoming`` or ``overdue`` against ``today``; ``six_months_since`` is
+``upcoming`` or ``past``; a suggested mid-term report is ``suggested``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.accounts.permissions import (
+    can_see_restricted,
+    user_rank,
+    visible_documents,
+    visible_follow_up_requests,
+)
+from rightstrack.catalog.models import Document
+from rightstrack.tracking import followup
+from rightstrack.tracking.models import Action, Assignment, add_months
+from rightstrack.tracking.permissions import visible_actions
+
+FOLLOW_UP_REPLY = "follow_up_reply"
+PERIODIC_REPORT = "periodic_report"
+UPR_MID_TERM = "upr_mid_term"
+ACTION_TARGET = "action_target"
+INDICATOR_MEASUREMENT = "indicator_measurement"
+SIX_MONTHS_SINCE = "six_months_since"
+
+KIND_LABELS: dict[str, Any] = {
+    FOLLOW_UP_REPLY: gettext_lazy("Follow-up reply due"),
+    PERIODIC_REPORT: gettext_lazy("Next periodic report"),
+    UPR_MID_TERM: gettext_lazy("UPR mid-term report"),
+    ACTION_TARGET: gettext_lazy("Action target date"),
+    INDICATOR_MEASUREMENT: gettext_lazy("Indicator measurement due"),
+    SIX_MONTHS_SINCE: gettext_lazy("Six months since"),
+}
+
+#: Kinds that are obligations (reminders list these; "six months since" is a prompt).
+OBLIGATIONS = frozenset(
+    {FOLLOW_UP_REPLY, PERIODIC_REPORT, UPR_MID_TERM, ACTION_TARGET, INDICATOR_MEASUREMENT}
+)
+
+UPCOMING = "upcoming"
+OVERDUE = followup.OVERDUE
+PAST = "past"
+SUGGESTED = "suggested"
+SUBMITTED = "submitted"
+
+#: Months after the UPR WG report's adoption for a suggested mid-term report (2.5 years).
+UPR_MID_TERM_MONTHS = 30
+#: Months after a review or decision for the anniversary prompt.
+ANNIVERSARY_MONTHS = 6
+
+_MID_TERM = re.compile(r"mid[\s-]?term", re.I)
+_REVIEWS = (
+    Document.Type.CONCLUDING_OBSERVATIONS,
+    Document.Type.UPR_WG_REPORT,
+    Document.Type.VIEWS,
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One dated event of the calendar.
+
+    Attributes:
+        date: the day (``datetime.date``).
+        kind: one of the kind constants above.
+        title: one line for people (in the active language).
+        symbol: UN symbol of the document concerned ("" for actions).
+        item: the item as cited ("36 (a)"), or "" when not item-level.
+        state: see the module docstring.
+        basis: how the date was obtained: ``stated``/``computed``/``manual`` (follow-up),
+            ``fixed``/``year`` (periodic report), ``recorded``/``suggested`` (mid-term),
+            ``target`` (actions), ``frequency`` (indicators), ``adoption`` (six months).
+        url: path of the page to open.
+        uid: stable identifier (ICS ``UID``).
+        country: ISO3 or "".
+        mechanism: mechanism code or "".
+    """
+
+    date: dt.date
+    kind: str
+    title: str
+    symbol: str
+    item: str
+    state: str
+    basis: str
+    url: str
+    uid: str
+    country: str = ""
+    mechanism: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == OVERDUE
+
+    @property
+    def state_label(self) -> str:
+        """Translated state ("Submitted late", "Overdue", "Suggested"...)."""
+        labels = {
+            UPCOMING: _("Upcoming"),
+            PAST: _("Past"),
+            SUGGESTED: _("Suggested"),
+            SUBMITTED: _("Submitted"),
+        }
+        if self.state in labels:
+            return str(labels[self.state])
+        return followup.state_label(self.state)
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.kind])
+
+    def as_json(self) -> dict[str, str]:
+        """The JSON shape of ``rightstrack deadlines --json``: date, kind, title, symbol,
+        item, state, basis, url (plus state_label, country, mechanism, uid)."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["state_label"] = self.state_label
+        return data
+
+
+@dataclass
+class Filters:
+    """What to include.
+
+    Attributes:
+        country: ISO3 code, or ``None`` for all.
+        mechanism: mechanism code ("CERD"), or ``None``.
+        start, end: inclusive date range, or ``None`` (open).
+        organisation_id: only the work of this organisation: follow-up items
+            of recommendations assigned to it, its actions and their indicators.
+        kinds: only these kinds, or ``None`` for all.
+    """
+
+    country: str | None = None
+    mechanism: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    organisation_id: int | None = None
+    kinds: frozenset[str] | None = None
+
+    def wants(self, kind: str) -> bool:
+        return self.kinds is None or kind in self.kinds
+
+    def in_range(self, day: dt.date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+def scope_for(user: Any) -> Filters:
+    """The default scope of ``user``'s calendar and reminders.
+
+    Focal points and validators: their organisation's work. Coordinators and
+    admins: everything they may see, within their organisation's country if it
+    has one. Everyone else: no narrowing (public records only, by visibility).
+    """
+    rank = user_rank(user)
+    org = getattr(user, "organisation", None) if rank else None
+    if can_see_restricted(user):
+        country = org.country.iso3 if org is not None and org.country_id else None
+        return Filters(country=country)
+    if rank >= ROLE_RANK[Role.FOCAL_POINT] and org is not None:  # focal point or validator
+        return Filters(organisation_id=org.pk)
+    return Filters()
+
+
+def _sort_key(item: str) -> tuple[Any, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item))
+
+
+def build_calendar(viewer: Any, today: dt.date, filters: Filters | None = None) -> list[Deadline]:
+    """Every event ``viewer`` may see that matches ``filters``, sorted by date.
+
+    Args:
+        viewer: an ``accounts.User`` or ``AnonymousUser`` (``None`` = anonymous):
+            decides visibility through ``accounts.permissions`` and
+            ``tracking.permissions``; restricted records only for coordinators.
+        today: the date states are judged against (``datetime.date``).
+        filters: see :class:`Filters`.
+
+    Returns:
+        Events sorted by (date, kind, symbol, item).
+    """
+    f = filters or Filters()
+    events: list[Deadline] = []
+    if f.wants(FOLLOW_UP_REPLY):
+        events += _follow_ups(viewer, today, f)
+    if f.organisation_id is None:
+        docs = _documents(viewer, f)
+        if f.wants(PERIODIC_REPORT):
+            events += _periodic_reports(docs, today)
+        if f.wants(UPR_MID_TERM):
+            events += _mid_terms(viewer, docs)
+        if f.wants(SIX_MONTHS_SINCE):
+            events += _anniversaries(docs, today)
+    if f.wants(ACTION_TARGET) or f.wants(INDICATOR_MEASUREMENT):
+        events += _actions(viewer, today, f)
+    events = [e for e in events if f.in_range(e.date)]
+    kinds = list(KIND_LABELS)
+    events.sort(key=lambda e: (e.date, kinds.index(e.kind), e.symbol, _sort_key(e.item)))
+    return events
+
+
+def _doc_url(doc_id: int) -> str:
+    return reverse("portal:document_detail", args=[doc_id])
+
+
+def _follow_ups(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
+    qs = visible_follow_up_requests(viewer).filter(due_on__isnull=False)
+    if f.country:
+        qs = qs.filter(document__country__iso3=f.country.upper())
+    if f.mechanism:
+        qs = qs.filter(document__mechanism__code=f.mechanism.upper())
+    if f.organisation_id is not None:
+        assigned = Assignment.objects.active().filter(organisation_id=f.organisation_id)
+        qs = qs.filter(recommendation__in=assigned.values("recommendation_id"))
+    out = []
+    for fr in qs.select_related("document__country", "document__mechanism"):
+        doc = fr.document
+        if fr.due_on is None:  # excluded by the query; narrows the type
+            continue
+        url = (
+            reverse("portal:recommendation_detail", args=[fr.recommendation_id])
+            if fr.recommendation_id
+            else _doc_url(doc.pk)
+        )
+        out.append(
+            Deadline(
+                date=fr.due_on,
+                kind=FOLLOW_UP_REPLY,
+                title=_("Follow-up information due: %(symbol)s, paragraph %(item)s")
+                % {"symbol": doc.symbol or doc.key, "item": fr.item},
+                symbol=doc.symbol,
+                item=fr.item,
+                state=followup.state_of(fr, today),
+                basis=fr.due_basis,
+                url=url,
+                uid=f"followup-{fr.pk}@rightstrack",
+                country=doc.country.iso3 if doc.country else "",
+                mechanism=doc.mechanism.code,
+            )
+        )
+    return out
+
+
+def _documents(viewer: Any, f: Filters) -> list[Document]:
+    qs = visible_documents(viewer).select_related("country", "mechanism")
+    if f.country:
+        qs = qs.filter(country__iso3=f.country.upper())
+    if f.mechanism:
+        qs = qs.filter(mechanism__code=f.mechanism.upper())
+    return list(qs.filter(Q(doc_type__in=_REVIEWS) | Q(next_report_due__isnull=False)))
+
+
+def _status(day: dt.date, today: dt.date) -> str:
+    return OVERDUE if day < today else UPCOMING
+
+
+def _periodic_reports(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
+    latest: dict[tuple[int | None, int], Document] = {}
+    for doc in docs:
+        if doc.doc_type not in _REVIEWS or doc.doc_type == Document.Type.VIEWS:
+            continue
+        key = (doc.country_id, doc.mechanism_id)
+        current = latest.get(key)
+        if current is None or (doc.adopted_on or dt.date.min) > (current.adopted_on or dt.date.min):
+            latest[key] = doc
+    out = []
+    for doc in latest.values():
+        if doc.next_report_due:
+            day, basis = doc.next_report_due, "fixed"
+        elif doc.next_report_year:
+            day, basis = dt.date(doc.next_report_year, 12, 31), "year"
+        else:
+            continue
+        out.append(
+            Deadline(
+                date=day,
+                kind=PERIODIC_REPORT,
+                title=_("Next periodic report due to %(mechanism)s (after %(symbol)s)")
+                % {"mechanism": doc.mechanism.code, "symbol": doc.symbol or doc.key},
+                symbol=doc.symbol,
+                item="",
+                state=_status(day, today),
+                basis=basis,
+                url=_doc_url(doc.pk),
+                uid=f"report-{doc.pk}@rightstrack",
+                country=doc.country.iso3 if doc.country else "",
+                mechanism=doc.mechanism.code,
+            )
+        )
+    return out
+
+
+def _mid_terms(viewer: Any, docs: Iterable[Document]) -> list[Deadline]:
+    reports = [d for d in docs if d.doc_type == Document.Type.UPR_WG_REPORT and d.adopted_on]
+    if not reports:
+        return []
+    recorded: dict[int, Document] = {}
+    children = visible_documents(viewer).filter(parent__in=[d.pk for d in reports])
+    for child in children:
+        if _MID_TERM.search(f"{child.title} {child.key} {child.symbol}"):
+            recorded[child.parent_id] = child  # type: ignore[index]
+    out = []
+    for doc in reports:
+        if doc.adopted_on is None:  # excluded above; narrows the type
+            continue
+        mid = recorded.get(doc.pk)
+        day = (mid.received_on or mid.published_on or mid.adopted_on) if mid else None
+        if mid is not None and day is not None:
+            state, basis, url = SUBMITTED, "recorded", _doc_url(mid.pk)
+        else:
+            day = add_months(doc.adopted_on, UPR_MID_TERM_MONTHS)
+            state, basis, url = SUGGESTED, "suggested", _doc_url(doc.pk)
+        out.append(
+            Deadline(
+                date=day,
+                kind=UPR_MID_TERM,
+                title=(
+                    _("UPR mid-term report (suggested: 2.5 years after %(symbol)s)")
+                    if basis == "suggested"
+                    else _("UPR mid-term report on %(symbol)s")
+                )
+                % {"symbol": doc.symbol or doc.key},
+                symbol=doc.symbol,
+                item="",
+                state=state,
+                basis=basis,
+                url=url,
+                uid=f"midterm-{doc.pk}@rightstrack",
+                country=doc.country.iso3 if doc.country else "",
+                mechanism=doc.mechanism.code,
+            )
+        )
+    return out
+
+
+def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
+    out = []
+    for doc in docs:
+        if doc.doc_type not in _REVIEWS or doc.adopted_on is None:
+            continue
+        day = add_months(doc.adopted_on, ANNIVERSARY_MONTHS)
+        what = {
+            Document.Type.CONCLUDING_OBSERVATIONS: _("the concluding observations"),
+            Document.Type.UPR_WG_REPORT: _("the UPR review"),
+            Document.Type.VIEWS: _("the decision"),
+        }[doc.doc_type]
+        out.append(
+            Deadline(
+                date=day,
+                kind=SIX_MONTHS_SINCE,
+                title=_("Six months since %(what)s %(symbol)s: anniversary article")
+                % {"what": what, "symbol": doc.symbol or doc.key},
+                symbol=doc.symbol,
+                item="",
+                state=PAST if day < today else UPCOMING,
+                basis="adoption",
+                url=_doc_url(doc.pk),
+                uid=f"sixmonths-{doc.pk}@rightstrack",
+                country=doc.country.iso3 if doc.country else "",
+                mechanism=doc.mechanism.code,
+            )
+        )
+    return out
+
+
+def _shown_version(viewer: Any, action: Action) -> Any:
+    """The version of ``action`` the viewer may read: the current row for
+    coordinators and the responsible institution, else the last published one."""
+    org = getattr(viewer, "organisation_id", None) if user_rank(viewer) else None
+    if can_see_restricted(viewer) or (org is not None and action.responsible_id == org):
+        return action
+    if user_rank(viewer) and action.created_by_id == getattr(viewer, "pk", None):
+        return action
+    return action.last_published()
+
+
+def _actions(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
+    qs = visible_actions(viewer).exclude(
+        status__in=[Action.Status.COMPLETED, Action.Status.CANCELLED]
+    )
+    if f.country:
+        qs = qs.filter(
+            Q(plan__country__iso3=f.country.upper())
+            | Q(recommendations__country__iso3=f.country.upper())
+        )
+    if f.mechanism:
+        qs = qs.filter(recommendations__mechanism__code=f.mechanism.upper())
+    if f.organisation_id is not None:
+        qs = qs.filter(responsible_id=f.organisation_id)
+    out: list[Deadline] = []
+    for action in qs.distinct().select_related("plan__country").prefetch_related("indicators"):
+        shown = _shown_version(viewer, action)
+        if shown is None or shown.status in (Action.Status.COMPLETED, Action.Status.CANCELLED):
+            continue
+        url = reverse("tracking:action_detail", args=[action.pk])
+        country = action.plan.country.iso3 if action.plan.country else ""
+        if f.wants(ACTION_TARGET) and shown.target_date:
+            out.append(
+                Deadline(
+                    date=shown.target_date,
+                    kind=ACTION_TARGET,
+                    title=_("Action target date: %(title)s") % {"title": shown.title},
+                    symbol="",
+                    item="",
+                    state=_status(shown.target_date, today),
+                    basis="target",
+                    url=url,
+                    uid=f"action-{action.pk}@rightstrack",
+                    country=country,
+                )
+            )
+        if not f.wants(INDICATOR_MEASUREMENT):
+            continue
+        for indicator in action.indicators.all():
+            if indicator.is_archived:
+                continue
+            day = indicator.next_measurement_due()
+            if day is None:
+                continue
+            out.append(
+                Deadline(
+                    date=day,
+                    kind=INDICATOR_MEASUREMENT,
+                    title=_("Measure indicator: %(name)s (%(action)s)")
+                    % {"name": indicator.name, "action": shown.title},
+                    symbol="",
+                    item="",
+                    state=_status(day, today),
+                    basis="frequency",
+                    url=url,
+                    uid=f"indicator-{indicator.pk}-{day.isoformat()}@rightstrack",
+                    country=country,
+                )
+            )
+    return out
+
+
+def due_soon_and_overdue(
+    events: Iterable[Deadline], today: dt.date, days: int = 30
+) -> tuple[list[Deadline], list[Deadline]]:
+    """Split obligations into (due within ``days`` days from ``today`` inclusive, overdue).
+
+    Only :data:`OBLIGATIONS` that are still open (pending, upcoming or
+    overdue) count; submitted items and "six months since" prompts do not.
+    """
+    horizon = today + dt.timedelta(days=days)
+    soon, late = [], []
+    for e in events:
+        if e.kind not in OBLIGATIONS:
+            continue
+        if e.state == OVERDUE:
+            late.append(e)
+        elif e.state in (followup.PENDING, UPCOMING) and today <= e.date <= horizon:
+            soon.append(e)
+    return soon, late
