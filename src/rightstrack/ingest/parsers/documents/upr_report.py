@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rightstrack.ingest.parsers.countries import all_countries, normalise, to_iso3
 from rightstrack.ingest.parsers.documents.clean import is_page_furniture
@@ -57,6 +58,7 @@ __all__ = [
     "UprPositionList",
     "UprRecommendation",
     "UprReport",
+    "addendum_to_json",
     "apply_addendum",
     "expand_references",
     "is_upr_addendum_text",
@@ -66,6 +68,7 @@ __all__ = [
     "parse_upr_report",
     "parse_upr_report_text",
     "recommending_states",
+    "report_to_json",
 ]
 
 SUPPORTED = "supported"
@@ -922,3 +925,124 @@ def parse_upr_addendum(path: str | Path) -> UprAddendum:
         return parse_upr_addendum_text([page.text for page in extracted.pages])
     except UprParseError as exc:
         raise DocumentError(path, str(exc.args[0]).split(" (page ")[0], page=exc.page) from exc
+
+
+# ---------------------------------------------------------------------------
+# Registration with ``parse_document`` / ``rightstrack parse FILE --json``
+
+SECTION_TITLE = "II. Conclusions and/or recommendations"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def report_to_json(report: UprReport) -> dict[str, Any]:
+    """The ``rightstrack parse --json`` shape of a Working Group report.
+
+    Each paragraph: ``number`` ("140.7"), ``printed``, ``subparagraphs`` (always
+    empty), ``kind`` ("recommendation"), ``section``, ``group`` (140) and its
+    ``group_position``, ``text`` (without the closing States), ``recommending_states``
+    (ISO3), ``state_names`` and ``unknown_states`` as printed, ``position``,
+    ``position_source``, ``position_paragraph``, ``page``.
+    """
+    return {
+        "symbol": report.symbol or None,
+        "type": "upr_wg_report",
+        "committee": "UPR",
+        "country": report.country,
+        "adopted": _iso(report.adopted),
+        "paragraphs": [
+            {
+                "number": rec.number,
+                "printed": rec.printed,
+                "subparagraphs": [],
+                "kind": "recommendation",
+                "section": SECTION_TITLE,
+                "group": rec.paragraph,
+                "group_position": report.groups.get(rec.paragraph, ""),
+                "text": rec.text,
+                "recommending_states": rec.recommending_states,
+                "state_names": rec.state_names,
+                "unknown_states": rec.unknown_states,
+                "position": rec.position,
+                "position_source": rec.position_source,
+                "position_paragraph": rec.position_paragraph,
+                "page": rec.page,
+            }
+            for rec in report.recommendations
+        ],
+        "follow_up": None,
+        "particular_importance": None,
+        "next_report": None,
+    }
+
+
+def addendum_to_json(addendum: UprAddendum) -> dict[str, Any]:
+    """The ``--json`` shape of an addendum: one paragraph per reference with its position.
+
+    ``adopted`` is the distribution date (an addendum is not adopted); ``parent`` is
+    added to each paragraph so a reader can join on ``{parent}#{number}``.
+    """
+    return {
+        "symbol": addendum.symbol or None,
+        "type": "upr_addendum",
+        "committee": "UPR",
+        "country": addendum.country,
+        "adopted": _iso(addendum.distributed),
+        "paragraphs": [
+            {
+                "number": ref,
+                "subparagraphs": [],
+                "kind": "position",
+                "section": f"para. {addendum.position_paragraphs.get(ref, '')}",
+                "text": position,
+                "parent": addendum.parent_symbol,
+                "position": position,
+                "position_paragraph": addendum.position_paragraphs.get(ref, ""),
+            }
+            for ref, position in addendum.positions.items()
+        ],
+        "follow_up": None,
+        "particular_importance": None,
+        "next_report": None,
+    }
+
+
+def _register() -> None:
+    from rightstrack.ingest.parsers.documents.registry import DocumentKind, register_kind
+
+    def pages(ctx: Any) -> list[str]:
+        return [page.text for page in ctx.extracted.pages]
+
+    def parse_report(ctx: Any) -> UprReport:
+        try:
+            return parse_upr_report_text(pages(ctx))
+        except UprParseError as exc:
+            raise DocumentError(ctx.path, str(exc.args[0]), page=exc.page) from exc
+
+    def parse_addendum(ctx: Any) -> UprAddendum:
+        try:
+            return parse_upr_addendum_text(pages(ctx))
+        except UprParseError as exc:
+            raise DocumentError(ctx.path, str(exc.args[0]), page=exc.page) from exc
+
+    register_kind(
+        DocumentKind(
+            name="upr_wg_report",
+            detect=lambda ctx: 1.0 if is_upr_report_text(ctx.extracted.text) else 0.0,
+            parse=parse_report,
+            to_json=lambda parsed: report_to_json(parsed.result),
+        )
+    )
+    register_kind(
+        DocumentKind(
+            name="upr_addendum",
+            detect=lambda ctx: 1.0 if is_upr_addendum_text(ctx.extracted.text) else 0.0,
+            parse=parse_addendum,
+            to_json=lambda parsed: addendum_to_json(parsed.result),
+        )
+    )
+
+
+_register()
