@@ -29,5 +29,5 @@ def test_it_prints_the_json_keys_and_stores_nothing(ccpr_co_dir):
 
 def test_a_corrupt_file_is_a_command_error_naming_it(shared_raw):
     path = shared_raw / "upr-slovenia-tony33344" / "cycle1" / "original" / "g0917123_CORRUPT.pdf"
-    with pytest.raises(CommandError, match="g0917123_CORRUPT.pdf"):
+    with pytest.raises(CommandError, match=r"g0917123_CORRUPT\.pdf"):
         call_command("parse", str(path), "--json", stdout=io.StringIO())
