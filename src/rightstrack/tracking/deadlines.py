@@ -383,17 +383,17 @@ def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
         if doc.doc_type not in _REVIEWS or doc.adopted_on is None:
             continue
         day = add_months(doc.adopted_on, ANNIVERSARY_MONTHS)
-        what = {
-            Document.Type.CONCLUDING_OBSERVATIONS: _("the concluding observations"),
-            Document.Type.UPR_WG_REPORT: _("the UPR review"),
-            Document.Type.VIEWS: _("the decision"),
-        }[doc.doc_type]
+        what: dict[str, str] = {
+            Document.Type.CONCLUDING_OBSERVATIONS.value: _("the concluding observations"),
+            Document.Type.UPR_WG_REPORT.value: _("the UPR review"),
+            Document.Type.VIEWS.value: _("the decision"),
+        }
         out.append(
             Deadline(
                 date=day,
                 kind=SIX_MONTHS_SINCE,
                 title=_("Six months since %(what)s %(symbol)s: anniversary article")
-                % {"what": what, "symbol": doc.symbol or doc.key},
+                % {"what": what[str(doc.doc_type)], "symbol": doc.symbol or doc.key},
                 symbol=doc.symbol,
                 item="",
                 state=PAST if day < today else UPCOMING,

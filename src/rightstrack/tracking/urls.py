@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rightstrack.tracking import views
+from rightstrack.tracking import deadline_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -42,4 +42,7 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("history/<str:model>/<int:pk>/", views.history, name="history"),
     path("countries/<str:iso3>/dashboard/", views.dashboard, name="dashboard"),
+    path("deadlines/", deadline_views.deadlines_page, name="deadlines"),
+    path("deadlines/user/<str:token>.ics", deadline_views.user_ics, name="deadlines_user_ics"),
+    path("deadlines/<str:iso3>.ics", deadline_views.country_ics, name="deadlines_country_ics"),
 ]
