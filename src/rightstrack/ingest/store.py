@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 
 from rightstrack.catalog.labels import label_slug, tidy_label, upr_issue_slug
@@ -333,21 +333,23 @@ def upsert_records(
         counts.updated += 1
 
     if to_create:
-        model._default_manager.bulk_create(to_create, batch_size=BATCH)
-        if any(obj.pk is None for obj in to_create):  # backends without RETURNING
-            pks = dict(
-                model._default_manager.filter(
-                    **{f"{key_field}__in": [getattr(o, key_field) for o in to_create]}
-                ).values_list(key_field, "pk")
+        _insert_objects(model, to_create, now)
+        pks: dict[str, int] = {}
+        new_keys = [getattr(o, key_field) for o in to_create]
+        for chunk in _chunks(new_keys, KEY_CHUNK):
+            pks.update(
+                model._default_manager.filter(**{f"{key_field}__in": chunk}).values_list(
+                    key_field, "pk"
+                )
             )
-            for obj in to_create:
-                obj.pk = pks[getattr(obj, key_field)]
+        for obj in to_create:
+            obj.pk = pks[getattr(obj, key_field)]
     if to_update:
         model._default_manager.bulk_update(
             to_update, sorted(update_fields | {"updated_at"}), batch_size=BATCH
         )
-    _write_tags(retag, tfs, current)
-    _write_history(model, to_create, to_update, tfs, current, ctx)
+    _write_tags(retag, tfs, current, _snapshot_fields(model))
+    _write_history(model, to_create, to_update, tfs, current, ctx, now)
     return counts
 
 
@@ -355,32 +357,90 @@ def _write_tags(
     retag: list[tuple[Any, str, set[int]]],
     tfs: Sequence[_TagField],
     current: dict[str, dict[int, dict[int, int]]],
+    snapshot_fields: set[str],
 ) -> None:
     """Replace the tag sets listed in ``retag`` and update ``current`` to the new state."""
     by_name = {tf.name: tf for tf in tfs}
     deletes: dict[str, list[int]] = defaultdict(list)
-    inserts: dict[str, list[Any]] = defaultdict(list)
+    inserts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for obj, name, wanted in retag:
         tf = by_name[name]
         had = current[name].get(obj.pk, {})
         drop = [through_pk for tag, through_pk in had.items() if tag not in wanted]
         deletes[name].extend(drop)
         for tag in sorted(wanted - set(had)):
-            inserts[name].append(tf.through(**{tf.src: obj.pk, tf.dst: tag}))
+            inserts[name].append((obj.pk, tag))
     for name, pks in deletes.items():
         for chunk in _chunks(pks, KEY_CHUNK):
             by_name[name].through._default_manager.filter(pk__in=chunk).delete()
-    for name, objs in inserts.items():
+    for name, pairs in inserts.items():
         tf = by_name[name]
-        tf.through._default_manager.bulk_create(objs, batch_size=BATCH)
-    # refresh the in-memory state for the history snapshot
+        _executemany(tf.through, [tf.src, tf.dst], pairs)
+    # refresh the in-memory state (through ids included) for the history snapshot
     for obj, name, wanted in retag:
         kept = {t: pk for t, pk in current[name].get(obj.pk, {}).items() if t in wanted}
         current[name][obj.pk] = kept
-    for name, objs in inserts.items():
+    for name, pairs in inserts.items():
+        if name not in snapshot_fields:
+            for src, dst in pairs:
+                current[name][src][dst] = 0
+            continue
         tf = by_name[name]
-        for through in objs:
-            current[name][getattr(through, tf.src)][getattr(through, tf.dst)] = through.pk
+        ids = sorted({src for src, _ in pairs})
+        for chunk in _chunks(ids, KEY_CHUNK):
+            qs = tf.through._default_manager.filter(**{f"{tf.src}__in": chunk})
+            for pk, src, dst in qs.values_list("pk", tf.src, tf.dst):
+                current[name][src][dst] = pk
+
+
+def _snapshot_fields(model: type[models.Model]) -> set[str]:
+    """Names of the m2m fields whose state simple_history snapshots with each history row."""
+    manager = getattr(model, "history", None)
+    if manager is None:
+        return set()
+    return {f.name for f in getattr(manager.model, "_history_m2m_fields", [])}
+
+
+def _prep(field: models.Field[Any, Any], conn: Any) -> Any:
+    """Value converter for raw inserts: dates, datetimes and JSON go through Django."""
+    if isinstance(field, (models.DateField, models.JSONField, models.DecimalField)):
+        return lambda v: field.get_db_prep_save(v, conn)
+    return None
+
+
+def _executemany(
+    model: type[models.Model], attnames: list[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """``INSERT INTO <table> (<columns>) VALUES (...)`` with ``executemany``, in batches.
+
+    Used instead of ``bulk_create`` for wide bulk inserts: building 41,000 model
+    instances and compiling their SQL costs more than the database work.
+    """
+    if not rows:
+        return
+    conn = connections[router.db_for_write(model)]
+    qn = conn.ops.quote_name
+    fields = [model._meta.get_field(a) for a in attnames]
+    preps = [_prep(f, conn) for f in fields]  # type: ignore[arg-type]
+    cols = ", ".join(qn(str(getattr(f, "column", ""))) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608
+    if any(preps):
+        rows = [tuple(p(v) if p else v for p, v in zip(preps, row, strict=True)) for row in rows]
+    with conn.cursor() as cursor:
+        for chunk in _chunks(rows, 2000):
+            cursor.executemany(sql, chunk)
+
+
+def _insert_objects(model: type[models.Model], objs: list[Any], now: Any) -> None:
+    """Insert unsaved instances (no pk) with one ``executemany``; fills auto_now fields."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            for obj in objs:
+                setattr(obj, f.attname, now)
+    attnames = [f.attname for f in fields]
+    _executemany(model, attnames, [tuple(getattr(o, a) for a in attnames) for o in objs])
 
 
 def _write_history(
@@ -390,32 +450,53 @@ def _write_history(
     tfs: Sequence[_TagField],
     current: dict[str, dict[int, dict[int, int]]],
     ctx: ImportContext,
+    now: Any,
 ) -> None:
-    """One history row per created/updated record, plus its tracked m2m snapshot."""
+    """One history row per created/updated record, plus its tracked m2m snapshot.
+
+    Created records: raw ``executemany`` of the historical rows (type "+"), then
+    one query to learn their ``history_id``s when a snapshot is needed. Updated
+    records (few: only rows that changed): ``bulk_history_create(update=True)``.
+    """
     manager = getattr(model, "history", None)
     if manager is None:
         return
-    user = ctx.user
-    rows = []
-    if created:
-        rows += manager.bulk_history_create(created, batch_size=BATCH, default_user=user)
-    if updated:
-        rows += manager.bulk_history_create(
-            updated, batch_size=BATCH, update=True, default_user=user
-        )
     history_model = manager.model
-    tracked = {f.name for f in getattr(history_model, "_history_m2m_fields", [])}
+    user_id = getattr(ctx.user, "pk", None)
+    pairs: list[tuple[int, int]] = []  # (record pk, history pk)
+    snap_names = sorted(_snapshot_fields(model) & {tf.name for tf in tfs})
+    if created:
+        columns = [f.attname for f in history_model._meta.concrete_fields if not f.primary_key]
+        tracked = {f.attname for f in history_model.tracked_fields}
+        extra = {
+            "history_date": now,
+            "history_change_reason": None,
+            "history_type": "+",
+            "history_user_id": user_id,
+        }
+        rows = [
+            tuple(getattr(o, c) if c in tracked else extra.get(c) for c in columns) for o in created
+        ]
+        _executemany(history_model, columns, rows)
+        needs = [o.pk for o in created if any(current[n].get(o.pk) for n in snap_names)]
+        for chunk in _chunks(needs, KEY_CHUNK):
+            pairs.extend(
+                history_model._default_manager.filter(id__in=chunk, history_date=now).values_list(
+                    "id", "history_id"
+                )
+            )
+    if updated:
+        hist = manager.bulk_history_create(
+            updated, batch_size=BATCH, update=True, default_user=ctx.user, default_date=now
+        )
+        pairs.extend((h.id, h.pk) for h in hist)
     by_name = {tf.name: tf for tf in tfs}
-    for name in sorted(tracked & set(by_name)):
+    for name in snap_names:
         tf = by_name[name]
         m2m_history_model = getattr(history_model, name).model
-        snap = []
-        for hist in rows:
-            record_pk = hist.id
-            for tag, through_pk in current[name].get(record_pk, {}).items():
-                snap.append(
-                    m2m_history_model(
-                        history_id=hist.pk, **{"id": through_pk, tf.src: record_pk, tf.dst: tag}
-                    )
-                )
-        m2m_history_model._default_manager.bulk_create(snap, batch_size=BATCH)
+        snap = [
+            (history_pk, through_pk, record_pk, tag)
+            for record_pk, history_pk in pairs
+            for tag, through_pk in current[name].get(record_pk, {}).items()
+        ]
+        _executemany(m2m_history_model, ["history_id", "id", tf.src, tf.dst], snap)

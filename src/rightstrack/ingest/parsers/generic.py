@@ -4,7 +4,8 @@ The columns are documented in ``docs/import-generic.md``. Required: ``symbol``,
 ``paragraph``, ``country``, ``mechanism``, ``text``. Optional: ``date``,
 ``kind``, ``position``, ``recommending_states``, ``themes``,
 ``affected_persons``, ``sdgs``, ``visibility``. Header names ignore case,
-spaces and underscores. Lists are separated by ";" (or "|" or line breaks).
+spaces and underscores. Lists are separated by "|" or line breaks (not ";", which
+some UHRI theme names contain).
 
 The file is checked as a whole before anything is stored: one bad row fails
 the import with the row and column named, so the person keeping the file can
@@ -43,7 +44,7 @@ POSITIONS = {
     "none": "",
 }
 VISIBILITIES = {"public", "restricted"}
-_SPLIT = re.compile(r"\s*(?:;|\||\n)\s*")
+_SPLIT = re.compile(r"\s*(?:\||\n)\s*")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -10,7 +10,8 @@ Two shapes of the same record are read:
 * XLSX/CSV with the export's columns (``README_source.md``: AnnotationId, Text,
   Symbol, Body, Countries, Themes, Sdgs, AnnotationType, PublicationDate; plus
   optional AffectedPersons, UprCycle, UprRecommendingCountry). Several values
-  in one cell are separated by ";", "|" or line breaks.
+  in one cell are separated by "|" or line breaks (not ";": the UHRI theme
+"Children: definition; general principles; protection" contains semicolons).
 
 The record text starts with the heading it sits under, then the paragraph
 number: ``"Domestic application of the Covenant\\n7. Reiterating..."``; the
@@ -48,7 +49,7 @@ FIELDS = {
 REQUIRED = ("id", "text", "symbol", "body")
 _PARA = re.compile(r"^\s*(\d{1,3})\s*\.\s*(?=\S)")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SPLIT = re.compile(r"\s*(?:;|\||\n)\s*")
+_SPLIT = re.compile(r"\s*(?:\||\n)\s*")
 
 
 @dataclass(frozen=True)
