@@ -134,8 +134,8 @@ def make_paraguay_reply(co: Document) -> Document:
     )
 
 
-def make_restricted_visit(iso3: str = "BRA") -> Document:
-    """A restricted SPT-style document with one follow-up item due 2024-03-15 (invented
+def make_restricted_visit(iso3: str = "BRA", due: dt.date = dt.date(2024, 3, 15)) -> Document:
+    """A restricted SPT-style document with one follow-up item due ``due`` (invented
     marker text "Q-77": must never appear in public outputs)."""
     doc = Document.objects.create(
         key="SPT-CONFIDENTIAL-Q77",
@@ -151,7 +151,7 @@ def make_restricted_visit(iso3: str = "BRA") -> Document:
         document=doc,
         item="Q-77",
         kind=FollowUpRequest.Kind.FOLLOW_UP,
-        due_on=dt.date(2024, 3, 15),
+        due_on=due,
         due_basis=FollowUpRequest.DueBasis.MANUAL,
     )
     return doc
