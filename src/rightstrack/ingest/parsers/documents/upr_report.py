@@ -69,6 +69,7 @@ __all__ = [
     "parse_upr_report_text",
     "recommending_states",
     "report_to_json",
+    "resolve_state_name",
 ]
 
 SUPPORTED = "supported"
@@ -302,7 +303,7 @@ def _compact_names() -> dict[str, str]:
 
 
 @cache
-def _resolve(name: str) -> str | None:
+def resolve_state_name(name: str) -> str | None:
     """ISO3 of a recommending State as printed, or None.
 
     Tries, in order: ``to_iso3``; the letters alone (PDF extraction splits words:
@@ -326,6 +327,9 @@ def _resolve(name: str) -> str | None:
         if close:
             return _compact_names()[close[0]]
     return None
+
+
+_resolve = resolve_state_name
 
 
 def _split_top(content: str, seps: str) -> list[str]:
@@ -439,6 +443,7 @@ _SECTION_END = re.compile(
 )
 _NEW_ITEM = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?(?=\s|[A-Z]|$)\s*(.*)$")
 _OLD_NUMBER = re.compile(r"^\s*(\d{1,3})\.(?=\s|$)\s*(.*)$")
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?=[A-Z])(.*)$")
 
 
 def group_position(intro: str) -> str:
@@ -506,6 +511,9 @@ def _section_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for i in range(start, len(lines)):
         if _SECTION_END.match(text_lines[i]):
             end = i
+            # "98. \nAll conclusions ...": the closing paragraph's number on its own line.
+            if re.fullmatch(r"\s*\d{1,3}\.\s*", text_lines[i - 1]):
+                end -= 1
             break
     return lines[start:end]
 
@@ -528,36 +536,86 @@ def _group_strength(text: str) -> int:
     return 1 if re.search(r"(?i)recommend", head[:250]) else 0
 
 
+def _inline_start(line: str, paragraph: int, last_item: int) -> int | None:
+    """Where the next item (or group paragraph) starts inside a flattened line, if it does.
+
+    "(Mexico); 73 Take appropriate measures": plain-text reports run items together.
+    Only the expected next number counts, after ";" or ".", before a capital letter.
+    """
+    if not paragraph:
+        return None
+    pattern = (
+        rf"(?<=[;.])\s+(?:(?:\d{{1,3}}\.)?{last_item + 1}\.?\s+(?=[A-Z])"
+        rf"|{paragraph + 1}\.\s+(?=The\s))"
+    )
+    m = re.search(pattern, line)
+    return m.start() if m else None
+
+
 def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
-    """Cut section II into group paragraphs and numbered items, keeping their page."""
+    """Cut section II into group paragraphs and numbered items, keeping their page.
+
+    Items are recognised by sequence: ``{para}.{item}`` with the next item number
+    (a wrong paragraph prefix, a misprint such as "128.12" inside paragraph 129, is
+    kept as printed), or ``{item}.`` / ``{item}`` (first cycle) with the next one.
+    """
     chunks: list[_Chunk] = []
     paragraph = 0
     last_item = 0
-    for index, (page, line) in enumerate(section):
+    queue = list(section)
+    index = 0
+    while index < len(queue):
+        page, line = queue[index]
+        index += 1
         new = _NEW_ITEM.match(line)
-        if new:
-            para, item = int(new.group(1)), int(new.group(2))
-            if (para == paragraph and item == last_item + 1) or item == 1:
-                paragraph, last_item = para, item
-                chunks.append(_Chunk("item", para, item, f"{para}.{item}", page, [new.group(3)]))
-                continue
-        old = _OLD_NUMBER.match(line)
-        if old:
+        old = _OLD_NUMBER.match(line) or _BARE_NUMBER.match(line)
+        if new and (int(new.group(2)) == 1 or (paragraph and int(new.group(2)) == last_item + 1)):
+            para, last_item = int(new.group(1)), int(new.group(2))
+            if last_item == 1 or not paragraph:
+                paragraph = para
+            chunks.append(
+                _Chunk("item", paragraph, last_item, f"{para}.{last_item}", page, [new.group(3)])
+            )
+        elif old:
             number = int(old.group(1))
-            ahead = " ".join([old.group(2), *(text for _, text in section[index + 1 : index + 4])])
-            strength = _group_strength(ahead)
+            ahead = " ".join([old.group(2), *(text for _, text in queue[index : index + 3])])
             needed = 2 if paragraph and number == last_item + 1 else 1
-            if (not paragraph or number == paragraph + 1) and strength >= needed:
+            if (
+                old.re is _OLD_NUMBER
+                and (not paragraph or number == paragraph + 1)
+                and _group_strength(ahead) >= needed
+            ):
                 paragraph, last_item = number, 0
                 chunks.append(_Chunk("group", number, 0, str(number), page, [old.group(2)]))
-                continue
-            if paragraph and number == last_item + 1:
+            elif paragraph and number == last_item + 1:
                 last_item = number
                 chunks.append(_Chunk("item", paragraph, number, str(number), page, [old.group(2)]))
-                continue
-        if chunks:
+            elif chunks:
+                chunks[-1].lines.append(line)
+        elif chunks:
             chunks[-1].lines.append(line)
+        if chunks and chunks[-1].lines:
+            last = chunks[-1].lines[-1]
+            split = _inline_start(last, paragraph, last_item)
+            if split:
+                chunks[-1].lines[-1] = last[:split]
+                queue.insert(index, (page, last[split:]))
     return chunks
+
+
+def _drop_trailing_note(text: str) -> str:
+    """Drop a footnote marker (and footnote text) glued after the closing States.
+
+    "... follow ILO recommendations (Turkey)1", "... (Honduras); 1 The recommendation
+    was ..." (plain-text reports put the footnote where the page ended).
+    """
+    m = re.search(r"\)(\s*[;.]?)\s*\d{1,2}(?:\s+[A-Z*].*)?$", text)
+    if not m:
+        return text
+    spans = [span for span in _brackets(text) if span[1] == m.start() + 1]
+    if not spans or not _states_in_bracket(spans[0][2])[0]:
+        return text
+    return text[: m.start() + 1] + m.group(1).strip()
 
 
 def _state_name(head: str) -> str:
@@ -655,6 +713,7 @@ def parse_upr_report_text(text: str | Sequence[str]) -> UprReport:
         if chunk.kind == "group":
             groups[chunk.paragraph] = group_position(joined)
             continue
+        joined = _drop_trailing_note(joined)
         codes, names, unknown, body = recommending_states(joined)
         position = groups.get(chunk.paragraph, "")
         rec = UprRecommendation(
