@@ -137,7 +137,10 @@ def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
         {
             "source": label,
             "assessment": latest.get(code),
-            "author": display_name(latest[code].author, user) if code in latest else "",
+            # the committee's assessment is only recorded by a user, not written by them
+            "author": display_name(latest[code].author, user)
+            if code in latest and code != Assessment.Source.COMMITTEE
+            else "",
         }
         for code, label in Assessment.Source.choices
     ]
