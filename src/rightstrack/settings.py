@@ -164,6 +164,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 RIGHTSTRACK_PAGE_SIZE = env_int("RIGHTSTRACK_PAGE_SIZE", 25)
+# Evidence uploads (tracking): size limit in bytes; allowed types are in tracking/evidence.py.
+RIGHTSTRACK_EVIDENCE_MAX_BYTES = env_int("RIGHTSTRACK_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 
 EMAIL_HOST = env_str("RIGHTSTRACK_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("RIGHTSTRACK_EMAIL_PORT", 25)
