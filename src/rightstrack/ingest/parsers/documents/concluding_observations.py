@@ -22,6 +22,7 @@ it from the text; do not derive it from the committee").
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -212,6 +213,13 @@ class ConcludingObservations:
 
 
 # --- dates ------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2048)
+def _rx(pattern: str) -> re.Pattern[str]:
+    """Compiled pattern, cached: paragraph patterns embed the expected number and would
+    otherwise evict each other from :mod:`re`'s small cache."""
+    return re.compile(pattern)
 
 
 def add_period(start: date, *, months: int = 0, days: int = 0) -> date:
@@ -420,17 +428,17 @@ def _split_inline(
     current: int | None = None
     heading: str | None = None
     rest = text
-    if m := re.match(rf"^{expected}\.\s+(?=[A-Z\u201c\"(\u00c0-\u00dd])", rest):
+    if m := _rx(rf"^{expected}\.\s+(?=[A-Z\u201c\"(\u00c0-\u00dd])").match(rest):
         current, rest, expected = expected, rest[m.end() :], expected + 1
     elif ended and (
-        m := re.match(
-            rf"^(?P<head>[A-Z][^.;:]{{2,150}}?)\s+{expected}\.\s+(?=[A-Z\u201c\"(])", rest
+        m := _rx(rf"^(?P<head>[A-Z][^.;:]{{2,150}}?)\s+{expected}\.\s+(?=[A-Z\u201c\"(])").match(
+            rest
         )
     ):
         current, heading = expected, m.group("head").strip()
         rest, expected = rest[m.end() :], expected + 1
     while True:
-        m = re.search(rf"(?<=[.;:)\]\u201d])\s+{expected}\.\s+(?=[A-Z\u201c\"(])", rest)
+        m = _rx(rf"(?<=[.;:)\]\u201d])\s+{expected}\.\s+(?=[A-Z\u201c\"(])").search(rest)
         if not m:
             segments.append((current, rest, heading))
             return segments
@@ -518,7 +526,7 @@ def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str],
     current: _Draft | None = None
     for line in lines:
         text = line.text
-        if current is None and not re.match(rf"^(?:.*\s)?{expected}\.\s", text):
+        if current is None and not _rx(rf"^(?:.*\s)?{expected}\.\s").match(text):
             if _SECTION.match(text) and not text.endswith((".", ";", ":")):
                 buffer.append(line)  # "A. Introduction" printed before paragraph 1
             else:
@@ -529,14 +537,14 @@ def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str],
         if (
             current is not None
             and ended
-            and not re.match(rf"^{expected}\.\s", text)
-            and re.match(rf"^{expected + 1}\.\s+[A-Z]", text)
+            and not _rx(rf"^{expected}\.\s").match(text)
+            and _rx(rf"^{expected + 1}\.\s+[A-Z]").match(text)
         ):
             warnings.append(
                 f"paragraph {expected} not found (page {line.page}); numbering resumed at {expected + 1}"
             )
             expected += 1
-        if current is not None and not re.search(rf"(?:^|\s){expected}\.\s", text):
+        if current is not None and not _rx(rf"(?:^|\s){expected}\.\s").search(text):
             if _is_heading_candidate(text, [b.text for b in buffer], ended):
                 buffer.append(line)
                 continue
@@ -569,9 +577,9 @@ def _segment(lines: list[Line]) -> tuple[list[_Draft], list[Heading], list[str],
 def _add_text(draft: _Draft, text: str) -> None:
     """Add a line to a paragraph draft, splitting lettered sub-paragraphs (also inline)."""
     expected = _next_letter(draft.last_letter())
-    pieces = re.split(
-        rf"(?:^|(?<=[:;.])\s+(?:and\s+|or\s+)?)\(({expected}|{_next_letter(expected)})\)\s+", text
-    )
+    pieces = _rx(
+        rf"(?:^|(?<=[:;.])\s+(?:and\s+|or\s+)?)\(({expected}|{_next_letter(expected)})\)\s+"
+    ).split(text)
     if len(pieces) == 1:
         draft.add(text)
         return
@@ -585,8 +593,8 @@ def _add_text(draft: _Draft, text: str) -> None:
         draft.subs.append((letter, [body.strip()] if body.strip() else []))
         # nested inline letters on the same line ("... ; (c) ...") are split recursively
         tail = draft.subs[-1][1]
-        if tail and re.search(
-            rf"(?<=[:;.])\s+(?:and\s+|or\s+)?\({_next_letter(letter)}\)\s", tail[-1]
+        if tail and _rx(rf"(?<=[:;.])\s+(?:and\s+|or\s+)?\({_next_letter(letter)}\)\s").search(
+            tail[-1]
         ):
             last = tail.pop()
             _add_text(draft, last)
