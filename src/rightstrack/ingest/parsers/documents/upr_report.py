@@ -540,13 +540,15 @@ def _inline_start(line: str, paragraph: int, last_item: int) -> int | None:
     """Where the next item (or group paragraph) starts inside a flattened line, if it does.
 
     "(Mexico); 73 Take appropriate measures": plain-text reports run items together.
-    Only the expected next number counts, after ";" or ".", before a capital letter.
+    Only the expected next number counts, after ";" or "." (or "{para}.{item}" after
+    ")": "(Portugal) 89.22 Consider"), before a capital letter.
     """
     if not paragraph:
         return None
     pattern = (
-        rf"(?<=[;.])\s+(?:(?:\d{{1,3}}\.)?{last_item + 1}\.?\s+(?=[A-Z])"
-        rf"|{paragraph + 1}\.\s+(?=The\s))"
+        rf"(?<=[;.])\s+(?:\d{{1,3}}\.)?{last_item + 1}\.?\s+(?=[A-Z])"
+        rf"|(?<=\))\s+\d{{1,3}}\.{last_item + 1}\s+(?=[A-Z])"
+        rf"|(?<=[;.])\s+{paragraph + 1}\.\s+(?=The\s)"
     )
     m = re.search(pattern, line)
     return m.start() if m else None
@@ -578,7 +580,11 @@ def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
             )
         elif old:
             number = int(old.group(1))
-            ahead = " ".join([old.group(2), *(text for _, text in queue[index : index + 3])])
+            ahead = old.group(2)
+            for _page, following in queue[index : index + 3]:
+                if _OLD_NUMBER.match(following) or _NEW_ITEM.match(following):
+                    break  # the next paragraph's words do not count
+                ahead += " " + following
             needed = 2 if paragraph and number == last_item + 1 else 1
             if (
                 old.re is _OLD_NUMBER
