@@ -26,7 +26,7 @@ def run_imports(
 
     Returns the runs (failed ones included); the caller decides the exit status.
     """
-    console = Console(file=out, highlight=False, width=None if out.isatty() else 140)
+    console = Console(file=out, highlight=False, width=None if out.isatty() else 200)
     runs: list[ImportRun] = []
     with Progress(
         TextColumn("{task.description}"),
@@ -56,7 +56,7 @@ def run_imports(
 def summary_table(runs: list[ImportRun]) -> Table:
     """File, format, created/updated/unchanged/rejected and seconds per run."""
     table = Table(title="Import summary")
-    table.add_column("file")
+    table.add_column("file", no_wrap=True)
     table.add_column("format")
     table.add_column("status")
     for name in ("created", "updated", "unchanged", "rejected"):
