@@ -98,3 +98,44 @@ def test_a_focal_points_new_action_is_invisible_to_the_public_until_approved(
 def test_a_validators_own_update_is_published_directly(validator, action_a):
     row = actions.do_update_action(validator, action_a, action_a.version, status="delayed")
     assert row.publication_state == PublicationState.PUBLISHED
+
+
+def test_a_focal_points_assessment_is_approved_by_the_validator_of_its_ministry_only(
+    coordinator, focal_point_a, validator, ministry_a, ministry_b, rec, client_for, anonymous
+):
+    import datetime as dt
+
+    from rightstrack.tracking.models import Assessment
+
+    actions.do_assign_recommendation(coordinator, rec, ministry_a, "lead")
+    draft = actions.do_submit_assessment(
+        focal_point_a,
+        rec,
+        submit=False,
+        date=dt.date(2025, 1, 15),
+        level="partial",
+        text="Ministry A: 120 officers trained.",
+    )
+    assert draft.publication_state == PublicationState.DRAFT
+    validator_b = User.objects.create_user(
+        "validator_b2", role="validator", organisation=ministry_b
+    )
+    refused = client_for(validator_b).post(
+        f"/tracking/assessments/{draft.pk}/review/",
+        {"version": draft.version, "decision": "approve"},
+    )
+    assert refused.status_code == 404  # ministry B does not even see ministry A's draft
+    assert (
+        "120 officers trained"
+        not in client_for(anonymous).get(f"/tracking/recommendations/{rec.pk}/").content.decode()
+    )
+    ok = client_for(validator).post(
+        f"/tracking/assessments/{draft.pk}/review/",
+        {"version": draft.version, "decision": "approve"},
+    )
+    assert ok.status_code == 302
+    assert Assessment.objects.get(pk=draft.pk).publication_state == PublicationState.PUBLISHED
+    assert (
+        "120 officers trained"
+        in client_for(anonymous).get(f"/tracking/recommendations/{rec.pk}/").content.decode()
+    )

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -383,7 +384,10 @@ def _review(request: HttpRequest, call: Callable[[int, bool, str], Any]) -> Http
             messages.error(
                 request, _("This item changed since you opened the page; review it again.")
             )
-    return redirect(request.POST.get("next") or "tracking:moderation")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = ""  # never redirect off-site
+    return redirect(target or "tracking:moderation")
 
 
 # --------------------------------------------------------------------------- indicators
