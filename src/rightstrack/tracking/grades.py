@@ -51,6 +51,7 @@ __all__ = [
     "Grade",
     "GradeError",
     "letter_for",
+    "level_for",
     "parse_grade",
 ]
 
@@ -66,7 +67,8 @@ SCALES: dict[str, dict[str, str]] = {
         "B": "Reply/action partially satisfactory",
         "C": "Reply/action not satisfactory",
         "D": "No cooperation with the Committee",
-        "E": "Information or measures contrary to or reflecting rejection of the recommendation",
+        "E": "Information or measures taken are contrary to or reflect rejection of the "
+        "recommendation",
     },
     "ccpr_legacy": {
         "A": "Reply largely satisfactory",
@@ -161,6 +163,23 @@ class Grade:
     def meanings(self) -> tuple[str, ...]:
         """What each end means on its scale (English, as the source words it)."""
         return tuple(SCALES[self.scale][label] for label in self.labels)
+
+
+#: Ordinal → implementation level (``tracking.models.Level`` values) implied by a grade:
+#: A largely satisfactory → implemented, B → partially implemented, C → not implemented,
+#: D (no reply) → no level, E → measures contrary.
+LEVELS: dict[int, str] = {
+    5: "implemented",
+    4: "partial",
+    3: "not_implemented",
+    2: "",
+    1: "contrary",
+}
+
+
+def level_for(grade: Grade) -> str:
+    """The implementation level implied by ``grade`` (its :attr:`Grade.ordinal`; "" for D)."""
+    return LEVELS[grade.ordinal]
 
 
 def letter_for(ordinal: int) -> str:
