@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.permissions import user_rank
+from rightstrack.accounts.permissions import user_rank, visible_documents
 from rightstrack.catalog.models import Country, Mechanism
 from rightstrack.tracking.deadlines import Filters, build_calendar, scope_for
 from rightstrack.tracking.ics import build_ics, user_feed_token, user_for_token
@@ -50,8 +50,11 @@ def deadlines_page(request: HttpRequest) -> HttpResponse:
         "mine": mine,
         "start": request.GET.get("from", ""),
         "end": request.GET.get("to", ""),
-        "countries": Country.objects.filter(documents__isnull=False).distinct().order_by("iso3"),
-        "mechanisms": Mechanism.objects.filter(documents__isnull=False).distinct(),
+        # Only from documents the user may see: a restricted SPT report must not add "SPT".
+        "countries": Country.objects.filter(documents__in=visible_documents(user))
+        .distinct()
+        .order_by("iso3"),
+        "mechanisms": Mechanism.objects.filter(documents__in=visible_documents(user)).distinct(),
         "user_feed_token": user_feed_token(user) if user_rank(user) > 0 else "",
     }
     return render(request, "tracking/deadlines.html", context)
