@@ -1,0 +1,274 @@
+"""A small world with public and confidential records, for the confidentiality tests.
+
+Public part (CERD/C/BRA/CO/18-20, CERD 2022; texts shortened): a recommendation on
+police violence, assigned to ministry A, with a plan, an action, an indicator, a
+measurement and a link as evidence; a published civil-society assessment by the
+hidden-name contributor of the cast, and one by a second hidden-name contributor.
+
+Confidential part, built by :func:`add_confidential_records` (every text carries
+:data:`MARKER`): a restricted recommendation in the public document; an SPT visit
+report (restricted document) with a recommendation and a follow-up item; a restricted
+plan with an action; an embargoed (restricted) assessment of the public recommendation;
+an assignment of the restricted recommendation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+MARKER = "ZEBRAQUARTZ"
+SECOND_HIDDEN = ("Hildegard", "Quennell-Obscura", "hqobscura")
+
+
+@dataclass
+class World:
+    """Objects of the world, by model name (see ``SEGMENT_MODEL`` in the matrix)."""
+
+    objects: dict[str, list[Any]] = field(default_factory=dict)
+    confidential: dict[str, list[Any]] = field(default_factory=dict)
+
+    def add(self, kind: str, obj: Any, *, confidential: bool = False) -> Any:
+        self.objects.setdefault(kind, []).append(obj)
+        if confidential:
+            self.confidential.setdefault(kind, []).append(obj)
+        return obj
+
+
+@pytest.fixture
+def world(cast, ministry_a, ministry_b, ngo):
+    from rightstrack.accounts.models import User
+    from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation, Theme
+    from rightstrack.tracking import actions as verbs
+
+    coordinator = cast["coordinator"]
+    w = World()
+    bra = Country.objects.get_or_create(iso3="BRA", defaults={"iso2": "BR", "name_en": "Brazil"})[0]
+    w.add("country", bra)
+    cerd = Mechanism.objects.get_or_create(
+        code="CERD",
+        defaults={
+            "kind": "treaty_body",
+            "name": "Committee on the Elimination of Racial Discrimination",
+        },
+    )[0]
+    spt = Mechanism.objects.get_or_create(
+        code="SPT",
+        defaults={"kind": "treaty_body", "name": "Subcommittee on Prevention of Torture"},
+    )[0]
+    w.add("mechanism", cerd)
+    w.add("mechanism", spt)
+    shared_theme = Theme.objects.create(name="Law enforcement", slug="law-enforcement")
+    secret_theme = Theme.objects.create(name="Places of detention", slug="places-of-detention")
+    w.add("theme", shared_theme)
+    w.add("theme", secret_theme)
+    w.add("organisation", ministry_a)
+    w.add("organisation", ministry_b)
+    # Owners of the secret per-user ICS feeds fetched in the matrix (not the hidden
+    # contributor: only the owner knows their feed's address).
+    w.add("feed_owner", cast["focal_point_a"])
+    w.add("feed_owner", coordinator)
+
+    doc = w.add(
+        "document",
+        Document.objects.create(
+            key="CERD/C/BRA/CO/18-20",
+            symbol="CERD/C/BRA/CO/18-20",
+            doc_type=Document.Type.CONCLUDING_OBSERVATIONS,
+            title="Concluding observations on the combined 18th to 20th reports of Brazil",
+            mechanism=cerd,
+            country=bra,
+            adopted_on=dt.date(2022, 11, 25),
+        ),
+    )
+    rec = w.add(
+        "recommendation",
+        Recommendation.objects.create(
+            natural_key="CERD/C/BRA/CO/18-20#17",
+            document=doc,
+            paragraph="17",
+            order=17,
+            mechanism=cerd,
+            country=bra,
+            date=doc.adopted_on,
+            year=2022,
+            text="The Committee recommends that the State party adopt measures against police violence.",
+        ),
+    )
+    rec.themes.add(shared_theme)
+    w.add("assignment", verbs.do_assign_recommendation(coordinator, rec, ministry_a, note="lead"))
+    plan = w.add(
+        "plan",
+        verbs.do_create_plan(
+            coordinator,
+            title="National Human Rights Action Plan 2024-2027",
+            kind="national",
+            owner=coordinator.organisation,
+            country=bra,
+        ),
+    )
+    action = w.add(
+        "action",
+        verbs.do_create_action(
+            coordinator,
+            plan,
+            recommendations=[rec],
+            title="Train police officers in the use of force",
+            responsible=ministry_a,
+            start_date=dt.date(2024, 3, 1),
+            target_date=dt.date(2025, 6, 30),
+            status="in_progress",
+        ),
+    )
+    indicator = w.add(
+        "indicator",
+        verbs.do_add_indicator(coordinator, action, name="Officers trained", unit="officers"),
+    )
+    w.add(
+        "measurement",
+        verbs.do_record_measurement(coordinator, indicator, date=dt.date(2024, 12, 31), value=120),
+    )
+    w.add(
+        "evidence",
+        verbs.do_add_evidence(
+            coordinator, action=action, url="https://www.gov.br/example", title="Training report"
+        ),
+    )
+    # Published assessments by two contributors who asked to hide their names.
+    first, last, username = SECOND_HIDDEN
+    second = User.objects.create(
+        username=username,
+        first_name=first,
+        last_name=last,
+        role="contributor",
+        organisation=ngo,
+        hide_name_publicly=True,
+    )
+    for author, text in (
+        (cast["contributor"], "Police operations in favelas continued in 2023."),
+        (second, "Training has not reached state police forces."),
+    ):
+        a = verbs.do_submit_assessment(
+            author, rec, date=dt.date(2024, 6, 1), level="partially_implemented", text=text
+        )
+        a = verbs.do_review_assessment(coordinator, a, a.version, approve=True)
+        w.add("assessment", a)
+    return w
+
+
+def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
+    """Add the restricted records (every one carries :data:`MARKER`) to ``w``."""
+    from rightstrack.catalog.models import (
+        Document,
+        FollowUpRequest,
+        Mechanism,
+        Recommendation,
+        Theme,
+        Visibility,
+    )
+    from rightstrack.tracking import actions as verbs
+
+    coordinator = cast["coordinator"]
+    doc = w.objects["document"][0]
+    bra = w.objects["country"][0]
+    ministry_a = w.objects["organisation"][0]
+    secret_theme = Theme.objects.get(slug="places-of-detention")
+    restricted_rec = Recommendation.objects.create(
+        natural_key="CERD/C/BRA/CO/18-20#99",
+        document=doc,
+        paragraph="99",
+        order=99,
+        mechanism=doc.mechanism,
+        country=bra,
+        year=2022,
+        text=f"{MARKER}: confidential recommendation on the detention centre at Q-77.",
+        visibility=Visibility.RESTRICTED,
+    )
+    restricted_rec.themes.add(secret_theme)
+    w.add("recommendation", restricted_rec, confidential=True)
+    spt_report = Document.objects.create(
+        key=f"CAT/OP/BRA/{MARKER}",
+        symbol=f"CAT/OP/BRA/{MARKER}",
+        doc_type=Document.Type.VISIT_REPORT,
+        title=f"SPT visit report {MARKER} (confidential)",
+        mechanism=Mechanism.objects.get(code="SPT"),
+        country=bra,
+        adopted_on=dt.date(2023, 3, 1),
+        visibility=Visibility.RESTRICTED,
+    )
+    w.add("document", spt_report, confidential=True)
+    spt_rec = Recommendation.objects.create(
+        natural_key=f"CAT/OP/BRA/{MARKER}#12",
+        document=spt_report,
+        paragraph="12",
+        order=12,
+        mechanism=spt_report.mechanism,
+        country=bra,
+        year=2023,
+        text=f"{MARKER}: close the isolation cells of the visited prison.",
+    )
+    spt_rec.themes.add(secret_theme)
+    w.add("recommendation", spt_rec, confidential=True)
+    FollowUpRequest.objects.create(
+        document=spt_report,
+        recommendation=spt_rec,
+        item=f"12 {MARKER}",
+        due_on=dt.date(2023, 9, 1),
+        due_basis=FollowUpRequest.DueBasis.STATED,
+    )
+    w.add(
+        "assignment",
+        verbs.do_assign_recommendation(coordinator, restricted_rec, ministry_a, note=MARKER),
+        confidential=True,
+    )
+    plan = verbs.do_create_plan(
+        coordinator,
+        title=f"{MARKER} confidential plan",
+        kind="national",
+        owner=coordinator.organisation,
+        country=bra,
+        visibility=Visibility.RESTRICTED,
+    )
+    w.add("plan", plan, confidential=True)
+    action = verbs.do_create_action(
+        coordinator,
+        plan,
+        recommendations=[restricted_rec],
+        title=f"{MARKER} confidential action",
+        responsible=ministry_a,
+        status="planned",
+        target_date=dt.date(2026, 12, 31),
+    )
+    w.add("action", action, confidential=True)
+    indicator = verbs.do_add_indicator(
+        coordinator, action, name=f"{MARKER} indicator", unit="cells"
+    )
+    w.add("indicator", indicator, confidential=True)
+    w.add(
+        "measurement",
+        verbs.do_record_measurement(
+            coordinator, indicator, date=dt.date(2025, 1, 31), value=3, note=MARKER
+        ),
+        confidential=True,
+    )
+    w.add(
+        "evidence",
+        verbs.do_add_evidence(
+            coordinator, action=action, url="https://example.org/zebraquartz", title=MARKER
+        ),
+        confidential=True,
+    )
+    rec = w.objects["recommendation"][0]
+    embargoed = verbs.do_submit_assessment(
+        coordinator,
+        rec,
+        source="nhri",
+        date=dt.date(2025, 2, 1),
+        level="not_implemented",
+        text=f"{MARKER}: embargoed NHRI submission",
+        visibility=Visibility.RESTRICTED,
+    )
+    w.add("assessment", embargoed, confidential=True)

@@ -1,0 +1,377 @@
+"""Confidentiality matrix: every URL of the project, every role of the cast, every format.
+
+URLs are enumerated from the resolver, so views added later are covered without
+editing this file; a parameterised pattern gets every sample object of its model
+(the model is read from the path segment before the parameter, e.g.
+``recommendations/<int:pk>/``). A pattern this file cannot fill fails the test with
+a message saying what to add.
+
+Two checks for everyone below coordinator (anonymous, viewer, contributor, focal
+points of ministries A and B, validator):
+
+* no marker of a confidential record and no hidden name in any response (HTML, JSON,
+  CSV, XLSX, Atom, redirects' ``Location``), with and without ``?q=`` search and
+  facet filters;
+* non-interference: every response is the same, byte for byte after removing CSRF
+  tokens and timestamps, whether the confidential records exist or not. This catches
+  what a marker cannot: counts, facet numbers, pagination, a 403 where a missing
+  object gives 404, a different error message.
+
+Coordinators and admins do see the confidential records where they are expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import caches
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .conftest import MARKER, SECOND_HIDDEN, World, add_confidential_records
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+LOW_ROLES = ["anonymous", "viewer", "contributor", "focal_point_a", "focal_point_b", "validator"]
+HIGH_ROLES = ["coordinator", "admin"]
+
+#: Path segment before a parameter -> model name of the world.
+SEGMENT_MODEL = {
+    "recommendations": "recommendation",
+    "recommendation": "recommendation",
+    "documents": "document",
+    "document": "document",
+    "countries": "country",
+    "country": "country",
+    "mechanisms": "mechanism",
+    "mechanism": "mechanism",
+    "themes": "theme",
+    "theme": "theme",
+    "actors": "organisation",
+    "organisations": "organisation",
+    "institutions": "organisation",
+    "plans": "plan",
+    "actions": "action",
+    "indicators": "indicator",
+    "measurements": "measurement",
+    "assessments": "assessment",
+    "evidence": "evidence",
+    "assignments": "assignment",
+}
+#: Parameter name -> model name, when the name says it.
+PARAM_MODEL = {
+    "rec_pk": "recommendation",
+    "recommendation_pk": "recommendation",
+    "document_pk": "document",
+    "plan_pk": "plan",
+    "action_pk": "action",
+    "indicator_pk": "indicator",
+    "assessment_pk": "assessment",
+    "org_pk": "organisation",
+    "iso3": "country",
+}
+#: Parameter name -> attribute of the sample object.
+PARAM_ATTR = {"iso3": "iso3", "code": "code", "slug": "slug"}
+#: URL names whose parameters are not one object: explicit samples.
+SKIPPED_PREFIXES = ("admin/",)
+#: Search and facet filters tried on every URL without parameters.
+#: ("isolation" is only in a confidential recommendation; searching for the marker itself
+#: would find it echoed in the search box.)
+QUERIES = ["", "?q=isolation", "?mechanism=SPT&theme=places-of-detention&country=BRA"]
+
+
+def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
+    if name == "tracking:evidence_add":
+        return [{"kind": "action", "pk": o.pk} for o in w.objects["action"]] + [
+            {"kind": "assessment", "pk": o.pk} for o in w.objects["assessment"]
+        ]
+    if name == "tracking:history":
+        return [
+            {"model": model, "pk": o.pk}
+            for model in (
+                "plan",
+                "action",
+                "indicator",
+                "measurement",
+                "assessment",
+                "assignment",
+                "evidence",
+            )
+            for o in w.objects[model]
+        ]
+    if name == "tracking:deadlines_user_ics":
+        from rightstrack.tracking.ics import user_feed_token
+
+        return [{"token": user_feed_token(u)} for u in w.objects["feed_owner"]]
+    if name == "reports:export":
+        from rightstrack.reports.exports import EXPORT_KINDS
+
+        return [
+            {"kind": k, "fmt": f} for k in sorted(EXPORT_KINDS) for f in ("csv", "json", "xlsx")
+        ]
+    return None
+
+
+def _walk(patterns: list[Any], prefix: str = "", ns: str = "") -> Iterator[tuple[str, str, Any]]:
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            sub = f"{ns}{p.namespace}:" if p.namespace else ns
+            yield from _walk(p.url_patterns, prefix + str(p.pattern), sub)
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), f"{ns}{p.name}" if p.name else "", p
+
+
+def _param_names(pattern: URLPattern) -> list[str]:
+    return list(pattern.pattern.regex.groupindex)
+
+
+def _model_for(route: str, param: str) -> str | None:
+    if param in PARAM_MODEL:
+        return PARAM_MODEL[param]
+    parts = re.split(r"/", route)
+    for i, part in enumerate(parts):
+        if re.search(rf"<(?:\w+:)?{param}>", part):
+            before = parts[i - 1] if i else ""
+            return SEGMENT_MODEL.get(before)
+    return None
+
+
+def project_urls(w: World) -> tuple[list[str], list[str]]:
+    """Every GET-able URL of the project for the world's objects, and the problems found."""
+    urls: list[str] = []
+    problems: list[str] = []
+    resolver = get_resolver()
+    for route, name, pattern in _walk(resolver.url_patterns):
+        if route.startswith(SKIPPED_PREFIXES):
+            continue
+        if not name:
+            problems.append(f"unnamed URL pattern {route!r}")
+            continue
+        params = _param_names(pattern)
+        if not params:
+            base = reverse(name)
+            urls.extend(base + q for q in QUERIES)
+            continue
+        samples = _explicit_samples(name, w)
+        if samples is None:
+            samples = [{}]
+            for param in params:
+                model = _model_for(route, param)
+                if model is None or model not in w.objects:
+                    problems.append(
+                        f"{name} ({route}): add a sample for <{param}> "
+                        "in SEGMENT_MODEL/PARAM_MODEL of tests/accounts/test_confidentiality_matrix.py"
+                    )
+                    samples = []
+                    break
+                attr = PARAM_ATTR.get(param, "pk")
+                samples = [
+                    {**s, param: getattr(obj, attr)} for s in samples for obj in w.objects[model]
+                ]
+        urls.extend(reverse(name, kwargs=kwargs) for kwargs in samples)
+    return urls, problems
+
+
+def body_text(response: Any) -> str:
+    """The text of a response, whatever its format (HTML, JSON, CSV, Atom, XLSX/DOCX, PDF)."""
+    content = (
+        b"".join(response.streaming_content) if response.streaming else bytes(response.content)
+    )
+    if hasattr(response, "close"):
+        response.close()
+    head = f"{response.status_code} {response.get('Location', '')} {response.get('Content-Disposition', '')}\n"
+    if content[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            parts = [zf.read(n).decode("utf-8", "replace") for n in sorted(zf.namelist())]
+        return head + "\n".join(parts)
+    if content[:5] == b"%PDF-":
+        from pypdf import PdfReader
+
+        return head + "\n".join(
+            p.extract_text() or "" for p in PdfReader(io.BytesIO(content)).pages
+        )
+    return head + content.decode("utf-8", "replace")
+
+
+_VOLATILE = [
+    (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+'), r"\1CSRF"),
+    (re.compile(r'(name="csrf-token" content=")[^"]+'), r"\1CSRF"),
+    (
+        re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"),
+        "TIMESTAMP",
+    ),
+    (re.compile(r"\b\d{8}T\d{6}Z?\b"), "TIMESTAMP"),
+    # The two-factor enrolment page shows a fresh random key each time.
+    (re.compile(r"<svg.*?</svg>", re.S), "SVG"),
+    (re.compile(r'(class="totp-key">)[^<]+'), r"\1KEY"),
+]
+
+
+def normalise(text: str) -> str:
+    for pattern, repl in _VOLATILE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def snapshot(clients: dict[str, Any], urls: list[str]) -> dict[tuple[str, str], str]:
+    for cache in caches.all():
+        cache.clear()
+    return {
+        (role, url): body_text(client.get(url)) for role, client in clients.items() for url in urls
+    }
+
+
+def _hidden_markers(role: str) -> list[str]:
+    from conftest import HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME
+
+    second = list(SECOND_HIDDEN)
+    if role == "contributor":  # the hidden contributor may see their own name
+        return second
+    return [*HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME, *second]
+
+
+class _Rollback(Exception):
+    pass
+
+
+_CACHE: dict[str, Any] = {}
+
+
+@pytest.fixture
+def matrix(request):
+    """Snapshots of every URL for every role, with (A) and without (B) confidential records.
+
+    Built once per run (the responses are plain strings; the database of each test is
+    rolled back anyway).
+    """
+    if "matrix" not in _CACHE:
+        _CACHE["matrix"] = _build_matrix(
+            request.getfixturevalue("world"),
+            request.getfixturevalue("cast"),
+            request.getfixturevalue("client_for"),
+        )
+    return _CACHE["matrix"]
+
+
+def _build_matrix(world: World, cast: dict[str, Any], client_for: Any) -> dict[str, Any]:
+    clients = {role: client_for(cast[role]) for role in LOW_ROLES + HIGH_ROLES}
+    for client in clients.values():
+        client.raise_request_exception = False
+    low = {r: clients[r] for r in LOW_ROLES}
+    high = {r: clients[r] for r in HIGH_ROLES}
+    result: dict[str, Any] = {}
+    try:
+        with transaction.atomic():
+            add_confidential_records(world, cast)
+            urls, problems = project_urls(world)
+            result["urls"], result["problems"] = urls, problems
+            result["with"] = snapshot(low, urls)
+            result["high"] = snapshot(high, urls)
+            result["world"] = world
+            raise _Rollback
+    except _Rollback:
+        pass
+    result["without"] = snapshot(low, result["urls"])
+    return result
+
+
+def test_every_url_pattern_can_be_filled_with_sample_objects(matrix):
+    assert matrix["problems"] == []
+    assert len(matrix["urls"]) > 20
+
+
+def test_no_page_crashes_for_any_role(matrix):
+    crashed = sorted(
+        {
+            f"{role} {url}"
+            for (role, url), body in {**matrix["with"], **matrix["high"]}.items()
+            if body.startswith("500 ")
+        }
+    )
+    assert crashed == []
+
+
+def test_nobody_below_coordinator_sees_a_restricted_record(matrix):
+    leaks = sorted(
+        f"{role} {url}"
+        for (role, url), body in matrix["with"].items()
+        if MARKER.lower() in body.lower()
+    )
+    assert leaks == [], "\n".join(leaks)
+
+
+def test_nobody_below_coordinator_sees_a_hidden_name(matrix):
+    leaks = sorted(
+        f"{role} {url}: {name}"
+        for (role, url), body in matrix["with"].items()
+        for name in _hidden_markers(role)
+        if name.lower() in body.lower()
+    )
+    assert leaks == [], "\n".join(leaks)
+
+
+def test_anonymous_users_never_see_a_restricted_record_or_a_hidden_name(matrix):
+    names = _hidden_markers("anonymous")
+    leaks = sorted(
+        url
+        for (role, url), body in matrix["with"].items()
+        if role == "anonymous" and any(s.lower() in body.lower() for s in [MARKER, *names])
+    )
+    assert leaks == []
+    assert any(role == "anonymous" for role, _ in matrix["with"])
+
+
+def test_outputs_below_coordinator_do_not_depend_on_restricted_records(matrix):
+    differences = []
+    for key, body in matrix["with"].items():
+        other = matrix["without"][key]
+        if normalise(body) != normalise(other):
+            diff = difflib.unified_diff(
+                normalise(other).splitlines(), normalise(body).splitlines(), lineterm="", n=0
+            )
+            differences.append(f"{key[0]} {key[1]}:\n" + "\n".join(list(diff)[2:12]))
+    assert differences == [], "\n\n".join(differences[:15])
+
+
+def test_restricted_detail_pages_answer_404_as_if_they_did_not_exist(matrix):
+    w = matrix["world"]
+    restricted_rec = w.confidential["recommendation"][0]
+    spt_report = w.confidential["document"][0]
+    for role in LOW_ROLES:
+        for url in (f"/recommendations/{restricted_rec.pk}/", f"/documents/{spt_report.pk}/"):
+            if url in matrix["urls"]:
+                assert matrix["with"][(role, url)].startswith("404 "), (role, url)
+
+
+@pytest.mark.parametrize("role", HIGH_ROLES)
+def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, role):
+    w = matrix["world"]
+    expected = [
+        f"/recommendations/{w.confidential['recommendation'][0].pk}/",
+        f"/recommendations/{w.confidential['recommendation'][0].pk}.json",
+        f"/documents/{w.confidential['document'][0].pk}/",
+        f"/tracking/actions/{w.confidential['action'][0].pk}/",
+        f"/tracking/plans/{w.confidential['plan'][0].pk}/",
+    ]
+    checked = [url for url in expected if url in matrix["urls"]]
+    assert len(checked) >= 3
+    for url in checked:
+        body = matrix["high"][(role, url)]
+        assert body.startswith("200 "), (url, body[:200])
+        assert MARKER in body, url
+
+
+@pytest.mark.parametrize("role", HIGH_ROLES)
+def test_coordinators_and_admins_see_hidden_names(matrix, role):
+    seen = [
+        url
+        for (r, url), body in matrix["high"].items()
+        if r == role and "Zorrilla-Quintanar" in body
+    ]
+    assert seen, "no page shows a contributor's real name to coordinators"
