@@ -226,6 +226,12 @@ class AffectedFacet(M2MFacet):
     m2m = "affected_groups"
 
 
+class UprIssueFacet(M2MFacet):
+    param = "issue"
+    label = _("UPR Info issue")
+    m2m = "upr_issues"
+
+
 class SdgFacet(M2MFacet):
     param = "sdg"
     label = _("SDG")
@@ -277,6 +283,7 @@ for _facet in (
     MechanismFacet(),
     ThemeFacet(),
     AffectedFacet(),
+    UprIssueFacet(),
     SdgFacet(),
     PositionFacet(),
     RecommendingStateFacet(),

@@ -5,7 +5,7 @@ these parameters (stable names, other tools read them):
 
 ``q``
     full-text query (see :mod:`rightstrack.portal.search`);
-``country``, ``mechanism``, ``theme``, ``affected``, ``sdg``, ``position``,
+``country``, ``mechanism``, ``theme``, ``affected``, ``issue``, ``sdg``, ``position``,
 ``recommending_state``, ``cycle``, ``year``, ``document``
     facet values (repeat a parameter to OR values), see :mod:`rightstrack.portal.facets`;
 ``sort``
@@ -99,7 +99,5 @@ def filtered(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
 def sorted_results(qs: RecQS, params: ListParams, lang: str | None) -> RecQS:
     """``qs`` in the order asked for; relevance falls back to newest without a query."""
     if params.sort == "relevance" and params.q:
-        return with_relevance(qs, params.q, lang).order_by(
-            F("relevance").desc(nulls_last=True), "-id"
-        )
+        return with_relevance(qs, params.q, lang).order_by("-relevance", "-id")
     return qs.order_by(*SORTS[params.sort][1])
