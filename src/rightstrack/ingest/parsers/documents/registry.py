@@ -58,6 +58,7 @@ __all__ = [
     "parse_document",
     "register_kind",
     "to_json",
+    "treaty_document_score",
 ]
 
 #: The keys of :func:`to_json`, in order. Other tools read them: do not rename.
@@ -252,6 +253,34 @@ register_kind(
         parse=_parse_follow_up_reply,
     )
 )
+
+
+# --- cheap detection for the import registry ---------------------------------------------------
+
+_TB_PREFIX = re.compile(r"\b(?:CCPR|CERD|CEDAW|CAT|CRC|CMW|CRPD|CED)\s*/\s*C\s*/|\bE/C\.12/")
+
+
+def treaty_document_score(first_text: str) -> float:
+    """How surely ``first_text`` (page 1, or the first kilobytes) starts a treaty-body CO,
+    follow-up reply or Views: 0.0 to 0.9. Cheap (a few regexes), never raises.
+
+    UPR Working Group reports score 0 (their own parser handles them).
+    """
+    text = re.sub(r"\s+", " ", first_text[:20000])
+    if "Universal Periodic Review" in text:
+        return 0.0
+    has_symbol = bool(_TB_PREFIX.search(text))
+    if re.search(r"Concluding observations (?:on|of)\b", text) and has_symbol:
+        return 0.9
+    if re.search(r"Information received from .{2,80}? (?:on|regarding) follow-up", text):
+        return 0.9
+    if re.search(r"\b(?:Views|Decision) adopted by the Committee\b", text):
+        return 0.9
+    if re.search(
+        r"\bThe (?:author|complainant|petitioner)s? (?:of the communication )?(?:is|are)\b", text
+    ) and ("Optional Protocol" in text or "State party" in text):
+        return 0.8
+    return 0.0
 
 
 # --- entry point --------------------------------------------------------------------------------
