@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from rightstrack.tracking import actions
 from rightstrack.tracking.models import Action, Assessment, Indicator
@@ -163,3 +164,42 @@ def test_a_restricted_recommendation_is_404_below_coordinator(cast, client_for, 
         .status_code
         == 200
     )
+
+
+def test_saving_the_form_keeps_links_to_recommendations_the_focal_point_cannot_see(
+    coordinator, focal_point_a, action_a, rec, restricted_rec, client_for
+):
+    actions.do_update_action(
+        coordinator, action_a, action_a.version, recommendations=[rec, restricted_rec]
+    )
+    action_a.refresh_from_db()
+    client = client_for(focal_point_a)
+    form = client.get(f"/tracking/actions/{action_a.pk}/edit/").content.decode()
+    assert "Q-77" not in form and "para. 3" not in form
+    response = client.post(
+        f"/tracking/actions/{action_a.pk}/edit/",
+        {**_edit_payload(action_a, title="Renamed"), "recommendations": [rec.pk]},
+    )
+    assert response.status_code == 302
+    assert set(Action.objects.get(pk=action_a.pk).recommendations.values_list("pk", flat=True)) == {
+        rec.pk,
+        restricted_rec.pk,
+    }
+    assert "para. 3" not in client.get(f"/tracking/actions/{action_a.pk}/").content.decode()
+
+
+def test_a_focal_point_cannot_link_a_restricted_recommendation(
+    focal_point_a, action_a, restricted_rec, client_for
+):
+    response = client_for(focal_point_a).post(
+        f"/tracking/actions/{action_a.pk}/edit/",
+        _edit_payload(action_a, recommendations=[restricted_rec.pk]),
+    )
+    assert response.status_code == 200  # form error: not a valid choice
+    assert (
+        not Action.objects.get(pk=action_a.pk).recommendations.filter(pk=restricted_rec.pk).exists()
+    )
+    with pytest.raises(PermissionDenied):
+        actions.do_update_action(
+            focal_point_a, action_a, action_a.version, recommendations=[restricted_rec]
+        )

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Organisation
-from rightstrack.accounts.permissions import user_rank
+from rightstrack.accounts.permissions import user_rank, visible_recommendations
 from rightstrack.catalog.models import Recommendation, Visibility
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.evidence import check_upload
@@ -285,6 +285,21 @@ def _publish_action(user: Any, action: Action) -> None:
             )
 
 
+def _linkable(user: Any, action: Action, chosen: Iterable[Recommendation]) -> list[Any]:
+    """The recommendations to link: ``chosen`` (all must be visible to ``user``) plus the
+    links ``user`` cannot see, which are kept (a focal point's form never lists restricted
+    recommendations, so saving it must not drop them)."""
+    visible = visible_recommendations(user)
+    chosen = list(chosen)
+    seen = set(visible.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    if any(r.pk not in seen for r in chosen):
+        raise _deny(_("You cannot link this recommendation."))
+    hidden: list[Any] = []
+    if action.pk:
+        hidden = list(action.recommendations.exclude(pk__in=visible.values("pk")))
+    return chosen + hidden
+
+
 @transaction.atomic
 def do_create_action(
     user: Any,
@@ -315,7 +330,7 @@ def do_create_action(
         PublicationState.DRAFT if state == PublicationState.PUBLISHED else state
     )
     _save(action, user, "action created")
-    action.recommendations.set(list(recommendations))
+    action.recommendations.set(_linkable(user, action, recommendations))
     if state == PublicationState.PUBLISHED:
         _publish_action(user, action)
         _save(action, user, "action published")
@@ -349,7 +364,7 @@ def do_update_action(
     _apply(fresh, fields, ACTION_FIELDS)
     _check_action_fields(user, fresh)
     if recommendations is not None:
-        fresh.recommendations.set(list(recommendations))
+        fresh.recommendations.set(_linkable(user, fresh, recommendations))
     state = _state_after_edit(user, fresh.responsible_id, submit)
     if state == PublicationState.PUBLISHED:
         _publish_action(user, fresh)

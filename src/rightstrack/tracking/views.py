@@ -333,7 +333,9 @@ def action_edit(
         "action": action,
         "plan": plan,
         "current": current,
-        "is_coordinator": not lock,
+        "publishes": perm.publishes_directly(
+            request.user, action.responsible_id if action else getattr(own_org, "pk", None)
+        ),
     }
     return render(request, "tracking/action_form.html", ctx, status=status)
 
@@ -506,7 +508,15 @@ def assessment_edit(
                 % {"state": result.get_publication_state_display()},
             )
             return redirect("tracking:assessment_detail", pk=result.pk)
-    ctx = {"form": form, "rec": rec, "assessment": a, "current": current, "is_coordinator": coord}
+    ctx = {
+        "form": form,
+        "rec": rec,
+        "assessment": a,
+        "current": current,
+        "publishes": perm.publishes_directly(
+            request.user, a.organisation_id if a else getattr(request.user, "organisation_id", None)
+        ),
+    }
     return render(request, "tracking/assessment_form.html", ctx, status=status)
 
 
