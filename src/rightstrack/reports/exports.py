@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -40,19 +40,14 @@ from openpyxl.cell import WriteOnlyCell
 
 from rightstrack.accounts.permissions import visible_recommendations
 from rightstrack.catalog.models import (
-    AffectedGroup,
-    Country,
     Recommendation,
-    SdgGoal,
-    SdgTarget,
-    Theme,
-    UprIssue,
 )
 from rightstrack.portal.filters import SORTS, ListParams, sorted_results
 from rightstrack.portal.filters import filtered as portal_filtered
 
-#: Rows fetched (and M2M tags prefetched) per database round trip.
-CHUNK_SIZE = 2000
+#: Rows fetched (and M2M tags looked up) per database round trip. SQLite
+#: accepts at most 32,766 parameters per query; 1,000 ids stay far below.
+CHUNK_SIZE = 1000
 #: Separator between the values of a multi-valued cell (CSV and XLSX).
 MULTI_SEPARATOR = "; "
 FORMATS = ("csv", "xlsx", "json")
@@ -82,74 +77,118 @@ class Column:
     get: Callable[[Any], Any]
 
 
-def _names(manager: Any, attr: str = "name") -> list[str]:
-    # ``.all()`` reads the per-chunk prefetch cache: no query per row.
-    return [str(getattr(obj, attr)) for obj in manager.all()]
+POSITION_LABELS = dict(Recommendation.Position.choices)
 
 
-def _rec_url(rec: Recommendation) -> str:
-    return f"/recommendations/{rec.pk}/"
-
-
-def _annotation_type(rec: Recommendation) -> str:
+def _annotation_type(row: dict[str, Any]) -> str:
     # UHRI labels (README_source.md: "Recommendations, Concerns/Observations").
-    return "Concerns/Observations" if rec.kind == Recommendation.Kind.CONCERN else "Recommendations"
+    if row["kind"] == Recommendation.Kind.CONCERN:
+        return "Concerns/Observations"
+    return "Recommendations"
 
 
-def _sdg_labels(rec: Recommendation) -> list[str]:
-    goals = [f"{g.number} - {g.short_title or g.title}" for g in rec.sdg_goals.all()]
-    targets = [f"{t.code} - {t.text}" for t in rec.sdg_targets.all()]
-    return goals + targets
+def _get(key: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: row[key]
 
 
 RECOMMENDATION_LAYOUTS: dict[str, list[Column]] = {
     # Field names of the portal JSON contract (issue 2), one row per recommendation.
     "default": [
-        Column("id", lambda r: r.pk),
-        Column("symbol", lambda r: r.document.symbol),
-        Column("paragraph", lambda r: r.paragraph),
-        Column("text", lambda r: r.text),
-        Column("kind", lambda r: r.kind),
-        Column("mechanism", lambda r: r.mechanism.code),
-        Column("country", lambda r: r.country.iso3 if r.country else ""),
-        Column("date", lambda r: r.date),
-        Column("year", lambda r: r.year),
-        Column("recommending_states", lambda r: _names(r.recommending_states, "iso3")),
-        Column("position", lambda r: r.position),
-        Column("upr_cycle", lambda r: r.upr_cycle),
-        Column("upr_session", lambda r: r.upr_session),
-        Column("themes", lambda r: _names(r.themes)),
-        Column("affected_persons", lambda r: _names(r.affected_groups)),
-        Column("sdgs", lambda r: _names(r.sdg_goals, "number")),
-        Column("sdg_targets", lambda r: _names(r.sdg_targets, "code")),
-        Column("upr_issues", lambda r: _names(r.upr_issues)),
-        Column(
-            "action_category", lambda r: r.action_category.number if r.action_category else None
-        ),
-        Column("uhri_id", lambda r: r.uhri_id),
-        Column("url", _rec_url),
+        Column("id", _get("id")),
+        Column("symbol", _get("symbol")),
+        Column("paragraph", _get("paragraph")),
+        Column("text", _get("text")),
+        Column("kind", _get("kind")),
+        Column("mechanism", _get("mechanism")),
+        Column("country", lambda r: r["country_iso3"] or ""),
+        Column("date", _get("date")),
+        Column("year", _get("year")),
+        Column("recommending_states", lambda r: [iso3 for iso3, _name in r["recommending"]]),
+        Column("position", _get("position")),
+        Column("upr_cycle", _get("upr_cycle")),
+        Column("upr_session", _get("upr_session")),
+        Column("themes", _get("themes")),
+        Column("affected_persons", _get("affected_persons")),
+        Column("sdgs", lambda r: [str(number) for number, _title in r["sdg_goals"]]),
+        Column("sdg_targets", lambda r: [code for code, _text in r["sdg_targets"]]),
+        Column("upr_issues", _get("upr_issues")),
+        Column("action_category", _get("action_category")),
+        Column("uhri_id", _get("uhri_id")),
+        Column("url", lambda r: f"/recommendations/{r['id']}/"),
     ],
     # UHRI export field names (README_source.md), for exchange with other trackers.
     "uhri": [
-        Column("AnnotationId", lambda r: r.uhri_id or r.natural_key),
-        Column("Symbol", lambda r: r.document.symbol),
-        Column("Paragraph", lambda r: r.paragraph),
-        Column("Body", lambda r: r.mechanism.code),
+        Column("AnnotationId", lambda r: r["uhri_id"] or r["natural_key"]),
+        Column("Symbol", _get("symbol")),
+        Column("Paragraph", _get("paragraph")),
+        Column("Body", _get("mechanism")),
         Column("AnnotationType", _annotation_type),
-        Column("Countries", lambda r: [r.country.name_en] if r.country else []),
-        Column("Text", lambda r: r.text),
-        Column("Themes", lambda r: _names(r.themes)),
-        Column("AffectedPersons", lambda r: _names(r.affected_groups)),
-        Column("Sdgs", _sdg_labels),
-        Column("PublicationDate", lambda r: r.document.published_on or r.date),
-        Column("UprCycle", lambda r: r.upr_cycle),
+        Column("Countries", lambda r: [r["country_name"]] if r["country_name"] else []),
+        Column("Text", _get("text")),
+        Column("Themes", _get("themes")),
+        Column("AffectedPersons", _get("affected_persons")),
         Column(
-            "UprRecommendingCountry",
-            lambda r: _names(r.recommending_states, "name_en"),
+            "Sdgs",
+            lambda r: (
+                [f"{n} - {t}" for n, t in r["sdg_goals"]]
+                + [f"{c} - {t}" for c, t in r["sdg_targets"]]
+            ),
         ),
-        Column("UprPosition", lambda r: r.get_position_display() if r.position else ""),
+        Column("PublicationDate", lambda r: r["published_on"] or r["date"]),
+        Column("UprCycle", _get("upr_cycle")),
+        Column("UprRecommendingCountry", lambda r: [name for _iso3, name in r["recommending"]]),
+        Column(
+            "UprPosition",
+            lambda r: str(POSITION_LABELS[r["position"]]) if r["position"] else "",
+        ),
     ],
 }
+
+#: Row key -> ORM lookup of the plain (non-M2M) values of a recommendation row.
+_REC_VALUES = {
+    "id": "id",
+    "natural_key": "natural_key",
+    "paragraph": "paragraph",
+    "text": "text",
+    "kind": "kind",
+    "date": "date",
+    "year": "year",
+    "position": "position",
+    "upr_cycle": "upr_cycle",
+    "upr_session": "upr_session",
+    "uhri_id": "uhri_id",
+    "symbol": "document__symbol",
+    "published_on": "document__published_on",
+    "mechanism": "mechanism__code",
+    "country_iso3": "country__iso3",
+    "country_name": "country__name_en",
+    "action_category": "action_category__number",
+}
+
+#: Row key -> (M2M field of Recommendation, looked-up values on the tag, ordering).
+#: One value gives a list of str; two give a list of tuples.
+_REC_M2M: dict[str, tuple[str, tuple[str, ...]]] = {
+    "recommending": ("recommending_states", ("iso3", "name_en")),
+    "themes": ("themes", ("name",)),
+    "affected_persons": ("affected_groups", ("name",)),
+    "sdg_goals": ("sdg_goals", ("number", "short_title")),
+    "sdg_targets": ("sdg_targets", ("code", "text")),
+    "upr_issues": ("upr_issues", ("name",)),
+}
+
+
+def _m2m_values(field_name: str, lookups: tuple[str, ...], ids: list[int]) -> dict[int, list[Any]]:
+    """``{recommendation id: [tag value(s), ...]}`` for ``ids``, one query on the through table."""
+    field: Any = Recommendation._meta.get_field(field_name)
+    through = field.remote_field.through
+    rec_col = f"{field.m2m_field_name()}_id"
+    tag = field.m2m_reverse_field_name()
+    paths = [f"{tag}__{lookup}" for lookup in lookups]
+    out: dict[int, list[Any]] = {}
+    rows = through._default_manager.filter(**{f"{rec_col}__in": ids}).order_by(rec_col, *paths)
+    for rec_id, *values in rows.values_list(rec_col, *paths):
+        out.setdefault(rec_id, []).append(values[0] if len(values) == 1 else tuple(values))
+    return out
 
 
 def filter_recommendations(user: Any, params: QueryDict) -> QuerySet[Recommendation]:
@@ -180,17 +219,32 @@ def filter_recommendations(user: Any, params: QueryDict) -> QuerySet[Recommendat
 
 def iter_recommendations(
     qs: QuerySet[Recommendation], chunk_size: int = CHUNK_SIZE
-) -> Iterator[Recommendation]:
-    """Iterate ``qs`` in chunks with FKs joined and M2M tags prefetched per chunk."""
-    qs = qs.select_related("document", "mechanism", "country", "action_category").prefetch_related(
-        Prefetch("recommending_states", queryset=Country.objects.only("id", "iso3", "name_en")),
-        Prefetch("themes", queryset=Theme.objects.only("id", "name")),
-        Prefetch("affected_groups", queryset=AffectedGroup.objects.only("id", "name")),
-        Prefetch("sdg_goals", queryset=SdgGoal.objects.all()),
-        Prefetch("sdg_targets", queryset=SdgTarget.objects.all()),
-        Prefetch("upr_issues", queryset=UprIssue.objects.only("id", "name")),
-    )
-    return qs.iterator(chunk_size=chunk_size)
+) -> Iterator[dict[str, Any]]:
+    """Rows of ``qs`` as dicts (keys of ``_REC_VALUES`` and ``_REC_M2M``), chunk by chunk.
+
+    Each chunk of ``chunk_size`` rows costs one query per many-to-many tag
+    (on the through table, values only): no model instances, no per-row query,
+    memory bounded by the chunk size.
+    """
+    keys = list(_REC_VALUES)
+    values = qs.values_list(*_REC_VALUES.values())
+    chunk: list[dict[str, Any]] = []
+    for raw in values.iterator(chunk_size=chunk_size):
+        chunk.append(dict(zip(keys, raw, strict=True)))
+        if len(chunk) >= chunk_size:
+            yield from _with_tags(chunk)
+            chunk = []
+    if chunk:
+        yield from _with_tags(chunk)
+
+
+def _with_tags(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = [row["id"] for row in chunk]
+    for key, (field_name, lookups) in _REC_M2M.items():
+        tags = _m2m_values(field_name, lookups, ids)
+        for row in chunk:
+            row[key] = tags.get(row["id"], [])
+    return chunk
 
 
 @dataclass(frozen=True)
