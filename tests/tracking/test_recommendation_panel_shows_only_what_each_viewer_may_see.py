@@ -122,3 +122,14 @@ def test_the_portal_country_page_links_to_the_dashboard(client_for, anonymous, b
         client_for(anonymous).get(reverse("portal:country_detail", args=["BRA"])).content.decode()
     )
     assert "/tracking/countries/BRA/dashboard/" in html
+
+
+def test_the_panel_speaks_french_to_a_french_visitor(tracked, rec, client_for, anonymous):
+    html = (
+        client_for(anonymous)
+        .get(f"/tracking/recommendations/{rec.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+        .content.decode()
+    )
+    assert "Suivi et mise en œuvre" in html
+    assert "Partiellement mise en œuvre" in html
+    assert "Soumis en retard" in html
