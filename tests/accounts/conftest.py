@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 MARKER = "ZEBRAQUARTZ"
 SECOND_HIDDEN = ("Hildegard", "Quennell-Obscura", "hqobscura")
@@ -41,7 +42,14 @@ class World:
 @pytest.fixture
 def world(cast, ministry_a, ministry_b, ngo):
     from rightstrack.accounts.models import User
-    from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation, Theme
+    from rightstrack.catalog.models import (
+        Country,
+        Document,
+        FollowUpRequest,
+        Mechanism,
+        Recommendation,
+        Theme,
+    )
     from rightstrack.tracking import actions as verbs
 
     coordinator = cast["coordinator"]
@@ -99,6 +107,17 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     rec.themes.add(shared_theme)
+    # CERD/C/BRA/CO/18-20 para. 63: information on para. 17 requested within one year.
+    w.add(
+        "follow_up",
+        FollowUpRequest.objects.create(
+            document=doc,
+            recommendation=rec,
+            item="17",
+            due_on=dt.date(2023, 12, 1),
+            due_basis=FollowUpRequest.DueBasis.STATED,
+        ),
+    )
     w.add("assignment", verbs.do_assign_recommendation(coordinator, rec, ministry_a, note="lead"))
     plan = w.add(
         "plan",
@@ -212,13 +231,23 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     )
     spt_rec.themes.add(secret_theme)
     w.add("recommendation", spt_rec, confidential=True)
-    FollowUpRequest.objects.create(
+    spt_follow_up = FollowUpRequest.objects.create(
         document=spt_report,
         recommendation=spt_rec,
         item=f"12 {MARKER}",
         due_on=dt.date(2023, 9, 1),
         due_basis=FollowUpRequest.DueBasis.STATED,
     )
+    # An overdue follow-up item on the restricted recommendation assigned to ministry A.
+    w.add("follow_up", spt_follow_up, confidential=True)
+    restricted_follow_up = FollowUpRequest.objects.create(
+        document=doc,
+        recommendation=restricted_rec,
+        item=f"99 {MARKER}",
+        due_on=timezone.localdate() - dt.timedelta(days=20),
+        due_basis=FollowUpRequest.DueBasis.STATED,
+    )
+    w.add("follow_up", restricted_follow_up, confidential=True)
     w.add(
         "assignment",
         verbs.do_assign_recommendation(coordinator, restricted_rec, ministry_a, note=MARKER),
@@ -240,7 +269,8 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         title=f"{MARKER} confidential action",
         responsible=ministry_a,
         status="planned",
-        target_date=dt.date(2026, 12, 31),
+        # Due within the reminder window (30 days), so a leaking digest would list it.
+        target_date=timezone.localdate() + dt.timedelta(days=10),
     )
     w.add("action", action, confidential=True)
     indicator = verbs.do_add_indicator(

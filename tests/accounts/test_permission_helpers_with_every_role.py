@@ -87,6 +87,15 @@ def test_get_helpers_hide_restricted_catalogue_records_with_404(role, cast, full
     assert acc.get_recommendation_for_user(user, public_rec.pk) == public_rec
 
 
+@pytest.mark.parametrize("role", LOW + HIGH)
+def test_visible_follow_up_requests(role, cast, full_world):
+    seen = set(acc.visible_follow_up_requests(cast[role]).values_list("pk", flat=True))
+
+    pick = _all if role in HIGH else _public
+    assert seen == pick(full_world, "follow_up")
+    assert len(seen) == (3 if role in HIGH else 1)
+
+
 @pytest.mark.parametrize("bad", ["abc", None, 10**9, "1 OR 1=1"])
 def test_get_helpers_answer_404_for_malformed_or_missing_ids(bad, coordinator):
     with pytest.raises(Http404):

@@ -32,7 +32,9 @@ def requires_two_factor(user: Any) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     return bool(
-        user.is_superuser or user.is_staff or getattr(user, "role", None) in PUBLISHING_ROLES
+        getattr(user, "is_superuser", False)
+        or getattr(user, "is_staff", False)
+        or getattr(user, "role", None) in PUBLISHING_ROLES
     )
 
 
