@@ -39,7 +39,7 @@ from pathlib import Path
 from rightstrack.ingest.parsers.documents.extract import decode_bytes
 from rightstrack.ingest.parsers.documents.upr_report import (
     parse_upr_report_text,
-    resolve_state_name,
+    recommending_states,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,6 +61,8 @@ def _key(name: str) -> str:
 
 
 def _letters(text: str) -> str:
+    """ASCII letters and digits only, footnote markers after a bracket ("(Algeria)1;") dropped."""
+    text = re.sub(r"\)\s*\d{1,2}(?![\d.])", ")", text)
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
@@ -80,11 +82,10 @@ def read_csv_rows(folder: Path) -> dict[tuple[str, str], dict[str, CsvItem]]:
             if body not in item.texts:
                 item.texts.append(body)
             sender = (row.get("From") or row.get("from") or "").strip()
-            iso3 = resolve_state_name(sender) if sender else None
-            if iso3:
-                item.states.add(iso3)
-            elif sender:
-                item.unresolved.add(sender)
+            # One State per row, but some rows read "Ecuador and Spain": split like a bracket.
+            codes, _names, unknown, _text = recommending_states(f"x ({sender})")
+            item.states.update(codes)
+            item.unresolved.update(unknown)
     return pairs
 
 

@@ -270,6 +270,10 @@ def _ordinal(word: str) -> int | None:
 # UN names in use when older reports were written, absent from the current list:
 # "Libyan Arab Jamahiriya" was Libya's UN short name until September 2011.
 _HISTORIC_NAMES = {"libyanarabjamahiriya": "LBY", "libyaarabjamahiriya": "LBY"}
+# Abbreviations printed in place of a State's name in WG reports.
+_ABBREVIATIONS = {
+    "UK": "GBR", "USA": "USA", "US": "USA", "UAE": "ARE", "DPRK": "PRK", "DRC": "COD",
+}  # fmt: skip
 
 
 def _repair_mojibake(name: str) -> str:
@@ -314,6 +318,10 @@ def resolve_state_name(name: str) -> str | None:
     name = name.strip().strip(".;,").strip()
     if not name:
         return None
+    if re.fullmatch(r"[A-Z.]{2,6}", name):
+        # Acronyms in brackets are mostly treaties or parties ("(ICRMW)", "(NLD)"):
+        # only the abbreviations reports use for States count, never bare ISO codes.
+        return _ABBREVIATIONS.get(name.replace(".", ""))
     found = to_iso3(name)
     if found:
         return found
@@ -326,6 +334,10 @@ def resolve_state_name(name: str) -> str | None:
         close = difflib.get_close_matches(key, list(_compact_names()), n=1, cutoff=0.9)
         if close:
             return _compact_names()[close[0]]
+    # "Bolivia (Plurinational Republic of)": a misprinted qualifier after a known name.
+    head = name.split("(", 1)[0].strip()
+    if head and head != name:
+        return resolve_state_name(head)
     return None
 
 
@@ -355,11 +367,28 @@ def _states_in_bracket(content: str) -> tuple[list[tuple[str, str]], list[str]]:
     """Resolve "Spain, Tunisia and Portugal" into [(name, ISO3)...] and unresolved names."""
     found: list[tuple[str, str]] = []
     unknown: list[str] = []
-    for piece in _split_top(content, ",;"):
-        piece = re.sub(r"^(?:and|&)\s+", "", piece)
+    pieces = _split_top(content, ",;")
+    for index, raw in enumerate(pieces):
+        piece = re.sub(r"^(?:and|&)\s+", "", raw)
         iso3 = _resolve(piece)
         if iso3:
             found.append((piece, iso3))
+            continue
+        # "Venezuela, Bolivarian Republic of": an inverted name's qualifier.
+        if index and re.search(r"\bof$", piece) and found and found[-1][0] == pieces[index - 1]:
+            continue
+        # "United Kingdom France": a comma missing between two names.
+        words = piece.split()
+        pair = next(
+            (
+                (" ".join(words[:cut]), " ".join(words[cut:]))
+                for cut in range(1, len(words))
+                if _resolve(" ".join(words[:cut])) and _resolve(" ".join(words[cut:]))
+            ),
+            None,
+        )
+        if pair:
+            found.extend((half, _resolve(half) or "") for half in pair)
             continue
         # "Maldives and Portugal", "Brazil/Spain": split only when every part resolves
         # ("Bosnia and Herzegovina" resolved above as a whole).
@@ -373,19 +402,24 @@ def _states_in_bracket(content: str) -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def _brackets(text: str) -> list[tuple[int, int, str]]:
-    """Top-level (start, end, content) parenthesised spans of ``text``."""
-    spans: list[tuple[int, int, str]] = []
-    depth = 0
-    start = 0
+    """Top-level (start, end, content) parenthesised spans of ``text``.
+
+    Only complete pairs count, so an unclosed "(" ("(ICERD, in line with ... (Peru);")
+    does not swallow the brackets after it.
+    """
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
     for i, ch in enumerate(text):
         if ch == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == ")" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i + 1, text[start + 1 : i]))
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs.append((stack.pop(), i + 1))
+    pairs.sort()
+    spans: list[tuple[int, int, str]] = []
+    for start, end in pairs:
+        if spans and start < spans[-1][1]:
+            continue  # inside the previous top-level pair
+        spans.append((start, end, text[start + 1 : end - 1]))
     return spans
 
 
@@ -571,7 +605,12 @@ def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
         index += 1
         new = _NEW_ITEM.match(line)
         old = _OLD_NUMBER.match(line) or _BARE_NUMBER.match(line)
-        if new and (int(new.group(2)) == 1 or (paragraph and int(new.group(2)) == last_item + 1)):
+        if new and (
+            int(new.group(2)) == 1
+            or (paragraph and int(new.group(2)) == last_item + 1)
+            # one number lost in extraction ("3. ... 5."): same paragraph, next but one
+            or (int(new.group(1)) == paragraph and int(new.group(2)) == last_item + 2)
+        ):
             para, last_item = int(new.group(1)), int(new.group(2))
             if last_item == 1 or not paragraph:
                 paragraph = para
@@ -586,14 +625,23 @@ def _chunks(section: list[tuple[int, str]]) -> list[_Chunk]:
                     break  # the next paragraph's words do not count
                 ahead += " " + following
             needed = 2 if paragraph and number == last_item + 1 else 1
+            new_style = bool(chunks) and "." in chunks[-1].printed
             if (
                 old.re is _OLD_NUMBER
                 and (not paragraph or number == paragraph + 1)
-                and _group_strength(ahead) >= needed
+                # "93. Costa Rica explained ..." after the items of paragraph 92 is a
+                # new paragraph even when it introduces no recommendations.
+                and (
+                    _group_strength(ahead) >= needed
+                    or new_style
+                    or number not in (last_item + 1, last_item + 2)
+                )
             ):
                 paragraph, last_item = number, 0
                 chunks.append(_Chunk("group", number, 0, str(number), page, [old.group(2)]))
-            elif paragraph and number == last_item + 1:
+            elif paragraph and (
+                number == last_item + 1 or (old.re is _OLD_NUMBER and number == last_item + 2)
+            ):
                 last_item = number
                 chunks.append(_Chunk("item", paragraph, number, str(number), page, [old.group(2)]))
             elif chunks:
@@ -615,13 +663,15 @@ def _drop_trailing_note(text: str) -> str:
     "... follow ILO recommendations (Turkey)1", "... (Honduras); 1 The recommendation
     was ..." (plain-text reports put the footnote where the page ended).
     """
-    m = re.search(r"\)(\s*[;.]?)\s*\d{1,2}(?:\s+[A-Z*].*)?$", text)
-    if not m:
-        return text
-    spans = [span for span in _brackets(text) if span[1] == m.start() + 1]
-    if not spans or not _states_in_bracket(spans[0][2])[0]:
-        return text
-    return text[: m.start() + 1] + m.group(1).strip()
+    for _start, end, content in _brackets(text):
+        m = re.match(
+            r"(\s*[;.]?)\s*\d{1,2}(?![.\d])\s*[;.]?(?:\s+\d{0,2}\s*[A-Z*\u201c\"\u00d2].*)?$",
+            text[end:],
+            re.S,
+        )
+        if m and _states_in_bracket(content)[0] and not _states_in_bracket(content)[1]:
+            return text[:end] + m.group(1).strip()
+    return text
 
 
 def _state_name(head: str) -> str:
