@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date
 from pathlib import Path
 
@@ -273,3 +274,61 @@ def catalogue(db) -> Catalogue:
         period_text=f"six months {MARKER}",
     )
     return Catalogue(co, svn_doc, restricted_doc, recs, restricted, followups)
+
+
+@dataclass
+class Tracking:
+    """What the ``tracking`` fixture recorded on top of ``catalogue``."""
+
+    action: Any
+    published: Any
+    restricted: Any
+    pending: Any
+
+
+@pytest.fixture
+def tracking(catalogue, cast, ministry_a) -> Tracking:
+    """A public plan with one published action (para. 13), a published government
+    assessment (para. 29, partially implemented), a restricted assessment and a
+    contributor's pending one (both carrying :data:`MARKER`)."""
+    from rightstrack.tracking import actions as verbs
+    from rightstrack.tracking.models import Action, Assessment, Level
+
+    coordinator, contributor = cast["coordinator"], cast["contributor"]
+    plan = verbs.do_create_plan(
+        coordinator, title="National human rights plan", country=catalogue.pry_co.country
+    )
+    action = verbs.do_create_action(
+        coordinator,
+        plan,
+        recommendations=[catalogue.pry_recs[13]],
+        title="Set up a special prosecutor's unit for dictatorship-era crimes",
+        responsible=ministry_a,
+        status=Action.Status.IN_PROGRESS,
+        target_date=date(2027, 6, 30),
+    )
+    published = verbs.do_submit_assessment(
+        coordinator,
+        catalogue.pry_recs[29],
+        source=Assessment.Source.GOVERNMENT,
+        date=date(2023, 5, 12),
+        level=Level.PARTIAL,
+        text="Pretrial detention reform adopted; the share of detainees awaiting trial is falling.",
+    )
+    restricted = verbs.do_submit_assessment(
+        coordinator,
+        catalogue.pry_recs[35],
+        source=Assessment.Source.CIVIL_SOCIETY,
+        date=date(2024, 1, 10),
+        level=Level.NOT_IMPLEMENTED,
+        text=f"Embargoed submission {MARKER}.",
+        visibility=Visibility.RESTRICTED,
+    )
+    pending = verbs.do_submit_assessment(
+        contributor,
+        catalogue.pry_recs[35],
+        date=date(2024, 2, 1),
+        level=Level.CONTRARY,
+        text=f"Pending contributor submission {MARKER}.",
+    )
+    return Tracking(action, published, restricted, pending)

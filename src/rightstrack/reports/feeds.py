@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.permissions import visible_documents, visible_recommendations
+from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
 from rightstrack.reports.tracking_data import published_assessments
 
@@ -84,12 +84,8 @@ def deadline_passed_entries(
     Only requests whose document (and recommendation, if any) ``user`` may see.
     """
     rows = (
-        requests.filter(
-            due_on__lt=today,
-            reply_received_on__isnull=True,
-            document__in=visible_documents(user),
-        )
-        .exclude(recommendation__isnull=False, recommendation__in=_hidden(user))
+        requests.filter(due_on__lt=today, reply_received_on__isnull=True)
+        .filter(pk__in=visible_follow_up_requests(user).values("pk"))
         .select_related("document")
         .order_by("-due_on", "-id")
     )
@@ -113,11 +109,6 @@ def deadline_passed_entries(
         )
         for fr in rows[:limit]
     ]
-
-
-def _hidden(user: Any) -> QuerySet[Recommendation]:
-    visible = visible_recommendations(user).values("id")
-    return Recommendation.objects.exclude(id__in=visible)
 
 
 def status_change_entries(user: Any, recs: QuerySet[Recommendation], limit: int) -> list[FeedEntry]:
