@@ -97,6 +97,23 @@ def _may_read_history(user: Any, model: str, obj: Any) -> bool:
     return False
 
 
+def _show(field: Any, value: Any, viewer: Any) -> Any:
+    """A history value as people read it: choice labels, related objects by name, users
+    through :func:`display_name` (hidden names stay hidden)."""
+    if value in (None, ""):
+        return value
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        if related is None:
+            return value
+        if related._meta.label == "accounts.User":
+            return display_name(related, viewer)
+        return str(related)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value
+
+
 def history_context(user: Any, model: str, pk: int) -> dict[str, Any]:
     """Context of ``tracking/history.html``: the object and its entries, newest first.
 
@@ -116,13 +133,17 @@ def history_context(user: Any, model: str, pk: int) -> dict[str, Any]:
         if previous is not None:
             delta = rec.diff_against(previous)
             changes = [
-                Change(str(fields[c.field].verbose_name), c.old, c.new)
+                Change(
+                    str(fields[c.field].verbose_name),
+                    _show(fields[c.field], c.old, user),
+                    _show(fields[c.field], c.new, user),
+                )
                 for c in delta.changes
                 if c.field in fields
             ]
         else:
             changes = [
-                Change(str(f.verbose_name), None, getattr(rec, f.attname))
+                Change(str(f.verbose_name), None, _show(f, getattr(rec, f.attname), user))
                 for name, f in fields.items()
                 if name != "id" and getattr(rec, f.attname) not in (None, "")
             ]

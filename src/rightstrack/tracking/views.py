@@ -86,9 +86,7 @@ def _current_rows(form: Any, obj: Any, user: Any) -> list[tuple[str, Any]]:
 
 
 def _versioned_form(cls: type, data: Any, **kwargs: Any) -> Any:
-    form = cls(data, **kwargs)
-    form._init_kwargs = kwargs
-    return form
+    return cls(data, **kwargs)
 
 
 # --------------------------------------------------------------------------- actors
