@@ -17,3 +17,9 @@ urlpatterns += [
     path("feeds/mechanism/<str:code>.atom", MechanismFeed(), name="feed_mechanism"),
     path("feeds/theme/<slug:slug>.atom", ThemeFeed(), name="feed_theme"),
 ]
+
+urlpatterns += [
+    path("charts/", views.chart_index, name="charts"),
+    path("charts/<slug:slug>/", views.chart_page, name="chart"),
+    path("charts/<slug:slug>.svg", views.chart_svg, name="chart_svg"),
+]

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import (
     FileResponse,
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
     StreamingHttpResponse,
 )
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
+from rightstrack.reports.charts import CHARTS, Scope
 from rightstrack.reports.exports import (
     CONTENT_TYPES,
     ExportError,
@@ -20,6 +26,7 @@ from rightstrack.reports.exports import (
 )
 
 
+@require_safe
 def export_list(request: HttpRequest, kind: str, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """``/reports/export/<kind>.<csv|xlsx|json>?<portal filters>&layout=default|uhri``.
 
@@ -45,3 +52,42 @@ def export_list(request: HttpRequest, kind: str, fmt: str) -> HttpResponse | Str
     response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _scope_and_query(request: HttpRequest) -> tuple[Scope, str]:
+    scope = Scope.from_params(request.GET)
+    query = urlencode(
+        [(k, v) for k, v in (("country", scope.country), ("mechanism", scope.mechanism)) if v]
+    )
+    return scope, query
+
+
+@require_safe
+def chart_index(request: HttpRequest) -> HttpResponse:
+    """``/reports/charts/?country=ISO3&mechanism=CODE``: every chart with its data table."""
+    scope, query = _scope_and_query(request)
+    charts = [build(request.user, scope) for _title, build in CHARTS.values()]
+    return render(
+        request, "reports/charts.html", {"charts": charts, "scope": scope, "query": query}
+    )
+
+
+@require_safe
+def chart_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """``/reports/charts/<slug>/``: one chart, its text alternative and data table."""
+    if slug not in CHARTS:
+        raise Http404("No such chart")
+    scope, query = _scope_and_query(request)
+    chart = CHARTS[slug][1](request.user, scope)
+    return render(request, "reports/chart.html", {"chart": chart, "scope": scope, "query": query})
+
+
+@require_safe
+def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    """``/reports/charts/<slug>.svg``: the chart alone (``image/svg+xml``)."""
+    if slug not in CHARTS:
+        raise Http404("No such chart")
+    scope, _query = _scope_and_query(request)
+    chart = CHARTS[slug][1](request.user, scope)
+    svg = '<?xml version="1.0" encoding="utf-8"?>\n' + str(chart.svg)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")

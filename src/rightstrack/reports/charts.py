@@ -1,0 +1,365 @@
+"""Charts rendered as SVG on the server, each with a text alternative and its data table.
+
+Library: **pygal** (Kozea, the makers of WeasyPrint). It writes SVG natively,
+is pure Python (no numpy, no Matplotlib font cache or Agg backend), keeps
+``<title>``/``<desc>`` per value, and styles through CSS, so a chart is a few
+kilobytes of markup that works without JavaScript. Matplotlib's SVG backend
+would also do, but it draws text as paths by default and pulls in numpy for
+bar charts of a few dozen numbers.
+
+Every chart is a :class:`Chart`: ``svg`` (inline markup: ``role="img"``,
+``<title>`` and ``<desc>`` first, no script), ``summary`` (a sentence with the
+numbers, used as ``<desc>`` and under the figure) and ``headers``/``rows``
+(the data table shown beside it). The data come only through the permission
+helpers: restricted records are never counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygal
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from lxml import etree
+from pygal.style import Style
+
+from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
+from rightstrack.catalog.models import Recommendation
+
+SVG_NS = "http://www.w3.org/2000/svg"
+#: Bars drawn at most per chart (the data table always lists every group).
+MAX_BARS = 25
+#: Okabe-Ito colour-blind-safe palette (Okabe & Ito 2008), then greys.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#999999",
+)
+STYLE = Style(
+    background="white",
+    plot_background="white",
+    foreground="#222",
+    foreground_strong="#000",
+    foreground_subtle="#555",
+    colors=PALETTE,
+    font_family="'DejaVu Sans', 'Noto Sans', Arial, sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    legend_font_size=13,
+    title_font_size=16,
+    value_font_size=12,
+    tooltip_font_size=13,
+)
+
+
+@dataclass
+class Chart:
+    """One chart: SVG markup, its text alternative and the data table beside it."""
+
+    slug: str
+    title: str
+    summary: str
+    svg: SafeString
+    headers: list[str]
+    rows: list[list[Any]]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which recommendations a chart counts: optional ``country`` (ISO3), ``mechanism`` code."""
+
+    country: str = ""
+    mechanism: str = ""
+
+    @classmethod
+    def from_params(cls, params: Any) -> Scope:
+        """From query parameters ``country`` and ``mechanism`` (unknown values match nothing)."""
+        return cls(
+            (params.get("country") or "").upper()[:3], (params.get("mechanism") or "").upper()[:32]
+        )
+
+    def recommendations(self, user: Any) -> QuerySet[Recommendation]:
+        """The recommendations ``user`` may see in this scope."""
+        qs = visible_recommendations(user)
+        if self.country:
+            qs = qs.filter(country__iso3=self.country)
+        if self.mechanism:
+            qs = qs.filter(mechanism__code=self.mechanism)
+        return qs
+
+    def label(self) -> str:
+        """ "Paraguay, CCPR" style suffix for titles ("" for the whole catalogue)."""
+        return ", ".join(p for p in (self.country, self.mechanism) if p)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def accessible_svg(raw: str, title: str, summary: str, slug: str) -> SafeString:
+    """Make pygal's SVG an accessible, script-free inline image.
+
+    Adds ``role="img"`` and ``aria-labelledby`` pointing to a first-child
+    ``<title>`` and ``<desc>`` (SVG 2 / SVG-AAM), drops ``<script>`` elements
+    and sizes the graphic to its container.
+    """
+    root = etree.fromstring(raw.encode("utf-8"))
+    for script in root.iter(f"{{{SVG_NS}}}script"):
+        script.getparent().remove(script)
+    title_id, desc_id = f"{slug}-title", f"{slug}-desc"
+    desc = etree.Element(f"{{{SVG_NS}}}desc", id=desc_id)
+    desc.text = summary
+    root.insert(0, desc)
+    title_el = etree.Element(f"{{{SVG_NS}}}title", id=title_id)
+    title_el.text = title
+    root.insert(0, title_el)
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{title_id} {desc_id}")
+    root.set("focusable", "false")
+    root.set("width", "100%")
+    markup = etree.tostring(root, encoding="unicode")
+    return mark_safe(markup)
+
+
+def _stacked(
+    slug: str,
+    title: str,
+    summary: str,
+    categories: list[str],
+    series: list[tuple[str, list[int]]],
+    horizontal: bool = False,
+) -> SafeString:
+    cls = pygal.HorizontalStackedBar if horizontal else pygal.StackedBar
+    height = max(320, 60 + 34 * len(categories)) if horizontal else 400
+    chart = cls(
+        js=[],
+        style=STYLE,
+        width=860,
+        height=height,
+        title=title,
+        disable_xml_declaration=True,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=min(4, max(1, len(series))),
+        print_values=False,
+        truncate_label=48,
+        truncate_legend=40,
+        show_y_guides=True,
+        margin=16,
+    )
+    chart.x_labels = categories
+    for name, values in series:
+        chart.add(name, [v or None for v in values])
+    return accessible_svg(chart.render(is_unicode=True), title, summary, slug)
+
+
+def _summary(title: str, categories: list[str], series: list[tuple[str, list[int]]]) -> str:
+    parts = []
+    for i, cat in enumerate(categories):
+        counts = ", ".join(f"{name} {values[i]:,}" for name, values in series if values[i])
+        total = sum(values[i] for _n, values in series)
+        parts.append(f"{cat}: {total:,}" + (f" ({counts})" if counts else ""))
+    return f"{title}. " + ("; ".join(parts) if parts else _("No data.")) + "."
+
+
+def _table(categories: list[str], series: list[tuple[str, list[int]]]) -> list[list[Any]]:
+    return [
+        [cat, *[values[i] for _n, values in series], sum(values[i] for _n, values in series)]
+        for i, cat in enumerate(categories)
+    ]
+
+
+def _grouped_chart(
+    slug: str,
+    title: str,
+    first_header: str,
+    counts: dict[str, Counter[str]],
+    columns: list[tuple[str, Any]],
+    horizontal: bool = True,
+    order: Callable[[str], Any] | None = None,
+) -> Chart:
+    categories = sorted(counts, key=order or str.casefold)
+    series = [(str(label), [counts[c][code] for c in categories]) for code, label in columns]
+    series = [(name, values) for name, values in series if any(values)] or series[:1]
+    headers = [first_header, *[name for name, _v in series], _("Total")]
+    rows = _table(categories, series)
+    notes = []
+    if len(categories) > MAX_BARS:
+        # The graphic keeps the largest groups; the table beside it lists them all.
+        top = sorted(categories, key=lambda c: -sum(counts[c].values()))[:MAX_BARS]
+        keep = [i for i, c in enumerate(categories) if c in top]
+        categories = [categories[i] for i in keep]
+        series = [(name, [values[i] for i in keep]) for name, values in series]
+        notes.append(
+            _("The chart shows the %(n)s largest groups; the table lists all %(all)s.")
+            % {"n": MAX_BARS, "all": len(rows)}
+        )
+    summary = _summary(title, categories, series)
+    svg = _stacked(slug, title, summary, categories, series, horizontal=horizontal)
+    return Chart(slug, title, summary, svg, headers, rows, notes)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+POSITIONS: list[tuple[str, Any]] = [
+    (Recommendation.Position.SUPPORTED, gettext_lazy("Supported")),
+    (Recommendation.Position.NOTED, gettext_lazy("Noted")),
+    (Recommendation.Position.PENDING, gettext_lazy("Pending")),
+    ("", gettext_lazy("No position")),
+]
+
+
+def recommendations_per_cycle(user: Any, scope: Scope) -> Chart:
+    """UPR recommendations per cycle, stacked by the State's position."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = (
+        scope.recommendations(user)
+        .filter(upr_cycle__isnull=False)
+        .values_list("upr_cycle", "position")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for cycle, position, n in rows:
+        counts[_("Cycle %(n)s") % {"n": cycle}][position or ""] += n
+    title = _("UPR recommendations per cycle")
+    if scope.label():
+        title += f" ({scope.label()})"
+    return _grouped_chart(
+        "per-cycle",
+        title,
+        _("UPR cycle"),
+        counts,
+        POSITIONS,
+        horizontal=False,
+        order=lambda c: int("".join(ch for ch in c if ch.isdigit()) or 0),
+    )
+
+
+def recommendations_by_mechanism(user: Any, scope: Scope) -> Chart:
+    """Recommendations per mechanism, stacked by position (UPR) or "no position"."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = (
+        scope.recommendations(user)
+        .values_list("mechanism__code", "position")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for code, position, n in rows:
+        counts[code][position or ""] += n
+    title = _("Recommendations by mechanism and position")
+    if scope.label():
+        title += f" ({scope.label()})"
+    return _grouped_chart("by-mechanism", title, _("Mechanism"), counts, POSITIONS)
+
+
+def implementation_status(user: Any, scope: Scope, by: str) -> Chart:
+    """Implementation status (level of the latest published assessment) by
+    ``mechanism``, ``theme`` or ``institution`` (tracking's dashboard rule)."""
+    from rightstrack.tracking.dashboard import LEVELS, latest_levels
+    from rightstrack.tracking.permissions import visible_assignments
+
+    recs = scope.recommendations(user)
+    levels = latest_levels(user, recs)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: Any
+    if by == "mechanism":
+        pairs = recs.values_list("pk", "mechanism__code")
+    elif by == "theme":
+        pairs = recs.filter(themes__isnull=False).values_list("pk", "themes__name")
+    else:
+        pairs = (
+            visible_assignments(user)
+            .filter(recommendation__in=recs.values("pk"))
+            .values_list("recommendation_id", "organisation__name")
+        )
+    for pk, label in pairs:
+        if pk in levels:
+            counts[label][levels[pk]] += 1
+    names = {
+        "mechanism": (_("Implementation status by mechanism"), _("Mechanism")),
+        "theme": (_("Implementation status by theme"), _("Theme")),
+        "institution": (_("Implementation status by institution"), _("Institution")),
+    }
+    title, header = names[by]
+    if scope.label():
+        title += f" ({scope.label()})"
+    return _grouped_chart(f"status-by-{by}", title, header, counts, LEVELS)
+
+
+def deadlines_timeline(user: Any, scope: Scope, today: dt.date | None = None) -> Chart:
+    """Follow-up deadlines per year, stacked by state, with every deadline in the table.
+
+    States: replied (a reply was received), overdue (due before ``today``,
+    no reply), upcoming (due from ``today``, no reply).
+    """
+    today = today or timezone.localdate()
+    qs = visible_follow_up_requests(user).filter(due_on__isnull=False)
+    if scope.country:
+        qs = qs.filter(document__country__iso3=scope.country)
+    if scope.mechanism:
+        qs = qs.filter(document__mechanism__code=scope.mechanism)
+    states = [
+        ("replied", _("Reply received")),
+        ("overdue", _("Overdue, no reply")),
+        ("upcoming", _("Upcoming")),
+    ]
+    labels = dict(states)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    rows: list[list[Any]] = []
+    for fr in qs.select_related("document").order_by("due_on", "document__symbol", "id"):
+        if fr.due_on is None:
+            continue
+        if fr.reply_received_on:
+            state = "replied"
+        elif fr.due_on < today:
+            state = "overdue"
+        else:
+            state = "upcoming"
+        counts[str(fr.due_on.year)][state] += 1
+        rows.append([fr.due_on, fr.document.symbol, fr.item, labels[state], fr.reply_received_on])
+    title = _("Follow-up deadlines by year")
+    if scope.label():
+        title += f" ({scope.label()})"
+    chart = _grouped_chart(
+        "deadlines", title, _("Year"), counts, states, horizontal=False, order=int
+    )
+    chart.headers = [_("Due on"), _("Document"), _("Item"), _("State"), _("Reply received")]
+    chart.rows = rows
+    return chart
+
+
+#: Charts by slug: (title for the index, builder).
+CHARTS: dict[str, tuple[Any, Callable[[Any, Scope], Chart]]] = {
+    "per-cycle": (gettext_lazy("UPR recommendations per cycle"), recommendations_per_cycle),
+    "by-mechanism": (
+        gettext_lazy("Recommendations by mechanism and position"),
+        recommendations_by_mechanism,
+    ),
+    "status-by-mechanism": (
+        gettext_lazy("Implementation status by mechanism"),
+        lambda u, s: implementation_status(u, s, "mechanism"),
+    ),
+    "status-by-theme": (
+        gettext_lazy("Implementation status by theme"),
+        lambda u, s: implementation_status(u, s, "theme"),
+    ),
+    "status-by-institution": (
+        gettext_lazy("Implementation status by institution"),
+        lambda u, s: implementation_status(u, s, "institution"),
+    ),
+    "deadlines": (gettext_lazy("Follow-up deadlines by year"), deadlines_timeline),
+}
