@@ -235,6 +235,18 @@ class RecordRow:
     tags: dict[str, set[int]] = field(default_factory=dict)
 
 
+class _Plain:
+    """Attribute bag standing in for an unsaved instance (``pk``/``id`` set after insert)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+        self.pk: int | None = None
+
+    def set_pk(self, pk: int) -> None:
+        self.pk = pk
+        self.id = pk
+
+
 @dataclass
 class _TagField:
     name: str
@@ -285,14 +297,19 @@ def upsert_records(
 
     tfs = [_tag_field(model, name) for name in tag_fields]
     keys = [r.key for r in rows]
-    existing: dict[str, Any] = {}
+    concrete = [f for f in model._meta.concrete_fields if not f.primary_key]
+    pk_name = model._meta.pk.attname  # type: ignore[union-attr]
+    attnames = [pk_name, *(f.attname for f in concrete)]
+    # plain dicts, not model instances: a re-import of 41,000 unchanged rows
+    # should not build 41,000 instances
+    existing: dict[str, dict[str, Any]] = {}
     for chunk in _chunks(keys, KEY_CHUNK):
-        for found in model._default_manager.filter(**{f"{key_field}__in": chunk}):
-            existing[getattr(found, key_field)] = found
+        for got in model._default_manager.filter(**{f"{key_field}__in": chunk}).values(*attnames):
+            existing[got[key_field]] = got
 
     # current tags of existing rows: field → record id → {tag id: through id}
     current: dict[str, dict[int, dict[int, int]]] = {tf.name: defaultdict(dict) for tf in tfs}
-    ids = [obj.pk for obj in existing.values()]
+    ids = [got[pk_name] for got in existing.values()]
     for tf in tfs:
         for chunk in _chunks(ids, KEY_CHUNK):
             qs = tf.through._default_manager.filter(**{f"{tf.src}__in": chunk})
@@ -305,24 +322,27 @@ def upsert_records(
     retag: list[tuple[Any, str, set[int]]] = []  # (obj, field, wanted)
     counts = Counts()
     now = timezone.now()
+    defaults = {f.attname: f.get_default() for f in concrete}
     for row in rows:
-        obj: Any = existing.get(row.key)
-        if obj is None:
-            obj = model(**{key_field: row.key}, **row.values)
+        found = existing.get(row.key)
+        if found is None:
+            obj: Any = _Plain({**defaults, key_field: row.key, **row.values})
             to_create.append(obj)
             for tf in tfs:
                 retag.append((obj, tf.name, set(row.tags.get(tf.name, ()))))
             counts.created += 1
             continue
-        changed = [k for k, v in row.values.items() if getattr(obj, k) != v]
+        changed = [k for k, v in row.values.items() if found[k] != v]
+        pk = found[pk_name]
         tag_changes = [
             (tf.name, set(row.tags.get(tf.name, ())))
             for tf in tfs
-            if set(row.tags.get(tf.name, ())) != set(current[tf.name].get(obj.pk, {}))
+            if set(row.tags.get(tf.name, ())) != set(current[tf.name].get(pk, {}))
         ]
         if not changed and not tag_changes:
             counts.unchanged += 1
             continue
+        obj = model(**found)
         for k in changed:
             setattr(obj, k, row.values[k])
         update_fields.update(changed)
@@ -343,7 +363,7 @@ def upsert_records(
                 )
             )
         for obj in to_create:
-            obj.pk = pks[getattr(obj, key_field)]
+            obj.set_pk(pks[getattr(obj, key_field)])
     if to_update:
         model._default_manager.bulk_update(
             to_update, sorted(update_fields | {"updated_at"}), batch_size=BATCH

@@ -21,6 +21,7 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rightstrack.ingest.errors import ImportFailure, check_cell
@@ -188,6 +189,12 @@ def parse_upr_info(path: Path) -> UprInfoFile:
     return result
 
 
+@lru_cache(maxsize=1024)
+def _iso3(name: str) -> str | None:
+    """``to_iso3`` with a cache: 41,000 rows name fewer than 200 States."""
+    return to_iso3(name)
+
+
 def _row(
     get: Callable[[str], str], rownum: int, result: UprInfoFile
 ) -> tuple[str, str, str, str | None, str, str, int] | None:
@@ -204,7 +211,7 @@ def _row(
             RejectedRow(rownum, "Session", f"session {session_raw!r} is not a number")
         )
         return None
-    to_iso = to_iso3(to_name)
+    to_iso = _iso3(to_name)
     if to_iso is None:
         result.rejected.append(RejectedRow(rownum, "To", f"unknown State {to_name!r}"))
         return None
@@ -212,7 +219,7 @@ def _row(
     # 9 rows of 1-5.csv (sessions 1-5) have From "&#40;Unknown&#41;": UPR Info did not
     # know the recommending State. They are real recommendations; keep them without one.
     known = from_name and from_name.casefold() != UNKNOWN_STATE.casefold()
-    from_iso = to_iso3(from_name) if known else None
+    from_iso = _iso3(from_name) if known else None
     if known and from_iso is None:
         result.rejected.append(RejectedRow(rownum, "From", f"unknown State {from_name!r}"))
         return None
