@@ -52,3 +52,11 @@ def test_m2m_counts_count_each_recommendation_once_per_value(catalogue):
 def test_labels_follow_the_active_language(catalogue):
     html = Client(headers={"accept-language": "fr"}).get("/recommendations/").content.decode()
     assert "Slovénie" in html
+
+
+def test_a_selected_value_is_always_listed_so_it_can_be_unticked(catalogue):
+    data = Client().get("/recommendations.json", {"q": "non-refoulement", "country": "PRY"}).json()
+    assert data["count"] == 0
+    assert {"value": "PRY", "label": "PRY", "count": 0} in data["facets"]["country"]
+    html = Client().get("/recommendations/", {"q": "torture", "country": "SVN"}).content.decode()
+    assert 'name="country" value="SVN" id="f-country-1" checked' in html

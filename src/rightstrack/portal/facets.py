@@ -58,13 +58,31 @@ class Facet:
         raise NotImplementedError
 
     def counts(self, qs: RecQS, selected: list[str]) -> list[FacetValue]:
-        """Values of this facet in ``qs`` with counts, most frequent first."""
+        """Values of this facet in ``qs`` with counts, most frequent first.
+
+        Selected values always appear (so that they can be unticked), after
+        the most frequent ones, even when they are not among them; this costs
+        one more query only in that case.
+        """
         chosen = set(selected)
-        return [
+        values = [
             FacetValue(str(v), label, n, str(v) in chosen)
             for v, label, n in self.rows(qs)
             if v is not None and v != ""
         ]
+        missing = chosen - {v.value for v in values}
+        if missing:
+            extra = {
+                str(v): (label, n)
+                for v, label, n in self.rows(self.filter(qs, sorted(missing)))
+                if str(v) in missing
+            }
+            values += [
+                FacetValue(v, extra.get(v, (v, 0))[0], extra.get(v, (v, 0))[1], True)
+                for v in selected
+                if v in missing
+            ]
+        return values
 
 
 class FieldFacet(Facet):

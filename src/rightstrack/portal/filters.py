@@ -99,5 +99,7 @@ def filtered(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
 def sorted_results(qs: RecQS, params: ListParams, lang: str | None) -> RecQS:
     """``qs`` in the order asked for; relevance falls back to newest without a query."""
     if params.sort == "relevance" and params.q:
-        return with_relevance(qs, params.q, lang).order_by("-relevance", "-id")
+        # "relevance" is an extra() select, unknown to the django-stubs plugin.
+        ranked = with_relevance(qs, params.q, lang)
+        return ranked.order_by("-relevance", "-id")  # type: ignore[misc]
     return qs.order_by(*SORTS[params.sort][1])

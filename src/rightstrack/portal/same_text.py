@@ -24,15 +24,15 @@ NEAR_RATIO = 0.92
 #: Words of the normalised text used for the candidate phrase query.
 PHRASE_WORDS = 8
 MAX_CANDIDATES = 200
-_TRAILING_STATE = re.compile(r"\s*\([^()]{2,80}\)\s*[.;]?\s*$")
+_TRAILING_STATE = re.compile(r"(\s*\([^()]{2,80}\))+\s*[.;,]?\s*$")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
     """Lower-case words of ``text`` joined by single spaces, without accents or punctuation.
 
-    A final parenthesis naming the recommending State(s), as printed in UPR
-    thematic lists ("... (Maldives);"), is removed first.
+    Final parentheses naming the recommending State(s), as printed in UPR
+    reports and thematic lists ("... (Maldives) (Portugal);"), are removed first.
 
     >>> normalise("Ratify the OP-CAT (Maldives);")
     'ratify the op cat'
@@ -55,7 +55,12 @@ class SameText:
 def same_text_elsewhere(
     rec: Recommendation, visible: QuerySet[Recommendation], limit: int = 50
 ) -> list[SameText]:
-    """Visible recommendations, other than ``rec``, whose normalised text matches ``rec``'s.
+    """Visible recommendations to the same State, in other documents, with the same text.
+
+    "Same" means equal normalised text or a difflib ratio of at least
+    :data:`NEAR_RATIO`. Generic texts addressed to other States ("Ratify the
+    Optional Protocol...") are left out: the point is to see one State's
+    recommendation repeated across documents and mechanisms.
 
     Returns at most ``limit`` matches: other mechanisms first, then by date.
     """
@@ -65,8 +70,10 @@ def same_text_elsewhere(
     if not norm or not words:
         return []
     phrase = '"' + " ".join(words[:PHRASE_WORDS]) + '"'
+    others = visible.exclude(document_id=rec.document_id)
+    others = others.filter(country_id=rec.country_id) if rec.country_id else others
     candidates = (
-        search(visible.exclude(pk=rec.pk), phrase)
+        search(others, phrase)
         .select_related("document", "mechanism", "country")
         .order_by("id")[:MAX_CANDIDATES]
     )

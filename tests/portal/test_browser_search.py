@@ -1,0 +1,63 @@
+"""A real Chromium loads the list page, submits a search and sees the results (no JavaScript
+of ours is involved: the form is a plain GET form)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+]
+
+
+@pytest.fixture
+def browser_page():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by
+    # the fixtures are still synchronous, so Django's async guard can be relaxed here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page(java_script_enabled=False)
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_searching_from_the_list_page_shows_the_matching_recommendations(
+    catalogue, live_server, browser_page
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/recommendations/")
+    assert page.locator("h2#results-h").inner_text() == "7 recommendations"
+    page.get_by_label("Search recommendations").fill("non-refoulement")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/recommendations/?q=non-refoulement")
+    assert page.locator("h2#results-h").inner_text() == "3 recommendations"
+    headings = page.locator(".result h3").all_inner_texts()
+    assert "A/HRC/43/15, para. 122.153" in headings
+    assert "A/HRC/43/15, para. 121.52" in headings
+    # Tick a facet and apply it, still without JavaScript.
+    page.locator("summary", has_text="UPR position").click()  # a closed <details>
+    page.get_by_label("Noted").check()
+    page.get_by_role("button", name="Apply filters").first.click()
+    assert page.locator("h2#results-h").inner_text() == "1 recommendation"
+    assert page.locator(".result h3").all_inner_texts() == ["A/HRC/43/15, para. 122.153"]
+    assert page.locator("html").get_attribute("dir") == "ltr"
