@@ -68,7 +68,9 @@ def test_the_history_page_names_who_changed_what(coordinator, focal_point_a, act
     assert "Train police officers in use of force" in html and "Train 500 officers" in html
 
 
-def test_history_shows_labels_and_names_not_raw_codes(coordinator, focal_point_a, action_a, client_for):
+def test_history_shows_labels_and_names_not_raw_codes(
+    coordinator, focal_point_a, action_a, client_for
+):
     actions.do_update_action(focal_point_a, action_a, action_a.version, status="delayed")
     html = client_for(coordinator).get(f"/tracking/history/action/{action_a.pk}/").content.decode()
     assert "Delayed" in html and "In progress" in html

@@ -465,14 +465,38 @@ def do_record_measurement(
     note: str = "",
     source: str = "",
 ) -> Measurement:
-    """Record a dated value of ``indicator``."""
+    """Record a dated value of ``indicator``.
+
+    Published at once when ``user`` publishes directly for the action's
+    institution (coordinators, its validator); a focal point's measurement
+    waits for validation (:func:`do_review_measurement`).
+    """
     if not perm.can_edit_action(user, indicator.action):
         raise _deny(_("You cannot edit this action."))
     m = Measurement(
         indicator=indicator, date=date, value=value, note=note, source=source, recorded_by=user
     )
+    m.publication_state = _state_after_edit(user, indicator.action.responsible_id, submit=True)
     _save(m, user, "measurement recorded")
     return m
+
+
+@transaction.atomic
+def do_review_measurement(
+    user: Any, measurement: Measurement, expected_version: int, *, approve: bool, note: str = ""
+) -> Measurement:
+    """Approve (publish) or reject a focal point's measurement.
+
+    Raises:
+        PermissionDenied: not a coordinator nor a validator of the action's
+            institution. StaleEdit.
+    """
+    if not perm.can_review_action(user, measurement.indicator.action):
+        raise _deny(_("You cannot validate this action."))
+    fresh = _claim(Measurement, measurement.pk, expected_version)
+    fresh.publication_state = PublicationState.PUBLISHED if approve else PublicationState.REJECTED
+    _save(fresh, user, ("approved" if approve else "rejected") + (f": {note}" if note else ""))
+    return fresh
 
 
 @transaction.atomic
@@ -720,8 +744,29 @@ def do_add_evidence(
         ev.sha256, ev.size, ev.content_type = checked.sha256, checked.size, checked.content_type
         ev.original_name = (upload.name or "")[:255]
         ev.file.save(f"upload.{checked.extension}", upload, save=False)
+    if action is not None:
+        ev.publication_state = _state_after_edit(user, action.responsible_id, submit=True)
     _save(ev, user, "evidence added")
     return ev
+
+
+@transaction.atomic
+def do_review_evidence(
+    user: Any, evidence: Evidence, expected_version: int, *, approve: bool, note: str = ""
+) -> Evidence:
+    """Approve (publish) or reject evidence a focal point added to an action.
+
+    Raises:
+        PermissionDenied: not a coordinator nor a validator of the action's
+            institution (evidence of assessments follows the assessment's own
+            review). StaleEdit.
+    """
+    if evidence.action is None or not perm.can_review_action(user, evidence.action):
+        raise _deny(_("You cannot validate this action."))
+    fresh = _claim(Evidence, evidence.pk, expected_version)
+    fresh.publication_state = PublicationState.PUBLISHED if approve else PublicationState.REJECTED
+    _save(fresh, user, ("approved" if approve else "rejected") + (f": {note}" if note else ""))
+    return fresh
 
 
 @transaction.atomic

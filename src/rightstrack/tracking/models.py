@@ -366,6 +366,13 @@ class Measurement(Tracked):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=16,
+        choices=PublicationState.choices,
+        default=PublicationState.PUBLISHED,
+        help_text=_("A focal point's measurement waits for a validator of the institution."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -538,6 +545,16 @@ class Evidence(Tracked):
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True, db_index=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=16,
+        choices=PublicationState.choices,
+        default=PublicationState.PUBLISHED,
+        help_text=_(
+            "Evidence a focal point adds to an action waits for a validator; evidence of an "
+            "assessment follows the assessment."
+        ),
     )
     history = HistoricalRecords()
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
@@ -178,21 +178,47 @@ def get_indicator_for_user(user: Any, pk: Any) -> Indicator:
     return _get(qs.select_related("action"), pk, "indicator")  # type: ignore[no-any-return]
 
 
-def get_measurement_for_user(user: Any, pk: Any) -> Measurement:
-    """One measurement of an indicator ``user`` may see, else ``Http404``."""
-    qs = Measurement.objects.filter(
-        is_archived=False, indicator__action__in=visible_actions(user).values("pk")
+def own_actions_q(user: Any) -> Q:
+    """Actions whose unpublished updates ``user`` may see (their institution's)."""
+    if is_coordinator(user):
+        return Q()
+    org = _org_id(user)
+    return Q(responsible_id=org) if org and is_institution_member(user) else Q(pk__in=[])
+
+
+def visible_measurements(user: Any) -> QuerySet[Measurement]:
+    """Non-archived measurements of visible actions: published ones, plus the pending
+    ones of the user's own institution (coordinators: all)."""
+    actions = visible_actions(user)
+    own = actions.filter(own_actions_q(user)).values("pk")
+    return Measurement.objects.filter(is_archived=False).filter(
+        Q(indicator__action__in=actions.values("pk"), publication_state=PublicationState.PUBLISHED)
+        | Q(indicator__action__in=own)
     )
-    return _get(qs.select_related("indicator__action"), pk, "measurement")  # type: ignore[no-any-return]
+
+
+def visible_evidence(user: Any) -> QuerySet[Evidence]:
+    """Non-archived evidence whose parent ``user`` may see. Evidence of an action must
+    also be published unless it belongs to the user's institution (coordinators: all);
+    evidence of an assessment follows the assessment."""
+    actions = visible_actions(user)
+    own = actions.filter(own_actions_q(user)).values("pk")
+    return Evidence.objects.filter(is_archived=False).filter(
+        Q(assessment__in=visible_assessments(user).values("pk"))
+        | Q(action__in=actions.values("pk"), publication_state=PublicationState.PUBLISHED)
+        | Q(action__in=own)
+    )
+
+
+def get_measurement_for_user(user: Any, pk: Any) -> Measurement:
+    """One measurement ``user`` may see (see :func:`visible_measurements`), else ``Http404``."""
+    qs = visible_measurements(user).select_related("indicator__action")
+    return _get(qs, pk, "measurement")  # type: ignore[no-any-return]
 
 
 def get_evidence_for_user(user: Any, pk: Any) -> Evidence:
-    """One piece of evidence whose parent ``user`` may see, else ``Http404``."""
-    qs = Evidence.objects.filter(is_archived=False).filter(
-        Q(assessment__in=visible_assessments(user).values("pk"))
-        | Q(action__in=visible_actions(user).values("pk"))
-    )
-    return _get(qs, pk, "evidence")  # type: ignore[no-any-return]
+    """One piece of evidence ``user`` may see (see :func:`visible_evidence`), else ``Http404``."""
+    return _get(visible_evidence(user), pk, "evidence")  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- changing

@@ -39,6 +39,8 @@ urlpatterns = [
     ),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
     path("evidence/<int:pk>/archive/", views.evidence_archive, name="evidence_archive"),
+    path("evidence/<int:pk>/review/", views.evidence_review, name="evidence_review"),
+    path("measurements/<int:pk>/review/", views.measurement_review, name="measurement_review"),
     path("moderation/", views.moderation_queue, name="moderation"),
     path("history/<str:model>/<int:pk>/", views.history, name="history"),
     path("countries/<str:iso3>/dashboard/", views.dashboard, name="dashboard"),

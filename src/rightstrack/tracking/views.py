@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -265,8 +266,14 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "shown": shown.data,
         "is_draft_view": shown.is_draft_view,
         "recs": visible_recs(request.user).filter(actions=action),
-        "indicators": action.indicators.filter(is_archived=False).prefetch_related("measurements"),
-        "evidence": action.evidence.filter(is_archived=False),
+        "indicators": action.indicators.filter(is_archived=False).prefetch_related(
+            Prefetch(
+                "measurements",
+                queryset=perm.visible_measurements(request.user).order_by("-date"),
+                to_attr="shown_measurements",
+            )
+        ),
+        "evidence": perm.visible_evidence(request.user).filter(action=action),
         "can_edit": perm.can_edit_action(request.user, action),
         "can_review": perm.can_review_action(request.user, action)
         and action.publication_state != PublicationState.PUBLISHED,
@@ -524,7 +531,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ctx = {
         "a": a,
         "author": display_name(a.author, request.user),
-        "evidence": a.evidence.filter(is_archived=False),
+        "evidence": perm.visible_evidence(request.user).filter(assessment=a),
         "can_edit": perm.can_edit_assessment(request.user, a),
         "can_review": perm.can_review_assessment(request.user, a)
         and a.publication_state == PublicationState.PENDING,
@@ -575,12 +582,53 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         .select_related("plan", "responsible")
         if perm.can_review_action(user, a)
     ]
-    return render(
-        request, "tracking/moderation.html", {"assessments": assessments, "actions": actions_}
+    reviewable = perm.visible_actions(user).filter(perm.own_actions_q(user)).values("pk")
+    measurements = perm.visible_measurements(user).filter(
+        publication_state=pending, indicator__action__in=reviewable
+    )
+    evidence = perm.visible_evidence(user).filter(publication_state=pending, action__in=reviewable)
+    ctx = {
+        "assessments": assessments,
+        "actions": actions_,
+        "measurements": [
+            m
+            for m in measurements.select_related("indicator__action")
+            if perm.can_review_action(user, m.indicator.action)
+        ],
+        "evidence": [
+            e
+            for e in evidence.select_related("action")
+            if e.action and perm.can_review_action(user, e.action)
+        ],
+    }
+    return render(request, "tracking/moderation.html", ctx)
+
+
+@login_required
+@require_POST
+def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or reject a focal point's measurement (validator of its institution, coordinators)."""
+    m = perm.get_measurement_for_user(request.user, pk)
+    _need(perm.can_review_action(request.user, m.indicator.action))
+    return _review(
+        request,
+        lambda v, ok, note: verbs.do_review_measurement(request.user, m, v, approve=ok, note=note),
     )
 
 
 # --------------------------------------------------------------------------- evidence
+
+
+@login_required
+@require_POST
+def evidence_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or reject evidence a focal point added to an action."""
+    ev = perm.get_evidence_for_user(request.user, pk)
+    _need(ev.action is not None and perm.can_review_action(request.user, ev.action))
+    return _review(
+        request,
+        lambda v, ok, note: verbs.do_review_evidence(request.user, ev, v, approve=ok, note=note),
+    )
 
 
 @login_required
