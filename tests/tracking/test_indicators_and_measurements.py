@@ -75,3 +75,21 @@ def test_indicator_edits_use_the_version_lock(coordinator, action_a, client_for)
     stale = client.post(f"/tracking/indicators/{ind.pk}/edit/", {**payload, "name": "Other"})
     assert stale.status_code == 409
     assert Indicator.objects.get(pk=ind.pk).name == "Officers trained (cumulative)"
+
+
+def test_a_rejected_measurement_does_not_count_as_done(
+    coordinator, focal_point_a, validator, action_a
+):
+    ind = actions.do_add_indicator(
+        coordinator,
+        action_a,
+        name="Officers trained",
+        baseline_date=dt.date(2024, 1, 31),
+        frequency="quarterly",
+    )
+    m = actions.do_record_measurement(
+        focal_point_a, ind, date=dt.date(2024, 4, 30), value=Decimal(10)
+    )
+    assert ind.next_measurement_due() == dt.date(2024, 7, 30)  # pending still counts
+    actions.do_review_measurement(validator, m, m.version, approve=False, note="wrong source")
+    assert ind.next_measurement_due() == dt.date(2024, 4, 30)

@@ -327,13 +327,14 @@ class Indicator(Tracked):
         """Date (``datetime.date``) the next measurement is due, or ``None`` if unknown.
 
         One period (``MONTHS[frequency]`` months, day clamped to the month's
-        end) after the latest non-archived measurement, else after the
+        end) after the latest measurement (not archived, not rejected), else after the
         baseline date; ``once`` means the target date.
         """
         if self.frequency == self.Frequency.ONCE:
             return self.target_date
         last = (
             self.measurements.filter(is_archived=False)
+            .exclude(publication_state=PublicationState.REJECTED)
             .order_by("-date")
             .values_list("date", flat=True)
             .first()
