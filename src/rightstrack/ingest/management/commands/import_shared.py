@@ -23,6 +23,15 @@ SHARED_FILES = [
     "upr-slovenia-tony33344/cycle3/original/UPR34_Slovenia_Thematic_list_of_Recommendations.docx",
     "upr-slovenia-tony33344/cycle4/original/upr48-slovenia-thematic-list-of-recommendatio.docx",
     "uhri-sample-worldwidelaw/*.json",
+    # treaty-body documents (sources/treaty_documents.py): COs before the State replies
+    "cerd-brazil-lrcarneiro/CERD-Observacoes-Brasil-2022.pdf",
+    "cerd-brazil-lrcarneiro/CERD-Follow-up-Brasil-2026.pdf",
+    "ccpr-co-rolandccpr/CCPR_C_DNK_CO_6.txt",
+    "ccpr-co-rolandccpr/CCPR_C_DNK_CO_6_Add.1.txt",
+    "ccpr-co-rolandccpr/CCPR_C_PRY_CO_4.txt",
+    "ccpr-co-rolandccpr/CCPR_C_PRY_FCO_4.txt",
+    "tb-views-lszoszk/*.txt",
+    "tb-juris-worldwidelaw/TreatyBodyJuris/record_*.json",
 ]
 
 

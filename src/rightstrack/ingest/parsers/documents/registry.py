@@ -266,9 +266,15 @@ def treaty_document_score(first_text: str) -> float:
 
     UPR Working Group reports score 0 (their own parser handles them).
     """
-    text = re.sub(r"\s+", " ", first_text[:20000])
+    text = re.sub(r"\s+", " ", first_text[:65536])
     if "Universal Periodic Review" in text:
         return 0.0
+    if re.search(
+        r"African Commission on Human and Peoples|Inter-American Commission|European Committee of Social Rights|"
+        r"European Court of Human Rights\b.{0,40}\bjudgment|Committee of Ministers",
+        text[:3000],
+    ):
+        return 0.0  # regional bodies: not treaty-body documents
     has_symbol = bool(_TB_PREFIX.search(text))
     if re.search(r"Concluding observations (?:on|of)\b", text) and has_symbol:
         return 0.9
@@ -276,9 +282,16 @@ def treaty_document_score(first_text: str) -> float:
         return 0.9
     if re.search(r"\b(?:Views|Decision) adopted by the Committee\b", text):
         return 0.9
-    if re.search(
-        r"\bThe (?:author|complainant|petitioner)s? (?:of the communication )?(?:is|are)\b", text
-    ) and ("Optional Protocol" in text or "State party" in text):
+    party = re.search(
+        r"\bThe (?:author|complainant|petitioner)s?(?: of the communication)?(?: is| are|,)", text
+    )
+    claim = re.search(
+        r"claims?(?: to be (?:a )?victims?| that the State party has violated)|Optional Protocol|"
+        r"article (?:14|22|31) of the Convention|individual communications",
+        text,
+    )
+    # "Committee": UN treaty bodies; regional bodies (African Commission...) are not ours.
+    if party and claim and re.search(r"State [Pp]arty", text) and re.search(r"\bCommittee\b", text):
         return 0.8
     return 0.0
 
