@@ -31,6 +31,8 @@ def test_the_page_groups_by_month_and_marks_overdue_in_words(reference_data, cli
     assert html.count('<strong class="badge badge-overdue">Overdue</strong>') == 7
     assert html.count('datetime="2023-12-01"') == 7
     assert "CERD/C/BRA/CO/18-20, paragraph 36 (d)" in html
+    # CERD para. 68: "within one year of the adoption" → the date is computed.
+    assert html.count("<td>computed from the adoption date</td>") == 7
 
 
 def test_the_page_hides_restricted_records_below_coordinator(reference_data, cast, client_for):

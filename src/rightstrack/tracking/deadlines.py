@@ -74,6 +74,20 @@ KIND_LABELS: dict[str, Any] = {
     SIX_MONTHS_SINCE: gettext_lazy("Six months since"),
 }
 
+#: How a date was obtained (``Deadline.basis``) → label.
+BASIS_LABELS: dict[str, Any] = {
+    "stated": gettext_lazy("stated in the text"),
+    "computed": gettext_lazy("computed from the adoption date"),
+    "manual": gettext_lazy("entered by hand"),
+    "fixed": gettext_lazy("date set by the committee"),
+    "year": gettext_lazy("year only (end of year shown)"),
+    "recorded": gettext_lazy("recorded"),
+    "suggested": gettext_lazy("suggested: 2.5 years after adoption"),
+    "target": gettext_lazy("target date of the action"),
+    "frequency": gettext_lazy("measurement frequency"),
+    "adoption": gettext_lazy("six months after adoption"),
+}
+
 #: Kinds that are obligations (reminders list these; "six months since" is a prompt).
 OBLIGATIONS = frozenset(
     {FOLLOW_UP_REPLY, PERIODIC_REPORT, UPR_MID_TERM, ACTION_TARGET, INDICATOR_MEASUREMENT}
@@ -146,6 +160,11 @@ class Deadline:
         if self.state in labels:
             return str(labels[self.state])
         return followup.state_label(self.state)
+
+    @property
+    def basis_label(self) -> str:
+        """Translated basis ("computed from the adoption date"), or the code if unknown."""
+        return str(BASIS_LABELS.get(self.basis, self.basis))
 
     @property
     def kind_label(self) -> str:

@@ -82,7 +82,7 @@ def build_ics(
         event.add("dtend", e.date + dt.timedelta(days=1))
         prefix = f"[{e.state_label}] " if e.overdue else ""
         event.add("summary", f"{prefix}{e.title}")
-        lines = [e.kind_label, f"{e.state_label} ({e.basis})" if e.basis else e.state_label]
+        lines = [e.kind_label, f"{e.state_label} ({e.basis_label})" if e.basis else e.state_label]
         if e.symbol:
             lines.append(f"{e.symbol} {e.item}".strip())
         url = f"{base_url}{e.url}"
