@@ -36,7 +36,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rightstrack.ingest.parsers.documents.extract import decode_bytes
 from rightstrack.ingest.parsers.documents.upr_report import (
     parse_upr_report_text,
     recommending_states,
@@ -134,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         tally = tallies[m.group(2)]
         started = time.perf_counter()
-        text, _encoding = decode_bytes(path.read_bytes(), path)
+        # MANIFEST §2: Mac Roman, CR line endings (97 files also hold stray LF bytes).
+        text = path.read_bytes().decode("mac_roman").replace("\r\n", "\n").replace("\r", "\n")
         report = parse_upr_report_text(text)
         tally.seconds += time.perf_counter() - started
         mine = report.by_number()
