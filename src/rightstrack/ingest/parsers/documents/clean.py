@@ -226,7 +226,7 @@ def _drop_masthead(lines: list[str], front: list[str]) -> list[str]:
                 front.extend(line.strip() for line in lines[index : end + 1] if line.strip())
                 index = end + 1
                 continue
-        if _MASTHEAD_LINE.match(stripped) and not kept_has_body(kept):
+        if _MASTHEAD_LINE.match(stripped) and not _kept_has_body(kept):
             front.append(stripped)
             index += 1
             continue
@@ -235,7 +235,7 @@ def _drop_masthead(lines: list[str], front: list[str]) -> list[str]:
     return kept
 
 
-def kept_has_body(kept: list[str]) -> bool:
+def _kept_has_body(kept: list[str]) -> bool:
     """True once a numbered paragraph was kept (masthead lines only precede it)."""
     return any(re.match(r"^\s*1\.\s", line) for line in kept)
 
