@@ -66,7 +66,12 @@ def same_text_elsewhere(
     """
     norm = normalise(rec.text)
     # Phrase words keep their accents: PostgreSQL configurations do not unaccent.
-    words = _NON_WORD.sub(" ", _TRAILING_STATE.sub("", rec.text or "")).split()
+    # Split on spaces only: PostgreSQL indexes "non-refoulement" as one word plus its parts.
+    words = [
+        w.strip(".,;:()[]")
+        for w in _TRAILING_STATE.sub("", rec.text or "").replace('"', " ").split()
+    ]
+    words = [w for w in words if _NON_WORD.sub("", w)]
     if not norm or not words:
         return []
     phrase = '"' + " ".join(words[:PHRASE_WORDS]) + '"'

@@ -157,7 +157,10 @@ def postgresql_statements() -> list[str]:
     t = _Tables()
     cfg = _pg_config_expr()
     vector = (
-        f"setweight(to_tsvector({cfg}, coalesce(symbol, '') || ' ' || coalesce(paragraph, '')), 'A')"
+        # The symbol twice: whole (the parser reads "A/HRC/59/15" as one path token) and
+        # split on "/" and "." so that its parts ("Corr", "Add") are words too.
+        f"setweight(to_tsvector({cfg}, coalesce(symbol, '') || ' ' || "
+        f"translate(coalesce(symbol, ''), '/.', '  ') || ' ' || coalesce(paragraph, '')), 'A')"
         f" || setweight(to_tsvector({cfg}, coalesce(text, '')), 'B')"
         f" || setweight(to_tsvector({cfg}, coalesce(tags, '')), 'C')"
     )
