@@ -45,6 +45,12 @@ class Command(BaseCommand):
                 f"follow-up (para. {follow_up['paragraph']}): {', '.join(follow_up['items']) or '-'}; "
                 f"due {follow_up['due'] or 'unknown'} ({follow_up['due_basis'] or 'no date'})"
             )
+        if data["particular_importance"]:
+            flags = data["particular_importance"]
+            lines.append(
+                f"{flags['kind'].replace('_', ' ')} (para. {flags['paragraph']}), no deadline: "
+                f"{', '.join(flags['items'])}"
+            )
         if data["next_report"]:
             nr = data["next_report"]
             lines.append(f"next report: {nr['report'] or '?'}, due {nr['due'] or nr['status']}")
