@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--show", type=int, default=0, help="print N disagreements per kind")
     args = parser.parse_args(argv)
+    if not (args.shared / "upr-wg-reports-terman").is_dir():
+        print(f"skipped: {args.shared} has no upr-wg-reports-terman (pass --shared DIR)")
+        return 0
     csv_pairs = read_csv_rows(args.shared / "upr-info-terman" / "parsed-wg-reports-by-year")
     known = read_known_errors(KNOWN_ERRORS)
     tallies: dict[str, Tally] = defaultdict(Tally)
