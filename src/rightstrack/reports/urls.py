@@ -23,3 +23,12 @@ urlpatterns += [
     path("charts/<slug:slug>/", views.chart_page, name="chart"),
     path("charts/<slug:slug>.svg", views.chart_svg, name="chart_svg"),
 ]
+
+urlpatterns += [
+    path("plain/<int:pk>/", views.plain_summary, name="plain_summary"),
+    re_path(
+        r"^plain/(?P<pk>[0-9]+)\.(?P<fmt>pdf|docx)$",
+        views.plain_summary_file,
+        name="plain_summary_file",
+    ),
+]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import (
     FileResponse,
     Http404,
@@ -13,6 +14,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from rightstrack.reports.charts import CHARTS, Scope
@@ -24,6 +26,8 @@ from rightstrack.reports.exports import (
     stream_json,
     xlsx_tempfile,
 )
+from rightstrack.reports.plain_language import build_summary
+from rightstrack.reports.plain_language_render import summary_docx, summary_pdf
 
 
 @require_safe
@@ -91,3 +95,35 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
     chart = CHARTS[slug][1](request.user, scope)
     svg = '<?xml version="1.0" encoding="utf-8"?>\n' + str(chart.svg)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def _summary_language(request: HttpRequest, document_id: int) -> str:
+    """``?lang=`` if it is a configured language, else the UI language, else English."""
+    known = {code for code, _name in settings.LANGUAGES}
+    lang = request.GET.get("lang") or get_language() or "en"
+    return lang if lang in known else "en"
+
+
+@require_safe
+def plain_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """``/reports/plain/<document id>/?lang=es&size=large``: accessible HTML summary."""
+    summary = build_summary(request.user, pk, _summary_language(request, pk))
+    large = request.GET.get("size") == "large"
+    return render(request, "reports/plain_summary.html", {"s": summary, "large": large})
+
+
+@require_safe
+def plain_summary_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """``/reports/plain/<document id>.pdf|.docx?lang=..&size=large``: tagged PDF or DOCX."""
+    summary = build_summary(request.user, pk, _summary_language(request, pk))
+    large = request.GET.get("size") == "large"
+    name = summary.symbol.replace("/", "_") + f"-plain-{summary.language}"
+    name += "-large-print" if large else ""
+    if fmt == "pdf":
+        data, content_type = summary_pdf(summary, large_print=large), "application/pdf"
+    else:
+        data = summary_docx(summary, large_print=large)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
