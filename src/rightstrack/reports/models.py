@@ -115,3 +115,39 @@ class PlainLanguageSummary(models.Model):
     def source_text(self) -> str:
         """The text a translation of this summary is made from (all parts, in order)."""
         return "\n\n".join([self.intro, self.welcomed, self.next_steps])
+
+
+class PressTemplate(models.Model):
+    """An editable press-kit template (press release or article draft) in one language.
+
+    ``body`` is a Django template (plain text, no HTML escaping) filled with
+    the facts of ``reports.press.press_facts``. Coordinators edit it in the
+    web UI; when no row exists for a kind and language, the default file
+    ``reports/press_templates/<kind>.<language>.txt`` is used (and seeds the
+    edit form).
+    """
+
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("Press release")
+        ARTICLE = "article", _("Article draft")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    body = models.TextField(_("template"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["kind", "language"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["kind", "language"], name="uniq_press_template")
+        ]
+        verbose_name = _("press template")
+        verbose_name_plural = _("press templates")
+
+    def __str__(self) -> str:
+        return f"{self.kind} [{self.language}]"
