@@ -102,3 +102,17 @@ def test_bad_parameters_are_ignored_not_errors(catalogue):
     )
     assert response.status_code == 200
     assert response.json()["count"] == 7
+
+
+def test_csv_rows_hold_the_same_values_as_json_results(catalogue):
+    client = Client()
+    params = {"country": "SVN", "sort": "document"}
+    results = client.get("/recommendations.json", params).json()["results"]
+    rows = read_csv(client.get("/recommendations.csv", params))
+    assert [r["id"] for r in results] == [int(r["id"]) for r in rows]
+    for result, row in zip(results, rows, strict=True):
+        as_csv = {
+            k: "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
+            for k, v in result.items()
+        }
+        assert as_csv == row

@@ -81,7 +81,8 @@ def result_row(
     """One recommendation as a JSON-ready dict with the keys of :data:`RESULT_FIELDS`.
 
     Lists hold ISO3 codes (recommending States), theme and affected-persons
-    names, and SDG goal numbers. ``url`` is absolute.
+    names, and SDG goal numbers, each sorted (code-point order, the same on
+    every database). ``url`` is absolute.
     """
     url_for = url_for or detail_url_maker(request)
     return {
@@ -97,8 +98,8 @@ def result_row(
         "upr_cycle": rec.upr_cycle,
         "recommending_states": sorted(c.iso3 for c in rec.recommending_states.all()),
         "position": rec.position or None,
-        "themes": [t.name for t in rec.themes.all()],
-        "affected_persons": [g.name for g in rec.affected_groups.all()],
+        "themes": sorted(t.name for t in rec.themes.all()),
+        "affected_persons": sorted(g.name for g in rec.affected_groups.all()),
         "sdgs": sorted(g.number for g in rec.sdg_goals.all()),
         "document": rec.document.key,
         "url": url_for(rec.pk),
@@ -119,6 +120,64 @@ class KnownCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self._known_count
+
+
+_ROW_VALUES = {
+    "id": "pk",
+    "symbol": "document__symbol",
+    "paragraph": "paragraph",
+    "text": "text",
+    "kind": "kind",
+    "mechanism": "mechanism__code",
+    "country": "country__iso3",
+    "date": "date",
+    "year": "year",
+    "upr_cycle": "upr_cycle",
+    "position": "position",
+    "document": "document__key",
+}
+#: result key -> (M2M field, value on the tag, sort key)
+_ROW_TAGS = {
+    "recommending_states": ("recommending_states", "iso3"),
+    "themes": ("themes", "name"),
+    "affected_persons": ("affected_groups", "name"),
+    "sdgs": ("sdg_goals", "number"),
+}
+
+
+def rows_for_ids(
+    visible: RecQS, ids: list[int], url_for: Callable[[int], str]
+) -> list[dict[str, Any]]:
+    """Result rows (as :func:`result_row`) for ``ids``, in that order, in five queries.
+
+    ``visible`` is applied again, so an id the user may not see yields no row.
+    """
+    base = {row["pk"]: row for row in visible.filter(pk__in=ids).values(*_ROW_VALUES.values())}
+    tags: dict[str, dict[int, list[Any]]] = {}
+    for key, (m2m, attr) in _ROW_TAGS.items():
+        field: Any = Recommendation._meta.get_field(m2m)
+        through = field.remote_field.through
+        rec_col, tag_col = field.m2m_field_name(), field.m2m_reverse_field_name()
+        found: dict[int, list[Any]] = {}
+        pairs = through._default_manager.filter(**{f"{rec_col}_id__in": ids}).values_list(
+            f"{rec_col}_id", f"{tag_col}__{attr}"
+        )
+        for rec_id, value in pairs:
+            found.setdefault(rec_id, []).append(value)
+        tags[key] = found
+    out = []
+    for pk in ids:
+        row = base.get(pk)
+        if row is None:
+            continue
+        item = {key: row[path] for key, path in _ROW_VALUES.items()}
+        item["date"] = item["date"].isoformat() if item["date"] else None
+        item["position"] = item["position"] or None
+        for key in _ROW_TAGS:
+            item[key] = sorted(tags[key].get(pk, []))
+        item["url"] = url_for(pk)
+        out.append({key: item[key] for key in RESULT_FIELDS})
+    return out
 
 
 def page_size() -> int:
@@ -221,10 +280,23 @@ class RecommendationList:
         }
 
     def iter_rows(self, chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every matching row (not one page), fetched ``chunk_size`` at a time with prefetches."""
+        """Every matching row (not one page), in order, ``chunk_size`` rows at a time.
+
+        Ids stream from the sorted queryset (``iterator(chunk_size=...)``); each
+        batch of ids costs five ``values()`` queries (rows, recommending States,
+        themes, affected persons, SDGs). Model instances and per-row managers are
+        skipped on purpose: they cost ~1 ms a row, too much for 41k-row exports.
+        Rows have the same keys and values as :func:`result_row`.
+        """
         url_for = detail_url_maker(self.request)
-        for rec in with_related(self.queryset).iterator(chunk_size=chunk_size):
-            yield result_row(rec, self.request, url_for)
+        batch: list[int] = []
+        for pk in self.queryset.values_list("pk", flat=True).iterator(chunk_size=chunk_size):
+            batch.append(pk)
+            if len(batch) >= chunk_size:
+                yield from rows_for_ids(self.visible, batch, url_for)
+                batch = []
+        if batch:
+            yield from rows_for_ids(self.visible, batch, url_for)
 
     def html_context(self) -> dict[str, Any]:
         """Template context of ``portal/recommendation_list.html``."""
