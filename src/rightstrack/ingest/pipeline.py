@@ -96,6 +96,8 @@ def import_file(
     user: Any = None,
     format: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    visibility: str = "public",
+    run: ImportRun | None = None,
 ) -> ImportRun:
     """Import one file and return its :class:`ImportRun` (never raises for bad input).
 
@@ -104,6 +106,12 @@ def import_file(
         user: who started the import (stored on the run), or ``None``.
         format: a source name to skip detection (``rightstrack import --format``).
         progress: ``progress(done, total)`` callback for long imports.
+        visibility: ``"restricted"`` stores every document and record of the file as
+            restricted (SPT visit reports, pending communications); ``"public"`` keeps
+            the sources' own values.
+        run: an ImportRun created beforehand (status ``pending``, e.g. by the web
+            upload, which redirects to its page before the import starts) to fill
+            instead of creating a new one.
 
     Returns:
         The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
@@ -111,14 +119,12 @@ def import_file(
         catalogue is exactly as before the call.
     """
     path = Path(path)
-    run = ImportRun.objects.create(
-        file_name=path.name,
-        path=str(path),
-        status=ImportRun.Status.RUNNING,
-        started_at=timezone.now(),
-        user=user if getattr(user, "pk", None) else None,
-    )
-    ctx = registry.ImportContext(path=path, user=run.user, progress=progress)
+    if run is None:
+        run = ImportRun(user=user if getattr(user, "pk", None) else None)
+    run.file_name, run.path = path.name, str(path)
+    run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
+    run.save()
+    ctx = registry.ImportContext(path=path, user=run.user, progress=progress, visibility=visibility)
     try:
         _preflight(path, run)
         ctx.checksum = run.checksum

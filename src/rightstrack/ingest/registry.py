@@ -59,6 +59,9 @@ class ImportContext:
         progress: ``progress(done, total)`` callback for long imports, or ``None``.
         problems: rejected rows and warnings; stored in ``ImportRun.errors``.
         rejected: how many records were rejected (see :meth:`reject`).
+        visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
+            every document and record the file stores is restricted (SPT visit reports,
+            pending communications); ``"public"`` leaves the sources' own values.
     """
 
     path: Path
@@ -67,6 +70,7 @@ class ImportContext:
     progress: Callable[[int, int], None] | None = None
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0
+    visibility: str = "public"
 
     @property
     def file_name(self) -> str:

@@ -39,6 +39,7 @@ from rightstrack.catalog.models import (
     SdgTarget,
     Theme,
     UprIssue,
+    Visibility,
 )
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.registry import Counts, ImportContext
@@ -46,6 +47,7 @@ from rightstrack.ingest.registry import Counts, ImportContext
 BATCH = 500
 #: Keys per ``IN (...)`` query: below SQLite's historical 999-variable limit.
 KEY_CHUNK = 900
+RESTRICTED = str(Visibility.RESTRICTED)
 
 
 def _chunks(seq: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -176,6 +178,8 @@ def upsert_document(
     thematic list cites the WG report) must not overwrite what the document's
     own import stored. Saves go through ``save()`` so simple_history records them.
     """
+    if ctx.visibility == RESTRICTED:
+        values = {**values, "visibility": RESTRICTED}
     doc = Document.objects.filter(key=key).first()
     if doc is None:
         doc = Document(key=key, **values)
@@ -289,6 +293,9 @@ def upsert_records(
     Raises:
         ImportFailure: two rows share a natural key.
     """
+    if ctx.visibility == RESTRICTED and any(f.name == "visibility" for f in model._meta.fields):
+        # an upload marked restricted (SPT report, pending communication) never goes public
+        rows = [RecordRow(r.key, {**r.values, "visibility": RESTRICTED}, r.tags) for r in rows]
     seen: set[str] = set()
     for row in rows:
         if row.key in seen:

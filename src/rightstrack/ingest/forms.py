@@ -1,0 +1,56 @@
+"""Forms of the upload pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.catalog.models import Visibility
+from rightstrack.ingest import registry
+
+#: Largest upload accepted (bytes): the biggest real UPR Info CSV is about 7 MB.
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    """File, optional format override and the visibility of what it holds."""
+
+    file = forms.FileField(
+        label=_("File"),
+        allow_empty_file=True,  # the preview names the file in its "empty file" error
+        help_text=_(
+            "PDF, Word (DOCX), HTML or text of a UN document; or a CSV, XLSX or JSON "
+            "file of recommendations (UPR Info, UHRI, generic table)."
+        ),
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        help_text=_("Leave on “Detect automatically” unless detection picks the wrong one."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=Visibility.choices,
+        initial=Visibility.PUBLIC,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Choose “Restricted” for SPT visit reports, pending communications and "
+            "anything not yet public: only coordinators and administrators will see it."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Detect automatically"))]
+        choices += [(src.name, src.label) for src in registry.all_sources()]
+        self.fields["format"].choices = choices
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": MAX_UPLOAD_BYTES // 2**20}
+            )
+        return upload
