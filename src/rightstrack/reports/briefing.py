@@ -1,0 +1,247 @@
+"""Briefing pack for one institution (a ministry, a parliamentary committee...).
+
+For a meeting with that institution: the recommendations assigned to it
+(``tracking.Assignment``), prioritised ones first, each with its status and
+the open actions addressing it.
+
+Priority order (domain.md §2: follow-up items are the ones a committee asked
+to see implemented within one or two years):
+
+1. written follow-up items (``FollowUpRequest`` kind ``follow_up``), earliest
+   deadline first;
+2. items flagged without a deadline (CERD "particular importance", CRC
+   "urgent measures");
+3. the other assigned recommendations, newest document first, in document order.
+
+Status: the latest published, public assessment of any source (its level and
+source), and the follow-up state on the briefing date. Open actions: actions
+of public plans, as last published, not completed nor cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from rightstrack.catalog.models import FollowUpRequest, Recommendation
+from rightstrack.reports import office
+from rightstrack.reports.report_data import (
+    long_date,
+    report_actions,
+    report_assessments,
+    report_follow_ups,
+    report_recommendations,
+)
+from rightstrack.tracking import followup
+from rightstrack.tracking.models import Action, Assignment
+from rightstrack.tracking.permissions import visible_assignments
+
+FOLLOW_UP, FLAGGED, OTHER = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An open action as the briefing prints it (its last published version)."""
+
+    title: str
+    status: str
+    target_date: dt.date | None
+    responsible: str
+
+
+@dataclass
+class BriefingItem:
+    """One assigned recommendation.
+
+    Attributes:
+        priority: 1 follow-up item, 2 flagged without deadline, 3 other.
+        follow_ups: "item: deadline (state)" lines ("" deadline for flags).
+        status: latest public assessment ("Partially implemented (Government, 1 March
+            2024)") or "" when none.
+    """
+
+    recommendation: Recommendation
+    role: str
+    priority: int
+    due_on: dt.date | None
+    follow_ups: list[str] = field(default_factory=list)
+    status: str = ""
+    actions: list[OpenAction] = field(default_factory=list)
+
+
+@dataclass
+class BriefingPack:
+    """What :func:`build_briefing_pack` collected."""
+
+    organisation: Any
+    on: dt.date
+    language: str
+    items: list[BriefingItem]
+
+    @property
+    def priority_items(self) -> list[BriefingItem]:
+        """Follow-up and flagged items (priorities 1 and 2)."""
+        return [i for i in self.items if i.priority < OTHER]
+
+
+def _open_actions(user: Any, rec: Recommendation) -> list[OpenAction]:
+    out = []
+    qs = report_actions(user).filter(recommendations=rec).select_related("responsible")
+    for action in qs.order_by("target_date", "id"):
+        shown = action.last_published()
+        if shown is None or shown.status in (Action.Status.COMPLETED, Action.Status.CANCELLED):
+            continue
+        out.append(
+            OpenAction(
+                title=shown.title,
+                status=str(Action.Status(shown.status).label),
+                target_date=shown.target_date,
+                responsible=action.responsible.name if action.responsible else "",
+            )
+        )
+    return out
+
+
+def build_briefing_pack(
+    user: Any, organisation: Any, *, on: dt.date | None = None, language: str = "en"
+) -> BriefingPack:
+    """Collect the briefing pack of ``organisation`` (an ``accounts.Organisation``).
+
+    Args:
+        user: the requesting user (``None``: public data); restricted, draft and
+            archived records never enter the pack.
+        organisation: the institution whose assignments are listed.
+        on: the briefing date (follow-up states are judged on it; default today).
+        language: language of labels and dates.
+
+    Returns:
+        A :class:`BriefingPack`, items in priority order (module docstring).
+    """
+    day = on or timezone.localdate()
+    public = report_recommendations(user).values("pk")
+    assignments = (
+        visible_assignments(user)
+        .filter(organisation=organisation, recommendation__in=public)
+        .select_related("recommendation__document")
+    )
+    items: list[BriefingItem] = []
+    with translation.override(language):
+        for asg in assignments:
+            rec = asg.recommendation
+            requests = list(report_follow_ups(user).filter(recommendation=rec).order_by("due_on"))
+            written = [r for r in requests if r.kind == FollowUpRequest.Kind.FOLLOW_UP]
+            priority = FOLLOW_UP if written else (FLAGGED if requests else OTHER)
+            lines = []
+            for r in requests:
+                state = followup.state_label(followup.state_of(r, day))
+                when = long_date(r.due_on, language) if r.due_on else str(r.get_kind_display())
+                lines.append(f"{r.item}: {when} ({state})")
+            latest = (
+                report_assessments(user).filter(recommendation=rec).order_by("-date", "-id").first()
+            )
+            status = ""
+            if latest is not None:
+                level = latest.get_level_display() or latest.grade_label or _("assessed")
+                status = (
+                    f"{level} ({latest.get_source_display()}, {long_date(latest.date, language)})"
+                )
+            items.append(
+                BriefingItem(
+                    recommendation=rec,
+                    role=str(Assignment.Role(asg.role).label),
+                    priority=priority,
+                    due_on=min((r.due_on for r in written if r.due_on), default=None),
+                    follow_ups=lines,
+                    status=status,
+                    actions=_open_actions(user, rec),
+                )
+            )
+    items.sort(
+        key=lambda i: (
+            i.priority,
+            i.due_on or dt.date.max,
+            -(i.recommendation.document.adopted_on or dt.date.min).toordinal(),
+            i.recommendation.document_id,
+            i.recommendation.order,
+        )
+    )
+    return BriefingPack(organisation=organisation, on=day, language=language, items=items)
+
+
+def _ref(rec: Recommendation) -> str:
+    return f"{rec.document.symbol or rec.document.key}, {_('para.')} {rec.paragraph}".strip(", ")
+
+
+def render_briefing_docx(pack: BriefingPack) -> bytes:
+    """The briefing pack as an editable DOCX."""
+    lang = pack.language
+    with translation.override(lang):
+        title = _("Briefing pack: %(org)s") % {"org": pack.organisation.name}
+        doc = office.new_document(title, lang)
+        doc.add_paragraph(title, style="Title")
+        office.add_label_value(doc, _("Date"), long_date(pack.on, lang))
+        office.add_label_value(doc, _("Recommendations assigned"), str(len(pack.items)))
+        office.add_label_value(doc, _("Of which prioritised"), str(len(pack.priority_items)))
+        doc.add_heading(_("Priorities at a glance"), level=1)
+        rows = [
+            (_ref(i.recommendation), "; ".join(i.follow_ups), i.status or _("No assessment yet"))
+            for i in pack.priority_items
+        ]
+        if rows:
+            office.add_table(
+                doc,
+                [_("Recommendation"), _("Follow-up deadline"), _("Status")],
+                rows,
+                widths_cm=[5.0, 6.0, 6.0],
+            )
+        else:
+            office.add_paragraph(doc, _("No follow-up item is assigned to this institution."))
+        doc.add_heading(_("Prioritised recommendations"), level=1)
+        for item in pack.priority_items:
+            _item(doc, item, lang)
+        doc.add_heading(_("Other assigned recommendations"), level=1)
+        others = [i for i in pack.items if i.priority == OTHER]
+        for item in others:
+            _item(doc, item, lang)
+        if not others:
+            office.add_paragraph(doc, _("None."))
+        return office.docx_bytes(doc)
+
+
+def _item(doc: Any, item: BriefingItem, lang: str) -> None:
+    rec = item.recommendation
+    doc.add_heading(_ref(rec) + (f": {rec.section}" if rec.section else ""), level=2)
+    office.add_quote(doc, rec.text)
+    office.add_label_value(doc, _("Role of the institution"), item.role)
+    if item.follow_ups:
+        office.add_label_value(doc, _("Follow-up"), "; ".join(item.follow_ups))
+    office.add_label_value(doc, _("Status"), item.status or _("No assessment yet"))
+    if item.actions:
+        office.add_paragraph(doc, _("Open actions:"), bold=True)
+        office.add_bullets(
+            doc,
+            [
+                f"{a.title}: {a.status}"
+                + (f", {_('target')} {long_date(a.target_date, lang)}" if a.target_date else "")
+                + (f" ({a.responsible})" if a.responsible else "")
+                for a in item.actions
+            ],
+        )
+    else:
+        office.add_label_value(doc, _("Open actions"), _("None recorded"))
+
+
+def briefing_bytes(pack: BriefingPack, fmt: str) -> bytes:
+    """The pack as "docx" or "pdf" bytes.
+
+    Raises:
+        ValueError: unknown format. office.ConversionError: PDF conversion failed.
+    """
+    if fmt not in ("docx", "pdf"):
+        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
+    data = render_briefing_docx(pack)
+    return office.docx_to_pdf(data) if fmt == "pdf" else data
