@@ -38,12 +38,19 @@ def _source_hash_for_text(rec: Recommendation, translated_from: str) -> str:
 
 @transaction.atomic
 def do_save_plain_text(
-    user: Any, rec: Recommendation, language: str, text: str, translated_from: str = ""
+    user: Any,
+    rec: Recommendation,
+    language: str,
+    text: str,
+    translated_from: str = "",
+    source_hash: str | None = None,
 ) -> PlainLanguageText:
     """Create or replace the plain-language text of ``rec`` in ``language``.
 
     The source hash is taken now (official text, or the ``translated_from``
-    plain text), so the row is up to date after this call.
+    plain text), so the row is up to date after this call; an imported
+    translation passes ``source_hash`` = the hash of the source text the
+    translator saw instead.
 
     Raises:
         PermissionDenied: not a coordinator or admin.
@@ -51,7 +58,7 @@ def do_save_plain_text(
     """
     if user is not None and not can_edit_plain_language(user):
         raise PermissionDenied(_("Only coordinators can edit plain-language texts."))
-    source_hash = _source_hash_for_text(rec, translated_from)
+    source_hash = source_hash or _source_hash_for_text(rec, translated_from)
     plain = PlainLanguageText.objects.filter(recommendation=rec, language=language).first()
     plain = plain or PlainLanguageText(recommendation=rec, language=language)
     plain.text = text.strip()
@@ -65,7 +72,12 @@ def do_save_plain_text(
 
 @transaction.atomic
 def do_save_plain_summary(
-    user: Any, document: Document, language: str, translated_from: str = "", **fields: str
+    user: Any,
+    document: Document,
+    language: str,
+    translated_from: str = "",
+    source_hash: str | None = None,
+    **fields: str,
 ) -> PlainLanguageSummary:
     """Create or update the document-level texts of a summary (``SUMMARY_FIELDS``).
 
@@ -83,7 +95,9 @@ def do_save_plain_summary(
     for name, value in fields.items():
         setattr(summary, name, value.strip())
     summary.translated_from = translated_from
-    if translated_from:
+    if source_hash:
+        summary.source_hash = source_hash
+    elif translated_from:
         source = PlainLanguageSummary.objects.filter(
             document=document, language=translated_from, is_archived=False
         ).first()
