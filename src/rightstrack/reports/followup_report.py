@@ -126,7 +126,7 @@ def suggest_grade(
             _("No information from the State party was received and the deadline has passed."),
             2,
         )
-    by_level = {
+    by_level: dict[str, tuple[str, str, int]] = {
         Level.IMPLEMENTED: ("A", _("The organisation found the recommendation implemented."), 3),
         Level.PARTIAL: ("B", _("The organisation found it partially implemented."), 4),
         Level.NOT_IMPLEMENTED: (

@@ -139,8 +139,8 @@ def build_midterm_report(
             themes = list(rec.themes.all())
             issues = list(rec.upr_issues.all())
             theme = themes[0].name if themes else (issues[0].name if issues else no_theme)
-            a = latest.get(rec.pk)
-            level = a.level if a is not None else ""
+            found = latest.get(rec.pk)
+            level = found.level if found is not None else ""
             status = str(Level(level).label) if level else _("Not assessed")
             row = MidTermRow(
                 recommendation=rec,

@@ -32,3 +32,24 @@ urlpatterns += [
         name="plain_summary_file",
     ),
 ]
+
+from rightstrack.reports import report_views  # noqa: E402 - generated reports (follow-up, press)
+
+urlpatterns += [
+    path("followup-report/", report_views.followup_report_view, name="followup_report"),
+    path("midterm/", report_views.midterm_view, name="midterm"),
+    path("briefing/", report_views.briefing_view, name="briefing"),
+    path("press/", report_views.press_kit_index, name="press_index"),
+    path("press/<int:pk>/", report_views.press_kit, name="press_kit"),
+    path("press/templates/<slug:kind>/", report_views.press_template_edit, name="press_template"),
+    path(
+        "share/document/<int:pk>.png",
+        report_views.share_image_document,
+        name="share_image_document",
+    ),
+    path(
+        "share/recommendation/<int:pk>.png",
+        report_views.share_image_recommendation,
+        name="share_image_recommendation",
+    ),
+]

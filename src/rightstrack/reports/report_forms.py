@@ -1,0 +1,89 @@
+"""Forms of the generated reports (follow-up report, mid-term report, briefing pack,
+press templates). Choices come from the permission-checked report querysets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.accounts.models import Organisation
+from rightstrack.catalog.models import Country
+from rightstrack.reports.followup_report import documents_with_follow_up
+
+FORMAT_CHOICES = [("docx", _("Word (DOCX, editable)")), ("pdf", "PDF")]
+
+
+def _languages() -> list[tuple[str, Any]]:
+    return [(code, name) for code, name in settings.LANGUAGES]
+
+
+class FollowUpReportForm(forms.Form):
+    """Document, submitting organisations, period, language and format."""
+
+    document: Any = forms.ModelChoiceField(queryset=None, label=_("Concluding observations"))
+    organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.filter(is_archived=False).order_by("name"),
+        label=_("Submitting organisation(s)"),
+        required=False,
+    )
+    period_start = forms.DateField(
+        label=_("Period from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Period to (judgement date)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
+    fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["document"]
+        field.queryset = documents_with_follow_up(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The period starts after it ends."))
+        return data
+
+
+class MidTermForm(forms.Form):
+    """Country and UPR cycle."""
+
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.filter(recommendations__mechanism__kind="upr")
+        .distinct()
+        .order_by("name_en"),
+        label=_("State under review"),
+    )
+    cycle = forms.IntegerField(label=_("UPR cycle"), min_value=1, max_value=9, initial=4)
+    language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
+    fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
+
+
+class BriefingForm(forms.Form):
+    """Institution and briefing date."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(is_archived=False, assignments__is_archived=False)
+        .distinct()
+        .order_by("name"),
+        label=_("Institution"),
+    )
+    on = forms.DateField(
+        label=_("Briefing date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
+    fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
+
+
+class PressTemplateForm(forms.Form):
+    """The body of one press template (a Django template, plain text)."""
+
+    body = forms.CharField(label=_("Template"), widget=forms.Textarea(attrs={"rows": 24}))
