@@ -10,6 +10,7 @@ from __future__ import annotations
 import email
 import email.policy
 import io
+import re
 import socket
 import threading
 
@@ -114,16 +115,19 @@ def test_each_focal_point_and_coordinator_receives_their_digest(smtp_inbox, scen
     assert "December 1, 2023" in text
     assert "CCPR/C/PRY/CO/4, paragraph 29" in text and "July 26, 2021" in text
     assert "https://rt.test/recommendations/" in html
+    assert '<html lang="en">' in html
 
     # Focal point of ministry A, in French: only ministry A's items, no restricted record.
+    # (Assertions do not depend on the French catalogue's wording.)
     [fa] = smtp_inbox.for_("focal_a@example.org")
     text, html = _bodies(fa)
-    assert "CERD/C/BRA/CO/18-20, paragraph 36 (a)" in text
+    assert '<html lang="fr">' in html
+    assert "CERD/C/BRA/CO/18-20" in text and "36 (a)" in text
     assert "1 décembre 2023" in text  # Babel, French
-    assert "CCPR/C/PRY/CO/4, paragraph 29" in text and "26 juillet 2021" in text
+    assert "CCPR/C/PRY/CO/4" in text and "26 juillet 2021" in text
     assert "36 (b)" not in text and "19 (c)" not in text
     assert "Q-77" not in text and "Q-77" not in html
-    assert fa["Subject"] == "RightsTrack: 1 due within 30 days, 1 overdue"
+    assert re.fullmatch(r"RightsTrack\D*1\D+30\D+1\D*", fa["Subject"])
 
     # Focal point of ministry B: only 19 (c).
     [fb] = smtp_inbox.for_("focal_b@example.org")

@@ -110,6 +110,7 @@ def build_digest(user: Any, today: dt.date, *, base_url: str = "") -> Digest | N
             return None
         context = {
             "user": user,
+            "language": language,
             "today": format_date(today, format="long", locale=locale),
             "horizon": HORIZON_DAYS,
             "due_soon": _rows(soon, locale, base_url),
