@@ -61,7 +61,7 @@ def test_the_preview_lists_paragraphs_and_follow_up_and_stores_nothing(
     assert "combined twentieth to twenty-second periodic reports" in html
     assert "due 2026" in html
     # paragraph 17 row: number, its letters, kind and first words
-    assert "17<span class=\"letters\"> (a, b, c, d, e, f)</span>" in html
+    assert '17<span class="letters"> (a, b, c, d, e, f)</span>' in html
     assert "The Committee recommends that the State party take all necessary measures" in html
     # nothing stored: no document, recommendation, follow-up request or import run
     assert catalogue_state() == before
