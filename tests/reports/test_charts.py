@@ -83,3 +83,11 @@ def test_restricted_records_never_appear_in_any_chart(client_for, cast, tracking
             assert "Not implemented" not in body, (role, url)  # the restricted assessment
     coordinator = client_for(cast["coordinator"]).get("/reports/charts/by-mechanism/").content
     assert b"SPT" in coordinator
+
+
+def test_a_chart_without_data_says_so_in_its_caption_and_svg(client, catalogue):
+    page = client.get("/reports/charts/status-by-institution/?country=PRY").content.decode()
+    assert "Implementation status by institution (PRY). No data." in page
+    svg = client.get("/reports/charts/status-by-institution.svg?country=PRY")
+    root = ET.fromstring(svg.content)  # noqa: S314 - our own output
+    assert root[0].text == "Implementation status by institution (PRY)"

@@ -25,6 +25,7 @@ from typing import Any
 import pygal
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -159,6 +160,7 @@ def _stacked(
         truncate_legend=40,
         show_y_guides=True,
         margin=16,
+        value_formatter=lambda v: f"{v:,.0f}",
     )
     chart.x_labels = categories
     for name, values in series:
@@ -208,8 +210,25 @@ def _grouped_chart(
             % {"n": MAX_BARS, "all": len(rows)}
         )
     summary = _summary(title, categories, series)
+    if not categories:
+        # No graphic for no data: the caption and the empty table say so.
+        return Chart(slug, title, summary, mark_safe(""), headers, rows, notes)
     svg = _stacked(slug, title, summary, categories, series, horizontal=horizontal)
     return Chart(slug, title, summary, svg, headers, rows, notes)
+
+
+def standalone_svg(chart: Chart) -> str:
+    """The chart as an SVG file (a small "no data" image when there is nothing to draw)."""
+    if chart.svg:
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + str(chart.svg)
+    raw = (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 400 60"><text x="200" y="35" '
+        'text-anchor="middle" font-family="sans-serif" font-size="16">'
+        f"{escape(_('No data.'))}</text></svg>"
+    )
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + str(
+        accessible_svg(raw, chart.title, chart.summary, chart.slug)
+    )
 
 
 # --------------------------------------------------------------------------- charts

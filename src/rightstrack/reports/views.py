@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from rightstrack.reports.charts import CHARTS, Scope
+from rightstrack.reports.charts import CHARTS, Scope, standalone_svg
 from rightstrack.reports.exports import (
     CONTENT_TYPES,
     ExportError,
@@ -93,8 +93,7 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such chart")
     scope, _query = _scope_and_query(request)
     chart = CHARTS[slug][1](request.user, scope)
-    svg = '<?xml version="1.0" encoding="utf-8"?>\n' + str(chart.svg)
-    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    return HttpResponse(standalone_svg(chart), content_type="image/svg+xml; charset=utf-8")
 
 
 def _summary_language(request: HttpRequest, document_id: int) -> str:
