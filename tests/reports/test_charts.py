@@ -91,3 +91,12 @@ def test_a_chart_without_data_says_so_in_its_caption_and_svg(client, catalogue):
     svg = client.get("/reports/charts/status-by-institution.svg?country=PRY")
     root = ET.fromstring(svg.content)  # noqa: S314 - our own output
     assert root[0].text == "Implementation status by institution (PRY)"
+
+
+def test_count_axes_use_whole_number_ticks():
+    from rightstrack.reports.charts import integer_ticks
+
+    assert integer_ticks(3) == [0, 1, 2, 3]
+    assert integer_ticks(17) == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]
+    assert integer_ticks(41066)[:3] == [0, 5000, 10000]
+    assert integer_ticks(41066)[-1] == 45000

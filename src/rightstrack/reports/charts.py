@@ -163,9 +163,24 @@ def _stacked(
         value_formatter=lambda v: f"{v:,.0f}",
     )
     chart.x_labels = categories
+    chart.y_labels = integer_ticks(
+        max((sum(col) for col in zip(*(v for _n, v in series), strict=True)), default=0)
+    )
     for name, values in series:
         chart.add(name, [v or None for v in values])
     return accessible_svg(chart.render(is_unicode=True), title, summary, slug)
+
+
+def integer_ticks(top: int, most: int = 10) -> list[int]:
+    """Axis ticks 0 .. ``top`` (rounded up) in whole 1, 2, 5 x 10^n steps: counts have no halves."""
+    base = 1
+    while True:
+        for multiple in (1, 2, 5):
+            step = base * multiple
+            if top <= step * most:
+                last = -(-top // step) * step if top else step
+                return list(range(0, last + 1, step))
+        base *= 10
 
 
 def _summary(title: str, categories: list[str], series: list[tuple[str, list[int]]]) -> str:
