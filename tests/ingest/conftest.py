@@ -75,3 +75,11 @@ def uhri_dir() -> Path:
 def snapshot():
     """``snapshot()`` → row counts of every table an import writes."""
     return db_state
+
+
+@pytest.fixture
+def upload_settings(settings, tmp_path):
+    """Web-upload tests: staging under a temporary MEDIA_ROOT; imports run in the request."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.INGEST_IMPORT_IN_BACKGROUND = False
+    return settings

@@ -11,7 +11,6 @@ from rightstrack.ingest import staging
 from .upload_helpers import (
     catalogue_state,
     staging_entries,
-    upload_settings,  # noqa: F401 (fixture)
 )
 
 pytestmark = pytest.mark.usefixtures("upload_settings")

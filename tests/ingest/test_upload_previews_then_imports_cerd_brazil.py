@@ -18,7 +18,6 @@ from .upload_helpers import (
     CERD_BRAZIL,
     catalogue_state,
     staging_entries,
-    upload_settings,  # noqa: F401 (fixture)
 )
 
 pytestmark = pytest.mark.usefixtures("upload_settings", "reference_data")

@@ -10,7 +10,6 @@ from .upload_helpers import (
     CORRUPT_PDF,
     catalogue_state,
     staging_entries,
-    upload_settings,  # noqa: F401 (fixture)
 )
 
 pytestmark = pytest.mark.usefixtures("upload_settings", "reference_data")

@@ -16,7 +16,7 @@ from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.tasks import progress_key
 
 from .conftest import CYCLE4
-from .upload_helpers import staging_entries, upload_settings  # noqa: F401 (fixture)
+from .upload_helpers import staging_entries
 
 
 def test_a_running_import_page_refreshes_and_shows_progress(coordinator, client_for):

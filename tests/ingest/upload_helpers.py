@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 CERD_BRAZIL = Path("cerd-brazil-lrcarneiro/CERD-Observacoes-Brasil-2022.pdf")
 CORRUPT_PDF = Path("upr-slovenia-tony33344/cycle1/original/g0917123_CORRUPT.pdf")
-
-
-@pytest.fixture
-def upload_settings(settings, tmp_path):
-    """Staging under a temporary MEDIA_ROOT; imports run inside the request."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.INGEST_IMPORT_IN_BACKGROUND = False
-    return settings
 
 
 def staging_entries(settings) -> list[Path]:
