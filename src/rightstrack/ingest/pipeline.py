@@ -27,7 +27,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from rightstrack.ingest import registry
+from rightstrack.ingest import registry, search_sync
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
 
@@ -134,6 +134,8 @@ def import_file(
             run.format = source.name
             with transaction.atomic():
                 counts = source.run(real, ctx)
+                if ctx.search_suspended:
+                    search_sync.resume(ctx.touched)
     except ImportFailure as exc:
         _finish_failed(run, exc.problem)
     except KeyError as exc:  # unknown --format

@@ -70,6 +70,8 @@ class ImportContext:
     progress: Callable[[int, int], None] | None = None
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0
+    search_suspended: bool = False
+    touched: set[int] = field(default_factory=set)
     visibility: str = "public"
 
     @property

@@ -35,12 +35,14 @@ from rightstrack.catalog.models import (
     Country,
     Document,
     Mechanism,
+    Recommendation,
     SdgGoal,
     SdgTarget,
     Theme,
     UprIssue,
     Visibility,
 )
+from rightstrack.ingest import search_sync
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.registry import Counts, ImportContext
 
@@ -359,6 +361,12 @@ def upsert_records(
             retag.append((obj, name, wanted))
         counts.updated += 1
 
+    if (
+        not ctx.search_suspended
+        and model is Recommendation
+        and len(to_create) + len(retag) > search_sync.THRESHOLD
+    ):
+        ctx.search_suspended = search_sync.suspend()
     if to_create:
         _insert_objects(model, to_create, now)
         pks: dict[str, int] = {}
@@ -375,6 +383,9 @@ def upsert_records(
         model._default_manager.bulk_update(
             to_update, sorted(update_fields | {"updated_at"}), batch_size=BATCH
         )
+    if ctx.search_suspended and model is Recommendation:
+        ctx.touched.update(o.pk for o in to_create)
+        ctx.touched.update(o.pk for o in to_update)
     _write_tags(retag, tfs, current, _snapshot_fields(model))
     _write_history(model, to_create, to_update, tfs, current, ctx, now)
     return counts
