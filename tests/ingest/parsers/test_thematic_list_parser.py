@@ -19,7 +19,9 @@ def test_cycle_4_list_has_254_numbers_217_supported_and_37_noted(cycle3, cycle4)
     assert Counter(i.position for i in parsed.items) == {"supported": 217, "noted": 37}
 
 
-def test_140_7_is_recommended_by_maldives_and_portugal_supported_with_its_printed_labels(cycle3, cycle4):
+def test_140_7_is_recommended_by_maldives_and_portugal_supported_with_its_printed_labels(
+    cycle3, cycle4
+):
     item = next(i for i in parse_thematic_list(cycle4).items if i.number == "140.7")
     assert item.states == ("Maldives", "Portugal")
     assert item.state_iso3 == ("MDV", "PRT")
