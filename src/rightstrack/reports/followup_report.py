@@ -407,7 +407,7 @@ def _summary(doc: Any, report: FollowUpReport) -> None:
             _("Suggested grade"),
         ],
         rows,
-        widths_cm=[2.0, 4.0, 4.5, 4.0, 2.5],
+        widths_cm=[2.4, 3.8, 4.2, 4.1, 2.5],
     )
 
 
@@ -467,7 +467,7 @@ def _assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
 
 def _method(doc: Any, report: FollowUpReport) -> None:
     doc.add_heading(_("How the grades are suggested"), level=1)
-    scale = _("the current scale of the Human Rights Committee (A–E)")
+    scale = _("the current scale of the Human Rights Committee (A–E, as in CCPR/C/141/2)")
     if report.scale == "ced_2022":
         scale = _("the Committee on Enforced Disappearances' 2022 scale (A–D)")
     office.add_paragraph(

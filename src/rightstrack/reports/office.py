@@ -143,6 +143,10 @@ def add_table(
         for cell, value in zip(cells, row, strict=True):
             cell.text = "" if value is None else str(value)
     if widths_cm:
+        # LibreOffice reads the grid (gridCol), Word the cell widths: set both.
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=False):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm, strict=False):
                 cell.width = Cm(width)
