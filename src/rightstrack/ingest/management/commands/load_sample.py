@@ -25,8 +25,14 @@ def sample_files(root: Path = SAMPLE_DIR) -> list[Path]:
     """The bundled sample files, in import order."""
     files: list[Path] = []
     for pattern in PATTERNS:
-        files.extend(sorted(root.glob(pattern)))
+        files.extend(sorted(root.glob(pattern), key=_natural))
     return files
+
+
+def _natural(path: Path) -> tuple[int, str]:
+    """``6-9.csv.gz`` before ``10-13.csv.gz``: leading number first, then the name."""
+    head = path.name.split("-", 1)[0]
+    return (int(head) if head.isdigit() else 10**6, path.name)
 
 
 class Command(BaseCommand):
