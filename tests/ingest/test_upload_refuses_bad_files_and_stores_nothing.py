@@ -32,8 +32,42 @@ def test_a_corrupt_pdf_is_refused_with_its_file_name(
     html = response.content.decode()
     assert response.status_code == 422
     assert "This file cannot be imported" in html
-    assert '<span class="problem-where">g0917123_CORRUPT.pdf' in html
+    assert '<span class="problem-where">g0917123_CORRUPT.pdf</span>: damaged PDF' in html
     assert "Confirm import" not in html
+    assert catalogue_state() == before
+    assert staging_entries(upload_settings) == []
+
+
+def test_a_scanned_pdf_says_ocr_is_needed(coordinator, client_for, upload_settings, tmp_path):
+    from PIL import Image
+
+    scan = tmp_path / "scanned.pdf"
+    Image.new("RGB", (200, 280), "white").save(scan, "PDF")
+    before = catalogue_state()
+
+    with scan.open("rb") as fh:
+        response = _post(client_for(coordinator), fh)
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert '<span class="problem-where">scanned.pdf, page 1</span>' in html
+    assert "OCR is needed" in html
+    assert catalogue_state() == before
+    assert staging_entries(upload_settings) == []
+
+
+def test_text_with_broken_encoding_is_refused(shared_raw, coordinator, client_for, upload_settings):
+    # OHCHR-Juris/case_1.json: its 'text' is UTF-16 read as UTF-8 (a NUL after every letter)
+    path = shared_raw / "tb-juris-worldwidelaw" / "OHCHR-Juris" / "case_1.json"
+    before = catalogue_state()
+
+    with path.open("rb") as fh:
+        response = _post(client_for(coordinator), fh)
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert '<span class="problem-where">case_1.json</span>: broken text encoding' in html
+    assert "NUL characters" in html
     assert catalogue_state() == before
     assert staging_entries(upload_settings) == []
 

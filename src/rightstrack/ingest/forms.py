@@ -43,9 +43,11 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", _("Detect automatically"))]
+        choices: list[tuple[str, Any]] = [("", _("Detect automatically"))]
         choices += [(src.name, src.label) for src in registry.all_sources()]
-        self.fields["format"].choices = choices
+        field = self.fields["format"]
+        if isinstance(field, forms.ChoiceField):  # always: declared above (narrows for mypy)
+            field.choices = choices
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -16,10 +16,45 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from rightstrack.ingest import registry
 from rightstrack.ingest.errors import ImportFailure, Problem
-from rightstrack.ingest.pipeline import sha256_file
+from rightstrack.ingest.pipeline import _unpacked, sha256_file
 
+#: Paragraph kinds of ``parsers.documents`` as shown on the page.
+KIND_LABELS: dict[str, Any] = {
+    "introduction": _("introduction"),
+    "positive_aspect": _("positive aspect"),
+    "concern": _("concern"),
+    "recommendation": _("recommendation"),
+    "procedural": _("procedural"),
+    "remedy": _("remedy"),
+    "finding": _("finding"),
+    "finding_violation": _("finding: violation"),
+    "finding_no_violation": _("finding: no violation"),
+    "text": _("text"),
+}
+#: Column headers of the table previews (parser field → label); other names as printed.
+COLUMN_LABELS: dict[str, Any] = {
+    "row": _("Row"),
+    "to_iso3": _("State under review"),
+    "from_name": _("Recommending State"),
+    "session": _("Session"),
+    "response": _("Response"),
+    "text": _("Text"),
+    "number": _("Number"),
+    "states": _("Recommending States"),
+    "position": _("Position"),
+    "section": _("Theme"),
+    "symbol": _("Symbol"),
+    "paragraph": _("Paragraph"),
+    "kind": _("Kind"),
+    "country_iso3": _("State"),
+    "date": _("Date"),
+    "mechanism": _("Mechanism"),
+    "visibility": _("Visibility"),
+}
 #: Sources whose files are UN documents read by ``parsers.documents.parse_document``.
 DOCUMENT_SOURCES = frozenset({"treaty-body-document", "upr-wg-report", "upr-addendum"})
 #: Rows of a table shown in the preview.
@@ -39,12 +74,14 @@ class TablePreview:
         rows: the first :data:`SAMPLE_ROWS` records, each ``[file row, values...]``.
         total: records found (accepted by the parser).
         rejected: rows the parser refused, with the reason (file, row, column).
+        warnings: rows kept with a remark (e.g. a recommending State not recognised).
     """
 
-    columns: list[str]
+    columns: list[Any]
     rows: list[list[str]]
     total: int
     rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -109,32 +146,103 @@ def preview_file(path: Path, *, format: str | None = None, display_name: str = "
     size = path.stat().st_size
     if size == 0:
         raise ImportFailure(name, "the file is empty (0 bytes)")
-    if format:
-        try:
-            source = registry.get(format)
-        except KeyError as exc:
-            raise ImportFailure(name, str(exc.args[0])) from None
-    else:
-        source = registry.detect(path)
-    preview = Preview(name, size, sha256_file(path), source.name, source.label)
-    if source.name in DOCUMENT_SOURCES:
-        preview.document = _document(path)
-    else:
-        preview.table = _table(source.name, path)
+    with _unpacked(path) as real:  # a .csv.gz is previewed as its CSV, as it is imported
+        if format:
+            try:
+                source = registry.get(format)
+            except KeyError as exc:
+                raise ImportFailure(name, str(exc.args[0])) from None
+        else:
+            source = _detect(real)
+        preview = Preview(name, size, sha256_file(path), source.name, source.label)
+        if source.name in DOCUMENT_SOURCES:
+            preview.document = _document(real)
+        else:
+            preview.table = _table(source.name, real)
     return preview
+
+
+#: Suffixes of UN document files (as read by ``parsers.documents``).
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".html", ".htm"})
+
+
+def _detect(path: Path) -> registry.Source:
+    """``registry.detect()``, but when no format claims the file, the document parser
+    says why if it can: a damaged PDF, no text layer ("OCR is needed"), broken
+    encoding; and, for PDF/DOCX/HTML files, an unknown document kind (with its title).
+    These name the file and page, and help more than "unknown format"."""
+    try:
+        return registry.detect(path)
+    except ImportFailure as unknown:
+        from rightstrack.ingest.parsers.documents.errors import (
+            DocumentError,
+            UnknownDocumentKindError,
+            UnsupportedFormatError,
+        )
+        from rightstrack.ingest.parsers.documents.registry import parse_document
+
+        is_document = (
+            registry.read_head(path)[:5] == b"%PDF-" or path.suffix.lower() in DOCUMENT_SUFFIXES
+        )
+        try:
+            parse_document(path)
+        except UnsupportedFormatError:
+            raise unknown from None
+        except UnknownDocumentKindError:
+            if is_document:
+                raise
+            raise unknown from None
+        except DocumentError:
+            raise
+        except Exception:  # any other parser trouble: keep the registry's message
+            raise unknown from None
+        raise
 
 
 def _document(path: Path) -> dict[str, Any]:
     from rightstrack.ingest.parsers.documents.registry import parse_document, to_json
 
     data = to_json(parse_document(path))
+    follow_up = _cited_by_number(data, "follow_up")
+    priority = _cited_by_number(data, "particular_importance")
     for para in data.get("paragraphs") or []:
         para["first_words"] = first_words(str(para.get("text") or ""))
+        para["kind_label"] = KIND_LABELS.get(para.get("kind") or "", para.get("kind") or "")
+        para["follow_up_items"] = follow_up.get(str(para.get("number")), [])
+        para["priority_items"] = priority.get(str(para.get("number")), [])
+    data["type_label"] = _type_label(data.get("type"))
+    data["country_name"], data["committee_name"] = _names(
+        data.get("country"), data.get("committee")
+    )
     # dates as date objects too, for the page's localised "1 December 2023"
     data["adopted_date"] = _date(data.get("adopted"))
     if data.get("follow_up"):
         data["follow_up"]["due_date"] = _date(data["follow_up"].get("due"))
     return data
+
+
+def _cited_by_number(data: dict[str, Any], key: str) -> dict[str, list[str]]:
+    """Paragraph number → the items of ``data[key]`` citing it ("17" → ["17 (a)"])."""
+    cited: dict[str, list[str]] = {}
+    for item in (data.get(key) or {}).get("items") or []:
+        cited.setdefault(str(item).split(" ", 1)[0], []).append(str(item))
+    return cited
+
+
+def _names(iso3: Any, code: Any) -> tuple[str, str]:
+    """Country and mechanism names from the reference lists ("" when not seeded). Read only."""
+    from rightstrack.catalog.models import Country, Mechanism
+
+    country = Country.objects.filter(iso3=str(iso3 or "")).first()
+    mechanism = Mechanism.objects.filter(code=str(code or "")).first()
+    return (str(country) if country else "", mechanism.name if mechanism else "")
+
+
+def _type_label(value: Any) -> str:
+    from rightstrack.catalog.models import Document
+
+    labels = {str(k): str(v) for k, v in Document.Type.choices}
+    return labels.get(str(value), str(value or ""))
 
 
 def _date(value: Any) -> date | None:
@@ -151,6 +259,10 @@ def _cell(value: Any) -> str:
     return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "…"
 
 
+def _labels(fields: tuple[str, ...]) -> list[Any]:
+    return [COLUMN_LABELS.get(f, f) for f in ("row", *fields)]
+
+
 def _rows(records: list[Any], fields: tuple[str, ...]) -> list[list[str]]:
     return [
         [str(rec.row), *(_cell(getattr(rec, f)) for f in fields)] for rec in records[:SAMPLE_ROWS]
@@ -163,7 +275,7 @@ def _upr_info(path: Path) -> TablePreview:
     fields = ("to_iso3", "from_name", "session", "response", "text")
     parsed = parse_upr_info(path)
     rejected = [Problem(path.name, r.message, row=r.row, cell=r.cell) for r in parsed.rejected]
-    return TablePreview(["row", *fields], _rows(parsed.rows, fields), len(parsed.rows), rejected)
+    return TablePreview(_labels(fields), _rows(parsed.rows, fields), len(parsed.rows), rejected)
 
 
 def _thematic(path: Path) -> TablePreview:
@@ -175,7 +287,8 @@ def _thematic(path: Path) -> TablePreview:
         Problem(path.name, f"unknown recommending State {name!r}", row=row)
         for row, name in parsed.unknown_states
     ]
-    return TablePreview(["row", *fields], _rows(parsed.items, fields), len(parsed.items), warnings)
+    rows = _rows(parsed.items, fields)
+    return TablePreview(_labels(fields), rows, len(parsed.items), warnings=warnings)
 
 
 def _uhri(path: Path, *, json: bool) -> TablePreview:
@@ -183,7 +296,7 @@ def _uhri(path: Path, *, json: bool) -> TablePreview:
 
     fields = ("symbol", "paragraph", "kind", "country_iso3", "date", "text")
     records = parse_uhri_json(path) if json else parse_uhri_table(path)
-    return TablePreview(["row", *fields], _rows(records, fields), len(records))
+    return TablePreview(_labels(fields), _rows(records, fields), len(records))
 
 
 def _generic(path: Path) -> TablePreview:
@@ -191,7 +304,7 @@ def _generic(path: Path) -> TablePreview:
 
     fields = ("symbol", "paragraph", "country_iso3", "mechanism", "kind", "visibility", "text")
     records = parse_generic(path)
-    return TablePreview(["row", *fields], _rows(records, fields), len(records))
+    return TablePreview(_labels(fields), _rows(records, fields), len(records))
 
 
 def _raw_table(path: Path) -> TablePreview:
@@ -200,7 +313,7 @@ def _raw_table(path: Path) -> TablePreview:
 
     table = read_table(path, max_rows=SAMPLE_ROWS)
     rows = [[str(number), *(_cell(v) for v in values)] for number, values in table.rows]
-    return TablePreview(["row", *table.header], rows, len(rows))
+    return TablePreview([COLUMN_LABELS["row"], *table.header], rows, len(rows))
 
 
 _TABLES: dict[str, Callable[[Path], TablePreview]] = {
