@@ -131,3 +131,22 @@ def test_confirm_requires_the_csrf_token(coordinator, client_for, upload_setting
 
     assert response.status_code == 403
     assert catalogue_state()["runs"] == 0
+
+
+def test_confirming_twice_imports_once(coordinator, client_for, reference_data, upload_settings):
+    from rightstrack.catalog.models import Recommendation
+    from rightstrack.ingest.models import ImportRun
+
+    staged = _stage(coordinator)
+    client = client_for(coordinator)
+
+    first = client.post(reverse("ingest:confirm"), {"staged": staged.id})
+    second = client.post(reverse("ingest:confirm"), {"staged": staged.id})
+
+    run = ImportRun.objects.get()
+    assert first["Location"] == reverse("ingest:run_detail", args=[run.pk])
+    assert run.status == ImportRun.Status.SUCCEEDED, run.errors
+    assert run.created == 1
+    assert Recommendation.objects.get().paragraph == "17"
+    assert second.status_code == 404  # the staged file is claimed, then gone
+    assert ImportRun.objects.count() == 1

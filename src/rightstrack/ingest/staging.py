@@ -136,6 +136,22 @@ def get_staged(staged_id: str, user: Any) -> StagedFile:
     return staged
 
 
+def claim(staged: StagedFile) -> None:
+    """Mark ``staged`` as being imported, once: a second confirm (double click, two tabs)
+    must not start a second import of the same file.
+
+    ``meta.json`` is renamed (atomic on one file system), so :func:`get_staged` no
+    longer finds the upload.
+
+    Raises:
+        StagingNotFound: another request claimed it first.
+    """
+    try:
+        (staged.folder / "meta.json").rename(staged.folder / "claimed.json")
+    except FileNotFoundError:
+        raise StagingNotFound(staged.id) from None
+
+
 def discard(staged: StagedFile) -> None:
     """Delete the staged folder (after cancel, a failed preview, or the import)."""
     shutil.rmtree(staged.folder, ignore_errors=True)

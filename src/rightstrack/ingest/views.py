@@ -58,7 +58,13 @@ def _own_staged(request: HttpRequest) -> staging.StagedFile:
 @importer_required
 def confirm(request: HttpRequest) -> HttpResponse:
     """Import the user's own staged file and go to its run page."""
-    run = start_import(_own_staged(request), request.user)
+    staged = _own_staged(request)
+    try:
+        staging.claim(staged)
+    except staging.StagingNotFound:  # confirmed twice: the first request imports it
+        messages.info(request, _("This file is already being imported."))
+        return redirect("ingest:run_list")
+    run = start_import(staged, request.user)
     return redirect("ingest:run_detail", pk=run.pk)
 
 
