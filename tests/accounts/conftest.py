@@ -156,6 +156,12 @@ def world(cast, ministry_a, ministry_b, ngo):
             coordinator, action=action, url="https://www.gov.br/example", title="Training report"
         ),
     )
+    from rightstrack.ingest.models import ImportRun
+
+    w.add(
+        "import_run",
+        ImportRun.objects.create(file_name="CERD_C_BRA_CO_18-20_en.pdf", status="succeeded"),
+    )
     # Published assessments by two contributors who asked to hide their names.
     first, last, username = SECOND_HIDDEN
     second = User.objects.create(
@@ -171,7 +177,7 @@ def world(cast, ministry_a, ministry_b, ngo):
         (second, "Training has not reached state police forces."),
     ):
         a = verbs.do_submit_assessment(
-            author, rec, date=dt.date(2024, 6, 1), level="partially_implemented", text=text
+            author, rec, date=dt.date(2024, 6, 1), level="partial", text=text
         )
         a = verbs.do_review_assessment(coordinator, a, a.version, approve=True)
         w.add("assessment", a)
@@ -289,6 +295,13 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         verbs.do_add_evidence(
             coordinator, action=action, url="https://example.org/zebraquartz", title=MARKER
         ),
+        confidential=True,
+    )
+    from rightstrack.ingest.models import ImportRun
+
+    w.add(
+        "import_run",
+        ImportRun.objects.create(file_name=f"SPT-{MARKER}-visit.pdf", status="succeeded"),
         confidential=True,
     )
     rec = w.objects["recommendation"][0]

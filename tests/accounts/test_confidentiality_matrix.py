@@ -63,6 +63,9 @@ SEGMENT_MODEL = {
     "assessments": "assessment",
     "evidence": "evidence",
     "assignments": "assignment",
+    "plain": "document",
+    "press": "document",
+    "runs": "import_run",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -80,6 +83,8 @@ PARAM_MODEL = {
 PARAM_ATTR = {"iso3": "iso3", "code": "code", "slug": "slug"}
 #: URL names whose parameters are not one object: explicit samples.
 SKIPPED_PREFIXES = ("admin/",)
+#: Pages that take no search or filter parameters (fetched once, without a query).
+UNFILTERED_NAMESPACES = ("accounts:",)
 #: Parameterised pages that also take the search and facet filters below.
 FILTERED_PAGES = {"reports:chart", "reports:chart_svg"}
 #: Search and facet filters tried on every URL without parameters.
@@ -123,6 +128,10 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
         from rightstrack.reports.charts import CHARTS
 
         return [{"slug": slug} for slug in sorted(CHARTS)]
+    if name == "reports:press_template":
+        from rightstrack.reports.models import PressTemplate
+
+        return [{"kind": k} for k in PressTemplate.Kind.values]
     if name == "reports:export":
         from rightstrack.reports.exports import EXPORT_KINDS
 
@@ -148,12 +157,18 @@ def _param_names(pattern: URLPattern) -> list[str]:
 def _model_for(route: str, param: str) -> str | None:
     if param in PARAM_MODEL:
         return PARAM_MODEL[param]
-    parts = re.split(r"/", route)
+    parts = route.split("/")
     for i, part in enumerate(parts):
-        if re.search(rf"<(?:\w+:)?{param}>", part):
-            before = parts[i - 1] if i else ""
+        if re.search(rf"<(?:\w+:)?{param}>", part) or f"(?P<{param}>" in part:
+            before = parts[i - 1].lstrip("^") if i else ""
             return SEGMENT_MODEL.get(before)
     return None
+
+
+def _choices_in(route: str, param: str) -> list[str] | None:
+    """The words of a regex group that is a plain alternation, e.g. ``(?P<fmt>pdf|docx)``."""
+    match = re.search(rf"\(\?P<{param}>([\w|]+)\)", route)
+    return match.group(1).split("|") if match else None
 
 
 def project_urls(w: World) -> tuple[list[str], list[str]]:
@@ -170,12 +185,17 @@ def project_urls(w: World) -> tuple[list[str], list[str]]:
         params = _param_names(pattern)
         if not params:
             base = reverse(name)
-            urls.extend(base + q for q in QUERIES)
+            plain = name.startswith(UNFILTERED_NAMESPACES) or name == "set_language"
+            urls.extend(base + q for q in ([""] if plain else QUERIES))
             continue
         samples = _explicit_samples(name, w)
         if samples is None:
             samples = [{}]
             for param in params:
+                choices = _choices_in(route, param)
+                if choices:
+                    samples = [{**s, param: c} for s in samples for c in choices]
+                    continue
                 model = _model_for(route, param)
                 if model is None or model not in w.objects:
                     problems.append(
@@ -198,8 +218,8 @@ def body_text(response: Any) -> str:
     content = (
         b"".join(response.streaming_content) if response.streaming else bytes(response.content)
     )
-    if hasattr(response, "close"):
-        response.close()
+    # No response.close() here: the test client's streaming wrapper already closed it, and a
+    # second close fires request_finished, which closes the PostgreSQL connection mid-test.
     head = f"{response.status_code} {response.get('Location', '')} {response.get('Content-Disposition', '')}\n"
     if content[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
