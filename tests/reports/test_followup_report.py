@@ -115,3 +115,25 @@ def test_the_docx_converts_to_pdf_in_libreoffice(brazil_tracking, tmp_path):
     assert "Paragraph 36 (d)" in text
     assert "1 December 2023" in text
     assert MARKER not in text
+
+
+def test_after_the_late_reply_of_8_january_2026_unassessed_items_get_no_grade(
+    brazil_tracking, coordinator, tmp_path
+):
+    """The State's reply CERD/C/BRA/FCO/18-20 is dated "[Date received: 8 January 2026]";
+    769 days after 1 December 2023 (366 + 365 + 38). 17 (a) keeps B (the State informed on 20 Nov 2023),
+    36 (d) keeps E and says the reply was late, the others wait for an assessment."""
+    import datetime as dt
+
+    from rightstrack.reports.followup_report import build_followup_report
+    from rightstrack.tracking.followup import do_record_follow_up_reply
+
+    do_record_follow_up_reply(coordinator, brazil_tracking.document, dt.date(2026, 1, 8))
+    report = build_followup_report(None, brazil_tracking.document, period_end=dt.date(2026, 2, 1))
+    grades = {i.item: (i.state, i.grade.label) for i in report.items}
+    assert grades["17 (a)"] == ("submitted_on_time", "B")
+    assert grades["36 (d)"] == ("submitted_late", "E")
+    assert grades["19 (c)"] == ("submitted_late", "")
+    by_item = {i.item: i for i in report.items}
+    assert "769 days after the deadline" in by_item["36 (d)"].grade.reason
+    assert "has not recorded an assessment" in by_item["19 (c)"].grade.reason

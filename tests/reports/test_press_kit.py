@@ -93,3 +93,13 @@ def test_the_press_pages_offer_the_kit_and_the_editor(
     response = editor.post(url, {"body": "{{ symbol }} draft"})
     assert response.status_code == 302
     assert PressTemplate.objects.get(kind="article").body == "{{ symbol }} draft"
+
+
+def test_the_press_index_lists_the_document_and_edit_links_only_for_coordinators(
+    brazil_tracking, client_for, coordinator
+):
+    url = reverse("reports:press_index")
+    public = client_for(None).get(url).content.decode()
+    assert bf.SYMBOL in public
+    assert "Edit the article template" not in public
+    assert "Edit the article template" in client_for(coordinator).get(url).content.decode()

@@ -243,9 +243,8 @@ def build_followup_report(
             if orgs:
                 mine = mine.filter(organisation__in=[o.pk for o in orgs])
             own = list(mine.order_by("-date", "-id"))
-            received = fr.reply_received_on or (gov[0].date if gov else None)
-            if received and received > end:
-                received = None
+            known = [d for d in (fr.reply_received_on, gov[0].date if gov else None) if d]
+            received = min((d for d in known if d <= end), default=None)
             state = followup.follow_up_state(fr.due_on, received, end)
             late = max(0, (received - fr.due_on).days) if received and fr.due_on else 0
             level = own[0].level if own else ""
@@ -259,7 +258,9 @@ def build_followup_report(
                     period_text=fr.period_text,
                     state=state,
                     state_label=followup.state_label(state),
-                    reply_received_on=received if fr.reply_received_on else None,
+                    reply_received_on=fr.reply_received_on
+                    if fr.reply_received_on and fr.reply_received_on <= end
+                    else None,
                     reply_symbol=fr.reply_document.symbol
                     if fr.reply_document and fr.reply_document.visibility == "public"
                     else "",

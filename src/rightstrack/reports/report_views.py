@@ -29,6 +29,7 @@ from rightstrack.reports import (
 )
 from rightstrack.reports.models import PressTemplate
 from rightstrack.reports.report_data import report_documents
+from rightstrack.tracking.permissions import is_coordinator
 
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -118,6 +119,7 @@ def press_kit_index(request: HttpRequest) -> HttpResponse:
         "anniversaries": press.anniversaries(request.user, today),
         "documents": followup_report.documents_with_follow_up(request.user),
         "today": today,
+        "can_edit_templates": is_coordinator(request.user),
     }
     return render(request, "reports/press_index.html", context)
 
