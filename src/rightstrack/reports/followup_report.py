@@ -382,8 +382,13 @@ def _summary(doc: Any, report: FollowUpReport) -> None:
     rows = []
     for item in report.items:
         state_info = (
-            _("Reply %(symbol)s received %(date)s")
-            % {"symbol": item.reply_symbol or "", "date": long_date(item.reply_received_on, lang)}
+            " ".join(
+                (
+                    _("Reply received %(date)s")
+                    % {"date": long_date(item.reply_received_on, lang)},
+                    item.reply_symbol,
+                )
+            ).strip()
             if item.reply_received_on
             else "; ".join(
                 f"{long_date(a.date, lang)}: {a.level_label or _('information given')}"

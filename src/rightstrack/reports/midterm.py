@@ -190,6 +190,8 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
                 )
                 for g in report.groups
             ],
+            widths_cm=[7.0, 1.6]
+            + [8.4 / max(1, len(positions) + len(statuses))] * (len(positions) + len(statuses)),
         )
         for group in report.groups:
             doc.add_heading(f"{group.theme} ({len(group.rows)})", level=1)
@@ -215,7 +217,7 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
                         )
                         for r in rows
                     ],
-                    widths_cm=[1.6, 8.4, 3.0, 2.0, 2.0],
+                    widths_cm=[1.8, 7.2, 3.6, 2.2, 2.2],
                 )
         return office.docx_bytes(doc)
 
