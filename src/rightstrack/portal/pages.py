@@ -27,8 +27,8 @@ from rightstrack.accounts.permissions import (
     visible_recommendations,
 )
 from rightstrack.catalog.models import Country, Recommendation
-from rightstrack.portal.facets import FACETS, FacetValue, facet_counts
-from rightstrack.portal.filters import SORTS, ListParams, filtered, searched, sorted_results
+from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
+from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.panels import panels_for
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 
@@ -209,9 +209,14 @@ class RecommendationList:
         self.visible = visible_recommendations(request.user)
 
     @cached_property
+    def searched(self) -> RecQS:
+        """Visible recommendations matching the query (runs the index query once)."""
+        return searched(self.visible, self.params, self.lang)
+
+    @cached_property
     def filtered(self) -> RecQS:
-        """Every matching visible recommendation, unsorted."""
-        return filtered(self.visible, self.params, self.lang)
+        """Every matching visible recommendation with the facet selection, unsorted."""
+        return facet_filter(self.searched, self.params.selected)
 
     @cached_property
     def queryset(self) -> RecQS:
@@ -240,7 +245,7 @@ class RecommendationList:
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:
         """Facet counts, each ignoring its own selection (one query per facet)."""
-        return facet_counts(searched(self.visible, self.params, self.lang), self.params.selected)
+        return facet_counts(self.searched, self.params.selected)
 
     def facet_groups(self) -> list[dict[str, Any]]:
         """Facets for the template: label, param and values, in registry order."""
