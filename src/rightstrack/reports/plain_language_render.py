@@ -106,12 +106,13 @@ def _docx(s: PlainSummary, large_print: bool) -> bytes:
         if group.has_plain:
             for item in group.items:
                 lead = _("Follow-up item") + ":" if item.follow_up else ""
+                text = _("See the follow-up box above.") if item.follow_up else item.text
                 note = _("para. %(p)s") % {"p": item.paragraph}
                 if not item.is_plain:
                     note += ", " + _("official text")
                 if item.out_of_date:
                     note += ", " + _("out of date")
-                d.add_paragraph(doc, f"{item.text} ({note})", bold=lead, style="List Bullet")
+                d.add_paragraph(doc, f"{text} ({note})", bold=lead, style="List Bullet")
     d.add_heading(doc, _("What happens next"), level=1)
     d.add_list(doc, s.next_steps)
     score = (
