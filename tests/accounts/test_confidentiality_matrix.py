@@ -85,6 +85,8 @@ PARAM_ATTR = {"iso3": "iso3", "code": "code", "slug": "slug"}
 SKIPPED_PREFIXES = ("admin/",)
 #: Pages that take no search or filter parameters (fetched once, without a query).
 UNFILTERED_NAMESPACES = ("accounts:",)
+#: Key marking a sample built from a confidential object.
+CONF = "__confidential__"
 #: Parameterised pages that also take the search and facet filters below.
 FILTERED_PAGES = {"reports:chart", "reports:chart_svg"}
 #: Search and facet filters tried on every URL without parameters.
@@ -103,12 +105,14 @@ QUERIES = [
 
 def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
     if name == "tracking:evidence_add":
-        return [{"kind": "action", "pk": o.pk} for o in w.objects["action"]] + [
-            {"kind": "assessment", "pk": o.pk} for o in w.objects["assessment"]
+        return [
+            {"kind": kind, "pk": o.pk, CONF: o in w.confidential[kind]}
+            for kind in ("action", "assessment")
+            for o in w.objects[kind]
         ]
     if name == "tracking:history":
         return [
-            {"model": model, "pk": o.pk}
+            {"model": model, "pk": o.pk, CONF: o in w.confidential[model]}
             for model in (
                 "plan",
                 "action",
@@ -171,9 +175,11 @@ def _choices_in(route: str, param: str) -> list[str] | None:
     return match.group(1).split("|") if match else None
 
 
-def project_urls(w: World) -> tuple[list[str], list[str]]:
-    """Every GET-able URL of the project for the world's objects, and the problems found."""
+def project_urls(w: World) -> tuple[list[str], list[str], list[str]]:
+    """Every GET-able URL of the project for the world's objects, the problems found, and
+    the URLs that name a confidential object."""
     urls: list[str] = []
+    confidential_urls: list[str] = []
     problems: list[str] = []
     resolver = get_resolver()
     for route, name, pattern in _walk(resolver.url_patterns):
@@ -205,12 +211,20 @@ def project_urls(w: World) -> tuple[list[str], list[str]]:
                     samples = []
                     break
                 attr = PARAM_ATTR.get(param, "pk")
+                hidden = w.confidential.get(model, [])
                 samples = [
-                    {**s, param: getattr(obj, attr)} for s in samples for obj in w.objects[model]
+                    {**s, param: getattr(obj, attr), CONF: s.get(CONF, False) or obj in hidden}
+                    for s in samples
+                    for obj in w.objects[model]
                 ]
         queries = QUERIES if name in FILTERED_PAGES else [""]
-        urls.extend(reverse(name, kwargs=kwargs) + q for kwargs in samples for q in queries)
-    return urls, problems
+        for kwargs in samples:
+            confidential = kwargs.pop(CONF, False)
+            url = reverse(name, kwargs=kwargs)
+            urls.extend(url + q for q in queries)
+            if confidential:
+                confidential_urls.append(url)
+    return urls, problems, confidential_urls
 
 
 def body_text(response: Any) -> str:
@@ -262,6 +276,15 @@ def snapshot(clients: dict[str, Any], urls: list[str]) -> dict[tuple[str, str], 
     }
 
 
+def post_snapshot(clients: dict[str, Any], urls: list[str]) -> dict[tuple[str, str], str]:
+    """An empty POST to each URL (forms, archive, review): refused as if nothing were there."""
+    return {
+        (role, url): body_text(client.post(url, {}))
+        for role, client in clients.items()
+        for url in urls
+    }
+
+
 def _hidden_markers(role: str) -> list[str]:
     from conftest import HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME
 
@@ -304,15 +327,18 @@ def _build_matrix(world: World, cast: dict[str, Any], client_for: Any) -> dict[s
     try:
         with transaction.atomic():
             add_confidential_records(world, cast)
-            urls, problems = project_urls(world)
+            urls, problems, confidential_urls = project_urls(world)
             result["urls"], result["problems"] = urls, problems
+            result["confidential_urls"] = confidential_urls
             result["with"] = snapshot(low, urls)
+            result["posts_with"] = post_snapshot(low, confidential_urls)
             result["high"] = snapshot(high, urls)
             result["world"] = world
             raise _Rollback
     except _Rollback:
         pass
     result["without"] = snapshot(low, result["urls"])
+    result["posts_without"] = post_snapshot(low, result["confidential_urls"])
     return result
 
 
@@ -378,6 +404,16 @@ def test_outputs_below_coordinator_do_not_depend_on_restricted_records(matrix):
             )
             differences.append(f"{key[0]} {key[1]}:\n" + "\n".join(list(diff)[2:12]))
     assert differences == [], "\n\n".join(differences[:15])
+
+
+def test_posts_about_restricted_records_are_answered_as_if_they_did_not_exist(matrix):
+    assert len(matrix["confidential_urls"]) > 20
+    differences = sorted(
+        f"{role} POST {url}: {body[:60]!r} vs {matrix['posts_without'][(role, url)][:60]!r}"
+        for (role, url), body in matrix["posts_with"].items()
+        if normalise(body) != normalise(matrix["posts_without"][(role, url)])
+    )
+    assert differences == [], "\n".join(differences)
 
 
 def test_restricted_detail_pages_answer_404_as_if_they_did_not_exist(matrix):
