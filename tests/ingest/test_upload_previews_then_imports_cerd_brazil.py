@@ -9,6 +9,7 @@ and the adoption (para. 1 / the last page) is on 1 December 2022, so the deadlin
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -64,7 +65,9 @@ def test_the_preview_lists_paragraphs_and_follow_up_and_stores_nothing(
     assert "The Committee recommends that the State party take all necessary measures" in html
     # nothing stored: no document, recommendation, follow-up request or import run
     assert catalogue_state() == before
-    assert len(staging_entries(upload_settings)) == 1
+    (folder,) = staging_entries(upload_settings)
+    # the import will use the format shown in the preview, not a second detection
+    assert json.loads((folder / "meta.json").read_text())["detected"] == "treaty-body-document"
 
 
 def test_confirming_stores_the_document_with_its_follow_up_requests(

@@ -34,6 +34,8 @@ def test_a_running_import_page_refreshes_and_shows_progress(coordinator, client_
     assert '<meta http-equiv="refresh" content="2">' in html
     assert '<progress id="import-progress" max="6094" value="2500">' in html
     assert "2,500 of 6,094 records handled" in html
+    assert "running for" in html
+    assert "Records</h2>" not in html  # counts come when the run has finished
 
 
 def test_a_failed_run_page_shows_the_error_and_does_not_refresh(coordinator, client_for):

@@ -15,7 +15,7 @@ import json
 import shutil
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ class StagedFile:
         visibility: ``public`` or ``restricted``.
         checksum: SHA-256 (hex) of the bytes; size in bytes.
         uploaded_at: Unix time (seconds).
+        detected: the format the preview detected (see :func:`remember_format`), or "".
     """
 
     id: str
@@ -53,6 +54,12 @@ class StagedFile:
     checksum: str
     size: int
     uploaded_at: float
+    detected: str = ""
+
+    @property
+    def import_format(self) -> str:
+        """The format to import with: the user's choice, else the one the preview showed."""
+        return self.format or self.detected
 
     @property
     def folder(self) -> Path:
@@ -134,6 +141,14 @@ def get_staged(staged_id: str, user: Any) -> StagedFile:
     if not staged.path.is_file():
         raise StagingNotFound(staged_id)
     return staged
+
+
+def remember_format(staged: StagedFile, detected: str) -> StagedFile:
+    """Record the format the preview detected, so the import uses the very format the
+    user saw in the preview (detection is not run again)."""
+    updated = replace(staged, detected=detected)
+    (staged.folder / "meta.json").write_text(json.dumps(asdict(updated)), encoding="utf-8")
+    return updated
 
 
 def claim(staged: StagedFile) -> None:

@@ -66,7 +66,7 @@ def start_import(staged: staging.StagedFile, user: Any) -> ImportRun:
         path=str(staged.path),
         checksum=staged.checksum,
         size=staged.size,
-        format=staged.format,
+        format=staged.import_format,
         status=ImportRun.Status.PENDING,
         user=user if getattr(user, "pk", None) else None,
     )
@@ -90,7 +90,7 @@ def _run(run_id: int, staged: staging.StagedFile) -> None:
         import_file(
             staged.path,
             user=run.user,
-            format=staged.format or None,
+            format=staged.import_format or None,
             visibility=staged.visibility,
             progress=report,
             run=run,

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -44,6 +45,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         staging.discard(staged)
         context = {"form": UploadForm(), "failure": exc.problem}
         return render(request, "ingest/upload.html", context, status=422)
+    staged = staging.remember_format(staged, preview.format)
     return render(request, "ingest/preview.html", {"staged": staged, "preview": preview})
 
 
@@ -101,6 +103,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "active": active,
         "refresh": REFRESH_SECONDS if active else None,
         "progress": get_progress(run.pk) if active else None,
+        "elapsed": (timezone.now() - run.started_at).total_seconds()
+        if active and run.started_at
+        else None,
         "documents": documents[:20],
         "more_documents": len(documents) > 20,
     }
