@@ -80,6 +80,7 @@ def same_text_elsewhere(
     candidates = (
         search(others, phrase)
         .select_related("document", "mechanism", "country")
+        .prefetch_related("recommending_states")
         .order_by("id")[:MAX_CANDIDATES]
     )
     found = []
