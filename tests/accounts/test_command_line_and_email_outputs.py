@@ -66,3 +66,25 @@ def test_a_coordinator_digest_includes_the_restricted_items(full_world, cast):
 
     assert digest is not None
     assert MARKER in digest.text
+
+
+def _docx_text(content: bytes) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(content)) as zf:
+        return zf.read("word/document.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("role", ["focal_point_a", "validator", "contributor"])
+def test_the_briefing_pack_of_ministry_a_leaves_its_restricted_work_out(
+    role, full_world, cast, client_for
+):
+    ministry_a = full_world.objects["organisation"][0]
+    response = client_for(cast[role]).get(
+        f"/reports/briefing/?organisation={ministry_a.pk}&language=en&fmt=docx"
+    )
+
+    assert response.status_code == 200
+    text = _docx_text(response.content)
+    assert "Train police officers" in text
+    assert MARKER not in text

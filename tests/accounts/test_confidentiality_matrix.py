@@ -145,6 +145,19 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
     return None
 
 
+def _extra_queries(name: str, w: World) -> list[str]:
+    """Queries that make a page generate its output (generated reports are GET forms)."""
+    docs = [d.pk for d in w.objects["document"]]
+    orgs = [o.pk for o in w.objects["organisation"]]
+    if name == "reports:followup_report":
+        return [f"?document={pk}&language=en&fmt={f}" for pk in docs for f in ("docx", "pdf")]
+    if name == "reports:briefing":
+        return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs]
+    if name == "reports:midterm":
+        return ["?country=BRA&cycle=4&language=en&fmt=docx"]
+    return []
+
+
 def _walk(patterns: list[Any], prefix: str = "", ns: str = "") -> Iterator[tuple[str, str, Any]]:
     for p in patterns:
         if isinstance(p, URLResolver):
@@ -193,6 +206,7 @@ def project_urls(w: World) -> tuple[list[str], list[str], list[str]]:
             base = reverse(name)
             plain = name.startswith(UNFILTERED_NAMESPACES) or name == "set_language"
             urls.extend(base + q for q in ([""] if plain else QUERIES))
+            urls.extend(base + q for q in _extra_queries(name, w))
             continue
         samples = _explicit_samples(name, w)
         if samples is None:
