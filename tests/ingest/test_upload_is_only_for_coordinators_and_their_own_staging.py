@@ -150,3 +150,13 @@ def test_confirming_twice_imports_once(coordinator, client_for, reference_data, 
     assert Recommendation.objects.get().paragraph == "17"
     assert second.status_code == 404  # the staged file is claimed, then gone
     assert ImportRun.objects.count() == 1
+
+
+def test_no_url_serves_a_staged_file(coordinator, client_for, upload_settings):
+    staged = _stage(coordinator)
+    relative = staged.path.relative_to(upload_settings.MEDIA_ROOT).as_posix()
+
+    for client in (client_for(coordinator), client_for(None)):
+        response = client.get(f"{upload_settings.MEDIA_URL}{relative}")
+        assert response.status_code == 404
+        assert b"Adopt a national plan" not in response.content
