@@ -7,6 +7,7 @@ a page, a count or an export.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -362,6 +363,15 @@ def country_context(request: HttpRequest, iso3: str) -> dict[str, Any]:
     }
 
 
+def countries_context(request: HttpRequest) -> dict[str, Any]:
+    """The country list: every country with visible recommendations, by name in the active
+    language, with its number of visible recommendations (``rows``: list of FacetValue)."""
+    facet = copy.copy(FACETS["country"])
+    facet.limit = 1000  # every State (193 UN members plus observers and territories)
+    rows = facet.counts(visible_recommendations(request.user), [])
+    return {"rows": sorted(rows, key=lambda v: v.label.casefold())}
+
+
 def home_context(request: HttpRequest) -> dict[str, Any]:
     """The home page: search box and a few counts of visible records."""
     visible = visible_recommendations(request.user)
@@ -376,6 +386,7 @@ def home_context(request: HttpRequest) -> dict[str, Any]:
 __all__ = [
     "RESULT_FIELDS",
     "RecommendationList",
+    "countries_context",
     "country_context",
     "document_context",
     "home_context",

@@ -91,3 +91,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     """One country: counts by mechanism, theme and position."""
     return render(request, "portal/country_detail.html", pages.country_context(request, iso3))
+
+
+@require_safe
+def country_list(request: HttpRequest) -> HttpResponse:
+    """Every country with visible recommendations, linked to its page."""
+    return render(request, "portal/country_list.html", pages.countries_context(request))

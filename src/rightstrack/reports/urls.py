@@ -7,6 +7,7 @@ from rightstrack.reports.feeds import CountryFeed, MechanismFeed, ThemeFeed
 
 app_name = "reports"
 urlpatterns = [
+    path("", views.report_index, name="index"),
     re_path(
         r"^export/(?P<kind>[a-z_]+)\.(?P<fmt>csv|xlsx|json)$", views.export_list, name="export"
     ),

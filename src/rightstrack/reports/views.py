@@ -67,6 +67,30 @@ def _scope_and_query(request: HttpRequest) -> tuple[Scope, str]:
 
 
 @require_safe
+def report_index(request: HttpRequest) -> HttpResponse:
+    """``/reports/``: every report, feed and chart, one line each.
+
+    Lists the 12 latest public concluding observations (plain-language summaries) and the
+    countries of those documents (Atom feeds); both honour the user's visibility.
+    """
+    from rightstrack.catalog.models import Document
+    from rightstrack.reports.report_data import report_documents
+
+    documents = list(
+        report_documents(request.user)
+        .filter(doc_type=Document.Type.CONCLUDING_OBSERVATIONS)
+        .select_related("country")
+        .order_by("-adopted_on", "symbol")[:12]
+    )
+    countries = {d.country.iso3: d.country for d in documents if d.country_id}
+    return render(
+        request,
+        "reports/index.html",
+        {"documents": documents, "feed_countries": sorted(countries.values(), key=str)},
+    )
+
+
+@require_safe
 def chart_index(request: HttpRequest) -> HttpResponse:
     """``/reports/charts/?country=ISO3&mechanism=CODE``: every chart with its data table."""
     scope, query = _scope_and_query(request)
