@@ -8,8 +8,9 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 # 1 count + 1 page of ids + 1 page of rows + 4 prefetches + 11 facets = 18,
-# + 1 index query on PostgreSQL when there is a search (see search.MAX_ID_LIST).
-MAX_LIST_QUERIES = 19
+# + 1 index query on PostgreSQL when there is a search (see search.MAX_ID_LIST),
+# + 1 code -> id lookup per selected country/mechanism/document facet.
+MAX_LIST_QUERIES = 20
 
 
 @pytest.mark.parametrize("url", ["/recommendations/", "/recommendations.json"])

@@ -208,6 +208,8 @@ class RecommendationList:
         self.params = ListParams.from_querydict(request.GET)
         self.lang = get_language()
         self.visible = visible_recommendations(request.user)
+        #: Facet value -> id lookups, made once per request (see ``FieldFacet``).
+        self.lookup_cache: dict = {}
 
     @cached_property
     def searched(self) -> RecQS:
@@ -217,7 +219,7 @@ class RecommendationList:
     @cached_property
     def filtered(self) -> RecQS:
         """Every matching visible recommendation with the facet selection, unsorted."""
-        return facet_filter(self.searched, self.params.selected)
+        return facet_filter(self.searched, self.params.selected, cache=self.lookup_cache)
 
     @cached_property
     def queryset(self) -> RecQS:
@@ -246,7 +248,7 @@ class RecommendationList:
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:
         """Facet counts, each ignoring its own selection (one query per facet)."""
-        return facet_counts(self.searched, self.params.selected)
+        return facet_counts(self.searched, self.params.selected, cache=self.lookup_cache)
 
     def facet_groups(self) -> list[dict[str, Any]]:
         """Facets for the template: label, param and values, in registry order."""
