@@ -65,6 +65,23 @@ def _is_manager(request: HttpRequest) -> bool:
     return user_rank(request.user) >= ROLE_RANK[Role.COORDINATOR]
 
 
+class ManagersOnlyMixin:
+    """Admin mixin: only admins and coordinators (role rank >= coordinator) see, add and
+    change rows. Subclasses may narrow ``has_change_permission`` further."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _is_manager(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_manager(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return _is_manager(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _is_manager(request)
+
+
 @admin.action(description=_("Deactivate selected users (they can no longer log in)"))
 def deactivate_users(
     modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
@@ -76,7 +93,7 @@ def deactivate_users(
 
 
 @admin.register(User)
-class RightsTrackUserAdmin(UserAdmin):
+class RightsTrackUserAdmin(ManagersOnlyMixin, UserAdmin):
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         ("RightsTrack", {"fields": ("role", "organisation", "language", "hide_name_publicly")}),
@@ -88,15 +105,6 @@ class RightsTrackUserAdmin(UserAdmin):
     list_display = ("username", "email", "role", "organisation", "is_active")
     list_filter = ("role", "is_active", "organisation")
     actions = (deactivate_users,)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _is_manager(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_manager(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return _is_manager(request)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if not _is_manager(request):
@@ -132,22 +140,10 @@ class RightsTrackUserAdmin(UserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(ManagersOnlyMixin, ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
     list_display = ("name", "acronym", "org_type", "country", "is_archived")
     list_filter = ("org_type", "is_archived")
     search_fields = ("name", "acronym")
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return _is_manager(request)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_manager(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return _is_manager(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_manager(request)
 
 
 class NoDeleteModelAdmin(ArchiveInsteadOfDeleteMixin, admin.ModelAdmin):

@@ -241,7 +241,4 @@ def briefing_bytes(pack: BriefingPack, fmt: str) -> bytes:
     Raises:
         ValueError: unknown format. office.ConversionError: PDF conversion failed.
     """
-    if fmt not in ("docx", "pdf"):
-        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
-    data = render_briefing_docx(pack)
-    return office.docx_to_pdf(data) if fmt == "pdf" else data
+    return office.docx_or_pdf(fmt, lambda: render_briefing_docx(pack))

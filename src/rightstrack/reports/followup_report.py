@@ -499,10 +499,7 @@ def followup_report_bytes(report: FollowUpReport, fmt: str) -> bytes:
     Raises:
         ValueError: unknown format. office.ConversionError: PDF conversion failed.
     """
-    if fmt not in ("docx", "pdf"):
-        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
-    data = render_followup_docx(report)
-    return office.docx_to_pdf(data) if fmt == "pdf" else data
+    return office.docx_or_pdf(fmt, lambda: render_followup_docx(report))
 
 
 def documents_with_follow_up(user: Any) -> Any:

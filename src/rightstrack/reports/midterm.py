@@ -228,7 +228,4 @@ def midterm_bytes(report: MidTermReport, fmt: str) -> bytes:
     Raises:
         ValueError: unknown format. office.ConversionError: PDF conversion failed.
     """
-    if fmt not in ("docx", "pdf"):
-        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
-    data = render_midterm_docx(report)
-    return office.docx_to_pdf(data) if fmt == "pdf" else data
+    return office.docx_or_pdf(fmt, lambda: render_midterm_docx(report))

@@ -22,7 +22,7 @@ import io
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +211,17 @@ def docx_to_pdf(data: bytes, *, timeout: int = CONVERT_TIMEOUT) -> bytes:
             err = done.stderr.decode("utf-8", "replace").strip()[:300]
             raise ConversionError(f"LibreOffice failed (exit {done.returncode}): {err}")
         return target.read_bytes()
+
+
+def docx_or_pdf(fmt: str, render_docx: Callable[[], bytes]) -> bytes:
+    """``render_docx()`` as "docx" bytes, or converted by :func:`docx_to_pdf` for "pdf".
+
+    The format is checked before anything is rendered.
+
+    Raises:
+        ValueError: ``fmt`` is neither "docx" nor "pdf". ConversionError: PDF conversion failed.
+    """
+    if fmt not in ("docx", "pdf"):
+        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
+    data = render_docx()
+    return docx_to_pdf(data) if fmt == "pdf" else data
