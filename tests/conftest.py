@@ -21,6 +21,62 @@ def pytest_configure(config: pytest.Config) -> None:
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             raise pytest.UsageError(f"PostgreSQL pass requested but engine is {engine}")
+    _share_pdf_text_between_test_processes()
+
+
+def _share_pdf_text_between_test_processes() -> None:
+    """Keep the text pypdf extracts from each real PDF in a folder all test processes share.
+
+    ``extract_text`` already memoises per process (keyed by the file's SHA-256); this adds a
+    JSON copy on disk so the two xdist workers and the SQLite and PostgreSQL passes extract
+    each PDF once (3-15 s each). The folder name carries a hash of ``extract.py`` and the
+    pypdf version, so a change to either extracts again. Errors are never stored.
+    """
+    import hashlib
+    import json
+    import tempfile
+
+    import pypdf
+
+    from rightstrack.ingest.parsers.documents import extract
+
+    code = Path(extract.__file__).read_bytes() + pypdf.__version__.encode()
+    folder = Path(tempfile.gettempdir()) / (
+        "rightstrack-test-pdf-text-" + hashlib.sha256(code).hexdigest()[:16]
+    )
+    uncached = extract._extract_uncached
+
+    def extract_via_disk(path: Path) -> extract.ExtractedText:
+        suffix, digest = extract._file_key(path)
+        stored = folder / f"{digest}{suffix}.json"
+        try:
+            data = json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if data is not None:
+            pages = [extract.Page(i + 1, text) for i, text in enumerate(data["pages"])]
+            return extract.ExtractedText(
+                path, data["format"], pages, data["encoding"], data["meta"]
+            )
+        result = uncached(path)
+        if result.format == "pdf":
+            folder.mkdir(exist_ok=True)
+            partial = folder / f"{digest}.{os.getpid()}.tmp"
+            partial.write_text(
+                json.dumps(
+                    {
+                        "format": result.format,
+                        "pages": [page.text for page in result.pages],
+                        "encoding": result.encoding,
+                        "meta": result.meta,
+                    }
+                ),
+                encoding="utf-8",
+            )
+            partial.replace(stored)  # atomic: another process never reads half a file
+        return result
+
+    extract._extract_uncached = extract_via_disk  # type: ignore[assignment]
 
 
 @pytest.fixture

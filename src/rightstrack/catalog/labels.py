@@ -19,7 +19,7 @@ import csv
 import io
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from django.utils.text import slugify
@@ -54,6 +54,7 @@ def _upr_issue_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=4096)  # 41,000 UPR Info rows repeat fewer than 100 labels
 def upr_issue_slug(label: str) -> str | None:
     """Slug of the ``UprIssue`` for a UPR Info issue label, or ``None`` if unknown.
 

@@ -40,6 +40,7 @@ from rightstrack.ingest.parsers.documents.concluding_observations import (
     ConcludingObservations,
     Reference,
 )
+from rightstrack.ingest.parsers.documents.extract import first_page_text
 from rightstrack.ingest.parsers.documents.registry import (
     FollowUpReply,
     ParsedDocument,
@@ -58,13 +59,7 @@ def _first_text(path: Path, head: bytes) -> str:
     """Page 1 of a PDF, the start of a DOCX, or the decoded head of a text file ('' on error)."""
     try:
         if head.startswith(b"%PDF"):
-            import logging
-
-            import pypdf
-
-            logging.getLogger("pypdf").setLevel(logging.ERROR)
-            reader = pypdf.PdfReader(path, strict=False)
-            return reader.pages[0].extract_text() or "" if reader.pages else ""
+            return first_page_text(path)  # cached: the importer reads the file again
         if head.startswith(b"PK\x03\x04"):
             with zipfile.ZipFile(path) as zf:
                 if "word/document.xml" not in zf.namelist():

@@ -20,13 +20,12 @@ Counts returned are those of the Recommendations.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.ingest.parsers._text import session_year, upr_cycle
-from rightstrack.ingest.parsers.documents.extract import decode_bytes
+from rightstrack.ingest.parsers.documents.extract import decode_bytes, first_page_text
 from rightstrack.ingest.parsers.documents.upr_report import (
     NOTED,
     PENDING,
@@ -50,11 +49,7 @@ def _first_text(path: Path, head: bytes) -> str:
     """Page 1 of a PDF or the decoded head of a text file; '' when unreadable (never raises)."""
     try:
         if head.startswith(b"%PDF"):
-            import pypdf
-
-            logging.getLogger("pypdf").setLevel(logging.ERROR)
-            reader = pypdf.PdfReader(path, strict=False)
-            return (reader.pages[0].extract_text() or "") if reader.pages else ""
+            return first_page_text(path)  # cached: the importer reads the file again
         if head.startswith(b"PK\x03\x04"):
             return ""
         return decode_bytes(head, path)[0]

@@ -27,14 +27,27 @@ Such text (for example UTF-16 read as UTF-8 in ``OHCHR-Juris/case_*.json``) has
 already lost its accented letters (``Rodríguez`` became ``Rodr\\ufffdguez``), and
 the parties' names must not be stored wrongly; the only safe repair is to get
 the file again. Nothing is repaired silently.
+
+Caching: extracting a 20-page PDF with pypdf takes seconds, and one upload is read
+several times (format detection, preview, import), often from a staged copy.
+:func:`extract_text` and :func:`first_page_text` therefore keep the last
+:data:`CACHE_SIZE` results in memory, keyed by the SHA-256 of the file's bytes and its
+suffix (the suffix takes part in format detection): hashing is milliseconds, and a
+changed file is read again. Errors are never cached. Callers get their own copy (with
+their ``path``, their ``pages`` list and ``meta`` dict), so nothing they do changes the
+cached result.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import logging
 import re
+import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -54,7 +67,11 @@ __all__ = [
     "decode_bytes",
     "detect_format",
     "extract_text",
+    "first_page_text",
 ]
+
+#: How many extraction results (whole files and first pages) are kept in memory.
+CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,80 @@ def extract_text(path: str | Path) -> ExtractedText:
         UnsupportedFormatError: a format we do not read.
     """
     path = Path(path)
+    cached = _extract_cached(path, _file_key(path))
+    return dataclasses.replace(cached, path=path, pages=list(cached.pages), meta=dict(cached.meta))
+
+
+def first_page_text(path: str | Path) -> str:
+    """The text of page 1 of a PDF, for format detection; ``""`` when it cannot be read.
+
+    Uses the whole-file result when :func:`extract_text` already read the file. Never raises
+    (a damaged file is reported by the parser that is finally chosen).
+    """
+    path = Path(path)
+    try:
+        key = _file_key(path)
+        whole = _cache_get(key)
+        if whole is not None:
+            return whole.pages[0].text
+        page = _cache_get(("page-1", *key))
+        if page is None:
+            page = _first_pdf_page(path)
+            _cache_put(("page-1", *key), page)
+        return page
+    except Exception:  # a damaged file: the parser will name the problem if it is chosen
+        return ""
+
+
+_FileKey = tuple[str, str]
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> _FileKey:
+    """``(lower-case suffix, SHA-256 of the bytes)``: the same content read the same way."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise CorruptFileError(path, f"cannot read the file ({exc.strerror})") from exc
+    return (path.suffix.lower(), digest.hexdigest())
+
+
+def _cache_get(key: tuple[Any, ...]) -> Any:
+    with _CACHE_LOCK:
+        value = _CACHE.get(key)
+        if value is not None:
+            _CACHE.move_to_end(key)
+        return value
+
+
+def _cache_put(key: tuple[Any, ...], value: Any) -> None:
+    with _CACHE_LOCK:
+        _CACHE[key] = value
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
+def _extract_cached(path: Path, key: _FileKey) -> ExtractedText:
+    result = _cache_get(key)
+    if result is None:
+        result = _extract_uncached(path)
+        _cache_put(key, result)
+    return result
+
+
+def _first_pdf_page(path: Path) -> str:
+    import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = pypdf.PdfReader(path, strict=False)
+    return _normalise_chars(reader.pages[0].extract_text() or "") if reader.pages else ""
+
+
+def _extract_uncached(path: Path) -> ExtractedText:
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
