@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from rightstrack.accounts import twofactor
+from rightstrack.accounts.actions import do_update_preferences
 from rightstrack.accounts.decorators import login_required
 from rightstrack.accounts.forms import AccountPreferencesForm, TokenForm
 
@@ -108,7 +109,7 @@ def my_account(request: HttpRequest) -> HttpResponse:
     """The user's own page: name, email, language and (contributors) the hidden-name choice."""
     form = AccountPreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = do_update_preferences(request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Your preferences are saved."))
         response = redirect(reverse("accounts:my_account"))
         _set_language_cookie(response, user.language)
