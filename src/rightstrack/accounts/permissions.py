@@ -40,7 +40,16 @@ def user_rank(user: Any) -> int:
 
 
 def can_see_restricted(user: Any) -> bool:
-    """True for coordinators and admins (and superusers)."""
+    """Whether ``user`` may see restricted records (SPT reports, pending communications,
+    contributors' identities): True for coordinators and admins (and superusers).
+
+    Args:
+        user: an ``accounts.User``, an ``AnonymousUser`` or ``None`` (public outputs).
+
+    Returns:
+        ``True`` when :func:`user_rank` is at least the coordinator's rank
+        (``ROLE_RANK``; confidentiality rule of the team brief and issue 4).
+    """
     return user_rank(user) >= ROLE_RANK[Role.COORDINATOR]
 
 
@@ -81,7 +90,13 @@ def get_recommendation_for_user(user: Any, pk: int) -> Recommendation:
 
 
 def get_document_for_user(user: Any, pk: int) -> Document:
-    """Fetch one document or raise ``Http404``."""
+    """Fetch one document ``user`` may see (:func:`visible_documents`).
+
+    Raises:
+        Http404: no such document, an archived one, a restricted one for a user
+            below coordinator, or a ``pk`` that is not a number (never 403:
+            existence of a confidential document is not revealed).
+    """
     try:
         return visible_documents(user).get(pk=pk)
     except (Document.DoesNotExist, ValueError, TypeError):

@@ -125,6 +125,9 @@ def matching_ids_sql(q: str, lang: str | None = None, using: str = "default") ->
 
     Callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
+
+    Raises:
+        NotImplementedError: the database is neither SQLite (FTS5) nor PostgreSQL.
     """
     parsed = parse_query(q)
     if not parsed:

@@ -71,18 +71,24 @@ def follow_up_state(
 
 
 def state_of(request: FollowUpRequest, today: dt.date) -> str:
-    """:func:`follow_up_state` of a ``FollowUpRequest`` row."""
+    """:func:`follow_up_state` of a ``catalog.FollowUpRequest`` row on ``today``
+    (a ``datetime.date``), from its ``due_on`` and ``reply_received_on``."""
     return follow_up_state(request.due_on, request.reply_received_on, today)
 
 
 def state_label(state: str) -> str:
-    """The translated label of a state ("Submitted late")."""
+    """The translated label of a state ("submitted_late" -> "Submitted late").
+
+    Raises:
+        KeyError: ``state`` is not one of the states in :data:`STATE_LABELS`.
+    """
     return str(STATE_LABELS[state])
 
 
 def days_late(request: FollowUpRequest, today: dt.date) -> int:
-    """Days past the deadline: until the reply for a late reply, until ``today`` when
-    overdue; 0 otherwise (pending, on time, no deadline)."""
+    """Whole days past the deadline (an ``int`` >= 0): until the reply for a late reply,
+    until ``today`` (a ``datetime.date``) when overdue; 0 otherwise (pending, on time,
+    no deadline). The due day itself is not late (module table)."""
     if request.due_on is None:
         return 0
     end = request.reply_received_on or today

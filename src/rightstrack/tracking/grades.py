@@ -126,7 +126,11 @@ _SINGLE = re.compile(rf"^\s*({_GRADE_RE})\s*$", re.IGNORECASE)
 
 
 class GradeError(ValueError):
-    """A label that is no grade of the given (or any known) scale."""
+    """A label that is no grade of the given (or any known) scale (a ``ValueError``).
+
+    Raised by :func:`parse_grade` (empty, unknown or mixed labels, unknown scale) and
+    :func:`letter_for` (ordinal outside 1-5); the message names the offending value.
+    """
 
 
 @dataclass(frozen=True)

@@ -183,7 +183,21 @@ class NextReport:
 
 @dataclass
 class ConcludingObservations:
-    """A parsed concluding observations document."""
+    """A parsed concluding observations document (issue 3, domain.md on COs).
+
+    Attributes:
+        metadata: symbol, committee, country, adoption date (a ``datetime.date``).
+        headings: the heading tree (lettered sections, topic sub-headings).
+        paragraphs: numbered paragraphs in document order, each with its lettered
+            sub-paragraphs and kind (introduction, positive, concern, recommendation,
+            procedural).
+        follow_up: the follow-up request (items, due date, stated or computed),
+            or ``None`` when the document asks for none.
+        particular_importance: CERD's "paragraphs of particular importance" (no deadline).
+        urgent_measures: the CRC's "urgent measures" (no deadline).
+        next_report: which periodic report is due next and when.
+        warnings: what the parser could not read with confidence (human-readable).
+    """
 
     metadata: DocumentMetadata
     headings: list[Heading]

@@ -83,7 +83,14 @@ MIN_SCORE = 0.5
 
 @dataclass
 class DocumentContext:
-    """What a kind's ``detect`` and ``parse`` receive."""
+    """What a kind's ``detect`` and ``parse`` receive.
+
+    Attributes:
+        path: the source file (PDF, DOCX, HTML or text).
+        extracted: raw text per page (:mod:`.extract`).
+        cleaned: text without page furniture, footnotes apart (:mod:`.clean`).
+        metadata: symbol, committee, country, dates (:mod:`.metadata`).
+    """
 
     path: Path
     extracted: ExtractedText
@@ -126,12 +133,14 @@ _plugins_loaded = False
 
 
 def register_kind(kind: DocumentKind) -> None:
-    """Register (or replace) a document kind by name."""
+    """Register ``kind`` under ``kind.name``; a kind already registered by that name
+    is replaced (plugins may override a built-in kind). Returns ``None``."""
     _KINDS[kind.name] = kind
 
 
 def registered_kinds() -> dict[str, DocumentKind]:
-    """All kinds, plugins included."""
+    """All kinds by name (a copy), built-in ones and those added by plugins
+    (loaded on the first call)."""
     _load_plugins()
     return dict(_KINDS)
 
