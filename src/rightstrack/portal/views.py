@@ -41,16 +41,24 @@ class _Echo:
         return value
 
 
-def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+def _csv_lines(rows: Iterator[dict[str, Any]], rows_per_chunk: int = 500) -> Iterator[str]:
+    """CSV text in chunks of ``rows_per_chunk`` rows (fewer, larger writes to the socket)."""
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(pages.RESULT_FIELDS)  # BOM: spreadsheets read UTF-8
+    buffer = ["\ufeff" + writer.writerow(pages.RESULT_FIELDS)]  # BOM: spreadsheets read UTF-8
     for row in rows:
-        yield writer.writerow(
-            [
-                "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                for v in (row[f] for f in pages.RESULT_FIELDS)
-            ]
+        buffer.append(
+            writer.writerow(
+                [
+                    "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                    for v in (row[f] for f in pages.RESULT_FIELDS)
+                ]
+            )
         )
+        if len(buffer) >= rows_per_chunk:
+            yield "".join(buffer)
+            buffer = []
+    if buffer:
+        yield "".join(buffer)
 
 
 @require_safe
