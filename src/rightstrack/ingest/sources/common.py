@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from rightstrack.catalog.labels import sdg_codes
 from rightstrack.catalog.models import Document
@@ -55,3 +56,34 @@ def sdg_ids(
         else:
             ctx.warn(f"not an SDG: {label!r}", row=row)
     return goals, targets
+
+
+#: The many-to-many tag fields of a ``Recommendation`` set by the table and list importers.
+TAG_FIELDS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
+
+
+def recommendation_tags(
+    ref: Reference,
+    *,
+    states_iso3: Iterable[str],
+    themes: Iterable[str],
+    affected: Iterable[str],
+    sdg_goals: set[int],
+    sdg_targets: set[int],
+) -> dict[str, set[int]]:
+    """Ids for each of :data:`TAG_FIELDS` (the ``tags`` of a ``store.RecordRow``).
+
+    Args:
+        ref: the import's reference lookups.
+        states_iso3: recommending States as ISO3 codes; unknown codes are dropped.
+        themes / affected: theme and affected-group labels (created when new, see
+            ``Reference.theme``).
+        sdg_goals / sdg_targets: ids already resolved (e.g. by :func:`sdg_ids`).
+    """
+    return {
+        "recommending_states": {pk for c in states_iso3 if (pk := ref.country(c))},
+        "themes": {ref.theme(t) for t in themes},
+        "affected_groups": {ref.affected_group(a) for a in affected},
+        "sdg_goals": sdg_goals,
+        "sdg_targets": sdg_targets,
+    }

@@ -14,10 +14,14 @@ from rightstrack.ingest.parsers.generic import (
 )
 from rightstrack.ingest.parsers.tabular import head_columns, is_xlsx
 from rightstrack.ingest.registry import Counts, ImportContext, register
-from rightstrack.ingest.sources.common import guess_doc_type, parse_date, sdg_ids
+from rightstrack.ingest.sources.common import (
+    TAG_FIELDS,
+    guess_doc_type,
+    parse_date,
+    recommendation_tags,
+    sdg_ids,
+)
 from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
-
-TAG_FIELDS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
 
 
 class GenericSource:
@@ -90,17 +94,15 @@ class GenericSource:
             "visibility": r.visibility,
         }
         goals, targets = sdg_ids(r.sdgs, ref, ctx, r.row)
-        return RecordRow(
-            r.key,
-            values,
-            {
-                "recommending_states": {pk for c in r.recommending_iso3 if (pk := ref.country(c))},
-                "themes": {ref.theme(t) for t in r.themes},
-                "affected_groups": {ref.affected_group(a) for a in r.affected_persons},
-                "sdg_goals": goals,
-                "sdg_targets": targets,
-            },
+        tags = recommendation_tags(
+            ref,
+            states_iso3=r.recommending_iso3,
+            themes=r.themes,
+            affected=r.affected_persons,
+            sdg_goals=goals,
+            sdg_targets=targets,
         )
+        return RecordRow(r.key, values, tags)
 
 
 register(GenericSource())

@@ -21,9 +21,9 @@ from rightstrack.ingest.parsers.thematic_list import (
     parse_thematic_list,
 )
 from rightstrack.ingest.registry import Counts, ImportContext, register
+from rightstrack.ingest.sources.common import TAG_FIELDS, recommendation_tags
 from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
 
-TAG_FIELDS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
 _HRC = re.compile(r"^A/HRC/(\d+)/")
 
 
@@ -114,17 +114,15 @@ class ThematicListSource:
             else:
                 targets.add(pk)
         key = f"{doc.key}#{item.number}"
-        return RecordRow(
-            key,
-            values,
-            {
-                "recommending_states": {pk for c in item.state_iso3 if (pk := ref.country(c))},
-                "themes": {ref.theme(t) for t in item.themes},
-                "affected_groups": {ref.affected_group(g) for g in item.affected_persons},
-                "sdg_goals": goals,
-                "sdg_targets": targets,
-            },
+        tags = recommendation_tags(
+            ref,
+            states_iso3=item.state_iso3,
+            themes=item.themes,
+            affected=item.affected_persons,
+            sdg_goals=goals,
+            sdg_targets=targets,
         )
+        return RecordRow(key, values, tags)
 
 
 register(ThematicListSource())

@@ -21,10 +21,14 @@ from rightstrack.ingest.parsers.uhri import (
     parse_uhri_table,
 )
 from rightstrack.ingest.registry import Counts, ImportContext, register
-from rightstrack.ingest.sources.common import guess_doc_type, parse_date, sdg_ids
+from rightstrack.ingest.sources.common import (
+    TAG_FIELDS,
+    guess_doc_type,
+    parse_date,
+    recommendation_tags,
+    sdg_ids,
+)
 from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
-
-TAG_FIELDS = ("recommending_states", "themes", "affected_groups", "sdg_goals", "sdg_targets")
 
 
 class UhriJsonSource:
@@ -102,21 +106,15 @@ def store_uhri(records: list[UhriRecord], ctx: ImportContext) -> Counts:
         }
         goals, targets = sdg_ids(rec.sdgs, ref, ctx, rec.row)
         key = f"{rec.symbol}#{rec.paragraph}" if rec.paragraph else f"uhri:{rec.uhri_id}"
-        rows.append(
-            RecordRow(
-                key,
-                values,
-                {
-                    "recommending_states": {
-                        pk for c in rec.upr_recommending_iso3 if (pk := ref.country(c))
-                    },
-                    "themes": {ref.theme(t) for t in rec.themes},
-                    "affected_groups": {ref.affected_group(a) for a in rec.affected_persons},
-                    "sdg_goals": goals,
-                    "sdg_targets": targets,
-                },
-            )
+        tags = recommendation_tags(
+            ref,
+            states_iso3=rec.upr_recommending_iso3,
+            themes=rec.themes,
+            affected=rec.affected_persons,
+            sdg_goals=goals,
+            sdg_targets=targets,
         )
+        rows.append(RecordRow(key, values, tags))
     counts = upsert_in_chunks(Recommendation, rows, tag_fields=TAG_FIELDS, ctx=ctx)
     counts.rejected = ctx.rejected
     return counts
