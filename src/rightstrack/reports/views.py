@@ -82,7 +82,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
         .select_related("country")
         .order_by("-adopted_on", "symbol")[:12]
     )
-    countries = {d.country.iso3: d.country for d in documents if d.country_id}
+    countries = {d.country.iso3: d.country for d in documents if d.country is not None}
     return render(
         request,
         "reports/index.html",
