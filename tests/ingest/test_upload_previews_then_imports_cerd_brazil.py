@@ -121,5 +121,7 @@ def test_a_restricted_upload_stores_a_restricted_document(
     doc = Document.objects.get(symbol="CERD/C/BRA/CO/18-20")
     assert doc.visibility == "restricted"
     assert not Document.objects.public().filter(pk=doc.pk).exists()
-    assert doc.recommendations.exists()
+    # paragraph 68 of the PDF: the seven follow-up items are stored, all restricted
+    cited = doc.recommendations.filter(paragraph__in=ITEMS)
+    assert sorted(cited.values_list("paragraph", flat=True)) == ITEMS
     assert not doc.recommendations.filter(visibility="public").exists()
