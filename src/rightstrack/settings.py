@@ -8,6 +8,7 @@ PostgreSQL.
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -162,6 +163,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # no collectstatic step is needed for `make run`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Until `collectstatic` has run, STATIC_ROOT is empty and WhiteNoise warns "No directory
+# at ..." on every start and test; finders serve the files meanwhile, so silence it.
+warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
