@@ -21,7 +21,19 @@ def pytest_configure(config: pytest.Config) -> None:
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             raise pytest.UsageError(f"PostgreSQL pass requested but engine is {engine}")
+    _fast_password_hashing()
     _share_pdf_text_between_test_processes()
+
+
+def _fast_password_hashing() -> None:
+    """Tests only: MD5 instead of PBKDF2 (1,000,000 iterations, ~0.5 s per login or check).
+
+    The login, throttling and password-rule tests check what is accepted and refused, not
+    the hash; production keeps Django's default hashers (settings.py does not set them).
+    """
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 #: Test modules whose tests share one expensive result built once per process (a module
