@@ -299,13 +299,14 @@ def post_snapshot(clients: dict[str, Any], urls: list[str]) -> dict[tuple[str, s
     }
 
 
-def _hidden_markers(role: str) -> list[str]:
-    from conftest import HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME
-
+def _hidden_markers(role: str, cast_hidden: list[str]) -> list[str]:
+    """Names ``role`` must never see; ``cast_hidden`` is the ``hidden_contributor_markers``
+    fixture (not ``from conftest import``: under xdist that name can resolve to another
+    directory's conftest.py)."""
     second = list(SECOND_HIDDEN)
     if role == "contributor":  # the hidden contributor may see their own name
         return second
-    return [*HIDDEN_CONTRIBUTOR_NAME, HIDDEN_CONTRIBUTOR_USERNAME, *second]
+    return [*cast_hidden, *second]
 
 
 class _Rollback(Exception):
@@ -386,18 +387,20 @@ def test_nobody_below_coordinator_sees_a_restricted_record(matrix):
     assert leaks == [], "\n".join(leaks)
 
 
-def test_nobody_below_coordinator_sees_a_hidden_name(matrix):
+def test_nobody_below_coordinator_sees_a_hidden_name(matrix, hidden_contributor_markers):
     leaks = sorted(
         f"{role} {url}: {name}"
         for (role, url), body in matrix["with"].items()
-        for name in _hidden_markers(role)
+        for name in _hidden_markers(role, hidden_contributor_markers)
         if name.lower() in body.lower()
     )
     assert leaks == [], "\n".join(leaks)
 
 
-def test_anonymous_users_never_see_a_restricted_record_or_a_hidden_name(matrix):
-    names = _hidden_markers("anonymous")
+def test_anonymous_users_never_see_a_restricted_record_or_a_hidden_name(
+    matrix, hidden_contributor_markers
+):
+    names = _hidden_markers("anonymous", hidden_contributor_markers)
     leaks = sorted(
         url
         for (role, url), body in matrix["with"].items()
