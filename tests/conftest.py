@@ -156,6 +156,21 @@ def _convert_each_docx_to_pdf_once():
     office.docx_to_pdf = convert
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in the default language.
+
+    A test-client request in Chinese (LocaleMiddleware) or a ``translation.activate()``
+    otherwise leaves the language active in the worker, and the next test on that xdist
+    worker (code run outside a request: charts, reports, commands) would speak Chinese.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def shared_raw() -> Path:
     """The ``shared/data/raw`` folder; tests that need it skip outside CI when it is absent."""
