@@ -36,27 +36,6 @@ def _fast_password_hashing() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-#: Test modules whose tests share one expensive result built once per process (a module
-#: cache), by xdist group name. ``--dist loadgroup`` (pyproject) keeps each group on one
-#: worker, so the result is built once per run instead of once per worker.
-ONE_WORKER_MODULES = {
-    # ~1,500 requests: every URL for every role, with and without confidential records
-    "accounts/test_confidentiality_matrix.py": "confidentiality-matrix",
-}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the tests of :data:`ONE_WORKER_MODULES` with their ``xdist_group``."""
-    tests = REPO / "tests"
-    for item in items:
-        path = Path(item.path)
-        if path.is_relative_to(tests):
-            group = ONE_WORKER_MODULES.get(path.relative_to(tests).as_posix())
-            if group:
-                item.add_marker(pytest.mark.xdist_group(group))
-
-
 def _share_pdf_text_between_test_processes() -> None:
     """Keep the text pypdf extracts from each real PDF in a folder all test processes share.
 
