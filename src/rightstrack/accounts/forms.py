@@ -38,7 +38,7 @@ class AccountPreferencesForm(forms.ModelForm):
         fields: ClassVar = ["first_name", "last_name", "email", "language", "hide_name_publicly"]
         help_texts: ClassVar = {
             "hide_name_publicly": _(
-                "Your name will be shown as \u201cAnonymous contributor\u201d on every public "
+                "Your name will be shown as “Anonymous contributor” on every public "
                 "page, download and feed. Coordinators still see it."
             ),
         }
