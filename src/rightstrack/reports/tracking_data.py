@@ -18,13 +18,13 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.permissions import (
-    can_see_restricted,
     public_name,
     visible_recommendations,
 )
 from rightstrack.catalog.models import Recommendation
 from rightstrack.reports.exports import Column, ExportKind, register_export_kind
 from rightstrack.tracking.models import Action, PublicationState
+from rightstrack.tracking.panel import shown_action
 from rightstrack.tracking.permissions import visible_actions, visible_assessments
 
 
@@ -89,9 +89,10 @@ def _published_actions(qs: QuerySet[Action], user: Any) -> Iterator[dict[str, An
     """Each action as the public last saw it (a draft edit never shows), as a row dict."""
     visible = visible_recommendations(user).values("pk")
     for action in qs.iterator(chunk_size=500):
-        shown = action if user_sees_drafts(user, action) else action.last_published()
-        if shown is None:
+        view = shown_action(user, action)
+        if view is None:
             continue
+        shown = view.data
         recs = action.recommendations.filter(pk__in=visible).select_related("document")
         yield {
             "id": action.pk,
@@ -104,16 +105,6 @@ def _published_actions(qs: QuerySet[Action], user: Any) -> Iterator[dict[str, An
             "target_date": shown.target_date,
             "recommendations": [_rec_ref(r) for r in recs],
         }
-
-
-def user_sees_drafts(user: Any, action: Action) -> bool:
-    """True when ``user`` may see ``action`` as it is now (coordinators, its institution)."""
-    if can_see_restricted(user):
-        return True
-    org = getattr(user, "organisation_id", None)
-    return bool(org and org == action.responsible_id) or (
-        getattr(user, "pk", None) is not None and user.pk == action.created_by_id
-    )
 
 
 def _assessment_rows(user: Any, params: QueryDict) -> tuple[Iterable[Any], Any]:
