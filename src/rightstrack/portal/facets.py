@@ -11,6 +11,7 @@ the user may not see.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,7 @@ class FacetValue:
     selected: bool = False
 
 
-class Facet:
+class Facet(ABC):
     """Base class. Subclasses set ``param``, ``label`` and implement filter/rows."""
 
     param: str = ""
@@ -49,17 +50,17 @@ class Facet:
         """Normalise raw query values (strip, drop blanks); override to validate."""
         return [v.strip() for v in values if v.strip()][:20]
 
+    @abstractmethod
     def filter(self, qs: RecQS, values: list[str], cache: dict | None = None) -> RecQS:
         """``qs`` restricted to recommendations having any of ``values``.
 
         ``cache`` (a dict kept for one request) lets a facet remember lookups
         it made for the same values.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         """(value, label, count) rows of the ``limit`` most frequent values in ``qs``."""
-        raise NotImplementedError
 
     def counts(self, qs: RecQS, selected: list[str]) -> list[FacetValue]:
         """Values of this facet in ``qs`` with counts, most frequent first.

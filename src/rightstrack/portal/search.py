@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -127,7 +128,7 @@ def matching_ids_sql(q: str, lang: str | None = None, using: str = "default") ->
     when the query has no searchable term.
 
     Raises:
-        NotImplementedError: the database is neither SQLite (FTS5) nor PostgreSQL.
+        ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL.
     """
     parsed = parse_query(q)
     if not parsed:
@@ -144,7 +145,9 @@ def matching_ids_sql(q: str, lang: str | None = None, using: str = "default") ->
             f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}",
             params,
         )
-    raise NotImplementedError(f"full-text search is not available on {vendor}")
+    raise ImproperlyConfigured(
+        f"full-text search needs SQLite or PostgreSQL; DATABASE_URL points to {vendor}"
+    )
 
 
 #: PostgreSQL only: up to this many matches, the ids go to the next queries as a

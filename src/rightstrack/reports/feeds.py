@@ -17,6 +17,7 @@ restricted records never appear.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -153,7 +154,7 @@ class Scope:
     user: Any
 
 
-class _ScopedFeed(Feed):
+class _ScopedFeed(Feed, ABC):
     """Shared Atom plumbing; subclasses say how a scope filters recommendations and requests."""
 
     feed_type = Atom1Feed
@@ -165,11 +166,13 @@ class _ScopedFeed(Feed):
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Scope:
         return Scope(self.lookup(**kwargs), request.user)
 
+    @abstractmethod
     def lookup(self, **kwargs: Any) -> Any:
-        raise NotImplementedError
+        """The scope object named by the URL (a Country, Mechanism or Theme); Http404 if none."""
 
+    @abstractmethod
     def scope(self, obj: Any) -> tuple[QuerySet[Recommendation], QuerySet[FollowUpRequest]]:
-        raise NotImplementedError
+        """(recommendations, follow-up requests) of that scope, before the visibility filter."""
 
     def items(self, obj: Scope) -> list[FeedEntry]:
         recs, requests = self.scope(obj.obj)
@@ -189,8 +192,9 @@ class _ScopedFeed(Feed):
     def name(self, obj: Any) -> str:
         return str(obj)
 
+    @abstractmethod
     def param(self, obj: Any) -> str:
-        raise NotImplementedError
+        """The portal query parameter that selects this scope, e.g. ``country=SVN``."""
 
     def item_title(self, item: FeedEntry) -> str:
         return item.title
