@@ -76,6 +76,12 @@ def _deny(message: str) -> PermissionDenied:
     return PermissionDenied(message)
 
 
+def _review_reason(approve: bool, note: str) -> str:
+    """History change reason of a review: "approved" / "rejected", with the reviewer's note."""
+    verdict = "approved" if approve else "rejected"
+    return f"{verdict}: {note}" if note else verdict
+
+
 def _save(obj: models.Model, user: Any, reason: str) -> None:
     """Save with the acting user and a reason recorded in the history row."""
     obj._history_user = user if user_rank(user) else None  # type: ignore[attr-defined]
@@ -389,10 +395,9 @@ def do_review_action(
     fresh = _claim(Action, action.pk, expected_version)
     if approve:
         _publish_action(user, fresh)
-        _save(fresh, user, f"approved: {note}" if note else "approved")
     else:
         fresh.publication_state = PublicationState.REJECTED
-        _save(fresh, user, f"rejected: {note}" if note else "rejected")
+    _save(fresh, user, _review_reason(approve, note))
     return fresh
 
 
@@ -495,7 +500,7 @@ def do_review_measurement(
         raise _deny(_("You cannot validate this action."))
     fresh = _claim(Measurement, measurement.pk, expected_version)
     fresh.publication_state = PublicationState.PUBLISHED if approve else PublicationState.REJECTED
-    _save(fresh, user, ("approved" if approve else "rejected") + (f": {note}" if note else ""))
+    _save(fresh, user, _review_reason(approve, note))
     return fresh
 
 
@@ -680,10 +685,9 @@ def do_review_assessment(
     fresh.reviewed_by, fresh.reviewed_at, fresh.review_note = user, timezone.now(), note
     if approve:
         _publish_assessment(user, fresh)
-        _save(fresh, user, "approved")
     else:
         fresh.publication_state = PublicationState.REJECTED
-        _save(fresh, user, "rejected")
+    _save(fresh, user, _review_reason(approve, note))
     return fresh
 
 
@@ -765,7 +769,7 @@ def do_review_evidence(
         raise _deny(_("You cannot validate this action."))
     fresh = _claim(Evidence, evidence.pk, expected_version)
     fresh.publication_state = PublicationState.PUBLISHED if approve else PublicationState.REJECTED
-    _save(fresh, user, ("approved" if approve else "rejected") + (f": {note}" if note else ""))
+    _save(fresh, user, _review_reason(approve, note))
     return fresh
 
 
