@@ -206,6 +206,12 @@ def _file_key(path: Path) -> _FileKey:
     return (path.suffix.lower(), digest.hexdigest())
 
 
+def clear_cache() -> None:
+    """Forget every memoised extraction (benchmarks time the real work this way)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+
+
 def _cache_get(key: tuple[Any, ...]) -> Any:
     with _CACHE_LOCK:
         value = _CACHE.get(key)
