@@ -6,13 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from rightstrack.tracking import actions
-from rightstrack.tracking.models import Indicator, Measurement, add_months
-
-
-def test_add_months_clamps_to_the_end_of_the_month():
-    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
-    assert add_months(dt.date(2023, 11, 30), 3) == dt.date(2024, 2, 29)
-    assert add_months(dt.date(2024, 6, 30), 12) == dt.date(2025, 6, 30)
+from rightstrack.tracking.models import Indicator, Measurement
 
 
 def test_the_next_measurement_is_due_one_period_after_the_latest(coordinator, action_a):

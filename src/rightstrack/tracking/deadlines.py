@@ -54,8 +54,9 @@ from rightstrack.accounts.permissions import (
     visible_follow_up_requests,
 )
 from rightstrack.catalog.models import Document
+from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_months
 from rightstrack.tracking import followup
-from rightstrack.tracking.models import Action, Assignment, add_months
+from rightstrack.tracking.models import Action, Assignment
 from rightstrack.tracking.permissions import visible_actions
 
 FOLLOW_UP_REPLY = "follow_up_reply"
@@ -99,10 +100,6 @@ PAST = "past"
 SUGGESTED = "suggested"
 SUBMITTED = "submitted"
 
-#: Months after the UPR WG report's adoption for a suggested mid-term report (2.5 years).
-UPR_MID_TERM_MONTHS = 30
-#: Months after a review or decision for the anniversary prompt.
-ANNIVERSARY_MONTHS = 6
 
 _MID_TERM = re.compile(r"mid[\s-]?term", re.I)
 _REVIEWS = (

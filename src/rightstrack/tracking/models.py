@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rightstrack.catalog.models import Visibility
+from rightstrack.core.periods import add_months
 
 
 class PublicationState(models.TextChoices):
@@ -343,17 +344,6 @@ class Indicator(Tracked):
         if start is None:
             return None
         return add_months(start, self.MONTHS.get(self.frequency, 12))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamping the day (31 Jan + 1 → 28/29 Feb)."""
-    import calendar
-
-    month0 = day.month - 1 + months
-    year = day.year + month0 // 12
-    month = month0 % 12 + 1
-    last_day = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last_day))
 
 
 class Measurement(Tracked):

@@ -7,7 +7,6 @@ from datetime import date
 from rightstrack.ingest.parsers.documents.concluding_observations import (
     Paragraph,
     _follow_up,
-    add_period,
     parse_period,
 )
 
@@ -52,11 +51,6 @@ def test_a_stated_date_wins_over_the_period():
 def test_without_adoption_date_the_period_stays_but_no_due_date_is_invented():
     result = follow_up("provide, within one year, information on paragraphs 12 and 20", None)
     assert (result.due, result.due_basis, result.period) == (None, None, "within one year")
-
-
-def test_month_arithmetic_clamps_to_the_end_of_the_month():
-    assert add_period(date(2024, 2, 29), months=12) == date(2025, 2, 28)
-    assert add_period(date(2023, 8, 31), months=6) == date(2024, 2, 29)
 
 
 def test_periods_in_words_and_digits():

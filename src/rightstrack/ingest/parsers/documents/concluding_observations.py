@@ -21,12 +21,12 @@ it from the text; do not derive it from the committee").
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from rightstrack.core.periods import add_period
 from rightstrack.ingest.parsers.documents.clean import CleanedText, Line
 from rightstrack.ingest.parsers.documents.metadata import (
     DocumentMetadata,
@@ -43,7 +43,6 @@ __all__ = [
     "PriorityFlags",
     "Reference",
     "SubParagraph",
-    "add_period",
     "expand_references",
     "parse_concluding_observations",
 ]
@@ -234,18 +233,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
     """Compiled pattern, cached: paragraph patterns embed the expected number and would
     otherwise evict each other from :mod:`re`'s small cache."""
     return re.compile(pattern)
-
-
-def add_period(start: date, *, months: int = 0, days: int = 0) -> date:
-    """``start`` plus whole months (day clamped to the month's end) plus days.
-
-    >>> add_period(date(2022, 12, 1), months=12)
-    datetime.date(2023, 12, 1)
-    """
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=days)
 
 
 _NUMBER_WORDS = {

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from rightstrack.core.periods import add_period
 from rightstrack.ingest.parsers.documents.clean import CleanedText
-from rightstrack.ingest.parsers.documents.concluding_observations import add_period
 from rightstrack.ingest.parsers.documents.metadata import (
     DocumentMetadata,
     find_adoption_date,
@@ -314,7 +314,7 @@ def parse_views(
             result.remedy_paragraph = operative.id
     if result.reply_period and adopted:
         if result.reply_days:
-            result.reply_due = adopted + timedelta(days=result.reply_days)
+            result.reply_due = add_period(adopted, days=result.reply_days)
         elif result.reply_months:
             result.reply_due = add_period(adopted, months=result.reply_months)
         result.due_basis = "computed"
