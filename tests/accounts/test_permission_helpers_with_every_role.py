@@ -168,9 +168,14 @@ def test_public_name_shows_people_who_did_not_ask(role, cast):
     assert acc.public_name(None, cast[role]) == ""
 
 
-def test_the_tracking_display_name_agrees_with_public_name(cast):
-    from rightstrack.tracking.panel import display_name
+def test_history_pages_name_people_through_public_name(cast):
+    """A user shown in a record's history (an assessment's author) follows the same rule."""
+    from rightstrack.tracking.history import _show
+    from rightstrack.tracking.models import Assessment
 
+    author = Assessment._meta.get_field("author")
     for role in LOW + HIGH:
         for person in (cast["contributor"], cast["focal_point_b"]):
-            assert display_name(person, cast[role]) == acc.public_name(person, cast[role])
+            shown = _show(author, person.pk, cast[role])
+            assert shown == acc.public_name(person, cast[role])
+    assert _show(author, cast["contributor"].pk, cast["viewer"]) == "Anonymous contributor"

@@ -108,9 +108,3 @@ class User(AbstractUser):
         if self.is_superuser:
             return ROLE_RANK[Role.ADMIN]
         return ROLE_RANK.get(self.role, 0)
-
-    def public_name(self) -> str:
-        """The name to show in public outputs, honouring ``hide_name_publicly``."""
-        if self.hide_name_publicly:
-            return str(_("Anonymous contributor"))
-        return self.get_full_name() or self.username

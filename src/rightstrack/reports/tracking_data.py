@@ -24,8 +24,7 @@ from rightstrack.accounts.permissions import (
 from rightstrack.catalog.models import Recommendation
 from rightstrack.reports.exports import Column, ExportKind, register_export_kind
 from rightstrack.tracking.models import Action, PublicationState
-from rightstrack.tracking.panel import shown_action
-from rightstrack.tracking.permissions import visible_actions, visible_assessments
+from rightstrack.tracking.permissions import shown_action, visible_actions, visible_assessments
 
 
 @dataclass(frozen=True)

@@ -129,9 +129,7 @@ def country_dashboard(user: Any, iso3: str, today: dt.date) -> dict[str, Any]:
 
 
 def _public_or_own(user: Any, action: Any) -> bool:
-    from rightstrack.tracking.panel import shown_action
-
-    shown = shown_action(user, action)
+    shown = perm.shown_action(user, action)
     return shown is not None and not shown.is_draft_view
 
 

@@ -57,7 +57,7 @@ from rightstrack.catalog.models import Document
 from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_months
 from rightstrack.tracking import followup
 from rightstrack.tracking.models import Action, Assignment
-from rightstrack.tracking.permissions import visible_actions
+from rightstrack.tracking.permissions import shown_action, visible_actions
 
 FOLLOW_UP_REPLY = "follow_up_reply"
 PERIODIC_REPORT = "periodic_report"
@@ -423,17 +423,6 @@ def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
     return out
 
 
-def _shown_version(viewer: Any, action: Action) -> Any:
-    """The version of ``action`` the viewer may read: the current row for
-    coordinators and the responsible institution, else the last published one."""
-    org = getattr(viewer, "organisation_id", None) if user_rank(viewer) else None
-    if can_see_restricted(viewer) or (org is not None and action.responsible_id == org):
-        return action
-    if user_rank(viewer) and action.created_by_id == getattr(viewer, "pk", None):
-        return action
-    return action.last_published()
-
-
 def _actions(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
     qs = visible_actions(viewer).exclude(
         status__in=[Action.Status.COMPLETED, Action.Status.CANCELLED]
@@ -449,7 +438,8 @@ def _actions(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
         qs = qs.filter(responsible_id=f.organisation_id)
     out: list[Deadline] = []
     for action in qs.distinct().select_related("plan__country").prefetch_related("indicators"):
-        shown = _shown_version(viewer, action)
+        version = shown_action(viewer, action)
+        shown = version.data if version is not None else None
         if shown is None or shown.status in (Action.Status.COMPLETED, Action.Status.CANCELLED):
             continue
         url = reverse("tracking:action_detail", args=[action.pk])

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
+from rightstrack.accounts.permissions import public_name
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.models import (
     Action,
@@ -26,7 +27,6 @@ from rightstrack.tracking.models import (
     Indicator,
     Measurement,
 )
-from rightstrack.tracking.panel import display_name
 
 MODELS: dict[str, type[models.Model]] = {
     "plan": ImplementationPlan,
@@ -99,7 +99,7 @@ def _may_read_history(user: Any, model: str, obj: Any) -> bool:
 
 def _show(field: Any, value: Any, viewer: Any) -> Any:
     """A history value as people read it: choice labels, related objects by name, users
-    through :func:`display_name` (hidden names stay hidden)."""
+    through :func:`public_name` (hidden names stay hidden)."""
     if value in (None, ""):
         return value
     if field.is_relation:
@@ -107,7 +107,7 @@ def _show(field: Any, value: Any, viewer: Any) -> Any:
         if related is None:
             return value
         if related._meta.label == "accounts.User":
-            return display_name(related, viewer)
+            return public_name(related, viewer)
         return str(related)
     if field.choices:
         return dict(field.flatchoices).get(value, value)
@@ -150,7 +150,7 @@ def history_context(user: Any, model: str, pk: int) -> dict[str, Any]:
         entries.append(
             Entry(
                 date=rec.history_date,
-                user=display_name(rec.history_user, user),
+                user=public_name(rec.history_user, user),
                 kind=rec.get_history_type_display(),
                 reason=rec.history_change_reason or "",
                 version=getattr(rec, "version", 0),

@@ -418,7 +418,8 @@ class Assessment(Tracked):
     end) for comparison; see ``tracking.grades`` (domain.md §3).
 
     ``author`` may ask not to be named publicly
-    (``User.hide_name_publicly``): use :meth:`public_author_name`.
+    (``User.hide_name_publicly``): show it through
+    ``accounts.permissions.public_name``.
     """
 
     class Source(models.TextChoices):
@@ -495,12 +496,6 @@ class Assessment(Tracked):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} {self.date}: {self.get_level_display()}"
-
-    def public_author_name(self) -> str:
-        """The author's name as the public may see it ("" when there is no author)."""
-        if self.author is None:
-            return ""
-        return str(self.author.public_name())
 
 
 # --------------------------------------------------------------------------- evidence

@@ -18,39 +18,15 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.permissions import can_see_restricted, visible_follow_up_requests
+from rightstrack.accounts.permissions import (
+    can_see_restricted,
+    public_name,
+    visible_follow_up_requests,
+)
 from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.followup import state_label, state_of
 from rightstrack.tracking.models import Action, Assessment, PublicationState, StatusChange
-
-
-def display_name(person: Any, viewer: Any) -> str:
-    """Name of ``person`` (a user or ``None``) as ``viewer`` may see it.
-
-    A person who set ``hide_name_publicly`` is shown as "Anonymous
-    contributor" to everyone except coordinators, admins and themself.
-    """
-    if person is None:
-        return ""
-    real = person.get_full_name() or person.get_username()
-    if not getattr(person, "hide_name_publicly", False):
-        return str(real)
-    if can_see_restricted(viewer) or (
-        getattr(viewer, "is_authenticated", False) and viewer.pk == person.pk
-    ):
-        return str(real)
-    return str(_("Anonymous contributor"))
-
-
-@dataclass
-class ShownAction:
-    """An action as ``viewer`` may see it (``data`` may be a history record)."""
-
-    pk: int
-    data: Any
-    is_draft_view: bool
-    publication_state: str
 
 
 @dataclass
@@ -71,7 +47,7 @@ class Panel:
 
     recommendation: Recommendation
     assignments: list[Any]
-    actions: list[ShownAction]
+    actions: list[perm.ShownAction]
     assessments: list[dict[str, Any]]
     grade: Assessment | None
     follow_ups: list[dict[str, Any]]
@@ -79,18 +55,6 @@ class Panel:
     can_assign: bool = False
     can_assess: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def shown_action(user: Any, action: Action) -> ShownAction | None:
-    """``action`` as ``user`` may see it: the current row for coordinators and its
-    institution, otherwise the last published version (``None`` if never published)."""
-    sees_drafts = perm.is_coordinator(user) or perm.can_edit_action(user, action)
-    if sees_drafts:
-        return ShownAction(action.pk, action, False, action.publication_state)
-    published = action.last_published()
-    if published is None:
-        return None
-    return ShownAction(action.pk, published, published is not action, PublicationState.PUBLISHED)
 
 
 _LEVEL_LABELS = dict(Assessment._meta.get_field("level").flatchoices)  # type: ignore[union-attr]
@@ -122,7 +86,7 @@ def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
         .filter(recommendations=rec)
         .select_related("plan", "responsible")
         .order_by("target_date", "pk")
-        if (s := shown_action(user, a)) is not None
+        if (s := perm.shown_action(user, a)) is not None
     ]
     published = (
         perm.visible_assessments(user)
@@ -138,7 +102,7 @@ def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
             "source": label,
             "assessment": latest.get(code),
             # the committee's assessment is only recorded by a user, not written by them
-            "author": display_name(latest[code].author, user)
+            "author": public_name(latest[code].author, user)
             if code in latest and code != Assessment.Source.COMMITTEE
             else "",
         }

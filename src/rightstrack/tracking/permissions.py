@@ -24,6 +24,7 @@ Rules (issue 4; SIMORE practice, domain.md §6.2):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -326,3 +327,41 @@ def can_attach_evidence(user: Any, assessment: Assessment | None, action: Action
     if assessment is not None:
         return can_edit_assessment(user, assessment)
     return False
+
+
+# --------------------------------------------------------------------------- action versions
+
+
+@dataclass
+class ShownAction:
+    """An action as a viewer may see it.
+
+    ``data`` is the live row or, for viewers who may not see drafts, the historical
+    record of its last published version; ``is_draft_view`` is true in that second case.
+    """
+
+    pk: int
+    data: Any
+    is_draft_view: bool
+    publication_state: str
+
+
+def shown_action(user: Any, action: Action) -> ShownAction | None:
+    """``action`` as ``user`` may see it: the one rule for every page, feed and export.
+
+    Coordinators and admins, and focal points and validators of the action's
+    responsible institution (those who may edit it, :func:`can_edit_action`), see the
+    current row, drafts included. Everyone else, including a person who created the
+    action for another institution, sees its last published version, or nothing when
+    it was never published: once an action belongs to an institution, its unpublished
+    edits are that institution's business until they are validated.
+
+    Returns:
+        The version to show, or ``None`` when ``user`` may see no version of it.
+    """
+    if is_coordinator(user) or can_edit_action(user, action):
+        return ShownAction(action.pk, action, False, action.publication_state)
+    published = action.last_published()
+    if published is None:
+        return None
+    return ShownAction(action.pk, published, published is not action, PublicationState.PUBLISHED)

@@ -23,7 +23,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rightstrack.accounts.models import Organisation
-from rightstrack.accounts.permissions import get_recommendation_for_user, visible_documents
+from rightstrack.accounts.permissions import (
+    get_recommendation_for_user,
+    public_name,
+    visible_documents,
+)
 from rightstrack.accounts.permissions import visible_recommendations as visible_recs
 from rightstrack.catalog.models import Country
 from rightstrack.tracking import actions as verbs
@@ -32,7 +36,7 @@ from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.dashboard import actors, actors_csv_rows, country_dashboard
 from rightstrack.tracking.history import history_context
 from rightstrack.tracking.models import Assessment, PublicationState
-from rightstrack.tracking.panel import display_name, shown_action, tracking_panel
+from rightstrack.tracking.panel import tracking_panel
 
 
 def _need(allowed: bool) -> None:
@@ -131,7 +135,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = [
         s
         for a in perm.visible_actions(request.user).filter(responsible=org).select_related("plan")
-        if (s := shown_action(request.user, a)) is not None
+        if (s := perm.shown_action(request.user, a)) is not None
     ]
     ctx = {"org": org, "assignments": assignments, "actions": shown}
     return render(request, "tracking/actor_detail.html", ctx)
@@ -201,7 +205,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = [
         s
         for a in perm.visible_actions(request.user).filter(plan=plan).select_related("responsible")
-        if (s := shown_action(request.user, a)) is not None
+        if (s := perm.shown_action(request.user, a)) is not None
     ]
     ctx = {
         "plan": plan,
@@ -258,7 +262,7 @@ def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An action with its indicators, measurements and evidence."""
     action = perm.get_action_for_user(request.user, pk)
-    shown = shown_action(request.user, action)
+    shown = perm.shown_action(request.user, action)
     if shown is None:
         raise Http404
     ctx = {
@@ -530,7 +534,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     a = perm.get_assessment_for_user(request.user, pk)
     ctx = {
         "a": a,
-        "author": display_name(a.author, request.user),
+        "author": public_name(a.author, request.user),
         "evidence": perm.visible_evidence(request.user).filter(assessment=a),
         "can_edit": perm.can_edit_assessment(request.user, a),
         "can_review": perm.can_review_assessment(request.user, a)
