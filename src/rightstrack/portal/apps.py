@@ -25,3 +25,5 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_search_index, dispatch_uid="portal_search_index")
+        # Adds tracking's sections to the recommendation and country pages.
+        from rightstrack.portal import tracking_sections  # noqa: F401

@@ -1,8 +1,9 @@
 """Extension points: other apps add sections to portal pages without editing them.
 
-A *panel* is a function ``(request, obj) -> Panel | None``. The tracking app,
-for example, registers a recommendation panel showing who is responsible, the
-actions and the latest assessments; the reports app may add a country panel.
+A *panel* is a function ``(request, obj) -> Panel | None``. The portal itself
+registers tracking's sections (``portal/tracking_sections.py``: who is responsible,
+the actions and the latest assessments); an app above the portal (reports) may add
+its own.
 Panel functions must fetch protected data through
 ``rightstrack.accounts.permissions`` like every portal page.
 """

@@ -1,10 +1,9 @@
 """Tracking sections on portal pages, through the portal's panel registry.
 
-``rightstrack.portal.panels`` lets apps add sections to portal pages without
-editing them: the recommendation page gets the tracking panel (who is
-responsible, actions, assessments side by side, grade, deadline, timeline)
-and the country page a link to the implementation dashboard. Registered from
-``TrackingConfig.ready()``.
+The portal sits above tracking, so it is the portal that adds tracking's sections to
+its pages: the recommendation page gets the tracking panel (who is responsible,
+actions, assessments side by side, grade, deadline, timeline) and the country page a
+link to the implementation dashboard. Registered from ``PortalConfig.ready()``.
 """
 
 from __future__ import annotations
