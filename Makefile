@@ -37,9 +37,11 @@ test-sqlite: install-dev
 test-postgres: install-dev
 	DATABASE_URL=$(PG_URL) RIGHTSTRACK_REQUIRE_POSTGRES=1 $(BIN)/pytest $(PYTEST_ARGS)
 
+## lint: ruff, then the import contracts of pyproject.toml (which app may import which)
 lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache pyproject.toml
 
 fmt: install-dev
 	$(BIN)/ruff format src tests bench
