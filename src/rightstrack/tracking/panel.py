@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.permissions import (
-    can_see_restricted,
     public_name,
     visible_follow_up_requests,
 )
@@ -141,9 +140,9 @@ def timeline(
     entries: list[TimelineEntry] = []
     if rec.date:
         entries.append(TimelineEntry(rec.date, "issued", str(_("Recommendation issued"))))
-    changes = StatusChange.objects.filter(recommendation=rec).select_related("organisation")
-    if not can_see_restricted(user):
-        changes = changes.public()
+    changes = (
+        perm.visible_status_changes(user).filter(recommendation=rec).select_related("organisation")
+    )
     kind_labels = dict(StatusChange.Kind.choices)
     for c in changes:
         entries.append(

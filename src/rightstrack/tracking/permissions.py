@@ -46,6 +46,8 @@ from rightstrack.tracking.models import (
     Measurement,
     PlanQuerySet,
     PublicationState,
+    StatusChange,
+    StatusChangeQuerySet,
 )
 
 COORDINATOR = ROLE_RANK[Role.COORDINATOR]
@@ -140,6 +142,17 @@ def visible_assessments(user: Any) -> AssessmentQuerySet:
     return Assessment.objects.filter(
         Q(pk__in=public.values("pk")) | (mine & Q(is_archived=False, recommendation__in=recs))
     )
+
+
+def visible_status_changes(user: Any) -> StatusChangeQuerySet:
+    """Entries of recommendations' status-change logs ``user`` may see.
+
+    Coordinators and admins: every entry. Everyone else: the public part
+    (:meth:`StatusChangeQuerySet.public`).
+    """
+    if can_see_restricted(user):
+        return StatusChange.objects.all()
+    return StatusChange.objects.public()
 
 
 def _get(qs: Any, pk: Any, label: str) -> Any:
