@@ -44,7 +44,7 @@ from rightstrack.catalog.models import (
 )
 from rightstrack.ingest import search_sync
 from rightstrack.ingest.errors import ImportFailure
-from rightstrack.ingest.registry import Counts, ImportContext
+from rightstrack.ingest.importers import Counts, ImportContext
 
 BATCH = 500
 #: Keys per ``IN (...)`` query: below SQLite's historical 999-variable limit.

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.followup_grades import (
     FollowUpEvaluation,
     GradedLimb,
@@ -41,7 +42,6 @@ from rightstrack.ingest.parsers.followup_grades import (
     parse_ccpr_followup_text,
     parse_rolandccpr_json,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.store import Reference, upsert_document
 from rightstrack.tracking.grades import SCALES, GradeError, level_for, parse_grade
 from rightstrack.tracking.models import Assessment, PublicationState, StatusChange

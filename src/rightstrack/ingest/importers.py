@@ -1,10 +1,16 @@
-"""Source formats behind one registry that detects the format of a file.
+"""The importers: one per file format, registered by name, and format detection.
 
-A *source* is a small module in ``rightstrack/ingest/sources/`` that turns one
-file format into catalogue rows (see ``docs/adding-a-source.md``). Each module
-defines a class following the :class:`Source` protocol and registers an
-instance with :func:`register`. Every module of that package is imported on
-first use, so adding a format means adding one file.
+An *importer* (a "source", following the :class:`Source` protocol) turns one
+file format into catalogue rows (see ``docs/adding-a-source.md``); this module
+holds the registry of importers, :func:`detect` that picks the importer of a
+file, and what every importer receives (:class:`ImportContext`) and returns
+(:class:`Counts`).
+
+The importers of ``rightstrack/ingest/sources/`` register an instance with
+:func:`register` when imported; every module of that package is imported on
+first use, so adding a format there means adding one file. Importers that
+belong to a higher app register from that app's ``AppConfig.ready()`` (the
+tracking app registers the committee-grades importer that way).
 """
 
 from __future__ import annotations
