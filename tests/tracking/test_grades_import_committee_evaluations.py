@@ -185,3 +185,10 @@ def test_a_broken_evaluation_fails_whole_and_names_the_paragraph(
     assert "paragraph 41: no grade" in run.errors[0]["message"]
     assert not Document.objects.filter(symbol="CCPR/C/KEN/CO/4").exists()
     assert not Assessment.objects.exists()
+
+
+def test_the_tracking_app_registers_the_committee_grades_importer():
+    from rightstrack.tracking.grades_import import CommitteeGradesSource
+
+    assert isinstance(importers.get("committee-grades"), CommitteeGradesSource)
+    assert "committee-grades" in [source.name for source in importers.all_sources()]

@@ -9,3 +9,19 @@ class TrackingConfig(AppConfig):
     def ready(self) -> None:
         # Registers the tracking sections of the portal's recommendation and country pages.
         from rightstrack.tracking import portal_panels  # noqa: F401
+
+        _register_importers()
+
+
+def _register_importers() -> None:
+    """Add the tracking app's importers to the ingest importers registry.
+
+    The committee-grades importer writes tracking models, so it lives here rather than in
+    ``ingest/sources/`` (which the registry discovers by itself); once registered,
+    ``rightstrack import``, ``rightstrack import-shared`` and the web upload detect it by
+    score like every other format.
+    """
+    from rightstrack.ingest import importers
+    from rightstrack.tracking.grades_import import CommitteeGradesSource
+
+    importers.register(CommitteeGradesSource())
