@@ -65,6 +65,11 @@ class ImportContext:
         progress: ``progress(done, total)`` callback for long imports, or ``None``.
         problems: rejected rows and warnings; stored in ``ImportRun.errors``.
         rejected: how many records were rejected (see :meth:`reject`).
+        in_bulk_load: set once the import has announced a bulk load
+            (:data:`~rightstrack.ingest.signals.bulk_load_started`, sent by
+            :func:`~rightstrack.ingest.store.upsert_records`).
+        bulk_loaded_ids: ids of the recommendations written since then, sent with
+            :data:`~rightstrack.ingest.signals.bulk_load_finished` at the end of the import.
         visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
             every document and record the file stores is restricted (SPT visit reports,
             pending communications); ``"public"`` leaves the sources' own values.
@@ -76,8 +81,8 @@ class ImportContext:
     progress: Callable[[int, int], None] | None = None
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0
-    search_suspended: bool = False
-    touched: set[int] = field(default_factory=set)
+    in_bulk_load: bool = False
+    bulk_loaded_ids: set[int] = field(default_factory=set)
     visibility: str = "public"
 
     @property

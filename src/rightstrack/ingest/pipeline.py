@@ -7,7 +7,9 @@ The steps:
    (``.csv.gz``) is unpacked to a temporary file first;
 2. **detect** the format with :func:`~rightstrack.ingest.importers.detect` (or take ``format=``);
 3. **parse and store** with the source's ``run()``, inside ONE
-   ``transaction.atomic()`` block: a failure anywhere rolls back every change;
+   ``transaction.atomic()`` block: a failure anywhere rolls back every change; a bulk
+   load announced while storing ends there too
+   (:data:`~rightstrack.ingest.signals.bulk_load_finished`);
 4. **record** the :class:`~rightstrack.ingest.models.ImportRun`, written
    outside that block so that it survives the rollback of a failed import.
 """
@@ -27,7 +29,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from rightstrack.ingest import importers, search_sync
+from rightstrack.ingest import importers, store
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
 
@@ -136,8 +138,7 @@ def import_file(
             run.format = source.name
             with transaction.atomic():
                 counts = source.run(real, ctx)
-                if ctx.search_suspended:
-                    search_sync.resume(ctx.touched)
+                store.finish_bulk_load(ctx)
     except ImportFailure as exc:
         _finish_failed(run, exc.problem)
     except KeyError as exc:  # unknown --format
