@@ -54,7 +54,7 @@ __all__ = [
     "treaty_document_score",
 ]
 
-#: Modules of this package that register more kinds when imported (written by other helpers).
+#: Modules of this package that register more kinds when imported (UPR WG reports, addenda).
 PLUGIN_MODULES = ("upr_report",)
 
 #: Lowest detection score that counts.
@@ -126,32 +126,13 @@ def registered_kinds() -> dict[str, DocumentKind]:
 
 
 def _load_plugins() -> None:
+    """Import the modules of :data:`PLUGIN_MODULES` once; each registers its kinds."""
     global _plugins_loaded
     if _plugins_loaded:
         return
     _plugins_loaded = True
     for name in PLUGIN_MODULES:
-        try:
-            module = importlib.import_module(f"rightstrack.ingest.parsers.documents.{name}")
-        except ModuleNotFoundError:
-            continue
-        # Fallback adapter when the module offers a text parser but registers nothing itself.
-        if (
-            name == "upr_report"
-            and "upr_wg_report" not in _KINDS
-            and hasattr(module, "parse_upr_report_text")
-        ):
-            register_kind(_upr_adapter(module))
-
-
-def _upr_adapter(module: Any) -> DocumentKind:
-    def detect(ctx: DocumentContext) -> float:
-        return 1.0 if module.is_upr_report_text(ctx.extracted.text) else 0.0
-
-    def parse(ctx: DocumentContext) -> Any:
-        return module.parse_upr_report_text([p.text for p in ctx.extracted.pages])
-
-    return DocumentKind(name="upr_wg_report", detect=detect, parse=parse)
+        importlib.import_module(f"rightstrack.ingest.parsers.documents.{name}")
 
 
 # --- built-in kinds: concluding observations, Views, follow-up replies ---------------------------
