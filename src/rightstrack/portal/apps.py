@@ -44,6 +44,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        """Keep the search index in step: after migrations, and around ingest bulk loads."""
         from rightstrack.catalog.models import Recommendation
         from rightstrack.ingest import signals as ingest_signals
 

@@ -7,6 +7,7 @@ class TrackingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        """Register the tracking panels of portal pages and the tracking importers."""
         # Registers the tracking sections of the portal's recommendation and country pages.
         from rightstrack.tracking import portal_panels  # noqa: F401
 
