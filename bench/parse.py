@@ -30,8 +30,8 @@ from rightstrack.ingest.parsers.documents.concluding_observations import (  # no
     ConcludingObservations,
 )
 from rightstrack.ingest.parsers.documents.extract import clear_cache, extract_text  # noqa: E402
-from rightstrack.ingest.parsers.documents.registry import parse_document  # noqa: E402
-from rightstrack.ingest.parsers.documents.views import ViewsDecision  # noqa: E402
+from rightstrack.ingest.parsers.documents.kinds import parse_document  # noqa: E402
+from rightstrack.ingest.parsers.documents.un_views import ViewsDecision  # noqa: E402
 
 
 def documents(shared: Path) -> list[Path]:

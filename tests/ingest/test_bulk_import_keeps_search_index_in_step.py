@@ -6,7 +6,7 @@ from django.db import connection
 
 from rightstrack.catalog.models import Recommendation
 from rightstrack.ingest.pipeline import import_file
-from rightstrack.ingest.search_sync import THRESHOLD
+from rightstrack.ingest.store import BULK_LOAD_THRESHOLD
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_search_finds_every_torture_recommendation_after_a_bulk_import(
 
     import_file(cycle4)  # small: per-row triggers
     run = import_file(upr_info_dir / "1-5.csv.gz")  # large: triggers suspended
-    assert run.created == 6094 > THRESHOLD
+    assert run.created == 6094 > BULK_LOAD_THRESHOLD
     assert search_rows() == 6094 + 254
     # "torture" in the text, in the UPR Info issue "Torture and other CID treatment"
     # or in a thematic-list theme: the direct count over text and tags

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from rightstrack.ingest import staging
 from rightstrack.ingest.models import ImportRun
-from rightstrack.ingest.tasks import progress_key
+from rightstrack.ingest.upload_jobs import progress_key
 
 from .conftest import CYCLE4
 from .upload_helpers import staging_entries

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation, Visibility
-from rightstrack.ingest.parsers.documents import registry
+from rightstrack.ingest.parsers.documents import kinds
 from rightstrack.ingest.pipeline import import_file
 
 CERD_CO = "cerd-brazil-lrcarneiro/CERD-Observacoes-Brasil-2022.pdf"
@@ -39,7 +39,7 @@ TEXT_36D = (
 )
 MARKER = "Quillbarrow"
 
-_cached_parse = functools.cache(registry.parse_document)
+_cached_parse = functools.cache(kinds.parse_document)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from rightstrack.catalog.models import (
     Mechanism,
     Recommendation,
 )
-from rightstrack.ingest import registry
+from rightstrack.ingest import importers
 from rightstrack.ingest.pipeline import import_file
 from rightstrack.tracking.models import Assessment, StatusChange
 
@@ -57,7 +57,7 @@ def _grades(co_symbol: str) -> list[tuple[str, str, int, str]]:
 
 def test_the_files_are_detected_as_committee_grades(shared_raw):
     for name in (KENYA, COVER, UZB):
-        assert registry.detect(shared_raw / name).name == "committee-grades"
+        assert importers.detect(shared_raw / name).name == "committee-grades"
 
 
 def test_kenya_evaluation_gives_four_committee_grades(shared_raw, reference_data):
@@ -185,3 +185,10 @@ def test_a_broken_evaluation_fails_whole_and_names_the_paragraph(
     assert "paragraph 41: no grade" in run.errors[0]["message"]
     assert not Document.objects.filter(symbol="CCPR/C/KEN/CO/4").exists()
     assert not Assessment.objects.exists()
+
+
+def test_the_tracking_app_registers_the_committee_grades_importer():
+    from rightstrack.tracking.grades_import import CommitteeGradesSource
+
+    assert isinstance(importers.get("committee-grades"), CommitteeGradesSource)
+    assert "committee-grades" in [source.name for source in importers.all_sources()]

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Visibility
-from rightstrack.ingest import registry
+from rightstrack.ingest import importers
 
 #: Largest upload accepted (bytes): the biggest real UPR Info CSV is about 7 MB.
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
@@ -44,7 +44,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices: list[tuple[str, Any]] = [("", _("Detect automatically"))]
-        choices += [(src.name, src.label) for src in registry.all_sources()]
+        choices += [(src.name, src.label) for src in importers.all_sources()]
         field = self.fields["format"]
         if isinstance(field, forms.ChoiceField):  # always: declared above (narrows for mypy)
             field.choices = choices

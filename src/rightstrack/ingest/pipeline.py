@@ -5,9 +5,11 @@ The steps:
 
 1. **preflight**: the file exists, is not empty; SHA-256 checksum; a gzip file
    (``.csv.gz``) is unpacked to a temporary file first;
-2. **detect** the format with the registry (or take ``format=``);
+2. **detect** the format with :func:`~rightstrack.ingest.importers.detect` (or take ``format=``);
 3. **parse and store** with the source's ``run()``, inside ONE
-   ``transaction.atomic()`` block: a failure anywhere rolls back every change;
+   ``transaction.atomic()`` block: a failure anywhere rolls back every change; a bulk
+   load announced while storing ends there too
+   (:data:`~rightstrack.ingest.signals.bulk_load_finished`);
 4. **record** the :class:`~rightstrack.ingest.models.ImportRun`, written
    outside that block so that it survives the rollback of a failed import.
 """
@@ -27,7 +29,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from rightstrack.ingest import registry, search_sync
+from rightstrack.ingest import importers, store
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
 
@@ -124,18 +126,19 @@ def import_file(
     run.file_name, run.path = path.name, str(path)
     run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
     run.save()
-    ctx = registry.ImportContext(path=path, user=run.user, progress=progress, visibility=visibility)
+    ctx = importers.ImportContext(
+        path=path, user=run.user, progress=progress, visibility=visibility
+    )
     try:
         _preflight(path, run)
         ctx.checksum = run.checksum
         with _unpacked(path) as real:
             ctx.path = real
-            source = registry.get(format) if format else registry.detect(real)
+            source = importers.get(format) if format else importers.detect(real)
             run.format = source.name
             with transaction.atomic():
                 counts = source.run(real, ctx)
-                if ctx.search_suspended:
-                    search_sync.resume(ctx.touched)
+                store.finish_bulk_load(ctx)
     except ImportFailure as exc:
         _finish_failed(run, exc.problem)
     except KeyError as exc:  # unknown --format

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.ingest import registry
+from rightstrack.ingest import importers
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.pipeline import _unpacked, sha256_file
 
@@ -149,7 +149,7 @@ def preview_file(path: Path, *, format: str | None = None, display_name: str = "
     with _unpacked(path) as real:  # a .csv.gz is previewed as its CSV, as it is imported
         if format:
             try:
-                source = registry.get(format)
+                source = importers.get(format)
             except KeyError as exc:
                 raise ImportFailure(name, str(exc.args[0])) from None
         else:
@@ -166,23 +166,23 @@ def preview_file(path: Path, *, format: str | None = None, display_name: str = "
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".html", ".htm"})
 
 
-def _detect(path: Path) -> registry.Source:
-    """``registry.detect()``, but when no format claims the file, the document parser
+def _detect(path: Path) -> importers.Source:
+    """``importers.detect()``, but when no format claims the file, the document parser
     says why if it can: a damaged PDF, no text layer ("OCR is needed"), broken
     encoding; and, for PDF/DOCX/HTML files, an unknown document kind (with its title).
     These name the file and page, and help more than "unknown format"."""
     try:
-        return registry.detect(path)
+        return importers.detect(path)
     except ImportFailure as unknown:
         from rightstrack.ingest.parsers.documents.errors import (
             DocumentError,
             UnknownDocumentKindError,
             UnsupportedFormatError,
         )
-        from rightstrack.ingest.parsers.documents.registry import parse_document
+        from rightstrack.ingest.parsers.documents.kinds import parse_document
 
         is_document = (
-            registry.read_head(path)[:5] == b"%PDF-" or path.suffix.lower() in DOCUMENT_SUFFIXES
+            importers.read_head(path)[:5] == b"%PDF-" or path.suffix.lower() in DOCUMENT_SUFFIXES
         )
         try:
             parse_document(path)
@@ -194,13 +194,14 @@ def _detect(path: Path) -> registry.Source:
             raise unknown from None
         except DocumentError:
             raise
-        except Exception:  # any other parser trouble: keep the registry's message
+        except Exception:  # any other parser trouble: keep the importers' message
             raise unknown from None
         raise
 
 
 def _document(path: Path) -> dict[str, Any]:
-    from rightstrack.ingest.parsers.documents.registry import parse_document, to_json
+    from rightstrack.ingest.parsers.documents.json_output import to_json
+    from rightstrack.ingest.parsers.documents.kinds import parse_document
 
     data = to_json(parse_document(path))
     follow_up = _cited_by_number(data, "follow_up")

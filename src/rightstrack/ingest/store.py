@@ -42,11 +42,14 @@ from rightstrack.catalog.models import (
     UprIssue,
     Visibility,
 )
-from rightstrack.ingest import search_sync
+from rightstrack.ingest import signals
 from rightstrack.ingest.errors import ImportFailure
-from rightstrack.ingest.registry import Counts, ImportContext
+from rightstrack.ingest.importers import Counts, ImportContext
 
 BATCH = 500
+#: Records of one model to create or re-tag in one :func:`upsert_records` call above which
+#: the import announces a bulk load (:data:`~rightstrack.ingest.signals.bulk_load_started`).
+BULK_LOAD_THRESHOLD = 2000
 #: Keys per ``IN (...)`` query: below SQLite's historical 999-variable limit.
 KEY_CHUNK = 900
 RESTRICTED = str(Visibility.RESTRICTED)
@@ -288,6 +291,12 @@ def upsert_records(
     ``bulk_update``, tags with bulk inserts into the through tables, history
     with ``bulk_history_create``.
 
+    Recommendations: when one call creates or re-tags more than
+    :data:`BULK_LOAD_THRESHOLD` of them, the import's bulk load starts
+    (:data:`~rightstrack.ingest.signals.bulk_load_started`, once per import) and the ids
+    of the recommendations written from then on are collected in
+    ``ctx.bulk_loaded_ids`` for :func:`finish_bulk_load`.
+
     Returns:
         Counts with ``created``, ``updated`` and ``unchanged`` (``rejected`` is 0:
         the source rejects rows before calling this).
@@ -362,11 +371,12 @@ def upsert_records(
         counts.updated += 1
 
     if (
-        not ctx.search_suspended
+        not ctx.in_bulk_load
         and model is Recommendation
-        and len(to_create) + len(retag) > search_sync.THRESHOLD
+        and len(to_create) + len(retag) > BULK_LOAD_THRESHOLD
     ):
-        ctx.search_suspended = search_sync.suspend()
+        ctx.in_bulk_load = True
+        signals.bulk_load_started.send(sender=Recommendation)
     if to_create:
         _insert_objects(model, to_create, now)
         pks: dict[str, int] = {}
@@ -383,12 +393,25 @@ def upsert_records(
         model._default_manager.bulk_update(
             to_update, sorted(update_fields | {"updated_at"}), batch_size=BATCH
         )
-    if ctx.search_suspended and model is Recommendation:
-        ctx.touched.update(o.pk for o in to_create)
-        ctx.touched.update(o.pk for o in to_update)
+    if ctx.in_bulk_load and model is Recommendation:
+        ctx.bulk_loaded_ids.update(o.pk for o in to_create)
+        ctx.bulk_loaded_ids.update(o.pk for o in to_update)
     _write_tags(retag, tfs, current, _snapshot_fields(model))
     _write_history(model, to_create, to_update, tfs, current, ctx, now)
     return counts
+
+
+def finish_bulk_load(ctx: ImportContext) -> None:
+    """End the import's bulk load, if one started: send
+    :data:`~rightstrack.ingest.signals.bulk_load_finished` with ``ctx.bulk_loaded_ids``.
+
+    Called by the pipeline inside the import's transaction, after the importer's ``run``.
+    Does nothing when no bulk load started. Exceptions raised by receivers propagate.
+    """
+    if ctx.in_bulk_load:
+        signals.bulk_load_finished.send(
+            sender=Recommendation, record_ids=frozenset(ctx.bulk_loaded_ids)
+        )
 
 
 def _write_tags(

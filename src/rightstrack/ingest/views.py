@@ -22,7 +22,7 @@ from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.forms import UploadForm
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.preview import preview_file
-from rightstrack.ingest.tasks import get_progress, start_import
+from rightstrack.ingest.upload_jobs import get_progress, start_import
 
 importer_required = role_required(Role.COORDINATOR)
 #: Seconds between reloads of a run page while the import runs.

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import AppConfig
@@ -18,12 +19,43 @@ def _ensure_search_index(using: str = "default", **kwargs: Any) -> None:
     search_index.install(connection, only_if_missing=True)
 
 
+def _suspend_search_triggers(sender: Any, **kwargs: Any) -> None:
+    """On ``ingest.signals.bulk_load_started``: drop the search-refresh triggers."""
+    from django.db import connection
+
+    from rightstrack.portal import search_index
+
+    search_index.suspend_refresh_triggers(connection)
+
+
+def _resume_search_triggers(sender: Any, record_ids: Iterable[int], **kwargs: Any) -> None:
+    """On ``ingest.signals.bulk_load_finished``: re-create the search-refresh triggers and
+    rewrite the search rows of the recommendations the bulk load wrote (``record_ids``)."""
+    from django.db import connection
+
+    from rightstrack.portal import search_index
+
+    search_index.resume_refresh_triggers(connection, record_ids)
+
+
 class PortalConfig(AppConfig):
     name = "rightstrack.portal"
     label = "portal"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        """Keep the search index in step (after migrations, around ingest bulk loads) and add
+        tracking's sections to the portal's pages."""
+        from rightstrack.catalog.models import Recommendation
+        from rightstrack.ingest import signals as ingest_signals
+
         post_migrate.connect(_ensure_search_index, dispatch_uid="portal_search_index")
+        # Bulk imports: the search index catches up once instead of row by row.
+        ingest_signals.bulk_load_started.connect(
+            _suspend_search_triggers, sender=Recommendation, dispatch_uid="portal_search_suspend"
+        )
+        ingest_signals.bulk_load_finished.connect(
+            _resume_search_triggers, sender=Recommendation, dispatch_uid="portal_search_resume"
+        )
         # Adds tracking's sections to the recommendation and country pages.
         from rightstrack.portal import tracking_sections  # noqa: F401

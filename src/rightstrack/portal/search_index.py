@@ -20,10 +20,16 @@ Layout (same on both engines):
 ``post_migrate``, after every migrate: SQLite drops a table's triggers when a
 later migration rebuilds ``catalog_recommendation``, so missing triggers are
 recreated and the index rebuilt.
+
+Bulk loads: :func:`suspend_refresh_triggers` and :func:`resume_refresh_triggers`
+drop the per-row refresh triggers for the length of a large import and then
+rewrite the search rows of exactly the records it wrote (the portal calls them on
+the ingest app's ``bulk_load_started`` / ``bulk_load_finished`` signals).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +38,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 SEARCH_TABLE = "portal_searchdocument"
 FTS_TABLE = "portal_recommendation_fts"
 TRIGGER_PREFIX = "portal_search_"
+#: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
+REFRESH_CHUNK = 900
 
 #: Recommendation.language -> PostgreSQL text-search configuration; others use 'simple'.
 PG_CONFIGS: dict[str, str] = {
@@ -235,6 +243,60 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
             cur.execute(stmt)
     rebuild(connection)
     return True
+
+
+def suspend_refresh_triggers(connection: BaseDatabaseWrapper) -> bool:
+    """Drop the triggers that refresh search rows, for the length of a bulk load.
+
+    The FTS5 content-sync triggers (SQLite) and the delete trigger stay. Run it inside
+    the loading transaction, then call :func:`resume_refresh_triggers` in the same
+    transaction with the ids of the recommendations written in between: DDL is
+    transactional on SQLite and PostgreSQL, so a rollback restores the triggers too.
+
+    Args:
+        connection: a Django connection.
+
+    Returns:
+        True when the triggers were dropped; False (nothing done) on engines other than
+        SQLite and PostgreSQL.
+    """
+    vendor = connection.vendor
+    if vendor not in {"sqlite", "postgresql"}:
+        return False
+    with connection.cursor() as cur:
+        for name, _event, table, _cond in _trigger_specs():
+            trigger = f"{TRIGGER_PREFIX}{name}"
+            if vendor == "sqlite":
+                cur.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            else:
+                cur.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+    return True
+
+
+def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterable[int]) -> None:
+    """Re-create the index's triggers and rewrite the search rows of ``record_ids``.
+
+    The end of a bulk load begun with :func:`suspend_refresh_triggers`: the statements
+    of :func:`sqlite_statements` / :func:`postgresql_statements` (idempotent), then the
+    search rows of the given recommendations, :data:`REFRESH_CHUNK` ids per statement.
+    Does nothing on engines other than SQLite and PostgreSQL.
+
+    Args:
+        connection: a Django connection, inside the loading transaction.
+        record_ids: primary keys of the recommendations created or updated meanwhile.
+    """
+    vendor = connection.vendor
+    if vendor not in {"sqlite", "postgresql"}:
+        return
+    statements = sqlite_statements() if vendor == "sqlite" else postgresql_statements()
+    ids = sorted(set(record_ids))
+    with connection.cursor() as cur:
+        for stmt in statements:
+            cur.execute(stmt)
+        for start in range(0, len(ids), REFRESH_CHUNK):
+            chunk = ", ".join(str(int(i)) for i in ids[start : start + REFRESH_CHUNK])
+            for stmt in _refresh_sql(vendor, f"r.id IN ({chunk})"):
+                cur.execute(stmt)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:

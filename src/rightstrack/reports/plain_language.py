@@ -216,7 +216,7 @@ def positive_aspects_from_file(path: str | Path) -> str:
     Raises:
         The parser's typed errors (unreadable file, unknown kind).
     """
-    from rightstrack.ingest.parsers.documents.registry import parse_document
+    from rightstrack.ingest.parsers.documents.kinds import parse_document
 
     parsed = parse_document(path)
     paragraphs = getattr(parsed.result, "paragraphs", [])

@@ -30,7 +30,7 @@ def test_the_module_list_covers_every_parser_file():
         "rightstrack.ingest.parsers.countries",
         "rightstrack.ingest.parsers.followup_grades",
         "rightstrack.ingest.parsers.documents.upr_report",
-        "rightstrack.ingest.parsers.documents.views",
+        "rightstrack.ingest.parsers.documents.un_views",
     ):
         assert name in modules
 

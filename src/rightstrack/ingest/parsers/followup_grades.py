@@ -13,7 +13,8 @@ Two inputs:
   ``paragraphs[].limbs[].grade`` and older ``history[].header_grades``).
 
 Both give :class:`FollowUpEvaluation` objects. Grades stay as printed; the
-ordinal mapping is ``rightstrack.tracking.grades``.
+ordinal mapping belongs to the tracking app (``tracking/grades.py``), whose
+committee-grades importer (``tracking/grades_import.py``) stores these evaluations.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from rightstrack.catalog.labels import sdg_codes
 from rightstrack.catalog.models import Document
-from rightstrack.ingest.registry import ImportContext
+from rightstrack.ingest.importers import ImportContext
 from rightstrack.ingest.store import Reference
 
 _CO = re.compile(r"/CO/", re.I)

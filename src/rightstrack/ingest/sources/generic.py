@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.generic import (
     GenericRow,
     columns_look_generic,
@@ -13,7 +14,6 @@ from rightstrack.ingest.parsers.generic import (
     parse_generic,
 )
 from rightstrack.ingest.parsers.tabular import head_columns, is_xlsx
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.sources.common import (
     TAG_FIELDS,
     guess_doc_type,

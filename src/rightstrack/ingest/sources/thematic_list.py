@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers._text import session_year
 from rightstrack.ingest.parsers.thematic_list import (
     ThematicItem,
@@ -20,7 +21,6 @@ from rightstrack.ingest.parsers.thematic_list import (
     looks_like_thematic_list,
     parse_thematic_list,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.sources.common import TAG_FIELDS, recommendation_tags
 from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
 

@@ -36,19 +36,19 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.documents.concluding_observations import (
     ConcludingObservations,
     Reference,
 )
 from rightstrack.ingest.parsers.documents.extract import first_page_text
-from rightstrack.ingest.parsers.documents.registry import (
-    FollowUpReply,
+from rightstrack.ingest.parsers.documents.follow_up_reply import FollowUpReply
+from rightstrack.ingest.parsers.documents.kinds import (
     ParsedDocument,
     parse_document,
     treaty_document_score,
 )
-from rightstrack.ingest.parsers.documents.views import ViewsDecision
-from rightstrack.ingest.registry import Counts, ImportContext, register
+from rightstrack.ingest.parsers.documents.un_views import ViewsDecision
 from rightstrack.ingest.store import RecordRow, upsert_document, upsert_records
 from rightstrack.ingest.store import Reference as Lookup
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.tabular import head_columns, is_xlsx
 from rightstrack.ingest.parsers.uhri import (
     UhriRecord,
@@ -20,7 +21,6 @@ from rightstrack.ingest.parsers.uhri import (
     parse_uhri_json,
     parse_uhri_table,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.sources.common import (
     TAG_FIELDS,
     guess_doc_type,

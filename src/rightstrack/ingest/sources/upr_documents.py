@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers._text import session_year, upr_cycle
 from rightstrack.ingest.parsers.documents.extract import decode_bytes, first_page_text
 from rightstrack.ingest.parsers.documents.upr_report import (
@@ -37,7 +38,6 @@ from rightstrack.ingest.parsers.documents.upr_report import (
     parse_upr_addendum,
     parse_upr_report,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_records
 
 __all__ = ["UprAddendumSource", "UprReportSource"]

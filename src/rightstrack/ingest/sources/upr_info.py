@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, Recommendation, VoluntaryPledge
+from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.upr_info import (
     UprInfoRow,
     document_key,
     looks_like_upr_info,
     parse_upr_info,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.store import (
     RecordRow,
     Reference,

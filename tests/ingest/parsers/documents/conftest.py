@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rightstrack.ingest.parsers.documents.registry import ParsedDocument, parse_document
+from rightstrack.ingest.parsers.documents.kinds import ParsedDocument, parse_document
 
 REPO = Path(__file__).resolve().parents[4]
 DOCUMENT_SAMPLES = REPO / "tests" / "samples" / "documents"

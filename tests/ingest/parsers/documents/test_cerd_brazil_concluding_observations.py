@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rightstrack.ingest.parsers.documents.registry import to_json
+from rightstrack.ingest.parsers.documents.json_output import to_json
 
 
 def test_it_reads_symbol_committee_country_and_dates(cerd_brazil):

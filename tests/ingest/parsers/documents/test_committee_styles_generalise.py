@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rightstrack.ingest.parsers.documents.registry import to_json
+from rightstrack.ingest.parsers.documents.json_output import to_json
 
 
 def test_cescr_follow_up_within_24_months_is_computed(parse, sample_dir):

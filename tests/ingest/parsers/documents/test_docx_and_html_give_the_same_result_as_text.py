@@ -7,7 +7,8 @@ from pathlib import Path
 
 import docx
 
-from rightstrack.ingest.parsers.documents.registry import parse_document, to_json
+from rightstrack.ingest.parsers.documents.json_output import to_json
+from rightstrack.ingest.parsers.documents.kinds import parse_document
 
 
 def _lines(sample_dir: Path) -> list[str]:

@@ -15,7 +15,7 @@ from rightstrack.ingest.parsers.documents.errors import (
     UnknownDocumentKindError,
 )
 from rightstrack.ingest.parsers.documents.extract import decode_bytes, extract_text
-from rightstrack.ingest.parsers.documents.registry import parse_document
+from rightstrack.ingest.parsers.documents.kinds import parse_document
 
 
 def test_a_corrupt_pdf_is_refused_with_its_name(shared_raw):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rightstrack.ingest.parsers.documents.registry import treaty_document_score
+from rightstrack.ingest.parsers.documents.kinds import treaty_document_score
 
 
 def head(path: Path) -> str:

@@ -4,7 +4,8 @@ particular_importance, next_report)."""
 
 from __future__ import annotations
 
-from rightstrack.ingest.parsers.documents.registry import JSON_KEYS, parse_document, to_json
+from rightstrack.ingest.parsers.documents.json_output import JSON_KEYS, to_json
+from rightstrack.ingest.parsers.documents.kinds import parse_document
 
 SLOVENIA = "upr-slovenia-tony33344"
 

@@ -8,9 +8,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rightstrack.ingest import registry
+from rightstrack.ingest import importers
+from rightstrack.ingest.command_runs import run_imports
 from rightstrack.ingest.models import ImportRun
-from rightstrack.ingest.runner import run_imports
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument(
             "--format",
-            choices=[s.name for s in registry.all_sources()],
+            choices=[s.name for s in importers.all_sources()],
             help="skip format detection",
         )
         parser.add_argument("--user", help="username recorded on the import runs")

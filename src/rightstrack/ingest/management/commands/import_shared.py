@@ -8,8 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from rightstrack.ingest.command_runs import run_imports
 from rightstrack.ingest.models import ImportRun
-from rightstrack.ingest.runner import run_imports
 
 #: Catalogue files under ``shared/data/raw``, in import order. Glob patterns allowed.
 #: Document parsers (concluding observations, WG reports, Views) add their files here.

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.catalog.reference import seed_reference
+from rightstrack.ingest.command_runs import run_imports
 from rightstrack.ingest.models import ImportRun
-from rightstrack.ingest.runner import run_imports
 
 SAMPLE_DIR = Path(settings.REPO_DIR) / "data" / "sample"
 #: Import order (UPR Info first: the largest, then the thematic lists, then UHRI).

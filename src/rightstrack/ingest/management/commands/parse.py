@@ -9,7 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.ingest.errors import ImportFailure
-from rightstrack.ingest.parsers.documents.registry import parse_document, to_json
+from rightstrack.ingest.parsers.documents.json_output import to_json
+from rightstrack.ingest.parsers.documents.kinds import parse_document
 
 
 class Command(BaseCommand):

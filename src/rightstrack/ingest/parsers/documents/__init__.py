@@ -1,4 +1,4 @@
-"""Parsers of UN documents: concluding observations, Views, UPR Working Group reports.
+"""Parsers of UN documents: concluding observations, Views, follow-up replies, UPR WG reports.
 
 Layers (pure Python, no Django; each returns dataclasses):
 
@@ -6,6 +6,9 @@ Layers (pure Python, no Django; each returns dataclasses):
 - :mod:`.clean` - page headers/footers dropped, footnotes kept apart;
 - :mod:`.symbols` - UN document symbols parsed into a structured value;
 - :mod:`.metadata` - committee, country, session, dates, document type from the title;
-- :mod:`.concluding_observations`, :mod:`.views` (and ``upr_report``) - the document parsers;
-- :mod:`.registry` - ``parse_document(path)`` dispatching by detected kind, ``to_json``.
+- :mod:`.concluding_observations`, :mod:`.un_views` (UN Views and decisions on individual
+  communications), :mod:`.follow_up_reply` (and ``upr_report``) - the document parsers;
+- :mod:`.kinds` - the registry of document kinds, their detection, and
+  ``parse_document(path)`` dispatching by detected kind;
+- :mod:`.json_output` - ``to_json(parsed)``, a parse result as the JSON other tools read.
 """

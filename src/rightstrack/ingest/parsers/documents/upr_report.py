@@ -1125,7 +1125,7 @@ def addendum_to_json(addendum: UprAddendum) -> dict[str, Any]:
 
 
 def _register() -> None:
-    from rightstrack.ingest.parsers.documents.registry import DocumentKind, register_kind
+    from rightstrack.ingest.parsers.documents.kinds import DocumentKind, register_kind
 
     def pages(ctx: Any) -> list[str]:
         return [page.text for page in ctx.extracted.pages]

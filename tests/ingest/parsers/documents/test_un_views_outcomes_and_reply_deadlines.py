@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from rightstrack.ingest.parsers.documents.registry import to_json
+from rightstrack.ingest.parsers.documents.json_output import to_json
 
 # stem, outcome, reply paragraph, days, months
 CASES = [

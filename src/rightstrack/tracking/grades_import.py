@@ -1,4 +1,12 @@
-"""Committee follow-up evaluations with grades → committee-source assessments.
+"""The committee-grades importer: Committee follow-up evaluations with grades → assessments.
+
+An importer of the ingest pipeline (the :class:`~rightstrack.ingest.importers.Source`
+protocol, format name ``committee-grades``) that belongs to the tracking app, since it
+writes assessments and timeline entries and records follow-up replies through a
+tracking verb. :class:`~rightstrack.tracking.apps.TrackingConfig` registers it with
+:func:`rightstrack.ingest.importers.register` when the app is ready, so
+``rightstrack import``, ``rightstrack import-shared`` and the web upload detect it
+like the importers of ``ingest/sources/``.
 
 Formats (parsed by :mod:`rightstrack.ingest.parsers.followup_grades`):
 
@@ -32,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
+from rightstrack.ingest.importers import Counts, ImportContext
 from rightstrack.ingest.parsers.followup_grades import (
     FollowUpEvaluation,
     GradedLimb,
@@ -41,13 +50,23 @@ from rightstrack.ingest.parsers.followup_grades import (
     parse_ccpr_followup_text,
     parse_rolandccpr_json,
 )
-from rightstrack.ingest.registry import Counts, ImportContext, register
 from rightstrack.ingest.store import Reference, upsert_document
+from rightstrack.tracking.followup import do_record_follow_up_reply
 from rightstrack.tracking.grades import SCALES, GradeError, level_for, parse_grade
 from rightstrack.tracking.models import Assessment, PublicationState, StatusChange
 
 
 class CommitteeGradesSource:
+    """Importer of CCPR follow-up reports (text) and RolandCCPR JSON (``committee-grades``).
+
+    ``score`` is 0.95 for a ``.json`` file that looks like the RolandCCPR tracker's records
+    and for a text file that looks like a CCPR follow-up report, else 0.0. ``run`` stores
+    the documents, recommendations and committee assessments (see the module docstring) and
+    returns the counts of committee assessments (created, unchanged; rejected limbs); it
+    raises :class:`~rightstrack.ingest.errors.ImportFailure` for a file it cannot parse or
+    when reference data (the CCPR mechanism, the State's country) is not loaded.
+    """
+
     name = "committee-grades"
     label = "Committee follow-up evaluations with grades (CCPR/C/n/2 text, RolandCCPR JSON)"
 
@@ -200,8 +219,6 @@ def _record_reply(
         return
     requests = FollowUpRequest.objects.filter(document=co, kind=FollowUpRequest.Kind.FOLLOW_UP)
     if requests.exists() and not requests.filter(reply_received_on__isnull=False).exists():
-        from rightstrack.tracking.followup import do_record_follow_up_reply
-
         do_record_follow_up_reply(None, co, e.fco_date, reply)
 
 
@@ -285,6 +302,3 @@ def _assessment(
         assessment=a,
     )
     return True
-
-
-register(CommitteeGradesSource())

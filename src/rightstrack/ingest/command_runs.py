@@ -40,7 +40,18 @@ def run_imports(
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.
 
-    Returns the runs (failed ones included); the caller decides the exit status.
+    Args:
+        paths: the files, imported in this order, each in its own transaction.
+        out: the text stream to write to (a command's ``self.stdout``); the progress bar
+            shows only when it is a terminal.
+        format: an importer name to skip detection, or ``None``.
+        user: who started the imports (stored on the runs), or ``None``.
+        quiet: no progress bar, no summary.
+
+    Returns:
+        The runs (failed ones included); the caller decides the exit status. After more
+        than :data:`BULK_THRESHOLD` created or updated rows in all, the planner statistics
+        are refreshed (:func:`refresh_planner_statistics`).
     """
     console = Console(file=out, highlight=False, width=None if out.isatty() else 200)
     runs: list[ImportRun] = []

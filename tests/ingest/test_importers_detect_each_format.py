@@ -2,7 +2,7 @@
 
 import gzip
 
-from rightstrack.ingest import registry
+from rightstrack.ingest import importers
 
 
 def test_each_real_file_is_detected_as_its_format(tmp_path, sample):
@@ -10,13 +10,13 @@ def test_each_real_file_is_detected_as_its_format(tmp_path, sample):
     csv.write_bytes(gzip.decompress((sample / "upr-info" / "1-5.csv.gz").read_bytes()))
     thematic = sample / "thematic-lists" / "upr48-slovenia-thematic-list-of-recommendatio.docx"
     uhri = sample / "uhri" / "0a0c9531-85fa-4408-a9db-bc816c2e1261.json"
-    assert registry.detect(csv).name == "upr-info-csv"
-    assert registry.detect(thematic).name == "ohchr-thematic-list"
-    assert registry.detect(uhri).name == "uhri-json"
+    assert importers.detect(csv).name == "upr-info-csv"
+    assert importers.detect(thematic).name == "ohchr-thematic-list"
+    assert importers.detect(uhri).name == "uhri-json"
 
 
 def test_every_source_has_a_unique_name_and_a_label():
-    sources = registry.all_sources()
+    sources = importers.all_sources()
     names = [s.name for s in sources]
     assert len(names) == len(set(names))
     assert {

@@ -35,6 +35,7 @@ PROGRESS_TTL = 6 * 3600
 
 
 def progress_key(run_id: int) -> str:
+    """The cache key of the ``(done, total)`` progress of the import run ``run_id``."""
     return f"rightstrack:ingest:progress:{run_id}"
 
 

@@ -1,10 +1,16 @@
-"""Source formats behind one registry that detects the format of a file.
+"""The importers: one per file format, registered by name, and format detection.
 
-A *source* is a small module in ``rightstrack/ingest/sources/`` that turns one
-file format into catalogue rows (see ``docs/adding-a-source.md``). Each module
-defines a class following the :class:`Source` protocol and registers an
-instance with :func:`register`. Every module of that package is imported on
-first use, so adding a format means adding one file.
+An *importer* (a "source", following the :class:`Source` protocol) turns one
+file format into catalogue rows (see ``docs/adding-a-source.md``); this module
+holds the registry of importers, :func:`detect` that picks the importer of a
+file, and what every importer receives (:class:`ImportContext`) and returns
+(:class:`Counts`).
+
+The importers of ``rightstrack/ingest/sources/`` register an instance with
+:func:`register` when imported; every module of that package is imported on
+first use, so adding a format there means adding one file. Importers that
+belong to a higher app register from that app's ``AppConfig.ready()`` (the
+tracking app registers the committee-grades importer that way).
 """
 
 from __future__ import annotations
@@ -59,6 +65,11 @@ class ImportContext:
         progress: ``progress(done, total)`` callback for long imports, or ``None``.
         problems: rejected rows and warnings; stored in ``ImportRun.errors``.
         rejected: how many records were rejected (see :meth:`reject`).
+        in_bulk_load: set once the import has announced a bulk load
+            (:data:`~rightstrack.ingest.signals.bulk_load_started`, sent by
+            :func:`~rightstrack.ingest.store.upsert_records`).
+        bulk_loaded_ids: ids of the recommendations written since then, sent with
+            :data:`~rightstrack.ingest.signals.bulk_load_finished` at the end of the import.
         visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
             every document and record the file stores is restricted (SPT visit reports,
             pending communications); ``"public"`` leaves the sources' own values.
@@ -70,8 +81,8 @@ class ImportContext:
     progress: Callable[[int, int], None] | None = None
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0
-    search_suspended: bool = False
-    touched: set[int] = field(default_factory=set)
+    in_bulk_load: bool = False
+    bulk_loaded_ids: set[int] = field(default_factory=set)
     visibility: str = "public"
 
     @property
