@@ -11,13 +11,14 @@ February), which is how ``dateutil.relativedelta`` counts them; days are plain d
 The periods themselves, with their sources:
 
 * follow-up replies to concluding observations: the period written in the follow-up
-  paragraph ("within one year", "within two years", "by 1 December 2023"); when a
-  committee's follow-up paragraph gives none, its rules of procedure do: one year for
-  CERD (rule 65) and CED, two years for CEDAW and CMW. The parser reads the text;
-  it never guesses from the committee alone.
-* replies to Views on individual communications: "within 180 days" (CCPR, CEDAW, CAT,
-  CERD, CRPD; the period stated in the Views), counted from the date of the Views
-  when the date of transmittal is not known;
+  paragraph ("within one year", "within two years") or a stated date. OHCHR's page on
+  follow-up to concluding observations gives one year, two years for CEDAW and CMW;
+  CERD (article 9, rule 65) asks "mostly" within one year and CED within one year
+  (article 29). The parser reads the period from the text and never derives it from
+  the committee;
+* replies to Views on individual communications: the period the Views state ("within
+  180 days", as in CRC/C/93/D/136/2021), counted from the date of the Views when the
+  date of transmittal is not known;
 * UPR mid-term reports: voluntary, encouraged by Human Rights Council resolution 16/21;
   RightsTrack shows them :data:`UPR_MID_TERM_MONTHS` after the Working Group report,
   halfway through the four-and-a-half-year cycle;
