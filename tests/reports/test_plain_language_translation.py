@@ -45,7 +45,7 @@ def test_a_translated_po_file_imports_back_and_the_summary_shows_it(english, tmp
     path = tmp_path / "pry-es.po"
     po.save(str(path))
     out = io.StringIO()
-    call_command("plain-language", "import", str(path), stdout=out)
+    call_command("plain_language", "import", str(path), stdout=out)
     assert "3 saved" in out.getvalue()
     es = PlainLanguageText.objects.get(recommendation=english.pry_recs[13], language="es")
     assert (es.text, es.translated_from) == (ES_13, "en")
