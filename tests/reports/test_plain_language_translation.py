@@ -19,12 +19,12 @@ ES_13 = "Averiguar qué pasó con las víctimas de la dictadura y castigar a los
 
 
 @pytest.fixture
-def english(catalogue):
-    do_save_plain_text(None, catalogue.pry_recs[13], "en", EN_13)
+def english(pry_co_catalogue):
+    do_save_plain_text(None, pry_co_catalogue.pry_recs[13], "en", EN_13)
     do_save_plain_summary(
-        None, catalogue.pry_co, "en", intro="A short version.", next_steps="Report by 2021."
+        None, pry_co_catalogue.pry_co, "en", intro="A short version.", next_steps="Report by 2021."
     )
-    return catalogue
+    return pry_co_catalogue
 
 
 def test_the_po_export_holds_every_english_plain_text_with_context(english):
