@@ -5,7 +5,6 @@ from django.core.management import call_command
 
 from rightstrack.catalog.models import Country, SdgTarget, Theme
 from rightstrack.catalog.reference import seed_reference
-from rightstrack.cli import main
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +37,7 @@ def test_it_adopts_a_theme_an_import_created_under_another_slug():
 
 
 def test_the_command_reports_counts(capsys):
-    main(["seed-reference"])  # the console script's spelling
+    call_command("seed_reference")
     out = capsys.readouterr().out
     assert "country            197" in out
     assert "651 created, 0 updated" in out
