@@ -54,7 +54,7 @@ def ensure_data() -> int:
     n = Recommendation.objects.public().count()
     if n < EXPECTED:
         folder = Path(settings.SHARED_DATA_DIR) / "upr-info-terman" / "upr-info-db-2008-2014"
-        call_command("seed-reference", verbosity=0)
+        call_command("seed_reference", verbosity=0)
         started = time.perf_counter()
         call_command("import", *[folder / f for f in UPR_INFO_FILES], verbosity=0)
         print(f"imported UPR Info files in {time.perf_counter() - started:.1f} s")

@@ -83,7 +83,7 @@ def ensure_data() -> str:
     call_command("migrate", verbosity=0, interactive=False)
     if Recommendation.objects.count() < 1000:
         print("Loading the bundled sample (about a minute)...", flush=True)
-        call_command("load-sample", verbosity=0)
+        call_command("load_sample", verbosity=0)
     settings = connection.settings_dict
     return f"{connection.vendor} {settings['NAME']}"
 

@@ -91,6 +91,26 @@ def _share_pdf_text_between_test_processes() -> None:
     extract._extract_uncached = extract_via_disk  # type: ignore[assignment]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, with empty reference tables.
+
+    Migrations load the reference lists (``catalog.0002_reference_data``); the tests build
+    the countries, mechanisms and taxonomies they need by hand, or ask for the
+    ``reference_data`` fixture, so the tables are emptied once per test database (the
+    rows a migration loads would also vanish after the first ``transaction=True`` test,
+    which flushes every table). ``tests/catalog/test_migrate_alone_gives_a_usable_database.py``
+    checks what ``migrate`` loads.
+    """
+    from django.apps import apps
+
+    from rightstrack.catalog.reference import REFERENCE_MODELS
+
+    with django_db_blocker.unblock():
+        for name in reversed(REFERENCE_MODELS):
+            apps.get_model("catalog", name).objects.all().delete()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _convert_each_docx_to_pdf_once():
     """Tests only: LibreOffice converts each distinct DOCX once per process (2-8 s a run).

@@ -1,6 +1,8 @@
 """The ``rightstrack`` console script: Django's ``manage.py`` under one name.
 
 ``rightstrack migrate``, ``rightstrack import FILE...``, ``rightstrack runserver``.
+Command names may be typed with hyphens: ``rightstrack seed-reference`` runs the
+``seed_reference`` command (only the command name is rewritten, never its arguments).
 """
 
 from __future__ import annotations
@@ -9,12 +11,36 @@ import os
 import sys
 
 
+def command_line(argv: list[str]) -> list[str]:
+    """``argv`` with hyphens in the command name (its first item) turned into underscores.
+
+    Args:
+        argv: the arguments after the program name, e.g. ``["seed-reference"]``.
+
+    Returns:
+        A new list; ``["seed-reference", "--x"]`` gives ``["seed_reference", "--x"]``.
+        An empty list, or one that starts with an option (``--version``), comes back as is.
+        No error is raised: an unknown name is left for Django to refuse.
+    """
+    if not argv or argv[0].startswith("-"):
+        return list(argv)
+    return [argv[0].replace("-", "_"), *argv[1:]]
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run a Django management command with RightsTrack's settings."""
+    """Run a Django management command with RightsTrack's settings.
+
+    Args:
+        argv: the arguments after the program name (default: ``sys.argv[1:]``).
+
+    Raises:
+        SystemExit: from Django, when the command fails or is unknown, or after ``--help``.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["rightstrack", *(argv if argv is not None else sys.argv[1:])])
+    args = argv if argv is not None else sys.argv[1:]
+    execute_from_command_line(["rightstrack", *command_line(args)])
 
 
 if __name__ == "__main__":

@@ -184,6 +184,13 @@ def world(cast, ministry_a, ministry_b, ngo):
     return w
 
 
+@pytest.fixture
+def full_world(world: World, cast: dict[str, Any]) -> World:
+    """``world`` with its confidential part (:func:`add_confidential_records`) added."""
+    add_confidential_records(world, cast)
+    return world
+
+
 def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     """Add the restricted records (every one carries :data:`MARKER`) to ``w``."""
     from rightstrack.catalog.models import (

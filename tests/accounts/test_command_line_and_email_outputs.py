@@ -10,15 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from .conftest import MARKER, add_confidential_records
+from .conftest import MARKER
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def full_world(world, cast):
-    add_confidential_records(world, cast)
-    return world
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

@@ -10,8 +10,6 @@ from django.http import Http404
 from rightstrack.accounts import permissions as acc
 from rightstrack.tracking import permissions as trk
 
-from .conftest import add_confidential_records
-
 pytestmark = pytest.mark.django_db
 
 LOW = ["anonymous", "viewer", "contributor", "focal_point_a", "focal_point_b", "validator"]
@@ -26,12 +24,6 @@ RANKS = {
     "viewer": 10,
     "anonymous": 0,
 }
-
-
-@pytest.fixture
-def full_world(world, cast):
-    add_confidential_records(world, cast)
-    return world
 
 
 def _public(w, kind):

@@ -37,7 +37,7 @@ def test_it_adopts_a_theme_an_import_created_under_another_slug():
 
 
 def test_the_command_reports_counts(capsys):
-    call_command("seed-reference")
+    call_command("seed_reference")
     out = capsys.readouterr().out
     assert "country            197" in out
     assert "651 created, 0 updated" in out

@@ -1,4 +1,5 @@
-"""A small real catalogue for portal tests, typed by hand from the source documents.
+"""``svn_upr_catalogue``: a small real catalogue for portal tests, typed by hand from the
+source documents (mostly Slovenia's UPR recommendations, with their tags).
 
 * Slovenia, UPR cycle 3 (A/HRC/43/15), from the OHCHR thematic list
   ``UPR34_Slovenia_Thematic_list_of_Recommendations.docx``
@@ -36,7 +37,7 @@ TORTURE_THEME = "Prohibition of torture & cruel, inhuman or degrading treatment"
 
 
 @dataclass
-class Catalogue:
+class SvnUprCatalogue:
     svn: Country
     pry: Country
     upr: Mechanism
@@ -78,7 +79,9 @@ def _rec(doc: Document, key: str, text: str, **kw) -> Recommendation:
 
 
 @pytest.fixture
-def catalogue(db) -> Catalogue:
+def svn_upr_catalogue(db) -> SvnUprCatalogue:
+    """Slovenia's UPR cycle 3 and 4 items with themes, SDGs and affected persons, one
+    Paraguay CO paragraph, one UPR Info duplicate and two restricted records (see above)."""
     svn = _country(
         "SVN",
         "Slovenia",
@@ -281,7 +284,7 @@ def catalogue(db) -> Catalogue:
         themes=[torture],
         year=2023,
     )
-    return Catalogue(
+    return SvnUprCatalogue(
         svn,
         pry,
         upr,

@@ -62,13 +62,13 @@ def _violations(page, url: str) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_axe_finds_no_wcag_violation_on_the_public_pages(catalogue, live_server, browser):
+def test_axe_finds_no_wcag_violation_on_the_public_pages(svn_upr_catalogue, live_server, browser):
     paths = [
         "/",
         "/recommendations/",
         "/recommendations/?q=torture&country=SVN",
-        f"/recommendations/{catalogue.r122_153.pk}/",
-        f"/documents/{catalogue.wg3.pk}/",
+        f"/recommendations/{svn_upr_catalogue.r122_153.pk}/",
+        f"/documents/{svn_upr_catalogue.wg3.pk}/",
         "/countries/",
         "/countries/SVN/",
         "/tracking/deadlines/",

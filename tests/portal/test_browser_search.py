@@ -46,7 +46,7 @@ def browser_page():
 
 @pytest.mark.django_db(transaction=True)
 def test_searching_from_the_list_page_shows_the_matching_recommendations(
-    catalogue, live_server, browser_page
+    svn_upr_catalogue, live_server, browser_page
 ):
     page = browser_page
     page.goto(f"{live_server.url}/recommendations/")

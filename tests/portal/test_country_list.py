@@ -14,7 +14,7 @@ def _rows(html: str) -> list[tuple[str, str, str]]:
     )
 
 
-def test_it_lists_each_state_with_its_public_recommendations(client, catalogue):
+def test_it_lists_each_state_with_its_public_recommendations(client, svn_upr_catalogue):
     response = client.get("/countries/")
     assert response.status_code == 200
     # Slovenia: A/HRC/43/15 paras 121.52, 121.57, 122.71, 122.153 and A/HRC/59/15 para 140.7;
@@ -26,6 +26,6 @@ def test_it_lists_each_state_with_its_public_recommendations(client, catalogue):
     ]
 
 
-def test_the_header_marks_the_country_list_as_the_current_page(client, catalogue):
+def test_the_header_marks_the_country_list_as_the_current_page(client, svn_upr_catalogue):
     html = client.get("/countries/").content.decode()
     assert '<a href="/countries/" aria-current="page">' in html

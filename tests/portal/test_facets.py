@@ -12,7 +12,7 @@ def facet(data: dict, name: str) -> dict[str, int]:
     return {v["value"]: v["count"] for v in data["facets"][name]}
 
 
-def test_counts_follow_the_query_and_other_facets(catalogue):
+def test_counts_follow_the_query_and_other_facets(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": "torture"}).json()
     # 121.52, 122.71, 122.153 (theme) and CCPR/C/PRY/CO/4 25 (c) (text).
     assert data["count"] == 4
@@ -25,14 +25,14 @@ def test_counts_follow_the_query_and_other_facets(catalogue):
     assert facet(data, "year") == {"2019": 4}
 
 
-def test_a_facet_ignores_its_own_selection_but_not_the_others(catalogue):
+def test_a_facet_ignores_its_own_selection_but_not_the_others(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": "torture", "country": "SVN"}).json()
     assert data["count"] == 3
     assert facet(data, "country") == {"SVN": 3, "PRY": 1}  # own selection ignored
     assert facet(data, "mechanism") == {"UPR": 3}  # narrowed by country=SVN
 
 
-def test_m2m_counts_count_each_recommendation_once_per_value(catalogue):
+def test_m2m_counts_count_each_recommendation_once_per_value(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"country": "SVN"}).json()
     assert facet(data, "recommending_state") == {
         "PER": 2,
@@ -49,12 +49,12 @@ def test_m2m_counts_count_each_recommendation_once_per_value(catalogue):
     }
 
 
-def test_labels_follow_the_active_language(catalogue):
+def test_labels_follow_the_active_language(svn_upr_catalogue):
     html = Client(headers={"accept-language": "fr"}).get("/recommendations/").content.decode()
     assert "Slovénie" in html
 
 
-def test_a_selected_value_is_always_listed_so_it_can_be_unticked(catalogue):
+def test_a_selected_value_is_always_listed_so_it_can_be_unticked(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": "non-refoulement", "country": "PRY"}).json()
     assert data["count"] == 0
     assert {"value": "PRY", "label": "PRY", "count": 0} in data["facets"]["country"]

@@ -18,7 +18,7 @@ def read_csv(response) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(body)))
 
 
-def test_json_carries_count_results_and_facets_with_stable_keys(catalogue):
+def test_json_carries_count_results_and_facets_with_stable_keys(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": "non-refoulement", "country": "SVN"}).json()
     assert set(data) >= {"count", "results", "facets"}
     assert data["count"] == 3
@@ -36,7 +36,7 @@ def test_json_carries_count_results_and_facets_with_stable_keys(catalogue):
     ]
     assert r["affected_persons"] == ["refugees & asylum seekers"]
     assert r["sdgs"] == [10]
-    assert r["url"] == f"http://testserver/recommendations/{catalogue.r122_153.pk}/"
+    assert r["url"] == f"http://testserver/recommendations/{svn_upr_catalogue.r122_153.pk}/"
     assert set(data["facets"]) >= {
         "country",
         "mechanism",
@@ -51,7 +51,7 @@ def test_json_carries_count_results_and_facets_with_stable_keys(catalogue):
     }
 
 
-def test_140_7_lists_both_recommending_states(catalogue):
+def test_140_7_lists_both_recommending_states(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": '"Optional Protocol"', "cycle": "4"}).json()
     assert data["count"] == 1
     assert data["results"][0]["paragraph"] == "140.7"
@@ -59,7 +59,7 @@ def test_140_7_lists_both_recommending_states(catalogue):
 
 
 @override_settings(RIGHTSTRACK_PAGE_SIZE=2)
-def test_json_holds_one_page_and_csv_holds_every_row(catalogue):
+def test_json_holds_one_page_and_csv_holds_every_row(svn_upr_catalogue):
     client = Client()
     params = {"country": "SVN", "sort": "document"}
     page1 = client.get("/recommendations.json", params).json()
@@ -76,7 +76,7 @@ def test_json_holds_one_page_and_csv_holds_every_row(catalogue):
     assert "6 recommendations" in html
 
 
-def test_csv_joins_lists_and_follows_the_same_filters(catalogue):
+def test_csv_joins_lists_and_follows_the_same_filters(svn_upr_catalogue):
     rows = read_csv(Client().get("/recommendations.csv", {"q": "torture", "position": "noted"}))
     assert [r["paragraph"] for r in rows] == ["122.153"]
     assert rows[0]["themes"] == (
@@ -86,7 +86,7 @@ def test_csv_joins_lists_and_follows_the_same_filters(catalogue):
     assert rows[0]["recommending_states"] == "CYP"
 
 
-def test_facet_values_are_ored_within_and_anded_across(catalogue):
+def test_facet_values_are_ored_within_and_anded_across(svn_upr_catalogue):
     client = Client()
     both = client.get("/recommendations.json", {"recommending_state": ["CYP", "UZB"]}).json()
     assert sorted(r["paragraph"] for r in both["results"]) == ["122.153", "122.71"]
@@ -96,7 +96,7 @@ def test_facet_values_are_ored_within_and_anded_across(catalogue):
     assert [r["paragraph"] for r in narrowed["results"]] == ["122.153"]
 
 
-def test_bad_parameters_are_ignored_not_errors(catalogue):
+def test_bad_parameters_are_ignored_not_errors(svn_upr_catalogue):
     response = Client().get(
         "/recommendations.json", {"page": "x", "sort": "nonsense", "year": "abc", "sdg": "ten"}
     )
@@ -104,7 +104,7 @@ def test_bad_parameters_are_ignored_not_errors(catalogue):
     assert response.json()["count"] == 7
 
 
-def test_csv_rows_hold_the_same_values_as_json_results(catalogue):
+def test_csv_rows_hold_the_same_values_as_json_results(svn_upr_catalogue):
     client = Client()
     params = {"country": "SVN", "sort": "document"}
     results = client.get("/recommendations.json", params).json()["results"]

@@ -18,14 +18,14 @@ MAX_LIST_QUERIES = 20
     "params", [{}, {"q": "torture", "country": "SVN", "theme": "prohibition-of-torture"}]
 )
 def test_the_list_stays_within_a_fixed_number_of_queries(
-    catalogue, django_assert_max_num_queries, url, params
+    svn_upr_catalogue, django_assert_max_num_queries, url, params
 ):
     client = Client()
     with django_assert_max_num_queries(MAX_LIST_QUERIES):
         assert client.get(url, params).status_code == 200
 
 
-def test_the_csv_prefetches_in_batches(catalogue, django_assert_max_num_queries):
+def test_the_csv_prefetches_in_batches(svn_upr_catalogue, django_assert_max_num_queries):
     client = Client()
     # 1 query streams the sorted ids; each batch of ids: rows + 4 tag queries.
     with django_assert_max_num_queries(6):
@@ -34,11 +34,11 @@ def test_the_csv_prefetches_in_batches(catalogue, django_assert_max_num_queries)
     assert len(rows) == 1 + 7
 
 
-def test_the_detail_page_is_bounded_too(catalogue, django_assert_max_num_queries):
+def test_the_detail_page_is_bounded_too(svn_upr_catalogue, django_assert_max_num_queries):
     # Portal: 1 permission check + 1 row + 6 prefetches + 1 same-text search = 9;
     # registered panels (tracking adds about 5) come on top.
     with django_assert_max_num_queries(16):
-        response = Client().get(f"/recommendations/{catalogue.r121_52.pk}/")
+        response = Client().get(f"/recommendations/{svn_upr_catalogue.r121_52.pk}/")
     # A 404 or 500 page would also stay within the bound: check the page really rendered.
     assert response.status_code == 200
     assert "non-refoulement through individual assessment" in response.content.decode()

@@ -21,9 +21,9 @@ def urls(c) -> list[str]:
     ]
 
 
-def test_every_page_renders_without_scripts_and_with_landmarks(catalogue):
+def test_every_page_renders_without_scripts_and_with_landmarks(svn_upr_catalogue):
     client = Client()
-    for url in urls(catalogue):
+    for url in urls(svn_upr_catalogue):
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
@@ -35,7 +35,7 @@ def test_every_page_renders_without_scripts_and_with_landmarks(catalogue):
         assert 'action="/i18n/setlang/"' in html  # language switcher is a plain form
 
 
-def test_arabic_pages_are_right_to_left(catalogue):
+def test_arabic_pages_are_right_to_left(svn_upr_catalogue):
     client = Client(headers={"accept-language": "ar"})
     html = client.get("/recommendations/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
@@ -43,7 +43,7 @@ def test_arabic_pages_are_right_to_left(catalogue):
     assert "توصيات" in html  # "Recommendations", from the Arabic catalogue
 
 
-def test_the_language_switcher_sets_the_language_without_javascript(catalogue):
+def test_the_language_switcher_sets_the_language_without_javascript(svn_upr_catalogue):
     client = Client()
     response = client.post("/i18n/setlang/", {"language": "fr", "next": "/recommendations/"})
     assert response.status_code == 302
@@ -51,20 +51,20 @@ def test_the_language_switcher_sets_the_language_without_javascript(catalogue):
     assert '<html lang="fr" dir="ltr">' in html
 
 
-def test_the_recommendation_page_shows_source_tags_and_states(catalogue):
-    html = Client().get(f"/recommendations/{catalogue.r140_7.pk}/").content.decode()
+def test_the_recommendation_page_shows_source_tags_and_states(svn_upr_catalogue):
+    html = Client().get(f"/recommendations/{svn_upr_catalogue.r140_7.pk}/").content.decode()
     assert "A/HRC/59/15, para. 140.7" in html
     assert "Maldives" in html and "Portugal" in html
     assert "Supported" in html
-    html = Client().get(f"/recommendations/{catalogue.r122_153.pk}/").content.decode()
+    html = Client().get(f"/recommendations/{svn_upr_catalogue.r122_153.pk}/").content.decode()
     assert "Prohibition of torture &amp; cruel, inhuman or degrading treatment" in html
     assert "refugees &amp; asylum seekers" in html
     assert "SDG 10: Reduced inequalities" in html
     assert "Noted" in html
 
 
-def test_the_document_page_lists_recommendations_in_printed_order(catalogue):
-    response = Client().get(f"/documents/{catalogue.wg3.pk}/")
+def test_the_document_page_lists_recommendations_in_printed_order(svn_upr_catalogue):
+    response = Client().get(f"/documents/{svn_upr_catalogue.wg3.pk}/")
     paragraphs = [r.paragraph for r in response.context["page_obj"].object_list]
     assert paragraphs == ["121.52", "121.57", "122.71", "122.153"]
     html = response.content.decode()
@@ -72,7 +72,7 @@ def test_the_document_page_lists_recommendations_in_printed_order(catalogue):
     assert "<caption>" in html and 'scope="col"' in html and 'scope="row"' in html
 
 
-def test_the_country_page_counts_by_mechanism_theme_and_position(catalogue):
+def test_the_country_page_counts_by_mechanism_theme_and_position(svn_upr_catalogue):
     response = Client().get("/countries/SVN/")
     ctx = response.context
     assert {v.value: v.count for v in ctx["by_mechanism"]} == {"UPR": 6}
@@ -81,7 +81,7 @@ def test_the_country_page_counts_by_mechanism_theme_and_position(catalogue):
     assert Client().get("/countries/XXX/").status_code == 404
 
 
-def test_the_home_page_counts_visible_records(catalogue):
+def test_the_home_page_counts_visible_records(svn_upr_catalogue):
     ctx = Client().get("/").context
     assert ctx["total"] == 7
     assert ctx["documents"] == 4

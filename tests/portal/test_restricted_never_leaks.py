@@ -33,7 +33,7 @@ def clients(cast, client_for) -> dict[str, Client]:
 @pytest.mark.parametrize(
     "params", [{}, {"q": "torture"}, {"q": "custody"}, {"q": "visited place"}, {"country": "SVN"}]
 )
-def test_no_list_output_shows_a_restricted_record(catalogue, clients, url, params):
+def test_no_list_output_shows_a_restricted_record(svn_upr_catalogue, clients, url, params):
     for who, client in clients.items():
         response = client.get(url, params)
         assert response.status_code == 200, who
@@ -43,13 +43,13 @@ def test_no_list_output_shows_a_restricted_record(catalogue, clients, url, param
         assert "embargoed" not in text, (who, url, params)
 
 
-def test_search_for_the_secret_word_finds_nothing(catalogue):
+def test_search_for_the_secret_word_finds_nothing(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": SECRET}).json()
     assert data["count"] == 0
     assert all(values == [] for values in data["facets"].values())
 
 
-def test_facet_counts_leave_restricted_records_out(catalogue):
+def test_facet_counts_leave_restricted_records_out(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"country": "SVN"}).json()
     counts = {
         name: {v["value"]: v["count"] for v in values} for name, values in data["facets"].items()
@@ -66,25 +66,27 @@ def test_facet_counts_leave_restricted_records_out(catalogue):
     assert counts["affected"]["older-persons"] == 1
 
 
-def test_detail_and_document_pages_answer_404_without_revealing_existence(catalogue, clients):
+def test_detail_and_document_pages_answer_404_without_revealing_existence(
+    svn_upr_catalogue, clients
+):
     for who, client in clients.items():
         for url in [
-            f"/recommendations/{catalogue.restricted_in_public_doc.pk}/",
-            f"/recommendations/{catalogue.in_restricted_doc.pk}/",
-            f"/recommendations/{catalogue.in_restricted_doc.pk}.json",
-            f"/documents/{catalogue.spt_report.pk}/",
+            f"/recommendations/{svn_upr_catalogue.restricted_in_public_doc.pk}/",
+            f"/recommendations/{svn_upr_catalogue.in_restricted_doc.pk}/",
+            f"/recommendations/{svn_upr_catalogue.in_restricted_doc.pk}.json",
+            f"/documents/{svn_upr_catalogue.spt_report.pk}/",
         ]:
             response = client.get(url)
             assert response.status_code == 404, (who, url)
             assert SECRET not in response.content.decode()
 
 
-def test_public_pages_of_the_same_country_and_document_hide_them(catalogue):
+def test_public_pages_of_the_same_country_and_document_hide_them(svn_upr_catalogue):
     client = Client()
     for url in [
-        f"/documents/{catalogue.wg3.pk}/",
+        f"/documents/{svn_upr_catalogue.wg3.pk}/",
         "/countries/SVN/",
-        f"/recommendations/{catalogue.r121_52.pk}/",
+        f"/recommendations/{svn_upr_catalogue.r121_52.pk}/",
     ]:
         text = client.get(url).content.decode()
         assert SECRET not in text and "999.1" not in text, url
@@ -93,8 +95,10 @@ def test_public_pages_of_the_same_country_and_document_hide_them(catalogue):
 
 
 @pytest.mark.parametrize("role", ["coordinator", "admin"])
-def test_coordinators_and_admins_see_them(catalogue, cast, client_for, role):
+def test_coordinators_and_admins_see_them(svn_upr_catalogue, cast, client_for, role):
     client = client_for(cast[role])
     data = client.get("/recommendations.json", {"q": "torture", "country": "SVN"}).json()
     assert data["count"] == 5
-    assert client.get(f"/recommendations/{catalogue.in_restricted_doc.pk}/").status_code == 200
+    assert (
+        client.get(f"/recommendations/{svn_upr_catalogue.in_restricted_doc.pk}/").status_code == 200
+    )

@@ -38,7 +38,7 @@ def direct_sql_count(word: str, iso3: str) -> int:
 
 
 @pytest.mark.django_db
-def test_torture_in_slovenia_counts_the_same_as_direct_sql(catalogue):
+def test_torture_in_slovenia_counts_the_same_as_direct_sql(svn_upr_catalogue):
     # By hand: 121.52, 122.71 and 122.153 carry the torture theme in the thematic list;
     # the two restricted Slovenian records must not count.
     assert direct_sql_count("torture", "SVN") == 3
@@ -48,6 +48,6 @@ def test_torture_in_slovenia_counts_the_same_as_direct_sql(catalogue):
 
 
 @pytest.mark.django_db
-def test_the_list_json_reports_the_direct_sql_count(catalogue):
+def test_the_list_json_reports_the_direct_sql_count(svn_upr_catalogue):
     data = Client().get("/recommendations.json", {"q": "torture", "country": "SVN"}).json()
     assert data["count"] == direct_sql_count("torture", "SVN") == 3

@@ -28,29 +28,29 @@ def test_it_quotes_every_term_so_fts5_operators_are_words():
 @pytest.mark.parametrize(
     "q", ["C++", '"unclosed', "-", "AND", "OR", "NOT", "NEAR(", "*", "^a", "col:x", "'", "(", "\\"]
 )
-def test_special_characters_never_crash(catalogue, q):
+def test_special_characters_never_crash(svn_upr_catalogue, q):
     assert isinstance(len(search(visible_recommendations(None), q)), int)
 
 
 @pytest.mark.django_db
-def test_a_query_without_letters_matches_nothing(catalogue):
+def test_a_query_without_letters_matches_nothing(svn_upr_catalogue):
     assert paragraphs("-") == set()
     assert paragraphs("  ") != set()  # blank: no restriction
 
 
 @pytest.mark.django_db
-def test_a_phrase_must_appear_in_order(catalogue):
+def test_a_phrase_must_appear_in_order(svn_upr_catalogue):
     assert paragraphs('"principle of non-refoulement"') == {"121.52", "122.153", ""}
     assert paragraphs('"non-refoulement principle"') == set()
 
 
 @pytest.mark.django_db
-def test_all_words_are_required_and_minus_excludes(catalogue):
+def test_all_words_are_required_and_minus_excludes(svn_upr_catalogue):
     assert paragraphs("asylum non-refoulement") == {"122.153"}
     assert paragraphs("non-refoulement -asylum") == {"121.52", ""}
 
 
 @pytest.mark.django_db
-def test_words_are_stemmed(catalogue):
+def test_words_are_stemmed(svn_upr_catalogue):
     # "investigated" (25 (c)) and "investigate" (122.71) share the English stem.
     assert paragraphs("investigating") == {"25 (c)", "122.71"}

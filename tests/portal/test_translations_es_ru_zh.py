@@ -29,7 +29,7 @@ def _text(html: str) -> str:
 
 
 @pytest.mark.parametrize("language", sorted(CASES))
-def test_the_list_page_is_translated_with_accept_language(catalogue, language):
+def test_the_list_page_is_translated_with_accept_language(svn_upr_catalogue, language):
     heading, search, count, supported, noted = CASES[language]
     html = Client(headers={"accept-language": language}).get("/recommendations/").content.decode()
 
@@ -44,7 +44,7 @@ def test_the_list_page_is_translated_with_accept_language(catalogue, language):
 
 
 @pytest.mark.parametrize("language", sorted(CASES))
-def test_the_language_cookie_selects_the_language(catalogue, language):
+def test_the_language_cookie_selects_the_language(svn_upr_catalogue, language):
     client = Client()
     client.cookies["django_language"] = language
     html = client.get("/recommendations/").content.decode()
@@ -53,7 +53,7 @@ def test_the_language_cookie_selects_the_language(catalogue, language):
     assert f"<h1>{CASES[language][0]}</h1>" in html
 
 
-def test_the_shared_header_and_footer_are_translated(catalogue):
+def test_the_shared_header_and_footer_are_translated(svn_upr_catalogue):
     text = _text(
         Client(headers={"accept-language": "ru"}).get("/recommendations/").content.decode()
     )

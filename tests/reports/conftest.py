@@ -1,4 +1,5 @@
-"""Fixtures for the reports tests: a small real catalogue plus restricted records.
+"""Fixtures for the reports tests: ``pry_co_catalogue``, a small real catalogue built
+around the full text of CCPR/C/PRY/CO/4, plus restricted records; ``tracking`` on top.
 
 The Paraguay data are the real paragraphs of CCPR/C/PRY/CO/4 (copied to
 ``tests/samples/reports/CCPR_C_PRY_CO_4.txt`` from
@@ -82,8 +83,8 @@ def read_pry_paragraphs() -> dict[int, Para]:
 
 
 @dataclass
-class Catalogue:
-    """What the ``catalogue`` fixture built (for assertions)."""
+class PryCoCatalogue:
+    """What the ``pry_co_catalogue`` fixture built (for assertions)."""
 
     pry_co: Document
     svn_upr: Document
@@ -99,7 +100,7 @@ def _theme(name: str, slug: str, code: str = "") -> Theme:
 
 
 @pytest.fixture
-def catalogue(db) -> Catalogue:
+def pry_co_catalogue(db) -> PryCoCatalogue:
     """CCPR/C/PRY/CO/4 (48 paragraphs), a small Slovenia UPR list, and restricted records."""
     ccpr = Mechanism.objects.create(
         code="CCPR", kind=Mechanism.Kind.TREATY_BODY, name="Human Rights Committee"
@@ -273,12 +274,12 @@ def catalogue(db) -> Catalogue:
         due_basis=FollowUpRequest.DueBasis.MANUAL,
         period_text=f"six months {MARKER}",
     )
-    return Catalogue(co, svn_doc, restricted_doc, recs, restricted, followups)
+    return PryCoCatalogue(co, svn_doc, restricted_doc, recs, restricted, followups)
 
 
 @dataclass
 class Tracking:
-    """What the ``tracking`` fixture recorded on top of ``catalogue``."""
+    """What the ``tracking`` fixture recorded on top of ``pry_co_catalogue``."""
 
     action: Any
     published: Any
@@ -287,7 +288,7 @@ class Tracking:
 
 
 @pytest.fixture
-def tracking(catalogue, cast, ministry_a) -> Tracking:
+def tracking(pry_co_catalogue, cast, ministry_a) -> Tracking:
     """A public plan with one published action (para. 13), a published government
     assessment (para. 29, partially implemented), a restricted assessment and a
     contributor's pending one (both carrying :data:`MARKER`)."""
@@ -296,12 +297,12 @@ def tracking(catalogue, cast, ministry_a) -> Tracking:
 
     coordinator, contributor = cast["coordinator"], cast["contributor"]
     plan = verbs.do_create_plan(
-        coordinator, title="National human rights plan", country=catalogue.pry_co.country
+        coordinator, title="National human rights plan", country=pry_co_catalogue.pry_co.country
     )
     action = verbs.do_create_action(
         coordinator,
         plan,
-        recommendations=[catalogue.pry_recs[13]],
+        recommendations=[pry_co_catalogue.pry_recs[13]],
         title="Set up a special prosecutor's unit for dictatorship-era crimes",
         responsible=ministry_a,
         status=Action.Status.IN_PROGRESS,
@@ -309,7 +310,7 @@ def tracking(catalogue, cast, ministry_a) -> Tracking:
     )
     published = verbs.do_submit_assessment(
         coordinator,
-        catalogue.pry_recs[29],
+        pry_co_catalogue.pry_recs[29],
         source=Assessment.Source.GOVERNMENT,
         date=date(2023, 5, 12),
         level=Level.PARTIAL,
@@ -317,7 +318,7 @@ def tracking(catalogue, cast, ministry_a) -> Tracking:
     )
     restricted = verbs.do_submit_assessment(
         coordinator,
-        catalogue.pry_recs[35],
+        pry_co_catalogue.pry_recs[35],
         source=Assessment.Source.CIVIL_SOCIETY,
         date=date(2024, 1, 10),
         level=Level.NOT_IMPLEMENTED,
@@ -326,7 +327,7 @@ def tracking(catalogue, cast, ministry_a) -> Tracking:
     )
     pending = verbs.do_submit_assessment(
         contributor,
-        catalogue.pry_recs[35],
+        pry_co_catalogue.pry_recs[35],
         date=date(2024, 2, 1),
         level=Level.CONTRARY,
         text=f"Pending contributor submission {MARKER}.",

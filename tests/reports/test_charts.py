@@ -13,14 +13,14 @@ pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_recommendations_per_cycle_counts_positions_per_cycle(catalogue):
+def test_recommendations_per_cycle_counts_positions_per_cycle(pry_co_catalogue):
     chart = recommendations_per_cycle(None, Scope(country="SVN"))
     assert chart.headers == ["UPR cycle", "Supported", "Noted", "Total"]
     assert chart.rows == [["Cycle 3", 0, 1, 1], ["Cycle 4", 1, 0, 1]]
     assert "Cycle 3: 1 (Noted 1); Cycle 4: 1 (Supported 1)" in chart.summary
 
 
-def test_a_chart_svg_has_a_title_and_description_first_and_no_script(catalogue):
+def test_a_chart_svg_has_a_title_and_description_first_and_no_script(pry_co_catalogue):
     chart = recommendations_per_cycle(None, Scope(country="SVN"))
     root = ET.fromstring(str(chart.svg))  # noqa: S314 - our own output
     assert root.get("role") == "img"
@@ -32,15 +32,15 @@ def test_a_chart_svg_has_a_title_and_description_first_and_no_script(catalogue):
     assert not list(root.iter(f"{SVG}script"))
 
 
-def test_the_deadlines_timeline_lists_the_three_paraguay_items_as_overdue(catalogue):
+def test_the_deadlines_timeline_lists_the_three_paraguay_items_as_overdue(pry_co_catalogue):
     chart = deadlines_timeline(None, Scope(country="PRY"), today=date(2026, 1, 1))
     assert [row[:4] for row in chart.rows] == [
         [date(2021, 7, 26), "CCPR/C/PRY/CO/4", "13", "Overdue, no reply"],
         [date(2021, 7, 26), "CCPR/C/PRY/CO/4", "29", "Overdue, no reply"],
         [date(2021, 7, 26), "CCPR/C/PRY/CO/4", "35", "Overdue, no reply"],
     ]
-    catalogue.followups[0].reply_received_on = date(2023, 5, 12)
-    catalogue.followups[0].save()
+    pry_co_catalogue.followups[0].reply_received_on = date(2023, 5, 12)
+    pry_co_catalogue.followups[0].save()
     chart = deadlines_timeline(None, Scope(country="PRY"), today=date(2026, 1, 1))
     assert "2021: 3 (Reply received 1, Overdue, no reply 2)" in chart.summary
 
@@ -54,7 +54,7 @@ def test_implementation_status_counts_the_latest_published_assessment(client, tr
 
 
 def test_the_chart_pages_render_figures_with_captions_and_tables_without_javascript(
-    client, catalogue
+    client, pry_co_catalogue
 ):
     response = client.get("/reports/charts/?country=PRY")
     assert response.status_code == 200
@@ -69,7 +69,7 @@ def test_the_chart_pages_render_figures_with_captions_and_tables_without_javascr
     assert client.get("/reports/charts/nope/").status_code == 404
 
 
-def test_restricted_records_never_appear_in_any_chart(client_for, cast, tracking, catalogue):
+def test_restricted_records_never_appear_in_any_chart(client_for, cast, tracking, pry_co_catalogue):
     urls = ["/reports/charts/", "/reports/charts/?country=PRY"] + [
         f"/reports/charts/{slug}.svg?country=PRY" for slug in CHARTS
     ]
@@ -77,7 +77,7 @@ def test_restricted_records_never_appear_in_any_chart(client_for, cast, tracking
         client = client_for(cast[role])
         for url in urls:
             body = client.get(url).content.decode()
-            assert catalogue.marker not in body, (role, url)
+            assert pry_co_catalogue.marker not in body, (role, url)
             assert "SPT" not in body, (role, url)
             assert "CAT/OP/PRY" not in body, (role, url)
             assert "Not implemented" not in body, (role, url)  # the restricted assessment
@@ -85,7 +85,7 @@ def test_restricted_records_never_appear_in_any_chart(client_for, cast, tracking
     assert b"SPT" in coordinator
 
 
-def test_a_chart_without_data_says_so_in_its_caption_and_svg(client, catalogue):
+def test_a_chart_without_data_says_so_in_its_caption_and_svg(client, pry_co_catalogue):
     page = client.get("/reports/charts/status-by-institution/?country=PRY").content.decode()
     assert "Implementation status by institution (PRY). No data." in page
     svg = client.get("/reports/charts/status-by-institution.svg?country=PRY")

@@ -25,7 +25,7 @@ def test_exporting_all_upr_info_recommendations_gives_41066_rows_in_xlsx_and_csv
     shared_raw, tmp_path, client
 ):
     folder = shared_raw / "upr-info-terman" / "upr-info-db-2008-2014"
-    call_command("seed-reference", verbosity=0)
+    call_command("seed_reference", verbosity=0)
     call_command("import", *[folder / name for name in UPR_INFO_FILES], verbosity=0)
 
     csv_path = tmp_path / "all.csv"

@@ -27,7 +27,7 @@ def _csv_rows(content: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
 
 
-def test_csv_export_holds_every_row_matching_the_filter(client, catalogue):
+def test_csv_export_holds_every_row_matching_the_filter(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.csv?country=PRY")
     assert response.status_code == 200
     assert response.streaming
@@ -41,7 +41,7 @@ def test_csv_export_holds_every_row_matching_the_filter(client, catalogue):
     assert by_para["12"]["kind"] == "concern"
 
 
-def test_csv_export_combines_facets_like_the_portal(client, catalogue):
+def test_csv_export_combines_facets_like_the_portal(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.csv?country=SVN&position=supported")
     rows = _csv_rows(_body(response))
     assert [r["paragraph"] for r in rows] == ["140.7"]
@@ -50,7 +50,7 @@ def test_csv_export_combines_facets_like_the_portal(client, catalogue):
     assert {r["paragraph"] for r in _csv_rows(_body(response))} == {"12", "13"}
 
 
-def test_xlsx_export_reads_back_with_openpyxl_and_keeps_formulas_as_text(client, catalogue):
+def test_xlsx_export_reads_back_with_openpyxl_and_keeps_formulas_as_text(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.xlsx?country=SVN")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -63,7 +63,7 @@ def test_xlsx_export_reads_back_with_openpyxl_and_keeps_formulas_as_text(client,
     assert "=SUM(A1:A2) starts with an equals sign and must stay text" in texts
 
 
-def test_json_export_has_count_and_every_result(client, catalogue):
+def test_json_export_has_count_and_every_result(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.json?country=PRY&kind=recommendation")
     payload = json.loads(_body(response))
     assert payload["count"] == len(payload["results"])
@@ -76,7 +76,7 @@ def test_json_export_has_count_and_every_result(client, catalogue):
     assert isinstance(first["themes"], list)
 
 
-def test_uhri_layout_uses_the_uhri_field_names(client, catalogue):
+def test_uhri_layout_uses_the_uhri_field_names(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.csv?country=SVN&layout=uhri")
     rows = _csv_rows(_body(response))
     assert list(rows[0]) == [
@@ -103,7 +103,7 @@ def test_uhri_layout_uses_the_uhri_field_names(client, catalogue):
     assert row["UprPosition"] == "Supported"
 
 
-def test_an_unknown_layout_is_refused_with_a_clear_message(client, catalogue):
+def test_an_unknown_layout_is_refused_with_a_clear_message(client, pry_co_catalogue):
     response = client.get("/reports/export/recommendations.csv?layout=nope")
     assert response.status_code == 400
     assert b"Unknown layout" in response.content
@@ -113,7 +113,7 @@ BELOW_COORDINATOR = ["anonymous", "viewer", "contributor", "focal_point_a", "val
 
 
 def test_restricted_records_never_appear_in_any_export_below_coordinator(
-    client_for, cast, catalogue
+    client_for, cast, pry_co_catalogue
 ):
     for role in BELOW_COORDINATOR:
         client = client_for(cast[role])
@@ -125,24 +125,26 @@ def test_restricted_records_never_appear_in_any_export_below_coordinator(
                 if fmt == "xlsx":
                     wb = load_workbook(io.BytesIO(body), read_only=True)
                     body = repr(list(wb.active.iter_rows(values_only=True))).encode()
-                assert catalogue.marker.encode() not in body, (role, fmt, layout)
+                assert pry_co_catalogue.marker.encode() not in body, (role, fmt, layout)
                 assert b"CAT/OP/PRY" not in body, (role, fmt, layout)
                 assert b"CCPR/C/PRY/CO/4" in body, (role, fmt, layout)
 
 
-def test_a_coordinator_exports_restricted_but_not_archived_records(client_for, cast, catalogue):
+def test_a_coordinator_exports_restricted_but_not_archived_records(
+    client_for, cast, pry_co_catalogue
+):
     body = _body(client_for(cast["coordinator"]).get("/reports/export/recommendations.csv"))
     assert b"Confidential SPT finding" in body
     assert b"Embargoed paragraph" in body
     assert b"Archived paragraph" not in body
 
 
-def test_the_cli_writes_a_filtered_export_without_restricted_rows(catalogue, tmp_path):
+def test_the_cli_writes_a_filtered_export_without_restricted_rows(pry_co_catalogue, tmp_path):
     out = tmp_path / "pry.csv"
     call_command("export", "recommendations", "--format", "csv", "--country", "PRY", "-o", out)
     rows = _csv_rows(out.read_bytes())
     assert len(rows) == PRY_PUBLIC_ROWS
-    assert catalogue.marker not in out.read_text(encoding="utf-8")
+    assert pry_co_catalogue.marker not in out.read_text(encoding="utf-8")
     xlsx = tmp_path / "svn.xlsx"
     call_command(
         "export",

@@ -28,7 +28,7 @@ def _check_atom(content: bytes) -> ET.Element:
 
 
 def test_the_country_feed_is_valid_atom_with_new_recommendations_and_passed_deadlines(
-    client, catalogue
+    client, pry_co_catalogue
 ):
     response = client.get("/reports/feeds/country/PRY.atom")
     assert response.status_code == 200
@@ -47,15 +47,15 @@ def test_the_country_feed_is_valid_atom_with_new_recommendations_and_passed_dead
     assert "was due on 2021-07-26" in entry.summary
 
 
-def test_a_deadline_with_a_reply_received_leaves_the_feed(client, catalogue):
-    catalogue.followups[0].reply_received_on = date(2023, 5, 12)
-    catalogue.followups[0].save()
+def test_a_deadline_with_a_reply_received_leaves_the_feed(client, pry_co_catalogue):
+    pry_co_catalogue.followups[0].reply_received_on = date(2023, 5, 12)
+    pry_co_catalogue.followups[0].save()
     content = client.get("/reports/feeds/country/PRY.atom").content
     assert b"follow-up on paragraph 13" not in content
     assert b"follow-up on paragraph 29" in content
 
 
-def test_mechanism_and_theme_feeds_are_valid_atom_and_scoped(client, catalogue):
+def test_mechanism_and_theme_feeds_are_valid_atom_and_scoped(client, pry_co_catalogue):
     ccpr = client.get("/reports/feeds/mechanism/ccpr.atom")
     _check_atom(ccpr.content)
     assert b"A/HRC/59/15" not in ccpr.content
@@ -72,12 +72,12 @@ def test_mechanism_and_theme_feeds_are_valid_atom_and_scoped(client, catalogue):
     }
 
 
-def test_an_unknown_scope_is_a_404(client, catalogue):
+def test_an_unknown_scope_is_a_404(client, pry_co_catalogue):
     assert client.get("/reports/feeds/country/XXX.atom").status_code == 404
     assert client.get("/reports/feeds/theme/no-such-theme.atom").status_code == 404
 
 
-def test_restricted_records_never_appear_in_any_feed(client_for, cast, catalogue):
+def test_restricted_records_never_appear_in_any_feed(client_for, cast, pry_co_catalogue):
     urls = [
         "/reports/feeds/country/PRY.atom",
         "/reports/feeds/mechanism/SPT.atom",
@@ -91,5 +91,5 @@ def test_restricted_records_never_appear_in_any_feed(client_for, cast, catalogue
             response = client.get(url)
             assert response.status_code == 200, (role, url)
             _check_atom(response.content)
-            assert catalogue.marker.encode() not in response.content, (role, url)
+            assert pry_co_catalogue.marker.encode() not in response.content, (role, url)
             assert b"CAT/OP/PRY" not in response.content, (role, url)

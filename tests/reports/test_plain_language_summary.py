@@ -31,9 +31,9 @@ CO = Path(__file__).resolve().parent.parent / "samples" / "reports" / "CCPR_C_PR
 
 @pytest.fixture
 def pry(db) -> Document:
-    call_command("seed-reference", verbosity=0)
+    call_command("seed_reference", verbosity=0)
     call_command("import", CO, verbosity=0)
-    call_command("plain-language", "prefill", "CCPR/C/PRY/CO/4", CO, stdout=io.StringIO())
+    call_command("plain_language", "prefill", "CCPR/C/PRY/CO/4", CO, stdout=io.StringIO())
     return Document.objects.get(symbol="CCPR/C/PRY/CO/4")
 
 

@@ -19,12 +19,12 @@ ES_13 = "Averiguar qué pasó con las víctimas de la dictadura y castigar a los
 
 
 @pytest.fixture
-def english(catalogue):
-    do_save_plain_text(None, catalogue.pry_recs[13], "en", EN_13)
+def english(pry_co_catalogue):
+    do_save_plain_text(None, pry_co_catalogue.pry_recs[13], "en", EN_13)
     do_save_plain_summary(
-        None, catalogue.pry_co, "en", intro="A short version.", next_steps="Report by 2021."
+        None, pry_co_catalogue.pry_co, "en", intro="A short version.", next_steps="Report by 2021."
     )
-    return catalogue
+    return pry_co_catalogue
 
 
 def test_the_po_export_holds_every_english_plain_text_with_context(english):
@@ -45,7 +45,7 @@ def test_a_translated_po_file_imports_back_and_the_summary_shows_it(english, tmp
     path = tmp_path / "pry-es.po"
     po.save(str(path))
     out = io.StringIO()
-    call_command("plain-language", "import", str(path), stdout=out)
+    call_command("plain_language", "import", str(path), stdout=out)
     assert "3 saved" in out.getvalue()
     es = PlainLanguageText.objects.get(recommendation=english.pry_recs[13], language="es")
     assert (es.text, es.translated_from) == (ES_13, "en")

@@ -44,7 +44,7 @@ def test_a_published_assessment_is_a_status_change_in_the_feeds(client, tracking
 
 
 def test_restricted_and_pending_assessments_and_hidden_names_never_leak(
-    client_for, cast, tracking, catalogue, hidden_contributor_markers
+    client_for, cast, tracking, pry_co_catalogue, hidden_contributor_markers
 ):
     urls = [
         f"/reports/export/{kind}.{fmt}"
@@ -59,7 +59,7 @@ def test_restricted_and_pending_assessments_and_hidden_names_never_leak(
             body = _body(response).decode()
             assert "Embargoed submission" not in body, (role, url)
             if role != "contributor":  # the author sees their own pending submission
-                assert catalogue.marker not in body, (role, url)
+                assert pry_co_catalogue.marker not in body, (role, url)
             for name in hidden_contributor_markers:
                 if role != "contributor":
                     assert name not in body, (role, url)

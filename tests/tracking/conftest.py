@@ -104,9 +104,3 @@ def action_a(coordinator, plan, ministry_a, rec):
         target_date=dt.date(2025, 6, 30),
         status="in_progress",
     )
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The cast's passwords are hashed once per test; MD5 keeps that fast (tests only)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -97,7 +97,7 @@ def _bodies(message):
 def test_each_focal_point_and_coordinator_receives_their_digest(smtp_inbox, scenario):
     out = io.StringIO()
     call_command(
-        "send-reminders", "--date", "2023-11-15", "--base-url", "https://rt.test", stdout=out
+        "send_reminders", "--date", "2023-11-15", "--base-url", "https://rt.test", stdout=out
     )
     assert "3 digest(s) sent" in out.getvalue()
 
@@ -139,7 +139,7 @@ def test_each_focal_point_and_coordinator_receives_their_digest(smtp_inbox, scen
 def test_nobody_is_emailed_when_nothing_is_due(smtp_inbox, scenario):
     out = io.StringIO()
     # 1 January 2019: before any of these documents asked for anything.
-    call_command("send-reminders", "--date", "2019-01-01", stdout=out)
+    call_command("send_reminders", "--date", "2019-01-01", stdout=out)
     assert smtp_inbox.messages == []
     assert "0 digest(s) sent" in out.getvalue()
 

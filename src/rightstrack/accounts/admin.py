@@ -1,64 +1,24 @@
-"""Admin for users and organisations, and the no-hard-delete rule for every admin page.
+"""Admin for users and organisations.
 
 Admins and coordinators manage users and organisations here (``is_staff`` is
 kept in step with the role). Nothing is deleted from the admin: users are
-deactivated and records archived, so their history stays.
+deactivated and organisations archived, so their history stays (the no-delete
+base classes are in :mod:`rightstrack.core.admin`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from rightstrack.accounts.models import ROLE_RANK, Organisation, Role, User
 from rightstrack.accounts.permissions import user_rank
-
-# Bulk "delete selected" is off for every model on the site.
-admin.site.disable_action("delete_selected")
-
-
-@admin.action(description=_("Archive selected (kept in history)"))
-def archive_selected(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
-) -> None:
-    """Mark rows ``is_archived`` one by one so each change is written to history."""
-    count = 0
-    for obj in queryset.filter(is_archived=False):
-        obj.is_archived = True
-        obj.save(
-            update_fields=["is_archived", *(["updated_at"] if hasattr(obj, "updated_at") else [])]
-        )
-        count += 1
-    modeladmin.message_user(request, _("%(count)d archived.") % {"count": count}, messages.SUCCESS)
-
-
-class ArchiveInsteadOfDeleteMixin:
-    """Admin mixin: no delete button, no delete view; "Archive selected" where the
-    model has ``is_archived``.
-
-    Use on every admin of a catalogue or tracking model (a test checks this).
-    """
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
-        actions: dict[str, Any] = super().get_actions(request)  # type: ignore[misc]
-        actions.pop("delete_selected", None)
-        model = self.model  # type: ignore[attr-defined]
-        if any(f.name == "is_archived" for f in model._meta.get_fields()):
-            actions["archive_selected"] = (
-                archive_selected,
-                "archive_selected",
-                archive_selected.short_description,  # type: ignore[attr-defined]
-            )
-        return actions
+from rightstrack.core.admin import NoDeleteHistoryAdmin
 
 
 def _is_manager(request: HttpRequest) -> bool:
@@ -140,15 +100,7 @@ class RightsTrackUserAdmin(ManagersOnlyMixin, UserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ManagersOnlyMixin, ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(ManagersOnlyMixin, NoDeleteHistoryAdmin):
     list_display = ("name", "acronym", "org_type", "country", "is_archived")
     list_filter = ("org_type", "is_archived")
     search_fields = ("name", "acronym")
-
-
-class NoDeleteModelAdmin(ArchiveInsteadOfDeleteMixin, admin.ModelAdmin):
-    """``ModelAdmin`` without delete (for catalogue and tracking models)."""
-
-
-class NoDeleteHistoryAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
-    """``SimpleHistoryAdmin`` (history page per object) without delete."""

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from rightstrack.accounts.admin import NoDeleteHistoryAdmin, NoDeleteModelAdmin
 from rightstrack.catalog import models
+from rightstrack.core.admin import NoDeleteHistoryAdmin, NoDeleteModelAdmin
 
 
 @admin.register(models.Mechanism)

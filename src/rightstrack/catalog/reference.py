@@ -6,30 +6,38 @@ idempotent: every row is matched on its natural key (ISO3, code, slug,
 number) and only changed fields are written, so a second run writes nothing.
 Rows that are not in the files (e.g. a theme an import created) are left alone.
 Sources and licences of each file: ``catalog/data/SOURCES.md``.
+
+The data migration ``catalog.0002_reference_data`` runs the same loader with the
+migration's historical models, so ``rightstrack migrate`` alone gives a database that
+imports work on; ``rightstrack seed-reference`` refreshes the tables after the files change.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from django.db import models, transaction
+from django.apps import apps as installed_apps
+from django.apps.registry import Apps
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 
-from rightstrack.catalog.models import (
-    ActionCategory,
-    AffectedGroup,
-    Country,
-    Mechanism,
-    SdgGoal,
-    SdgTarget,
-    Theme,
-    UprIssue,
+__all__ = ["REFERENCE_MODELS", "read_rows", "seed_reference"]
+
+#: The catalogue models ``seed_reference()`` fills, in load order (SdgTarget after SdgGoal).
+REFERENCE_MODELS = (
+    "Country",
+    "Mechanism",
+    "Theme",
+    "AffectedGroup",
+    "SdgGoal",
+    "SdgTarget",
+    "UprIssue",
+    "ActionCategory",
 )
-
-__all__ = ["read_rows", "seed_reference"]
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
@@ -51,15 +59,20 @@ def _upsert(
     rows: list[dict[str, Any]],
     tally: _Tally,
     *,
+    using: str,
     also_match: str | None = None,
 ) -> None:
     """Create missing rows and update changed fields, matching on ``key``.
 
     ``also_match`` names a second unique field (e.g. ``name``) used when no row
     has the key yet, so a row created earlier under another slug is updated
-    instead of clashing with the unique constraint.
+    instead of clashing with the unique constraint. Columns the model has no field
+    for are skipped: a historical model (in a migration) may predate a field; the
+    migration that adds the field runs the loader again to fill it.
     """
-    manager = model._default_manager
+    known = {f.attname for f in model._meta.concrete_fields}
+    rows = [{name: value for name, value in row.items() if name in known} for row in rows]
+    manager = model._default_manager.db_manager(using)
     existing = {getattr(obj, key): obj for obj in manager.all()}
     by_other = {getattr(obj, also_match): obj for obj in existing.values()} if also_match else {}
     to_create: list[models.Model] = []
@@ -109,32 +122,48 @@ def _label_rows(name: str, *, with_code: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def seed_reference() -> dict[str, int]:
+def seed_reference(apps: Apps | None = None, *, using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
     """Load every reference list; return row counts per table plus ``created``/``updated``.
 
-    Keys: ``country, mechanism, theme, affectedgroup, sdggoal, sdgtarget,
-    uprissue, actioncategory`` (rows in the files) and ``created``,
-    ``updated`` (rows written by this run; both 0 on a re-run). Runs in one
-    transaction: a broken file leaves the database unchanged.
+    Args:
+        apps: where the catalogue models come from: the installed apps (default), or a
+            data migration's ``apps`` (historical models).
+        using: the database alias to write to.
+
+    Returns:
+        Keys ``country, mechanism, theme, affectedgroup, sdggoal, sdgtarget,
+        uprissue, actioncategory`` (rows in the files) and ``created``,
+        ``updated`` (rows written by this run; both 0 on a re-run).
+
+    Raises:
+        OSError, KeyError, ValueError: a data file is missing or malformed.
+        django.db.DatabaseError: a row breaks a database constraint.
+
+    Runs in one transaction: a broken file leaves the database unchanged.
     """
+    registry = apps or installed_apps
+
+    def model(name: str) -> type[models.Model]:
+        return registry.get_model("catalog", name)
+
     tally = _Tally()
-    with transaction.atomic():
-        _upsert(Country, "iso3", _country_rows(), tally)
-        _upsert(Mechanism, "code", read_rows("mechanisms.csv"), tally)
-        _upsert(Theme, "slug", _label_rows("themes.csv", with_code=True), tally, also_match="name")
-        _upsert(
-            AffectedGroup,
+    with transaction.atomic(using=using):
+        upsert = functools.partial(_upsert, tally=tally, using=using)
+        upsert(model("Country"), "iso3", _country_rows())
+        upsert(model("Mechanism"), "code", read_rows("mechanisms.csv"))
+        upsert(model("Theme"), "slug", _label_rows("themes.csv", with_code=True), also_match="name")
+        upsert(
+            model("AffectedGroup"),
             "slug",
             _label_rows("affected_groups.csv", with_code=False),
-            tally,
             also_match="name",
         )
         goals = [
             {"number": int(r["number"]), "title": r["title"], "short_title": r["short_title"]}
             for r in read_rows("sdg_goals.csv")
         ]
-        _upsert(SdgGoal, "number", goals, tally)
-        goal_ids = dict(SdgGoal.objects.values_list("number", "id"))
+        upsert(model("SdgGoal"), "number", goals)
+        goal_ids = dict(model("SdgGoal")._default_manager.using(using).values_list("number", "id"))
         targets = [
             {
                 "code": r["code"],
@@ -144,12 +173,12 @@ def seed_reference() -> dict[str, int]:
             }
             for r in read_rows("sdg_targets.csv")
         ]
-        _upsert(SdgTarget, "code", targets, tally)
+        upsert(model("SdgTarget"), "code", targets)
         issues = [{"slug": r["slug"], "name": r["name"]} for r in read_rows("upr_issues.csv")]
-        _upsert(UprIssue, "slug", issues, tally, also_match="name")
+        upsert(model("UprIssue"), "slug", issues, also_match="name")
         categories = [
             {"number": int(r["number"]), "name": r["name"], "description": r["description"]}
             for r in read_rows("action_categories.csv")
         ]
-        _upsert(ActionCategory, "number", categories, tally)
+        upsert(model("ActionCategory"), "number", categories)
     return {**tally.totals, "created": tally.created, "updated": tally.updated}

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from rightstrack.accounts.admin import NoDeleteModelAdmin
+from rightstrack.core.admin import NoDeleteModelAdmin
 from rightstrack.ingest.models import ImportRun
 
 

@@ -64,7 +64,8 @@ class Reference:
     """Primary keys of reference rows, loaded once per import.
 
     Countries, mechanisms, SDGs, UPR Info issues and action categories must
-    already exist (``rightstrack seed-reference``); a missing one is an
+    already exist (``rightstrack migrate`` loads them, ``rightstrack seed-reference``
+    refreshes them); a missing one is an
     :class:`ImportFailure`. Themes and affected persons are UHRI labels
     "as they appear in the thematic lists and UHRI records": a label not seen
     before is created (inside the import's transaction).

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from rightstrack.accounts.admin import NoDeleteHistoryAdmin
+from rightstrack.core.admin import NoDeleteHistoryAdmin
 from rightstrack.tracking.models import (
     Action,
     Assessment,

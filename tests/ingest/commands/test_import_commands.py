@@ -1,4 +1,4 @@
-"""``rightstrack import``, ``import-shared`` and ``load-sample``."""
+"""``rightstrack import``, ``import_shared`` and ``load_sample``."""
 
 import io
 import shutil
@@ -43,17 +43,17 @@ def test_import_shared_loads_the_catalogue_files_found_under_dir(reference_data,
     uhri = tmp_path / "uhri-sample-worldwidelaw"
     uhri.mkdir()
     shutil.copy(sample / "uhri" / "0a0c9531-85fa-4408-a9db-bc816c2e1261.json", uhri)
-    call_command("import-shared", "--dir", str(tmp_path), stdout=io.StringIO())
+    call_command("import_shared", "--dir", str(tmp_path), stdout=io.StringIO())
     assert Recommendation.objects.count() == 215 + 1
 
 
 def test_load_sample_seeds_reference_data_and_is_idempotent(db, tmp_path, sample, snapshot):
     shutil.copytree(sample / "thematic-lists", tmp_path / "thematic-lists")
     shutil.copytree(sample / "uhri", tmp_path / "uhri")
-    call_command("load-sample", "--dir", str(tmp_path), stdout=io.StringIO())
+    call_command("load_sample", "--dir", str(tmp_path), stdout=io.StringIO())
     assert Recommendation.objects.count() == 254 + 215 + 16
     before = snapshot()
-    call_command("load-sample", "--dir", str(tmp_path), stdout=io.StringIO())
+    call_command("load_sample", "--dir", str(tmp_path), stdout=io.StringIO())
     assert snapshot() == before
     last = ImportRun.objects.order_by("-id")[: 2 + 16]
     assert all(r.created == 0 and r.updated == 0 and r.unchanged > 0 for r in last)

@@ -1,4 +1,8 @@
-"""``rightstrack seed-reference``: load the reference lists (countries, taxonomies...)."""
+"""``rightstrack seed-reference``: refresh the reference lists (countries, taxonomies...).
+
+``rightstrack migrate`` already loads them (``catalog.0002_reference_data``); run this
+after the files in ``catalog/data/`` change. Idempotent: a re-run writes nothing.
+"""
 
 from __future__ import annotations
 
