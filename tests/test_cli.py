@@ -68,3 +68,16 @@ def test_only_the_command_name_is_rewritten(tmp_path, capsys):
     ]
     assert command_line(["--version"]) == ["--version"]
     assert command_line([]) == []
+
+
+def test_help_finds_a_command_by_its_hyphenated_name(tmp_path):
+    env = {**os.environ, "RIGHTSTRACK_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [str(CONSOLE_SCRIPT), "help", "seed-reference"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert "usage: rightstrack seed_reference" in result.stdout
+    assert command_line(["help", "send-reminders", "--x-y"]) == ["help", "send_reminders", "--x-y"]

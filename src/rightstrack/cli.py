@@ -2,7 +2,8 @@
 
 ``rightstrack migrate``, ``rightstrack import FILE...``, ``rightstrack runserver``.
 Command names may be typed with hyphens: ``rightstrack seed-reference`` runs the
-``seed_reference`` command (only the command name is rewritten, never its arguments).
+``seed_reference`` command, ``rightstrack help seed-reference`` shows its help (only the
+command name is rewritten, never its arguments).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import sys
 
 
 def command_line(argv: list[str]) -> list[str]:
-    """``argv`` with hyphens in the command name (its first item) turned into underscores.
+    """``argv`` with hyphens in the command name turned into underscores.
+
+    The command name is the first item, or the second after ``help``
+    (``rightstrack help seed-reference``).
 
     Args:
         argv: the arguments after the program name, e.g. ``["seed-reference"]``.
@@ -24,6 +28,8 @@ def command_line(argv: list[str]) -> list[str]:
     """
     if not argv or argv[0].startswith("-"):
         return list(argv)
+    if argv[0] == "help" and len(argv) > 1 and not argv[1].startswith("-"):
+        return ["help", argv[1].replace("-", "_"), *argv[2:]]
     return [argv[0].replace("-", "_"), *argv[1:]]
 
 
