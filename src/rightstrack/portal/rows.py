@@ -175,9 +175,7 @@ def rows_for_ids(
     Raises:
         KeyError: an unknown tag key.
     """
-    base = {
-        row["pk"]: row for row in visible.filter(pk__in=ids).values(*ROW_VALUES.values())
-    }
+    base = {row["pk"]: row for row in visible.filter(pk__in=ids).values(*ROW_VALUES.values())}
     found = {key: _tag_values(*ROW_TAGS[key], ids) for key in tags}
     out = []
     for pk in ids:

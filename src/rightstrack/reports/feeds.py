@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
-from rightstrack.reports.tracking_data import published_assessments
+from rightstrack.reports.data import published_assessments
 
 #: Entries per feed (newest first).
 MAX_ENTRIES = 100
