@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from rightstrack.reports.charts import CHARTS, Scope, standalone_svg
+from rightstrack.reports.charts import CHARTS, Chart, Scope, standalone_svg
 
 
 def _scope_and_query(request: HttpRequest) -> tuple[Scope, str]:
@@ -29,9 +29,8 @@ def chart_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
-def chart_page(request: HttpRequest, slug: str) -> HttpResponse:
-    """``/reports/charts/<slug>/``: one chart, its text alternative and data table.
+def _chart(request: HttpRequest, slug: str) -> tuple[Chart, Scope, str]:
+    """The chart ``slug`` for the request's scope, the scope and its query string.
 
     Raises:
         Http404: unknown chart.
@@ -39,7 +38,17 @@ def chart_page(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in CHARTS:
         raise Http404("No such chart")
     scope, query = _scope_and_query(request)
-    chart = CHARTS[slug][1](request.user, scope)
+    return CHARTS[slug][1](request.user, scope), scope, query
+
+
+@require_safe
+def chart_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """``/reports/charts/<slug>/``: one chart, its text alternative and data table.
+
+    Raises:
+        Http404: unknown chart.
+    """
+    chart, scope, query = _chart(request, slug)
     return render(request, "reports/chart.html", {"chart": chart, "scope": scope, "query": query})
 
 
@@ -50,8 +59,5 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
     Raises:
         Http404: unknown chart.
     """
-    if slug not in CHARTS:
-        raise Http404("No such chart")
-    scope, _query = _scope_and_query(request)
-    chart = CHARTS[slug][1](request.user, scope)
+    chart, _scope, _query = _chart(request, slug)
     return HttpResponse(standalone_svg(chart), content_type="image/svg+xml; charset=utf-8")
