@@ -2,24 +2,27 @@
 
 Everything here starts from the permission helpers (``accounts.permissions``:
 ``visible_documents``, ``visible_recommendations``, ``visible_follow_up_requests``,
-``public_name``; ``tracking.permissions``: ``visible_actions``,
-``visible_assessments``, ``visible_evidence``, ``visible_assignments``) and
-only narrows what they return; nothing else decides who may see what. Two
-rules, by where the output goes:
+``get_document_for_user``, ``get_recommendation_for_user``, ``public_name``;
+``tracking.permissions``: ``visible_actions``, ``visible_assessments``,
+``visible_evidence``, ``visible_assignments``) and only narrows what they return;
+no other module of the reports app calls them, and nothing else decides who may
+see what. Two rules, by where the output goes:
 
-Outward reports (``report_*``, :func:`assessment_line`, :func:`find_document`)
-    The follow-up report, the mid-term report, the briefing pack, the press kit
-    and the share images leave the system: they are sent to committees,
+Outward reports (``report_*``, :func:`assessment_line`, :func:`find_document`,
+:func:`public_recommendations_of`)
+    The follow-up report, the mid-term report, the briefing pack, the press kit,
+    the share images and the translators' PO files leave the system: they are sent to committees,
     ministries and the press. They show only what the *public* may see AND
     what the requesting user may see: public, published, non-archived records.
     A coordinator who can see restricted records (SPT visit reports, embargoed
     assessments) still gets a report without them.
 
-Exports and feeds (``*_export``, :func:`published_assessments`)
-    What the requesting user may see, as on screen: a coordinator's export
-    holds restricted records (never archived ones); drafts, restricted
-    assessments and hidden contributor names never reach anyone else's.
-    The recommendations export filters and orders exactly as the portal list
+On-screen outputs and exports (``shown_*``, :func:`published_assessments`, ``*_export``)
+    Charts, feeds, plain-language summaries and exports show what the
+    requesting user may see, as the portal does: a coordinator's chart or
+    export holds restricted records (never archived ones); drafts, restricted
+    assessments and hidden contributor names never reach anyone else's. The
+    recommendations export filters and orders exactly as the portal list
     (:func:`rightstrack.portal.filters.listed`) and reads rows with
     :func:`rightstrack.portal.rows.iter_rows`.
 
@@ -34,11 +37,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.permissions import (
+    get_document_for_user,
+    get_recommendation_for_user,
     public_name,
     visible_documents,
     visible_follow_up_requests,
@@ -84,6 +89,19 @@ def report_documents(user: Any) -> DocumentQuerySet:
 def report_recommendations(user: Any) -> RecommendationQuerySet:
     """Recommendations a report for ``user`` may show: visible to ``user`` and public."""
     return visible_recommendations(user).public()
+
+
+def report_recommendation(user: Any, pk: int) -> Recommendation:
+    """The recommendation ``pk`` if a report for ``user`` may show it (share images).
+
+    Raises:
+        Http404: no such recommendation, ``user`` may not see it, or it or its
+            document is not public.
+    """
+    rec: Recommendation = get_recommendation_for_user(user, pk)
+    if rec.visibility != Visibility.PUBLIC or rec.document.visibility != Visibility.PUBLIC:
+        raise Http404("No such recommendation")
+    return rec
 
 
 def report_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
@@ -196,7 +214,41 @@ def find_document(user: Any, symbol: str) -> Document:
     return doc
 
 
-# --------------------------------------------------------------------------- feeds
+# --------------------------------------------------------------------------- on screen
+
+
+def shown_document(user: Any, pk: int) -> Document:
+    """The document ``pk`` if ``user`` may see it (plain-language summary pages).
+
+    Raises:
+        Http404: no such document, or ``user`` may not see it.
+    """
+    return get_document_for_user(user, pk)
+
+
+def shown_recommendations(user: Any) -> RecommendationQuerySet:
+    """Recommendations ``user`` may see (charts, feeds, plain-language summaries)."""
+    return visible_recommendations(user)
+
+
+def shown_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
+    """Follow-up requests ``user`` may see (deadline chart, feeds, plain-language summaries)."""
+    return visible_follow_up_requests(user)
+
+
+def shown_assignments(user: Any) -> QuerySet[Assignment]:
+    """Assignments ``user`` may see (status-by-institution chart)."""
+    return visible_assignments(user)
+
+
+def public_recommendations_of(document: Document) -> RecommendationQuerySet:
+    """The public recommendations of ``document`` if it is public, in printed order
+    (the plain-language PO files sent to translators)."""
+    return (
+        visible_recommendations(None)
+        .filter(document=document, document__visibility=Visibility.PUBLIC)
+        .order_by("order", "id")
+    )
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
-from rightstrack.accounts.permissions import get_recommendation_for_user
-from rightstrack.catalog.models import Document, Recommendation
+from rightstrack.catalog.models import Document
 from rightstrack.reports import followup_report, forms, press, share_image
-from rightstrack.reports.data import report_documents
+from rightstrack.reports.data import report_documents, report_recommendation
 from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking.permissions import is_coordinator
 
@@ -93,9 +92,7 @@ def share_image_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     Raises:
         Http404: the recommendation or its document is not public, or the user may not see it.
     """
-    rec: Recommendation = get_recommendation_for_user(request.user, pk)
-    if rec.visibility != "public" or rec.document.visibility != "public":
-        raise Http404("No such recommendation")
+    rec = report_recommendation(request.user, pk)
     card = share_image.recommendation_share_image(request.user, rec)
     return _png(card.png, card.alt)
 
