@@ -1,7 +1,8 @@
 """Query parameters of the recommendations list, and the functions that apply them.
 
 The HTML page, ``/recommendations.json`` and ``/recommendations.csv`` share
-these parameters (stable names, other tools read them):
+these parameters (stable names, other tools read them), and so does the
+recommendations export of the reports app (:func:`listed`):
 
 ``q``
     full-text query (see :mod:`rightstrack.portal.search`);
