@@ -47,6 +47,7 @@ key                   value
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -96,13 +97,6 @@ ROW_TAGS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def _get(key: str) -> Callable[[dict[str, Any]], Any]:
-    def get(row: dict[str, Any]) -> Any:
-        return row[key]
-
-    return get
-
-
 def _firsts(key: str) -> Callable[[dict[str, Any]], list[Any]]:
     """Getter of the first looked-up value of each tag of ``key`` (ISO3 codes, SDG numbers)."""
 
@@ -117,23 +111,23 @@ def _firsts(key: str) -> Callable[[dict[str, Any]], list[Any]]:
 #: and affected-persons names, SDG goal numbers. ``document`` is the document's natural
 #: key; ``url`` the recommendation page.
 RECOMMENDATION_COLUMNS: list[Column] = [
-    Column("id", _get("id")),
-    Column("symbol", _get("symbol")),
-    Column("paragraph", _get("paragraph")),
-    Column("text", _get("text")),
-    Column("kind", _get("kind")),
-    Column("mechanism", _get("mechanism")),
-    Column("country", _get("country")),
-    Column("date", _get("date")),
-    Column("year", _get("year")),
-    Column("upr_cycle", _get("upr_cycle")),
+    Column("id", itemgetter("id")),
+    Column("symbol", itemgetter("symbol")),
+    Column("paragraph", itemgetter("paragraph")),
+    Column("text", itemgetter("text")),
+    Column("kind", itemgetter("kind")),
+    Column("mechanism", itemgetter("mechanism")),
+    Column("country", itemgetter("country")),
+    Column("date", itemgetter("date")),
+    Column("year", itemgetter("year")),
+    Column("upr_cycle", itemgetter("upr_cycle")),
     Column("recommending_states", _firsts("recommending_states")),
-    Column("position", _get("position")),
-    Column("themes", _get("themes")),
-    Column("affected_persons", _get("affected_persons")),
+    Column("position", itemgetter("position")),
+    Column("themes", itemgetter("themes")),
+    Column("affected_persons", itemgetter("affected_persons")),
     Column("sdgs", _firsts("sdg_goals")),
-    Column("document", _get("document")),
-    Column("url", _get("url")),
+    Column("document", itemgetter("document")),
+    Column("url", itemgetter("url")),
 ]
 #: The tags :data:`RECOMMENDATION_COLUMNS` read (four queries per batch, not six).
 RECOMMENDATION_TAGS = ("recommending_states", "themes", "affected_persons", "sdg_goals")

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import IO, Any
 
 from django.http import QueryDict
@@ -61,16 +62,9 @@ class ExportError(ValueError):
     """Bad export request (unknown kind, format or layout); the message is safe to show."""
 
 
-def _get(key: str) -> Callable[[dict[str, Any]], Any]:
-    def get(row: dict[str, Any]) -> Any:
-        return row[key]
-
-    return get
-
-
 def _cols(*keys: str) -> list[Column]:
     """Columns named after the row keys they show, in that order."""
-    return [Column(key, _get(key)) for key in keys]
+    return [Column(key, itemgetter(key)) for key in keys]
 
 
 POSITION_LABELS = dict(Recommendation.Position.choices)
@@ -99,14 +93,14 @@ RECOMMENDATION_EXPORT_FIELDS: list[Column] = [
 #: UHRI export field names (README_source.md), for exchange with other trackers.
 UHRI_FIELDS: list[Column] = [
     Column("AnnotationId", lambda r: r["uhri_id"] or r["natural_key"]),
-    Column("Symbol", _get("symbol")),
-    Column("Paragraph", _get("paragraph")),
-    Column("Body", _get("mechanism")),
+    Column("Symbol", itemgetter("symbol")),
+    Column("Paragraph", itemgetter("paragraph")),
+    Column("Body", itemgetter("mechanism")),
     Column("AnnotationType", _annotation_type),
     Column("Countries", lambda r: [r["country_name"]] if r["country_name"] else []),
-    Column("Text", _get("text")),
-    Column("Themes", _get("themes")),
-    Column("AffectedPersons", _get("affected_persons")),
+    Column("Text", itemgetter("text")),
+    Column("Themes", itemgetter("themes")),
+    Column("AffectedPersons", itemgetter("affected_persons")),
     Column(
         "Sdgs",
         lambda r: (
@@ -114,7 +108,7 @@ UHRI_FIELDS: list[Column] = [
         ),
     ),
     Column("PublicationDate", lambda r: r["published_on"] or r["date"]),
-    Column("UprCycle", _get("upr_cycle")),
+    Column("UprCycle", itemgetter("upr_cycle")),
     Column("UprRecommendingCountry", lambda r: [name for _iso3, name in r["recommending_states"]]),
     Column(
         "UprPosition",
