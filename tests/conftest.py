@@ -125,9 +125,9 @@ def _convert_each_docx_to_pdf_once():
     import re
     import zipfile
 
-    from rightstrack.reports import office
+    from rightstrack.reports.writers import pdf
 
-    convert = office.docx_to_pdf
+    convert = pdf.docx_to_pdf
     converted: dict[str, bytes] = {}
     dates = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 
@@ -141,7 +141,7 @@ def _convert_each_docx_to_pdf_once():
                 digest.update(name.encode() + b"\0" + part + b"\0")
         return digest.hexdigest()
 
-    def docx_to_pdf(data: bytes, *, timeout: int = office.CONVERT_TIMEOUT) -> bytes:
+    def docx_to_pdf(data: bytes, *, timeout: int = pdf.CONVERT_TIMEOUT) -> bytes:
         try:
             key = content_key(data)
         except zipfile.BadZipFile:
@@ -150,9 +150,9 @@ def _convert_each_docx_to_pdf_once():
             converted[key] = convert(data, timeout=timeout)
         return converted[key]
 
-    office.docx_to_pdf = docx_to_pdf
+    pdf.docx_to_pdf = docx_to_pdf
     yield
-    office.docx_to_pdf = convert
+    pdf.docx_to_pdf = convert
 
 
 @pytest.fixture(autouse=True)

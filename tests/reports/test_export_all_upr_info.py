@@ -32,7 +32,8 @@ def test_exporting_all_upr_info_recommendations_gives_41066_rows_in_xlsx_and_csv
     with csv_path.open("wb") as out:
         written = export_to_file("recommendations", "csv", None, QueryDict(), out)
     assert written == 41066
-    with csv_path.open(encoding="utf-8", newline="") as f:
+    assert csv_path.read_bytes()[:3] == b"\xef\xbb\xbf"  # UTF-8 with BOM
+    with csv_path.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0][:3] == ["id", "symbol", "paragraph"]
     assert len(rows) - 1 == 41066
@@ -47,7 +48,7 @@ def test_exporting_all_upr_info_recommendations_gives_41066_rows_in_xlsx_and_csv
 
     # The HTTP route streams the same data, filtered like the portal list.
     response = client.get("/reports/export/recommendations.csv?country=SVN")
-    body = b"".join(response.streaming_content).decode("utf-8")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     svn = list(csv.DictReader(io.StringIO(body)))
     # 286 rows have To "Slovenia" in the five files (counted in the CSVs: sessions 7 and 20).
     assert len(svn) == 286

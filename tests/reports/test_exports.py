@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.http import StreamingHttpResponse
 from openpyxl import load_workbook
 
+from rightstrack.portal.pages import RESULT_FIELDS
+
 pytestmark = pytest.mark.django_db
 
 # CCPR/C/PRY/CO/4 paragraphs 3 to 45 are in the fixture: 43 public rows for PRY.
@@ -24,7 +26,9 @@ def _body(response) -> bytes:
 
 
 def _csv_rows(content: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(content.decode("utf-8"))))
+    """Every CSV export is UTF-8 with a byte-order mark (``core.csv_stream``)."""
+    assert content.startswith(b"\xef\xbb\xbf"), content[:20]
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 def test_csv_export_holds_every_row_matching_the_filter(client, pry_co_catalogue):
@@ -34,8 +38,10 @@ def test_csv_export_holds_every_row_matching_the_filter(client, pry_co_catalogue
     assert response["Content-Type"].startswith("text/csv")
     rows = _csv_rows(_body(response))
     assert len(rows) == PRY_PUBLIC_ROWS
+    assert list(rows[0]) == RESULT_FIELDS  # the portal's columns
     by_para = {r["paragraph"]: r for r in rows}
     assert by_para["13"]["symbol"] == "CCPR/C/PRY/CO/4"
+    assert by_para["13"]["url"] == f"http://testserver/recommendations/{by_para['13']['id']}/"
     assert by_para["13"]["text"].startswith("The State party should:\n(a) Ensure that all cases")
     assert by_para["13"]["themes"] == "Administration of justice & fair trial; Impunity"
     assert by_para["12"]["kind"] == "concern"

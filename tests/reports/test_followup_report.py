@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from docx_text import docx_text, headings, open_docx, table_rows
 
-from rightstrack.reports import office
+from rightstrack.reports.writers.pdf import soffice_path
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -106,7 +106,7 @@ def test_it_never_shows_restricted_or_pending_records(brazil_tracking, tmp_path)
 
 
 def test_the_docx_converts_to_pdf_in_libreoffice(brazil_tracking, tmp_path):
-    if office.soffice_path() is None and not os.environ.get("CI"):
+    if soffice_path() is None and not os.environ.get("CI"):
         pytest.skip("LibreOffice (soffice) is not installed")
     pdf = _cli_report(tmp_path, brazil_tracking.ngo, fmt="pdf")
     reader = pypdf.PdfReader(io.BytesIO(pdf))

@@ -8,8 +8,8 @@ import pytest
 from docx import Document as DocxDocument
 
 from rightstrack.reports.actions import do_save_plain_text
-from rightstrack.reports.pdf import check_tagged_pdf
 from rightstrack.reports.translation import export_po
+from rightstrack.reports.writers.pdf import check_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 BELOW_COORDINATOR = ["anonymous", "viewer", "contributor", "focal_point_a", "validator"]

@@ -22,8 +22,8 @@ from pypdf import PdfReader
 
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.reports.actions import do_save_plain_summary, do_save_plain_text
-from rightstrack.reports.pdf import check_tagged_pdf
 from rightstrack.reports.plain_language import build_summary
+from rightstrack.reports.writers.pdf import check_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 CO = Path(__file__).resolve().parent.parent / "samples" / "reports" / "CCPR_C_PRY_CO_4.txt"

@@ -19,7 +19,9 @@ def _body(response) -> bytes:
 
 def test_assessments_export_holds_the_published_assessment(client, tracking):
     body = _body(client.get("/reports/export/assessments.csv?country=PRY"))
-    rows = list(csv.DictReader(io.StringIO(body.decode())))
+    assert body.startswith(b"\xef\xbb\xbf")  # the one CSV format: UTF-8 with BOM
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert list(rows[0])[:3] == ["id", "recommendation", "recommendation_id"]
     assert [(r["recommendation"], r["level"], r["date"]) for r in rows] == [
         ("CCPR/C/PRY/CO/4 29", "partial", "2023-05-12")
     ]

@@ -1,7 +1,8 @@
 """Query parameters of the recommendations list, and the functions that apply them.
 
 The HTML page, ``/recommendations.json`` and ``/recommendations.csv`` share
-these parameters (stable names, other tools read them):
+these parameters (stable names, other tools read them), and so does the
+recommendations export of the reports app (:func:`listed`):
 
 ``q``
     full-text query (see :mod:`rightstrack.portal.search`);
@@ -103,3 +104,15 @@ def sorted_results(qs: RecQS, params: ListParams, lang: str | None) -> RecQS:
         ranked = with_relevance(qs, params.q, lang)
         return ranked.order_by("-relevance", "-id")  # type: ignore[misc]
     return qs.order_by(*SORTS[params.sort][1])
+
+
+def listed(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
+    """``visible`` filtered by ``params`` in the list's order: the rows of the list page,
+    its JSON and its CSV, and of the recommendations export for the same parameters.
+
+    Args:
+        visible: recommendations the user may see (``visible_recommendations``).
+        params: the parsed list parameters (``ListParams.from_querydict``).
+        lang: active language code (full-text search configuration), or ``None``.
+    """
+    return sorted_results(filtered(visible, params, lang), params, lang)

@@ -18,7 +18,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import get_language
 
 from rightstrack.accounts.permissions import (
@@ -31,30 +30,19 @@ from rightstrack.catalog.models import Country, Recommendation
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.panels import panels_for
+from rightstrack.portal.rows import (
+    CHUNK_SIZE,
+    RECOMMENDATION_COLUMNS,
+    RECOMMENDATION_TAGS,
+    iter_rows,
+    recommendation_url_maker,
+)
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 
 RecQS = QuerySet[Recommendation]
 
-#: Stable column order of ``/recommendations.csv`` and keys of each JSON result.
-RESULT_FIELDS = [
-    "id",
-    "symbol",
-    "paragraph",
-    "text",
-    "kind",
-    "mechanism",
-    "country",
-    "date",
-    "year",
-    "upr_cycle",
-    "recommending_states",
-    "position",
-    "themes",
-    "affected_persons",
-    "sdgs",
-    "document",
-    "url",
-]
+#: Keys of each JSON result: the columns of the CSV (one definition, in ``portal.rows``).
+RESULT_FIELDS = [column.header for column in RECOMMENDATION_COLUMNS]
 
 
 def with_related(qs: RecQS) -> RecQS:
@@ -69,11 +57,7 @@ def with_related(qs: RecQS) -> RecQS:
 
 def detail_url_maker(request: HttpRequest) -> Callable[[int], str]:
     """A fast ``pk -> absolute URL of the recommendation page`` (one ``reverse`` per request)."""
-    marker = 999999999
-    template = request.build_absolute_uri(
-        reverse("portal:recommendation_detail", args=[marker])
-    ).replace(str(marker), "{}")
-    return template.format
+    return recommendation_url_maker(request.build_absolute_uri("/")[:-1])
 
 
 def result_row(
@@ -121,64 +105,6 @@ class KnownCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self._known_count
-
-
-_ROW_VALUES = {
-    "id": "pk",
-    "symbol": "document__symbol",
-    "paragraph": "paragraph",
-    "text": "text",
-    "kind": "kind",
-    "mechanism": "mechanism__code",
-    "country": "country__iso3",
-    "date": "date",
-    "year": "year",
-    "upr_cycle": "upr_cycle",
-    "position": "position",
-    "document": "document__key",
-}
-#: result key -> (M2M field, value on the tag, sort key)
-_ROW_TAGS = {
-    "recommending_states": ("recommending_states", "iso3"),
-    "themes": ("themes", "name"),
-    "affected_persons": ("affected_groups", "name"),
-    "sdgs": ("sdg_goals", "number"),
-}
-
-
-def rows_for_ids(
-    visible: RecQS, ids: list[int], url_for: Callable[[int], str]
-) -> list[dict[str, Any]]:
-    """Result rows (as :func:`result_row`) for ``ids``, in that order, in five queries.
-
-    ``visible`` is applied again, so an id the user may not see yields no row.
-    """
-    base = {row["pk"]: row for row in visible.filter(pk__in=ids).values(*_ROW_VALUES.values())}
-    tags: dict[str, dict[int, list[Any]]] = {}
-    for key, (m2m, attr) in _ROW_TAGS.items():
-        field: Any = Recommendation._meta.get_field(m2m)
-        through = field.remote_field.through
-        rec_col, tag_col = field.m2m_field_name(), field.m2m_reverse_field_name()
-        found: dict[int, list[Any]] = {}
-        pairs = through._default_manager.filter(**{f"{rec_col}_id__in": ids}).values_list(
-            f"{rec_col}_id", f"{tag_col}__{attr}"
-        )
-        for rec_id, value in pairs:
-            found.setdefault(rec_id, []).append(value)
-        tags[key] = found
-    out = []
-    for pk in ids:
-        row = base.get(pk)
-        if row is None:
-            continue
-        item = {key: row[path] for key, path in _ROW_VALUES.items()}
-        item["date"] = item["date"].isoformat() if item["date"] else None
-        item["position"] = item["position"] or None
-        for key in _ROW_TAGS:
-            item[key] = sorted(tags[key].get(pk, []))
-        item["url"] = url_for(pk)
-        out.append({key: item[key] for key in RESULT_FIELDS})
-    return out
 
 
 def page_size() -> int:
@@ -287,24 +213,23 @@ class RecommendationList:
             },
         }
 
-    def iter_rows(self, chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
+    def iter_rows(self, chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:
         """Every matching row (not one page), in order, ``chunk_size`` rows at a time.
 
         Ids stream from the sorted queryset (``iterator(chunk_size=...)``); each
         batch of ids costs five ``values()`` queries (rows, recommending States,
-        themes, affected persons, SDGs). Model instances and per-row managers are
-        skipped on purpose: they cost ~1 ms a row, too much for 41k-row exports.
-        Rows have the same keys and values as :func:`result_row`.
+        themes, affected persons, SDGs): see :func:`rightstrack.portal.rows.iter_rows`.
+        Rows carry what :data:`~rightstrack.portal.rows.RECOMMENDATION_COLUMNS` read,
+        with absolute URLs.
         """
-        url_for = detail_url_maker(self.request)
-        batch: list[int] = []
-        for pk in self.queryset.values_list("pk", flat=True).iterator(chunk_size=chunk_size):
-            batch.append(pk)
-            if len(batch) >= chunk_size:
-                yield from rows_for_ids(self.visible, batch, url_for)
-                batch = []
-        if batch:
-            yield from rows_for_ids(self.visible, batch, url_for)
+        ids = self.queryset.values_list("pk", flat=True).iterator(chunk_size=chunk_size)
+        return iter_rows(
+            self.visible,
+            ids,
+            url_for=detail_url_maker(self.request),
+            tags=RECOMMENDATION_TAGS,
+            chunk_size=chunk_size,
+        )
 
     def html_context(self) -> dict[str, Any]:
         """Template context of ``portal/recommendation_list.html``."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterator
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
+from rightstrack.core.csv_stream import csv_chunks
 from rightstrack.portal import pages
+from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
 
 
 @require_safe
@@ -34,39 +34,16 @@ def recommendation_list_json(request: HttpRequest) -> HttpResponse:
     return JsonResponse(listing.as_json(), json_dumps_params={"ensure_ascii": False})
 
 
-class _Echo:
-    """A write-only file for ``csv.writer`` that returns what it is given."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_lines(rows: Iterator[dict[str, Any]], rows_per_chunk: int = 500) -> Iterator[str]:
-    """CSV text in chunks of ``rows_per_chunk`` rows (fewer, larger writes to the socket)."""
-    writer = csv.writer(_Echo())
-    buffer = ["\ufeff" + writer.writerow(pages.RESULT_FIELDS)]  # BOM: spreadsheets read UTF-8
-    for row in rows:
-        buffer.append(
-            writer.writerow(
-                [
-                    "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                    for v in (row[f] for f in pages.RESULT_FIELDS)
-                ]
-            )
-        )
-        if len(buffer) >= rows_per_chunk:
-            yield "".join(buffer)
-            buffer = []
-    if buffer:
-        yield "".join(buffer)
-
-
 @require_safe
 def recommendation_list_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """``/recommendations.csv``: every matching row, streamed; list values joined by "; "."""
+    """``/recommendations.csv``: every matching row, streamed (format: ``core.csv_stream``).
+
+    Columns are ``portal.rows.RECOMMENDATION_COLUMNS``; the recommendations export of
+    the reports app writes the same bytes for the same parameters.
+    """
     listing = pages.RecommendationList(request)
     response = StreamingHttpResponse(
-        _csv_lines(listing.iter_rows()), content_type="text/csv; charset=utf-8"
+        csv_chunks(listing.iter_rows(), RECOMMENDATION_COLUMNS), content_type=CSV_CONTENT_TYPE
     )
     response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
     return response

@@ -28,17 +28,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.catalog.models import FollowUpRequest, Recommendation
-from rightstrack.reports import office
-from rightstrack.reports.report_data import (
-    long_date,
+from rightstrack.reports.data import (
     report_actions,
     report_assessments,
+    report_assignments,
     report_follow_ups,
-    report_recommendations,
 )
+from rightstrack.reports.dates import long_date
+from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking import followup
 from rightstrack.tracking.models import Action, Assignment
-from rightstrack.tracking.permissions import visible_assignments
 
 FOLLOW_UP, FLAGGED, OTHER = 1, 2, 3
 
@@ -122,12 +121,7 @@ def build_briefing_pack(
         A :class:`BriefingPack`, items in priority order (module docstring).
     """
     day = on or timezone.localdate()
-    public = report_recommendations(user).values("pk")
-    assignments = (
-        visible_assignments(user)
-        .filter(organisation=organisation, recommendation__in=public)
-        .select_related("recommendation__document")
-    )
+    assignments = report_assignments(user, organisation)
     items: list[BriefingItem] = []
     with translation.override(language):
         for asg in assignments:
@@ -181,25 +175,25 @@ def render_briefing_docx(pack: BriefingPack) -> bytes:
     lang = pack.language
     with translation.override(lang):
         title = _("Briefing pack: %(org)s") % {"org": pack.organisation.name}
-        doc = office.new_document(title, lang)
+        doc = docx.new_document(title, lang)
         doc.add_paragraph(title, style="Title")
-        office.add_label_value(doc, _("Date"), long_date(pack.on, lang))
-        office.add_label_value(doc, _("Recommendations assigned"), str(len(pack.items)))
-        office.add_label_value(doc, _("Of which prioritised"), str(len(pack.priority_items)))
+        docx.add_label_value(doc, _("Date"), long_date(pack.on, lang))
+        docx.add_label_value(doc, _("Recommendations assigned"), str(len(pack.items)))
+        docx.add_label_value(doc, _("Of which prioritised"), str(len(pack.priority_items)))
         doc.add_heading(_("Priorities at a glance"), level=1)
         rows = [
             (_ref(i.recommendation), "; ".join(i.follow_ups), i.status or _("No assessment yet"))
             for i in pack.priority_items
         ]
         if rows:
-            office.add_table(
+            docx.add_table(
                 doc,
                 [_("Recommendation"), _("Follow-up deadline"), _("Status")],
                 rows,
                 widths_cm=[5.0, 6.0, 6.0],
             )
         else:
-            office.add_paragraph(doc, _("No follow-up item is assigned to this institution."))
+            docx.add_paragraph(doc, _("No follow-up item is assigned to this institution."))
         doc.add_heading(_("Prioritised recommendations"), level=1)
         for item in pack.priority_items:
             _item(doc, item, lang)
@@ -208,21 +202,21 @@ def render_briefing_docx(pack: BriefingPack) -> bytes:
         for item in others:
             _item(doc, item, lang)
         if not others:
-            office.add_paragraph(doc, _("None."))
-        return office.docx_bytes(doc)
+            docx.add_paragraph(doc, _("None."))
+        return docx.to_bytes(doc)
 
 
 def _item(doc: Any, item: BriefingItem, lang: str) -> None:
     rec = item.recommendation
     doc.add_heading(_ref(rec) + (f": {rec.section}" if rec.section else ""), level=2)
-    office.add_quote(doc, rec.text)
-    office.add_label_value(doc, _("Role of the institution"), item.role)
+    docx.add_quote(doc, rec.text)
+    docx.add_label_value(doc, _("Role of the institution"), item.role)
     if item.follow_ups:
-        office.add_label_value(doc, _("Follow-up"), "; ".join(item.follow_ups))
-    office.add_label_value(doc, _("Status"), item.status or _("No assessment yet"))
+        docx.add_label_value(doc, _("Follow-up"), "; ".join(item.follow_ups))
+    docx.add_label_value(doc, _("Status"), item.status or _("No assessment yet"))
     if item.actions:
-        office.add_paragraph(doc, _("Open actions:"), bold=True)
-        office.add_bullets(
+        docx.add_paragraph(doc, _("Open actions:"), bold=True)
+        docx.add_list(
             doc,
             [
                 f"{a.title}: {a.status}"
@@ -232,13 +226,13 @@ def _item(doc: Any, item: BriefingItem, lang: str) -> None:
             ],
         )
     else:
-        office.add_label_value(doc, _("Open actions"), _("None recorded"))
+        docx.add_label_value(doc, _("Open actions"), _("None recorded"))
 
 
 def briefing_bytes(pack: BriefingPack, fmt: str) -> bytes:
     """The pack as "docx" or "pdf" bytes.
 
     Raises:
-        ValueError: unknown format. office.ConversionError: PDF conversion failed.
+        ValueError: unknown format. pdf.ConversionError: PDF conversion failed.
     """
-    return office.docx_or_pdf(fmt, lambda: render_briefing_docx(pack))
+    return pdf.docx_or_pdf(fmt, lambda: render_briefing_docx(pack))

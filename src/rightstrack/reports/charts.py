@@ -32,8 +32,8 @@ from django.utils.translation import gettext_lazy
 from lxml import etree
 from pygal.style import Style
 
-from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
 from rightstrack.catalog.models import Recommendation
+from rightstrack.reports.data import shown_assignments, shown_follow_ups, shown_recommendations
 
 SVG_NS = "http://www.w3.org/2000/svg"
 #: Bars drawn at most per chart (the data table always lists every group).
@@ -96,7 +96,7 @@ class Scope:
 
     def recommendations(self, user: Any) -> QuerySet[Recommendation]:
         """The recommendations ``user`` may see in this scope."""
-        qs = visible_recommendations(user)
+        qs = shown_recommendations(user)
         if self.country:
             qs = qs.filter(country__iso3=self.country)
         if self.mechanism:
@@ -304,7 +304,6 @@ def implementation_status(user: Any, scope: Scope, by: str) -> Chart:
     """Implementation status (level of the latest published assessment) by
     ``mechanism``, ``theme`` or ``institution`` (tracking's dashboard rule)."""
     from rightstrack.tracking.dashboard import LEVELS, latest_levels
-    from rightstrack.tracking.permissions import visible_assignments
 
     recs = scope.recommendations(user)
     levels = latest_levels(user, recs)
@@ -316,7 +315,7 @@ def implementation_status(user: Any, scope: Scope, by: str) -> Chart:
         pairs = recs.filter(themes__isnull=False).values_list("pk", "themes__name")
     else:
         pairs = (
-            visible_assignments(user)
+            shown_assignments(user)
             .filter(recommendation__in=recs.values("pk"))
             .values_list("recommendation_id", "organisation__name")
         )
@@ -341,7 +340,7 @@ def deadlines_timeline(user: Any, scope: Scope, today: dt.date | None = None) ->
     no reply), upcoming (due from ``today``, no reply).
     """
     today = today or timezone.localdate()
-    qs = visible_follow_up_requests(user).filter(due_on__isnull=False)
+    qs = shown_follow_ups(user).filter(due_on__isnull=False)
     if scope.country:
         qs = qs.filter(document__country__iso3=scope.country)
     if scope.mechanism:

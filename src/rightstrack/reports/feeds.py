@@ -30,9 +30,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
-from rightstrack.reports.tracking_data import published_assessments
+from rightstrack.reports.data import published_assessments, shown_follow_ups, shown_recommendations
 
 #: Entries per feed (newest first).
 MAX_ENTRIES = 100
@@ -86,7 +85,7 @@ def deadline_passed_entries(
     """
     rows = (
         requests.filter(due_on__lt=today, reply_received_on__isnull=True)
-        .filter(pk__in=visible_follow_up_requests(user).values("pk"))
+        .filter(pk__in=shown_follow_ups(user).values("pk"))
         .select_related("document")
         .order_by("-due_on", "-id")
     )
@@ -136,7 +135,7 @@ def build_entries(
 ) -> list[FeedEntry]:
     """All three kinds of entries for one scope, newest first, at most :data:`MAX_ENTRIES`."""
     today = today or timezone.localdate()
-    visible = recs.filter(id__in=visible_recommendations(user).values("id"))
+    visible = recs.filter(id__in=shown_recommendations(user).values("id"))
     entries = (
         new_recommendation_entries(visible, MAX_ENTRIES)
         + status_change_entries(user, visible, MAX_ENTRIES)

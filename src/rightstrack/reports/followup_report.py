@@ -39,14 +39,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
-from rightstrack.reports import office
-from rightstrack.reports.report_data import (
+from rightstrack.reports.data import (
     AssessmentLine,
     assessment_line,
-    long_date,
     report_assessments,
+    report_documents,
     report_follow_ups,
 )
+from rightstrack.reports.dates import long_date
+from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking import followup
 from rightstrack.tracking.grades import SCALES, parse_grade
 from rightstrack.tracking.models import Assessment, Level
@@ -310,20 +311,20 @@ def render_followup_docx(report: FollowUpReport) -> bytes:
     """The report as an editable DOCX (built-in Title/Heading/Quote/Table Grid styles)."""
     lang = report.language
     with translation.override(lang):
-        doc = office.new_document(_title(report), lang)
+        doc = docx.new_document(_title(report), lang)
         _title_page(doc, report)
         _summary(doc, report)
         doc.add_heading(_("Follow-up items"), level=1)
         for item in report.items:
             _item(doc, report, item)
         _method(doc, report)
-        return office.docx_bytes(doc)
+        return docx.to_bytes(doc)
 
 
 def _title_page(doc: Any, report: FollowUpReport) -> None:
     d, lang = report.document, report.language
     doc.add_paragraph(_("Follow-up report"), style="Title")
-    office.add_paragraph(
+    docx.add_paragraph(
         doc,
         _(
             "Information submitted to the %(committee)s on the follow-up to its concluding "
@@ -363,14 +364,14 @@ def _title_page(doc: Any, report: FollowUpReport) -> None:
     ]
     for label, value in rows:
         if value:
-            office.add_label_value(doc, label, value)
-    office.page_break(doc)
+            docx.add_label_value(doc, label, value)
+    docx.page_break(doc)
 
 
 def _summary(doc: Any, report: FollowUpReport) -> None:
     lang = report.language
     doc.add_heading(_("Summary"), level=1)
-    office.add_paragraph(
+    docx.add_paragraph(
         doc,
         _(
             "The Committee asked the State party for information on %(n)d recommendations. "
@@ -403,7 +404,7 @@ def _summary(doc: Any, report: FollowUpReport) -> None:
         )
         grade = item.grade.label if item.grade and item.grade.label else "—"
         rows.append((item.item, item.section, state_info, ours, grade))
-    office.add_table(
+    docx.add_table(
         doc,
         [
             _("Paragraph"),
@@ -422,15 +423,15 @@ def _item(doc: Any, report: FollowUpReport, item: FollowUpItem) -> None:
     title = _("Paragraph %(item)s") % {"item": item.item}
     doc.add_heading(f"{title}: {item.section}" if item.section else title, level=2)
     doc.add_heading(_("Recommendation (as printed)"), level=3)
-    office.add_quote(doc, item.text)
-    office.add_label_value(
+    docx.add_quote(doc, item.text)
+    docx.add_label_value(
         doc,
         _("Deadline"),
         f"{long_date(item.due_on, lang)} ({item.state_label})" if item.due_on else item.state_label,
     )
     doc.add_heading(_("Information from the State party"), level=3)
     if item.reply_received_on:
-        office.add_paragraph(
+        docx.add_paragraph(
             doc,
             _("Follow-up reply %(symbol)s, received on %(date)s.")
             % {
@@ -441,17 +442,17 @@ def _item(doc: Any, report: FollowUpReport, item: FollowUpItem) -> None:
     for a in item.state_information:
         _assessment(doc, a, lang)
     if not item.reply_received_on and not item.state_information:
-        office.add_paragraph(doc, _("No information from the State party was recorded."))
+        docx.add_paragraph(doc, _("No information from the State party was recorded."))
     doc.add_heading(_("Assessment of the submitting organisation(s)"), level=3)
     for a in item.assessments:
         _assessment(doc, a, lang)
     if not item.assessments:
-        office.add_paragraph(doc, _("No assessment recorded for this period."))
+        docx.add_paragraph(doc, _("No assessment recorded for this period."))
     doc.add_heading(_("Suggested grade"), level=3)
     g = item.grade
     if g and g.label:
-        office.add_paragraph(doc, f"{g.label}: {g.meaning}", bold=True)
-    office.add_label_value(doc, _("Reasoning"), g.reason if g else "")
+        docx.add_paragraph(doc, f"{g.label}: {g.meaning}", bold=True)
+    docx.add_label_value(doc, _("Reasoning"), g.reason if g else "")
 
 
 def _assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
@@ -461,14 +462,14 @@ def _assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
         head += f": {a.level_label}"
     if a.grade_label:
         head += f" ({_('grade')} {a.grade_label})"
-    office.add_paragraph(doc, head, bold=True)
+    docx.add_paragraph(doc, head, bold=True)
     if a.text:
-        office.add_paragraph(doc, a.text)
+        docx.add_paragraph(doc, a.text)
     if a.document:
-        office.add_label_value(doc, _("Source"), a.document)
+        docx.add_label_value(doc, _("Source"), a.document)
     if a.evidence:
-        office.add_paragraph(doc, _("Evidence:"))
-        office.add_bullets(doc, a.evidence)
+        docx.add_paragraph(doc, _("Evidence:"))
+        docx.add_list(doc, a.evidence)
 
 
 def _method(doc: Any, report: FollowUpReport) -> None:
@@ -476,7 +477,7 @@ def _method(doc: Any, report: FollowUpReport) -> None:
     scale = _("the current scale of the Human Rights Committee (A–E, as in CCPR/C/141/2)")
     if report.scale == "ced_2022":
         scale = _("the Committee on Enforced Disappearances' 2022 scale (A–D)")
-    office.add_paragraph(
+    docx.add_paragraph(
         doc,
         _(
             "Grades are suggestions on %(scale)s, applied in this order; the Committee decides "
@@ -484,8 +485,8 @@ def _method(doc: Any, report: FollowUpReport) -> None:
         )
         % {"scale": scale, "date": long_date(report.period_end, report.language)},
     )
-    office.add_bullets(doc, _rule_text(report))
-    office.add_table(
+    docx.add_list(doc, _rule_text(report))
+    docx.add_table(
         doc,
         [_("Grade"), _("Meaning")],
         [(label, meaning) for label, meaning in SCALES[report.scale].items()],
@@ -494,18 +495,16 @@ def _method(doc: Any, report: FollowUpReport) -> None:
 
 
 def followup_report_bytes(report: FollowUpReport, fmt: str) -> bytes:
-    """The report as ``fmt`` ("docx" or "pdf"; PDF via :func:`office.docx_to_pdf`).
+    """The report as ``fmt`` ("docx" or "pdf"; PDF via :func:`~rightstrack.reports.writers.pdf.docx_to_pdf`).
 
     Raises:
-        ValueError: unknown format. office.ConversionError: PDF conversion failed.
+        ValueError: unknown format. pdf.ConversionError: PDF conversion failed.
     """
-    return office.docx_or_pdf(fmt, lambda: render_followup_docx(report))
+    return pdf.docx_or_pdf(fmt, lambda: render_followup_docx(report))
 
 
 def documents_with_follow_up(user: Any) -> Any:
     """Public concluding observations with written follow-up items (for the form)."""
-    from rightstrack.reports.report_data import report_documents
-
     ids = report_follow_ups(user).filter(kind=FollowUpRequest.Kind.FOLLOW_UP).values("document_id")
     return (
         report_documents(user)

@@ -28,8 +28,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.catalog.models import Country, Recommendation, Theme, UprIssue
-from rightstrack.reports import office
-from rightstrack.reports.report_data import long_date, report_assessments, report_recommendations
+from rightstrack.reports.data import report_assessments, report_recommendations
+from rightstrack.reports.dates import long_date
+from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking.models import Level
 
 
@@ -169,16 +170,16 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
             "country": report.country.name,
             "cycle": report.cycle,
         }
-        doc = office.new_document(title, lang)
+        doc = docx.new_document(title, lang)
         doc.add_paragraph(title, style="Title")
-        office.add_label_value(doc, _("Date"), long_date(report.on, lang))
-        office.add_label_value(doc, _("Recommendations"), str(report.total))
-        office.add_label_value(doc, _("Positions"), _counts(report.position_counts))
-        office.add_label_value(doc, _("Implementation status"), _counts(report.status_counts))
+        docx.add_label_value(doc, _("Date"), long_date(report.on, lang))
+        docx.add_label_value(doc, _("Recommendations"), str(report.total))
+        docx.add_label_value(doc, _("Positions"), _counts(report.position_counts))
+        docx.add_label_value(doc, _("Implementation status"), _counts(report.status_counts))
         doc.add_heading(_("Counts by theme"), level=1)
         positions = sorted(report.position_counts)
         statuses = sorted(report.status_counts)
-        office.add_table(
+        docx.add_table(
             doc,
             [_("Theme"), _("Total"), *positions, *statuses],
             [
@@ -198,7 +199,7 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
             for cluster, rows in group.clusters:
                 if cluster:
                     doc.add_heading(cluster, level=2)
-                office.add_table(
+                docx.add_table(
                     doc,
                     [
                         _("No."),
@@ -219,13 +220,13 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
                     ],
                     widths_cm=[1.8, 7.2, 3.6, 2.2, 2.2],
                 )
-        return office.docx_bytes(doc)
+        return docx.to_bytes(doc)
 
 
 def midterm_bytes(report: MidTermReport, fmt: str) -> bytes:
     """The report as "docx" or "pdf" bytes.
 
     Raises:
-        ValueError: unknown format. office.ConversionError: PDF conversion failed.
+        ValueError: unknown format. pdf.ConversionError: PDF conversion failed.
     """
-    return office.docx_or_pdf(fmt, lambda: render_midterm_docx(report))
+    return pdf.docx_or_pdf(fmt, lambda: render_midterm_docx(report))

@@ -35,12 +35,8 @@ from babel.dates import format_date
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.permissions import (
-    get_document_for_user,
-    visible_follow_up_requests,
-    visible_recommendations,
-)
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
+from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
 from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
 from rightstrack.reports.pictograms import icon_data_uri
 
@@ -248,14 +244,14 @@ def build_summary(user: Any, document_id: int, language: str) -> PlainSummary:
     Raises:
         Http404: the document does not exist or ``user`` may not see it.
     """
-    document = get_document_for_user(user, document_id)
+    document = shown_document(user, document_id)
     with translation.override(language):
         return _build(user, document, language)
 
 
 def _build(user: Any, document: Document, language: str) -> PlainSummary:
     recs = list(
-        visible_recommendations(user)
+        shown_recommendations(user)
         .filter(document=document)
         .prefetch_related("themes")
         .order_by("order", "id")
@@ -266,7 +262,7 @@ def _build(user: Any, document: Document, language: str) -> PlainSummary:
     ):
         plain_by_rec.setdefault(p.recommendation_id, {})[p.language] = p
     requests = list(
-        visible_follow_up_requests(user)
+        shown_follow_ups(user)
         .filter(document=document, kind=FollowUpRequest.Kind.FOLLOW_UP)
         .order_by("due_on", "id")
     )

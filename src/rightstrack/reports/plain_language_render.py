@@ -2,9 +2,10 @@
 
 The HTML page and the PDF share one template body
 (``reports/partials/plain_summary_body.html``); the PDF is that HTML printed
-by WeasyPrint as PDF/UA-1 (see :mod:`rightstrack.reports.pdf`). The DOCX
-follows the same order with Word's built-in styles. ``large_print`` gives
-18 pt body text (26/22/20 pt headings) in both.
+by WeasyPrint as PDF/UA-1 (see :mod:`rightstrack.reports.writers.pdf`). The
+DOCX (:mod:`rightstrack.reports.writers.docx`, ``SUMMARY_LOOK``) follows the
+same order with Word's built-in styles. ``large_print`` gives 18 pt body text
+in both (headings 26/22/20 pt in the PDF, ``LARGE_PRINT_SIZES`` in the DOCX).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from rightstrack.reports import docx as d
-from rightstrack.reports.pdf import html_to_pdf
 from rightstrack.reports.plain_language import PlainSummary
+from rightstrack.reports.writers import docx as d
+from rightstrack.reports.writers.pdf import html_to_pdf
 
 
 def print_html(summary: PlainSummary, *, large_print: bool = False) -> str:
@@ -39,7 +40,7 @@ def summary_docx(summary: PlainSummary, *, large_print: bool = False) -> bytes:
 
 
 def _docx(s: PlainSummary, large_print: bool) -> bytes:
-    doc = d.new_document(s.language, s.title, large_print=large_print)
+    doc = d.new_document(s.title, s.language, large_print=large_print, look=d.SUMMARY_LOOK)
     d.add_title(doc, s.title)
     d.add_paragraph(
         doc,
@@ -77,9 +78,9 @@ def _docx(s: PlainSummary, large_print: bool) -> bytes:
                 text = fu.item.text
                 if not fu.item.is_plain:
                     text += " (" + _("start of the official text") + ")"
-            p = d.add_paragraph(doc, text, bold=title + ".", style="List Number")
+            p = d.add_paragraph(doc, text, lead=title + ".", style="List Number")
             d.box(p)
-            d.box(d.add_paragraph(doc, bold=_("Due by %(date)s") % {"date": fu.due_text}))
+            d.box(d.add_paragraph(doc, lead=_("Due by %(date)s") % {"date": fu.due_text}))
     if s.welcomed:
         d.add_heading(doc, _("What the Committee welcomed"), level=1)
         d.add_list(doc, s.welcomed)
@@ -100,7 +101,7 @@ def _docx(s: PlainSummary, large_print: bool) -> bytes:
         if not group.has_plain:
             # A list line, not a heading: Word keeps consecutive headings together
             # ("keep with next"), which would push a long chain of them to a new page.
-            d.add_paragraph(doc, ref.strip(), bold=group.title, style="List Bullet")
+            d.add_paragraph(doc, ref.strip(), lead=group.title, style="List Bullet")
             continue
         d.add_heading(doc, group.title, level=2)
         if group.has_plain:
@@ -112,7 +113,7 @@ def _docx(s: PlainSummary, large_print: bool) -> bytes:
                     note += ", " + _("official text")
                 if item.out_of_date:
                     note += ", " + _("out of date")
-                d.add_paragraph(doc, f"{text} ({note})", bold=lead, style="List Bullet")
+                d.add_paragraph(doc, f"{text} ({note})", lead=lead, style="List Bullet")
     d.add_heading(doc, _("What happens next"), level=1)
     d.add_list(doc, s.next_steps)
     score = (
@@ -129,7 +130,7 @@ def _docx(s: PlainSummary, large_print: bool) -> bytes:
             ", ".join(s.out_of_date)
             + " — "
             + _("the official text changed after this summary was written."),
-            bold=_("Out of date:"),
+            lead=_("Out of date:"),
         )
     d.add_paragraph(
         doc, _("Official text: %(symbol)s. Made with RightsTrack.") % {"symbol": s.symbol}

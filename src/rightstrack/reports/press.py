@@ -31,13 +31,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.catalog.models import Document, FollowUpRequest
-from rightstrack.reports.models import PressTemplate
-from rightstrack.reports.report_data import (
-    long_date,
+from rightstrack.reports.data import (
     report_assessments,
     report_documents,
     report_follow_ups,
 )
+from rightstrack.reports.dates import long_date
+from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking import deadlines, followup
 from rightstrack.tracking.models import Assessment, Level
 from rightstrack.tracking.permissions import is_coordinator

@@ -33,9 +33,9 @@ import polib
 from django.db import transaction
 from django.utils import timezone
 
-from rightstrack.accounts.permissions import visible_recommendations
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.reports.actions import do_save_plain_summary, do_save_plain_text
+from rightstrack.reports.data import public_recommendations_of
 from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
 
 SUMMARY_PARTS = ("intro", "welcomed", "next_steps")
@@ -68,11 +68,7 @@ def export_po(document: Document, language: str, source_language: str = "en") ->
         "X-RightsTrack-Document": document.symbol or document.key,
         "X-RightsTrack-Source-Language": source_language,
     }
-    recs = (
-        visible_recommendations(None)
-        .filter(document=document, document__visibility="public")
-        .order_by("order", "id")
-    )
+    recs = public_recommendations_of(document)
     texts = PlainLanguageText.objects.filter(recommendation__in=recs, is_archived=False)
     by_rec: dict[int, dict[str, PlainLanguageText]] = {}
     for t in texts:

@@ -1,4 +1,9 @@
-"""``rightstrack export recommendations --format xlsx|csv|json [filters] -o FILE``."""
+"""``rightstrack export recommendations|actions|assessments --format csv|xlsx|json [filters] -o FILE``.
+
+The recommendations CSV is the portal's ``/recommendations.csv`` for the same
+filters, byte for byte, when ``--base-url`` names the portal's scheme and host
+(links are relative without it).
+"""
 
 from __future__ import annotations
 
@@ -19,8 +24,8 @@ FILTERS = ("country", "mechanism", "theme", "position", "symbol", "year", "cycle
 
 class Command(BaseCommand):
     help = (
-        "Export a filtered list (recommendations; actions and assessments once tracking has "
-        "them) to CSV, XLSX or JSON. Only public records unless --include-restricted."
+        "Export a filtered list (recommendations, actions or assessments) to CSV, XLSX or "
+        "JSON. Only public records unless --include-restricted."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,6 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", choices=FORMATS, default="csv")
         parser.add_argument("--layout", default="default", help="default | uhri")
         parser.add_argument("-o", "--output", required=True, help="file to write ('-' = stdout)")
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="scheme and host put before links, e.g. https://rightstrack.example.org "
+            "(default: relative links)",
+        )
         for name in FILTERS:
             parser.add_argument(f"--{name}", action="append", help=f"filter on {name} (repeatable)")
         parser.add_argument(
@@ -58,14 +69,29 @@ class Command(BaseCommand):
             user = _SystemCoordinator()
         started = time.perf_counter()
         out_name = opts["output"]
+        base_url = opts["base_url"].rstrip("/")
         try:
             if out_name == "-":
                 n = export_to_file(
-                    opts["kind"], opts["fmt"], user, params, sys.stdout.buffer, opts["layout"]
+                    opts["kind"],
+                    opts["fmt"],
+                    user,
+                    params,
+                    sys.stdout.buffer,
+                    opts["layout"],
+                    base_url=base_url,
                 )
             else:
                 with Path(out_name).open("wb") as out:
-                    n = export_to_file(opts["kind"], opts["fmt"], user, params, out, opts["layout"])
+                    n = export_to_file(
+                        opts["kind"],
+                        opts["fmt"],
+                        user,
+                        params,
+                        out,
+                        opts["layout"],
+                        base_url=base_url,
+                    )
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
         if out_name != "-":

@@ -23,8 +23,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.catalog.models import Country, Document
-from rightstrack.reports import briefing, followup_report, midterm, office, press, share_image
-from rightstrack.reports.report_data import find_document
+from rightstrack.reports import briefing, followup_report, midterm, press, share_image
+from rightstrack.reports.data import find_document
+from rightstrack.reports.writers.pdf import ConversionError
 
 
 def _date(value: str) -> dt.date:
@@ -117,7 +118,7 @@ class Command(BaseCommand):
                     card = share_image.document_share_image(user, doc, language=lang)
                 data = card.png
                 self.stdout.write(f"alt: {card.alt}")
-        except office.ConversionError as exc:
+        except ConversionError as exc:
             raise CommandError(str(exc)) from exc
         out.write_bytes(data)
         self.stdout.write(f"wrote {out} ({len(data):,} bytes)")

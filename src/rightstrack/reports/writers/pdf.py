@@ -1,25 +1,51 @@
-"""HTML -> tagged PDF with WeasyPrint (reusable by every report).
+"""PDF writers: HTML → tagged PDF (WeasyPrint), DOCX → PDF (LibreOffice), and a check
+of tagged PDFs.
 
-Why WeasyPrint: it renders the same Django templates as the web pages (one
-source for HTML and PDF), needs only Debian's Pango (already there for
-Chromium), and its ``pdf/ua-1`` variant writes a *tagged* PDF: a structure
-tree built from the HTML elements (H1-H3, P, L/LI, Table...) in document
-order, ``/MarkInfo /Marked true``, the document language from ``<html
-lang>`` and the title from ``<title>`` with ``DisplayDocTitle``. The
-alternative, LibreOffice exporting a DOCX with "tagged PDF", needs a
-1 GB office suite at run time and a headless process per file.
-
-Typical use::
+HTML → PDF, :func:`html_to_pdf` (plain-language summaries). Why WeasyPrint: it
+renders the same Django templates as the web pages (one source for HTML and
+PDF), needs only Debian's Pango (already there for Chromium), and its
+``pdf/ua-1`` variant writes a *tagged* PDF: a structure tree built from the HTML
+elements (H1-H3, P, L/LI, Table...) in document order, ``/MarkInfo /Marked
+true``, the document language from ``<html lang>`` and the title from
+``<title>`` with ``DisplayDocTitle``. The alternative, LibreOffice exporting a
+DOCX with "tagged PDF", needs a 1 GB office suite at run time and a headless
+process per file. Typical use::
 
     html = render_to_string("reports/x_print.html", context)
     data = html_to_pdf(html)
+
+DOCX → PDF, :func:`docx_to_pdf` and :func:`docx_or_pdf` (follow-up report, UPR
+mid-term report, briefing pack). Those reports are written as DOCX first
+(:mod:`rightstrack.reports.writers.docx`), because the DOCX is what users edit
+further and what OHCHR accepts as a submission; LibreOffice headless
+(``soffice --headless --convert-to pdf``) converts that same file in a
+temporary directory with its own throw-away user profile (two conversions at
+once do not share a lock) and a timeout. Why not WeasyPrint there: the PDF
+would come from a second, HTML rendering of the report and could drift from
+the DOCX users edit and send. LibreOffice is needed at run time for PDF only;
+DOCX works without it.
+
+Check, :func:`check_tagged_pdf`: the PDF/UA-style checks (veraPDF is not
+packaged for PyPI, Debian or npm).
 """
 
 from __future__ import annotations
 
 import itertools
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+#: Seconds LibreOffice may take to convert one document before we give up.
+CONVERT_TIMEOUT = 120
+
+
+class ConversionError(RuntimeError):
+    """LibreOffice is missing, timed out, or produced no PDF (message says which)."""
 
 
 def html_to_pdf(html: str, base_url: str | None = None, variant: str = "pdf/ua-1") -> bytes:
@@ -39,6 +65,64 @@ def html_to_pdf(html: str, base_url: str | None = None, variant: str = "pdf/ua-1
     data = document.write_pdf(pdf_variant=variant)
     assert data is not None  # noqa: S101 - write_pdf() without target returns bytes
     return bytes(data)
+
+
+def soffice_path() -> str | None:
+    """Path of the LibreOffice binary (``soffice`` or ``libreoffice``), or ``None``."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(data: bytes, *, timeout: int = CONVERT_TIMEOUT) -> bytes:
+    """Convert DOCX bytes to PDF bytes with LibreOffice headless.
+
+    Runs ``soffice --headless --convert-to pdf`` in a fresh temporary directory
+    with its own user profile (``-env:UserInstallation``), killed after
+    ``timeout`` seconds.
+
+    Raises:
+        ConversionError: LibreOffice not installed, timed out, failed, or wrote no PDF.
+    """
+    binary = soffice_path()
+    if binary is None:
+        raise ConversionError("LibreOffice (soffice) is not installed: PDF output is unavailable")
+    with tempfile.TemporaryDirectory(prefix="rightstrack-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / "report.docx"
+        source.write_bytes(data)
+        cmd = [
+            binary,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise ConversionError(f"LibreOffice took more than {timeout} s to convert") from None
+        target = work / "report.pdf"
+        if done.returncode != 0 or not target.exists():
+            err = done.stderr.decode("utf-8", "replace").strip()[:300]
+            raise ConversionError(f"LibreOffice failed (exit {done.returncode}): {err}")
+        return target.read_bytes()
+
+
+def docx_or_pdf(fmt: str, render_docx: Callable[[], bytes]) -> bytes:
+    """``render_docx()`` as "docx" bytes, or converted by :func:`docx_to_pdf` for "pdf".
+
+    The format is checked before anything is rendered.
+
+    Raises:
+        ValueError: ``fmt`` is neither "docx" nor "pdf". ConversionError: PDF conversion failed.
+    """
+    if fmt not in ("docx", "pdf"):
+        raise ValueError(f"unknown format {fmt!r}: use docx or pdf")
+    data = render_docx()
+    return docx_to_pdf(data) if fmt == "pdf" else data
 
 
 # --------------------------------------------------------------------------- PDF/UA-style check

@@ -1,0 +1,421 @@
+"""What a report may read: every query the reports app makes of the catalogue and tracking.
+
+Everything here starts from the permission helpers (``accounts.permissions``:
+``visible_documents``, ``visible_recommendations``, ``visible_follow_up_requests``,
+``get_document_for_user``, ``get_recommendation_for_user``, ``public_name``;
+``tracking.permissions``: ``visible_actions``, ``visible_assessments``,
+``visible_evidence``, ``visible_assignments``) and only narrows what they return;
+no other module of the reports app calls them, and nothing else decides who may
+see what. Two rules, by where the output goes:
+
+Outward reports (``report_*``, :func:`assessment_line`, :func:`find_document`,
+:func:`public_recommendations_of`)
+    The follow-up report, the mid-term report, the briefing pack, the press kit,
+    the share images and the translators' PO files leave the system: they are sent to committees,
+    ministries and the press. They show only what the *public* may see AND
+    what the requesting user may see: public, published, non-archived records.
+    A coordinator who can see restricted records (SPT visit reports, embargoed
+    assessments) still gets a report without them.
+
+On-screen outputs and exports (``shown_*``, :func:`published_assessments`, ``*_export``)
+    Charts, feeds, plain-language summaries and exports show what the
+    requesting user may see, as the portal does: a coordinator's chart or
+    export holds restricted records (never archived ones); drafts, restricted
+    assessments and hidden contributor names never reach anyone else's. The
+    recommendations export filters and orders exactly as the portal list
+    (:func:`rightstrack.portal.filters.listed`) and reads rows with
+    :func:`rightstrack.portal.rows.iter_rows`.
+
+``user`` is a request user, ``AnonymousUser`` or ``None`` (public data only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, QueryDict
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rightstrack.accounts.permissions import (
+    get_document_for_user,
+    get_recommendation_for_user,
+    public_name,
+    visible_documents,
+    visible_follow_up_requests,
+    visible_recommendations,
+)
+from rightstrack.catalog.models import (
+    Document,
+    DocumentQuerySet,
+    FollowUpRequest,
+    Recommendation,
+    RecommendationQuerySet,
+    Visibility,
+)
+from rightstrack.portal.filters import ListParams, filtered, listed
+from rightstrack.portal.rows import CHUNK_SIZE, iter_rows, recommendation_url_maker
+from rightstrack.tracking.models import (
+    Action,
+    Assessment,
+    AssessmentQuerySet,
+    Assignment,
+    Evidence,
+    PublicationState,
+)
+from rightstrack.tracking.permissions import (
+    shown_action,
+    visible_actions,
+    visible_assessments,
+    visible_assignments,
+    visible_evidence,
+)
+
+#: Rows of an export and a callable giving their number (counted only if asked).
+ExportRows = tuple[Iterable[Any], Callable[[], int]]
+
+# --------------------------------------------------------------------------- outward reports
+
+
+def report_documents(user: Any) -> DocumentQuerySet:
+    """Documents a report for ``user`` may name: visible to ``user`` and public."""
+    return visible_documents(user).filter(visibility=Visibility.PUBLIC)
+
+
+def report_recommendations(user: Any) -> RecommendationQuerySet:
+    """Recommendations a report for ``user`` may show: visible to ``user`` and public."""
+    return visible_recommendations(user).public()
+
+
+def report_recommendation(user: Any, pk: int) -> Recommendation:
+    """The recommendation ``pk`` if a report for ``user`` may show it (share images).
+
+    Raises:
+        Http404: no such recommendation, ``user`` may not see it, or it or its
+            document is not public.
+    """
+    rec: Recommendation = get_recommendation_for_user(user, pk)
+    if rec.visibility != Visibility.PUBLIC or rec.document.visibility != Visibility.PUBLIC:
+        raise Http404("No such recommendation")
+    return rec
+
+
+def report_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
+    """Follow-up requests of public documents whose recommendation (if any) is public."""
+    public_recs = report_recommendations(user).values("pk")
+    return (
+        visible_follow_up_requests(user)
+        .filter(document__in=report_documents(user).values("pk"))
+        .filter(Q(recommendation__isnull=True) | Q(recommendation__in=public_recs))
+    )
+
+
+def report_assessments(user: Any) -> AssessmentQuerySet:
+    """Published, public assessments of public recommendations that ``user`` may see."""
+    return visible_assessments(user).public()
+
+
+def report_evidence(user: Any, assessment: Assessment) -> list[Evidence]:
+    """Published evidence of a (public, published) assessment, oldest first."""
+    return list(
+        visible_evidence(user)
+        .filter(assessment=assessment, publication_state=PublicationState.PUBLISHED)
+        .order_by("created_at", "id")
+    )
+
+
+def report_actions(user: Any) -> QuerySet[Action]:
+    """Actions of public plans published at least once (render ``last_published()``)."""
+    return visible_actions(user).filter(pk__in=Action.objects.public().values("pk"))
+
+
+def report_assignments(user: Any, organisation: Any) -> QuerySet[Assignment]:
+    """Assignments of public recommendations to ``organisation`` that ``user`` may see.
+
+    Args:
+        user: the requesting user.
+        organisation: an ``accounts.Organisation``.
+
+    Returns:
+        The assignments, with their recommendation and its document joined.
+    """
+    return (
+        visible_assignments(user)
+        .filter(
+            organisation=organisation, recommendation__in=report_recommendations(user).values("pk")
+        )
+        .select_related("recommendation__document")
+    )
+
+
+@dataclass(frozen=True)
+class AssessmentLine:
+    """One published assessment as a report prints it.
+
+    Attributes:
+        date: date of the assessment (``datetime.date``).
+        source: translated source label ("Government", "Civil society").
+        organisation: organisation name ("" when none).
+        level: ``tracking.models.Level`` value ("" when none).
+        level_label: its translated label.
+        grade_label: committee grade as printed ("" when none).
+        text: the assessment text.
+        evidence: "title: link" or "title (file name, SHA-256 …)" lines.
+        document: symbol of the source document ("" when none).
+    """
+
+    date: dt.date
+    source: str
+    organisation: str
+    level: str
+    level_label: str
+    grade_label: str
+    text: str
+    evidence: list[str] = field(default_factory=list)
+    document: str = ""
+
+
+def assessment_line(user: Any, a: Assessment) -> AssessmentLine:
+    """An :class:`AssessmentLine` of ``a`` with its published evidence."""
+    evidence = []
+    for ev in report_evidence(user, a):
+        title = ev.title or ev.original_name or ev.url
+        if ev.url:
+            evidence.append(f"{title}: {ev.url}" if title != ev.url else ev.url)
+        else:
+            evidence.append(f"{title} (file, SHA-256 {ev.sha256[:12]}…)")
+    return AssessmentLine(
+        date=a.date,
+        source=str(a.get_source_display()),
+        organisation=a.organisation.name if a.organisation else "",
+        level=a.level,
+        level_label=str(a.get_level_display()) if a.level else "",
+        grade_label=a.grade_label,
+        text=a.text,
+        evidence=evidence,
+        document=a.document.symbol if a.document else "",
+    )
+
+
+def find_document(user: Any, symbol: str) -> Document:
+    """The public document with this symbol (or natural key) that ``user`` may see.
+
+    Raises:
+        Document.DoesNotExist: none (restricted documents are "not found", never revealed).
+    """
+    qs = report_documents(user)
+    doc = qs.filter(symbol=symbol).order_by("id").first() or qs.filter(key=symbol).first()
+    if doc is None:
+        raise Document.DoesNotExist(f"no public document with symbol {symbol!r}")
+    return doc
+
+
+# --------------------------------------------------------------------------- on screen
+
+
+def shown_document(user: Any, pk: int) -> Document:
+    """The document ``pk`` if ``user`` may see it (plain-language summary pages).
+
+    Raises:
+        Http404: no such document, or ``user`` may not see it.
+    """
+    return get_document_for_user(user, pk)
+
+
+def shown_recommendations(user: Any) -> RecommendationQuerySet:
+    """Recommendations ``user`` may see (charts, feeds, plain-language summaries)."""
+    return visible_recommendations(user)
+
+
+def shown_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
+    """Follow-up requests ``user`` may see (deadline chart, feeds, plain-language summaries)."""
+    return visible_follow_up_requests(user)
+
+
+def shown_assignments(user: Any) -> QuerySet[Assignment]:
+    """Assignments ``user`` may see (status-by-institution chart)."""
+    return visible_assignments(user)
+
+
+def public_recommendations_of(document: Document) -> RecommendationQuerySet:
+    """The public recommendations of ``document`` if it is public, in printed order
+    (the plain-language PO files sent to translators)."""
+    return (
+        visible_recommendations(None)
+        .filter(document=document, document__visibility=Visibility.PUBLIC)
+        .order_by("order", "id")
+    )
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    """A published assessment as feeds show it."""
+
+    pk: int
+    recommendation: Recommendation
+    level_label: str
+    text: str
+    published_at: dt.datetime
+
+
+def published_assessments(user: Any, recs: QuerySet[Recommendation]) -> list[AssessmentView]:
+    """Published assessments of ``recs`` that ``user`` may see, newest first (200 at most)."""
+    qs = (
+        visible_assessments(user)
+        .filter(publication_state=PublicationState.PUBLISHED, recommendation__in=recs.values("pk"))
+        .select_related("recommendation__document")
+        .order_by("-date", "-id")
+    )
+    return [
+        AssessmentView(
+            pk=a.pk,
+            recommendation=a.recommendation,
+            level_label=str(a.get_level_display() or a.grade_label or _("assessed")),
+            text=a.text,
+            published_at=a.reviewed_at or a.updated_at,
+        )
+        for a in qs[:200]
+    ]
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def _export_recommendations(
+    user: Any, params: QueryDict, *, ordered: bool
+) -> QuerySet[Recommendation]:
+    """Recommendations ``user`` may see, filtered by the portal's list parameters plus ``kind``.
+
+    ``ordered``: in the list's order (:func:`~rightstrack.portal.filters.listed`), else
+    unordered (for ``IN`` subqueries).
+    """
+    lang = get_language()
+    listing = ListParams.from_querydict(params)
+    visible = visible_recommendations(user)
+    qs = listed(visible, listing, lang) if ordered else filtered(visible, listing, lang)
+    kinds = [k for k in params.getlist("kind") if k in Recommendation.Kind.values]
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def recommendation_export(user: Any, params: QueryDict, *, base_url: str = "") -> ExportRows:
+    """Rows of the recommendations export (``portal.rows`` rows, every tag looked up).
+
+    Args:
+        user: the requesting user; restricted rows only for coordinators and above.
+        params: the portal's list parameters (``q``, ``country``, ``mechanism``,
+            ``theme``, ``affected``, ``issue``, ``sdg``, ``position``,
+            ``recommending_state``, ``cycle``, ``year``, ``document``, ``sort``;
+            see :mod:`rightstrack.portal.filters`), plus ``kind``
+            (``recommendation`` | ``concern``). ``page`` is ignored: no row cap.
+        base_url: scheme and host put before each row's ``url`` ("" for relative links).
+
+    Returns:
+        The rows, lazily, in the portal list's order for the same parameters (newest
+        first by default, ``sort=document`` for printed order), and their count.
+    """
+    qs = _export_recommendations(user, params, ordered=True)
+    ids = qs.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
+    rows = iter_rows(visible_recommendations(user), ids, url_for=recommendation_url_maker(base_url))
+    return rows, qs.count
+
+
+def _has_rec_filter(params: QueryDict) -> bool:
+    return any(k not in {"layout", "page", "sort", "status", "source", "level"} for k in params)
+
+
+def _rec_ref(rec: Recommendation) -> str:
+    return f"{rec.document.symbol} {rec.paragraph}".strip()
+
+
+def action_export(user: Any, params: QueryDict) -> ExportRows:
+    """Rows (dicts) of the actions export: each action as the public last saw it.
+
+    Args:
+        user: the requesting user (``tracking.permissions.shown_action`` picks the version
+            they may see; a draft edit never shows to others).
+        params: the recommendations export's parameters (actions addressing a
+            matching recommendation) plus ``status`` (repeatable).
+
+    Returns:
+        Rows with keys ``id``, ``plan``, ``title``, ``description``, ``status``,
+        ``responsible``, ``start_date``, ``target_date``, ``recommendations``
+        (list of "symbol paragraph"), by id; and their count (before hiding
+        actions with no version to show).
+    """
+    qs = visible_actions(user).select_related("plan", "responsible").order_by("id")
+    if _has_rec_filter(params):
+        recs = _export_recommendations(user, params, ordered=False)
+        qs = qs.filter(recommendations__in=recs.values("pk")).distinct()
+    if params.get("status"):
+        qs = qs.filter(status__in=params.getlist("status"))
+    return _shown_actions(qs, user), qs.count
+
+
+def _shown_actions(qs: QuerySet[Action], user: Any) -> Iterator[dict[str, Any]]:
+    visible = visible_recommendations(user).values("pk")
+    for action in qs.iterator(chunk_size=500):
+        view = shown_action(user, action)
+        if view is None:
+            continue
+        shown = view.data
+        recs = action.recommendations.filter(pk__in=visible).select_related("document")
+        yield {
+            "id": action.pk,
+            "plan": action.plan.title,
+            "title": shown.title,
+            "description": shown.description,
+            "status": shown.status,
+            "responsible": action.responsible.name if action.responsible else "",
+            "start_date": shown.start_date,
+            "target_date": shown.target_date,
+            "recommendations": [_rec_ref(r) for r in recs],
+        }
+
+
+def assessment_export(user: Any, params: QueryDict) -> ExportRows:
+    """Rows (dicts) of the assessments export, author names as ``public_name`` shows them.
+
+    Args:
+        user: the requesting user.
+        params: the recommendations export's parameters (assessments of a matching
+            recommendation) plus ``source`` and ``level`` (repeatable).
+
+    Returns:
+        Rows with keys ``id``, ``recommendation`` ("symbol paragraph"),
+        ``recommendation_id``, ``source``, ``organisation``, ``author``, ``date``,
+        ``level``, ``grade``, ``text``, ``publication_state``, ``source_document``,
+        by recommendation then newest first; and their count.
+    """
+    qs = (
+        visible_assessments(user)
+        .select_related("recommendation__document", "organisation", "author", "document")
+        .order_by("recommendation_id", "-date", "-id")
+    )
+    if _has_rec_filter(params):
+        recs = _export_recommendations(user, params, ordered=False)
+        qs = qs.filter(recommendation__in=recs.values("pk"))
+    for name in ("source", "level"):
+        if params.get(name):
+            qs = qs.filter(**{f"{name}__in": params.getlist(name)})
+    rows = (
+        {
+            "id": a.pk,
+            "recommendation": _rec_ref(a.recommendation),
+            "recommendation_id": a.recommendation_id,
+            "source": a.source,
+            "organisation": a.organisation.name if a.organisation else "",
+            "author": public_name(a.author, user),
+            "date": a.date,
+            "level": a.level,
+            "grade": a.grade_label,
+            "text": a.text,
+            "publication_state": a.publication_state,
+            "source_document": a.document.symbol if a.document else "",
+        }
+        for a in qs.iterator(chunk_size=500)
+    )
+    return rows, qs.count

@@ -1,0 +1,32 @@
+"""How reports write dates: :func:`long_date` ("1 December 2023", in the report's language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+#: Babel locale used for each UI language ("en" → British order: "1 December 2023",
+#: as UN documents print dates).
+_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans"}
+
+
+def long_date(day: dt.date | None, language: str = "en") -> str:
+    """``day`` written out in ``language``.
+
+    Args:
+        day: the date, or ``None``.
+        language: a UI language code (``en``, ``fr``, ``zh-hans``...); an unknown
+            code falls back to British English.
+
+    Returns:
+        ``"1 December 2023"`` (CLDR's long format of that language); ``""`` for ``None``.
+    """
+    if day is None:
+        return ""
+    try:
+        locale = Locale.parse(_LOCALES.get(language, language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en_GB")
+    return str(format_date(day, format="long", locale=locale))

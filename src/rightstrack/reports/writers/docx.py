@@ -1,0 +1,294 @@
+"""DOCX writer: the python-docx building blocks of every DOCX the reports app writes.
+
+Callers: the follow-up report, the UPR mid-term report, the briefing pack
+(:data:`REPORT_LOOK`) and the plain-language summary (:data:`SUMMARY_LOOK`).
+
+Documents are built from Word's *built-in* styles (Title, Heading 1-3, Quote,
+List Bullet, List Number, Table Grid), so they stay editable, restyle in Word
+and LibreOffice, and their headings feed the navigation pane, the table of
+contents and LibreOffice's tagged-PDF export. Only the font, sizes and heading
+colour of those styles are set, from a :class:`Look`. The document language is
+set on the default run properties (``w:lang``: Latin, complex-script/right-to-left
+and East Asian text) and in the core properties.
+
+Typical use::
+
+    doc = new_document("Title", "en", large_print=False)
+    add_title(doc, "Title")
+    add_heading(doc, "Section", level=1)
+    add_paragraph(doc, "Text", lead="Note:")
+    add_list(doc, ["one", "two"])
+    data = to_bytes(doc)
+
+PDF: :func:`rightstrack.reports.writers.pdf.docx_to_pdf` converts these files.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+#: ``Content-Type`` of a DOCX file.
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+#: Styles whose font and size a :class:`Look` sets.
+STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3")
+
+
+@dataclass(frozen=True)
+class Look:
+    """Font, sizes and colour of one family of documents.
+
+    Attributes:
+        font: font family of every styled text.
+        sizes: point sizes by style name (every name of :data:`STYLES`).
+        colour: heading colour, hex ``RRGGBB``.
+        coloured: the styles drawn in ``colour``.
+        a4: page size A4 (21 × 29.7 cm); ``False`` keeps the python-docx
+            template's page (US Letter).
+    """
+
+    font: str
+    sizes: Mapping[str, float]
+    colour: str
+    coloured: tuple[str, ...]
+    a4: bool
+
+
+#: Follow-up report, mid-term report, briefing pack: Liberation Sans (metric-compatible
+#: with Arial; shipped with LibreOffice on Debian, so the PDF conversion keeps the layout).
+REPORT_LOOK = Look(
+    font="Liberation Sans",
+    sizes={"Normal": 10.5, "Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11},
+    colour="1F3A5F",
+    coloured=("Title", "Heading 1", "Heading 2", "Heading 3"),
+    a4=True,
+)
+#: Plain-language summary: DejaVu Sans (wide coverage of scripts), smaller headings.
+SUMMARY_LOOK = Look(
+    font="DejaVu Sans",
+    sizes={"Normal": 10.5, "Title": 20, "Heading 1": 14, "Heading 2": 12, "Heading 3": 11},
+    colour="0B3B70",
+    coloured=("Heading 1", "Heading 2", "Heading 3"),
+    a4=False,
+)
+#: Large print sizes (points), whatever the look: >= 18 pt body text, as recommended for
+#: large-print documents by the UK Association for Accessible Formats.
+LARGE_PRINT_SIZES: Mapping[str, float] = {
+    "Normal": 18,
+    "Title": 28,
+    "Heading 1": 24,
+    "Heading 2": 21,
+    "Heading 3": 19,
+}
+#: Fill of a table's header row (hex ``RRGGBB``).
+HEADER_FILL = "DCE6F0"
+
+
+def new_document(
+    title: str,
+    language: str = "en",
+    *,
+    large_print: bool = False,
+    landscape: bool = False,
+    look: Look = REPORT_LOOK,
+) -> Any:
+    """A new, empty DOCX with its metadata, language, page and styles set.
+
+    Args:
+        title: core property Title (shown by readers; the PDF title after conversion).
+        language: BCP 47 tag (``en``, ``es``, ``ar``, ``zh-hans``...): core property
+            Language and ``w:lang`` of Latin, complex-script (right-to-left) and
+            East Asian text.
+        large_print: :data:`LARGE_PRINT_SIZES` instead of the look's sizes.
+        landscape: landscape pages (width and height swapped).
+        look: font, sizes, colour and page size (:data:`REPORT_LOOK` or
+            :data:`SUMMARY_LOOK`).
+
+    Returns:
+        A ``docx.document.Document``. Margins are 2 cm on every side.
+    """
+    doc = new_docx()
+    doc.core_properties.title = title
+    doc.core_properties.language = language
+    doc.core_properties.author = "RightsTrack"
+    for section in doc.sections:
+        if look.a4:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+    sizes = LARGE_PRINT_SIZES if large_print else look.sizes
+    colour = RGBColor.from_string(look.colour)
+    for name in STYLES:
+        style = doc.styles[name]
+        style.font.name = look.font
+        style.font.size = Pt(sizes[name])
+        if name in look.coloured:
+            style.font.color.rgb = colour
+    _set_language(doc.styles["Normal"], language)
+    return doc
+
+
+def _set_language(style: Any, language: str) -> None:
+    lang = OxmlElement("w:lang")
+    for script in ("w:val", "w:bidi", "w:eastAsia"):
+        lang.set(qn(script), language)
+    style.element.get_or_add_rPr().append(lang)
+
+
+def add_title(doc: Any, text: str) -> Any:
+    """The document title (style Title); returns the paragraph."""
+    return doc.add_paragraph(text, style="Title")
+
+
+def add_heading(doc: Any, text: str, level: int = 1) -> Any:
+    """A heading of ``level`` 1-3 (built-in Heading styles); returns the paragraph."""
+    return doc.add_heading(text, level=level)
+
+
+def add_paragraph(
+    doc: Any, text: str = "", *, style: str | None = None, bold: bool = False, lead: str = ""
+) -> Any:
+    """Append a paragraph and return it.
+
+    Args:
+        doc: the document.
+        text: the text; each ``\\n`` starts a new line (a line break, same paragraph).
+        style: a built-in paragraph style (``"Quote"``, ``"List Bullet"``...); ``None``
+            for Normal.
+        bold: the whole ``text`` in bold.
+        lead: a lead-in printed in bold before ``text``; a plain space separates them
+            unless ``lead`` ends with one.
+    """
+    para = doc.add_paragraph(style=style)
+    if lead:
+        para.add_run(lead).bold = True
+        if text and not lead.endswith(" "):
+            para.add_run(" ")
+    if text or not lead:
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                para.add_run().add_break()
+            run = para.add_run(line)
+            if bold:
+                run.bold = True
+    return para
+
+
+def add_label_value(doc: Any, label: str, value: str) -> Any:
+    """A paragraph "**label:** value"; returns it."""
+    return add_paragraph(doc, value, lead=f"{label}: ")
+
+
+def add_quote(doc: Any, text: str) -> Any:
+    """A text as printed (a recommendation), in the built-in "Quote" style; returns it."""
+    return add_paragraph(doc, text, style="Quote")
+
+
+def add_list(doc: Any, items: Iterable[str], *, numbered: bool = False) -> list[Any]:
+    """One paragraph per item in List Bullet (or List Number); returns the paragraphs."""
+    style = "List Number" if numbered else "List Bullet"
+    return [doc.add_paragraph(item, style=style) for item in items]
+
+
+def box(paragraph: Any, *, fill: str = "EEF4FB", border: str = "0B5394") -> Any:
+    """Shade ``paragraph`` and draw a border round it (a call-out box that stays text).
+
+    ``fill`` and ``border`` are hex ``RRGGBB`` colours. Returns the paragraph.
+    """
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "18")
+        el.set(qn("w:space"), "4")
+        el.set(qn("w:color"), border)
+        borders.append(el)
+    ppr.append(borders)
+    ppr.append(_shading(fill))
+    return paragraph
+
+
+def _shading(fill: str) -> Any:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    return shd
+
+
+def add_table(
+    doc: Any,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    widths_cm: Sequence[float] | None = None,
+    header_fill: str | None = HEADER_FILL,
+) -> Any:
+    """A centred "Table Grid" table with a bold header row repeated on every page.
+
+    Args:
+        doc: the document.
+        headers: the header cells.
+        rows: the body rows, each as long as ``headers``; cells are ``str()``-ed
+            (``None`` is an empty cell).
+        widths_cm: column widths in centimetres (``None``: automatic).
+        header_fill: hex ``RRGGBB`` fill of the header row; ``None`` for none.
+
+    Returns:
+        The ``docx.table.Table``.
+
+    Raises:
+        ValueError: a row whose length differs from ``headers``.
+    """
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for cell, text in zip(header.cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(str(text)).bold = True
+        if header_fill:
+            cell._tc.get_or_add_tcPr().append(_shading(header_fill))
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+    if widths_cm:
+        # LibreOffice reads the grid (gridCol), Word the cell widths: set both.
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=False):
+            column.width = Cm(width)
+        for table_row in table.rows:
+            for cell, width in zip(table_row.cells, widths_cm, strict=False):
+                cell.width = Cm(width)
+    return table
+
+
+def page_break(doc: Any) -> None:
+    """Start a new page."""
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def to_bytes(doc: Any) -> bytes:
+    """The document serialised as DOCX bytes."""
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,81 @@
+"""The one CSV writer: UTF-8 with BOM, RFC 4180 quoting, lists joined, streamed in chunks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from rightstrack.core.csv_stream import (
+    BOM,
+    CONTENT_TYPE,
+    Column,
+    cell,
+    csv_chunks,
+    write_csv,
+)
+
+COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("text", lambda r: r["text"]),
+    Column("tags", lambda r: r["tags"]),
+    Column("date", lambda r: r["date"]),
+]
+ROWS = [
+    {
+        "id": 1,
+        "text": 'Says "hello", then\nleaves',
+        "tags": ["a", "b"],
+        "date": dt.date(2023, 12, 1),
+    },
+    {"id": 2, "text": "Türkiye, 中国, Россия, مصر", "tags": [], "date": None},
+]
+
+
+def test_the_file_starts_with_a_bom_and_the_header():
+    chunks = list(csv_chunks(ROWS, COLUMNS))
+    assert chunks[0] == (BOM + "id,text,tags,date\r\n").encode("utf-8")
+    assert chunks[0].startswith(b"\xef\xbb\xbf")
+    assert CONTENT_TYPE == "text/csv; charset=utf-8"
+
+
+def test_cells_are_quoted_joined_and_written_as_text():
+    data = b"".join(csv_chunks(ROWS, COLUMNS))
+    assert data.endswith(b"\r\n")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows == [
+        ["id", "text", "tags", "date"],
+        ["1", 'Says "hello", then\nleaves', "a; b", "2023-12-01"],
+        ["2", "Türkiye, 中国, Россия, مصر", "", ""],
+    ]
+    assert b'"Says ""hello"", then\nleaves"' in data
+
+
+def test_cell_flattens_lists_and_none_only():
+    assert cell(None) == ""
+    assert cell(["x", 2]) == "x; 2"
+    assert cell(7) == 7
+    assert cell(dt.date(2020, 1, 2)) == dt.date(2020, 1, 2)
+
+
+def test_rows_are_read_lazily_and_yielded_in_chunks():
+    seen = []
+
+    def rows():
+        for i in range(5):
+            seen.append(i)
+            yield {"id": i, "text": "", "tags": [], "date": None}
+
+    stream = csv_chunks(rows(), COLUMNS, rows_per_chunk=2)
+    assert next(stream).startswith(b"\xef\xbb\xbf")
+    assert seen == []  # nothing read before the header is sent
+    rest = list(stream)
+    assert [chunk.count(b"\r\n") for chunk in rest] == [2, 2, 1]
+    assert seen == [0, 1, 2, 3, 4]
+
+
+def test_no_rows_gives_the_header_alone_and_write_csv_writes_the_same_bytes():
+    assert list(csv_chunks([], COLUMNS)) == [(BOM + "id,text,tags,date\r\n").encode()]
+    out = io.BytesIO()
+    write_csv(ROWS, COLUMNS, out)
+    assert out.getvalue() == b"".join(csv_chunks(ROWS, COLUMNS))

@@ -1,0 +1,69 @@
+"""``portal.rows``: the recommendation row, read by id in the given order, visibility applied
+again, tags sorted, only the tags asked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightstrack.accounts.permissions import visible_recommendations
+from rightstrack.catalog.models import Recommendation
+from rightstrack.portal.rows import (
+    RECOMMENDATION_COLUMNS,
+    RECOMMENDATION_TAGS,
+    iter_rows,
+    recommendation_url_maker,
+    rows_for_ids,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_follow_the_ids_order_and_skip_what_the_user_may_not_see(catalogue):
+    visible = visible_recommendations(None)
+    ids = list(Recommendation.objects.order_by("-id").values_list("pk", flat=True))
+    hidden = set(ids) - set(visible.values_list("pk", flat=True))
+    assert hidden  # the fixture holds restricted rows
+    rows = rows_for_ids(visible, ids, url_for=recommendation_url_maker())
+    assert [r["id"] for r in rows] == [pk for pk in ids if pk not in hidden]
+    assert all(r["url"] == f"/recommendations/{r['id']}/" for r in rows)
+
+
+def test_a_row_holds_the_values_and_sorted_tags(catalogue):
+    rec = catalogue.r122_153
+    (row,) = rows_for_ids(
+        visible_recommendations(None), [rec.pk], url_for=recommendation_url_maker("https://x.org")
+    )
+    assert row["symbol"] == "A/HRC/43/15"
+    assert row["paragraph"] == "122.153"
+    assert row["country"] == "SVN"
+    assert row["position"] == "noted"
+    assert row["recommending_states"] == [("CYP", "Cyprus")]
+    assert row["themes"] == [
+        "Prohibition of torture & cruel, inhuman or degrading treatment",
+        "Right to effective remedy & reparations",
+    ]
+    assert [number for number, _title in row["sdg_goals"]] == [10]
+    assert row["url"] == f"https://x.org/recommendations/{rec.pk}/"
+    values = {c.header: c.get(row) for c in RECOMMENDATION_COLUMNS}
+    assert values["recommending_states"] == ["CYP"]
+    assert values["sdgs"] == [10]
+
+
+def test_only_the_tags_asked_for_are_read(catalogue, django_assert_num_queries):
+    visible = visible_recommendations(None)
+    ids = list(visible.values_list("pk", flat=True))
+    with django_assert_num_queries(1 + len(RECOMMENDATION_TAGS)):
+        rows = list(
+            iter_rows(visible, ids, url_for=str, tags=RECOMMENDATION_TAGS, chunk_size=len(ids))
+        )
+    assert set(rows[0]) >= set(RECOMMENDATION_TAGS)
+    assert "upr_issues" not in rows[0]
+
+
+def test_iter_rows_reads_in_batches(catalogue, django_assert_num_queries):
+    visible = visible_recommendations(None)
+    ids = list(visible.order_by("id").values_list("pk", flat=True))
+    assert len(ids) == 7
+    with django_assert_num_queries(3 * 2):  # batches of 3, 3 and 1 ids: rows + themes each
+        rows = list(iter_rows(visible, iter(ids), url_for=str, tags=["themes"], chunk_size=3))
+    assert [r["id"] for r in rows] == ids
