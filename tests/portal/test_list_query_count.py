@@ -11,6 +11,9 @@ pytestmark = pytest.mark.django_db
 # + 1 index query on PostgreSQL when there is a search (see search.MAX_ID_LIST),
 # + 1 code -> id lookup per selected country/mechanism/document facet.
 MAX_LIST_QUERIES = 20
+# The JSON results hold every column of a recommendation row: its page of rows reads
+# 6 tag lists (SDG targets and UPR Info issues too) where the HTML list prefetches 4.
+MAX_JSON_QUERIES = MAX_LIST_QUERIES + 2
 
 
 @pytest.mark.parametrize("url", ["/recommendations/", "/recommendations.json"])
@@ -21,14 +24,16 @@ def test_the_list_stays_within_a_fixed_number_of_queries(
     svn_upr_catalogue, django_assert_max_num_queries, url, params
 ):
     client = Client()
-    with django_assert_max_num_queries(MAX_LIST_QUERIES):
+    bound = MAX_JSON_QUERIES if url.endswith(".json") else MAX_LIST_QUERIES
+    with django_assert_max_num_queries(bound):
         assert client.get(url, params).status_code == 200
 
 
 def test_the_csv_prefetches_in_batches(svn_upr_catalogue, django_assert_max_num_queries):
     client = Client()
-    # 1 query streams the sorted ids; each batch of ids: rows + 4 tag queries.
-    with django_assert_max_num_queries(6):
+    # 1 query streams the sorted ids; each batch of ids: rows + 6 tag queries (recommending
+    # States, themes, affected persons, SDG goals, SDG targets, UPR Info issues).
+    with django_assert_max_num_queries(8):
         response = client.get("/recommendations.csv")
         rows = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert len(rows) == 1 + 7

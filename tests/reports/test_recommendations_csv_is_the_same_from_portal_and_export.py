@@ -57,7 +57,9 @@ def _values(value: str | list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("params", FILTERS, ids=lambda p: "&".join(p) or "all")
-def test_portal_csv_export_view_and_command_line_write_the_same_bytes(catalogue, tmp_path, params):
+def test_portal_csv_export_view_and_command_line_write_the_same_bytes(
+    pry_co_catalogue, tmp_path, params
+):
     client = Client()
     portal = _body(client.get("/recommendations.csv", params))
     export = _body(client.get("/reports/export/recommendations.csv", params))
@@ -72,10 +74,10 @@ def test_portal_csv_export_view_and_command_line_write_the_same_bytes(catalogue,
     assert rows, "the filter should match some rows"
     assert list(rows[0]) == RESULT_FIELDS
     assert all(r["url"] == f"http://testserver/recommendations/{r['id']}/" for r in rows)
-    assert catalogue.marker not in portal.decode("utf-8-sig")
+    assert pry_co_catalogue.marker not in portal.decode("utf-8-sig")
 
 
-def test_the_shared_file_holds_the_expected_rows_in_the_list_order(catalogue, tmp_path):
+def test_the_shared_file_holds_the_expected_rows_in_the_list_order(pry_co_catalogue, tmp_path):
     params = {"country": "SVN", "sort": "document"}
     portal = _body(Client().get("/recommendations.csv", params))
     assert _cli_csv(tmp_path, params) == portal
@@ -97,16 +99,16 @@ def test_the_shared_file_holds_the_expected_rows_in_the_list_order(catalogue, tm
 
 
 def test_a_coordinator_gets_the_same_file_with_restricted_rows_everywhere(
-    catalogue, cast, client_for, tmp_path
+    pry_co_catalogue, cast, client_for, tmp_path
 ):
     client = client_for(cast["coordinator"])
     portal = _body(client.get("/recommendations.csv"))
     assert _body(client.get("/reports/export/recommendations.csv")) == portal
     assert _cli_csv(tmp_path, {}, "--include-restricted") == portal
-    assert catalogue.marker in portal.decode("utf-8-sig")
+    assert pry_co_catalogue.marker in portal.decode("utf-8-sig")
 
 
-def test_kind_is_an_export_only_narrowing(catalogue):
+def test_kind_is_an_export_only_narrowing(pry_co_catalogue):
     client = Client()
     everything = _body(client.get("/reports/export/recommendations.csv", {"country": "PRY"}))
     assert everything == _body(client.get("/recommendations.csv", {"country": "PRY"}))

@@ -35,7 +35,9 @@ from rightstrack.portal.rows import (
     RECOMMENDATION_COLUMNS,
     RECOMMENDATION_TAGS,
     iter_rows,
+    json_row,
     recommendation_url_maker,
+    rows_for_ids,
 )
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 
@@ -60,35 +62,17 @@ def detail_url_maker(request: HttpRequest) -> Callable[[int], str]:
     return recommendation_url_maker(request.build_absolute_uri("/")[:-1])
 
 
-def result_row(
-    rec: Recommendation, request: HttpRequest, url_for: Callable[[int], str] | None = None
-) -> dict[str, Any]:
-    """One recommendation as a JSON-ready dict with the keys of :data:`RESULT_FIELDS`.
+def result_rows(visible: RecQS, ids: list[int], request: HttpRequest) -> list[dict[str, Any]]:
+    """The recommendations ``ids`` (in that order) as JSON results: the keys of
+    :data:`RESULT_FIELDS`, the values of the CSV (``portal.rows.json_row``); ``url`` is
+    absolute. Costs one query for the rows and one per tag.
 
-    Lists hold ISO3 codes (recommending States), theme and affected-persons
-    names, and SDG goal numbers, each sorted (code-point order, the same on
-    every database). ``url`` is absolute.
+    Args:
+        visible: the recommendations the requesting user may see; others give no result.
+        ids: primary keys, at most a page's worth.
     """
-    url_for = url_for or detail_url_maker(request)
-    return {
-        "id": rec.pk,
-        "symbol": rec.document.symbol,
-        "paragraph": rec.paragraph,
-        "text": rec.text,
-        "kind": rec.kind,
-        "mechanism": rec.mechanism.code,
-        "country": rec.country.iso3 if rec.country else None,
-        "date": rec.date.isoformat() if rec.date else None,
-        "year": rec.year,
-        "upr_cycle": rec.upr_cycle,
-        "recommending_states": sorted(c.iso3 for c in rec.recommending_states.all()),
-        "position": rec.position or None,
-        "themes": sorted(t.name for t in rec.themes.all()),
-        "affected_persons": sorted(g.name for g in rec.affected_groups.all()),
-        "sdgs": sorted(g.number for g in rec.sdg_goals.all()),
-        "document": rec.document.key,
-        "url": url_for(rec.pk),
-    }
+    rows = rows_for_ids(visible, ids, url_for=detail_url_maker(request), tags=RECOMMENDATION_TAGS)
+    return [json_row(row) for row in rows]
 
 
 class KnownCountPaginator(Paginator):
@@ -153,23 +137,30 @@ class RecommendationList:
         return sorted_results(self.filtered, self.params, self.lang)
 
     @cached_property
-    def page(self) -> Page:
-        """The requested page (clamped to the last one), rows with their tags.
+    def id_page(self) -> Page:
+        """The requested page (clamped to the last one) as a page of ids.
 
-        Sorting happens on ids only (narrow rows sort fast), then the page's
-        rows are fetched by id: 1 count + 1 ids + 1 rows + 4 prefetches.
+        Sorting happens on ids only (narrow rows sort fast): 1 count + 1 ids.
         """
         ids = self.queryset.values_list("pk", flat=True)
         paginator = KnownCountPaginator(ids, page_size(), self.filtered.count())
         page = paginator.get_page(self.params.page)
-        page_ids = list(page.object_list)
+        page.object_list = list(page.object_list)
+        return page
+
+    @cached_property
+    def page(self) -> Page:
+        """:attr:`id_page` with the recommendations themselves and their tags, for the
+        HTML list: 1 rows + 4 prefetches on top of the ids."""
+        page = copy.copy(self.id_page)
+        page_ids = list(self.id_page.object_list)
         rows = with_related(self.visible.filter(pk__in=page_ids)).in_bulk(page_ids)
         page.object_list = [rows[pk] for pk in page_ids if pk in rows]
         return page
 
     @property
     def count(self) -> int:
-        return int(self.page.paginator.count)
+        return int(self.id_page.paginator.count)
 
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:
@@ -199,14 +190,13 @@ class RecommendationList:
 
     def as_json(self) -> dict[str, Any]:
         """``{count, page, pages, results, facets}``; keys are stable."""
-        url_for = detail_url_maker(self.request)
         return {
             "count": self.count,
-            "page": self.page.number,
-            "pages": self.page.paginator.num_pages,
+            "page": self.id_page.number,
+            "pages": self.id_page.paginator.num_pages,
             "page_size": page_size(),
             "query": {"q": self.params.q, **self.params.selected, "sort": self.params.sort},
-            "results": [result_row(r, self.request, url_for) for r in self.page.object_list],
+            "results": result_rows(self.visible, list(self.id_page.object_list), self.request),
             "facets": {
                 p: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
                 for p, values in self.facets.items()
@@ -259,6 +249,19 @@ def recommendation_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     )
     same: list[SameText] = same_text_elsewhere(rec, visible_recommendations(request.user))
     return {"rec": rec, "same_text": same, "panels": panels_for("recommendation", request, rec)}
+
+
+def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """The recommendation page as JSON: a list result plus ``same_text`` (ids).
+
+    Raises:
+        Http404: no such recommendation, or one hidden from ``request.user``.
+    """
+    ctx = recommendation_context(request, pk)
+    visible = visible_recommendations(request.user)
+    [data] = result_rows(visible, [ctx["rec"].pk], request)
+    data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
+    return data
 
 
 def document_context(request: HttpRequest, pk: int) -> dict[str, Any]:
@@ -318,5 +321,5 @@ __all__ = [
     "document_context",
     "home_context",
     "recommendation_context",
-    "result_row",
+    "result_rows",
 ]

@@ -46,6 +46,7 @@ key                   value
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any
@@ -106,10 +107,11 @@ def _firsts(key: str) -> Callable[[dict[str, Any]], list[Any]]:
     return get
 
 
-#: The columns of a recommendation row, in file order: the CSV of the portal list and
-#: of the recommendations export. Lists: ISO3 codes of the recommending States, theme
-#: and affected-persons names, SDG goal numbers. ``document`` is the document's natural
-#: key; ``url`` the recommendation page.
+#: The columns of a recommendation row, in file order: the CSV of the portal list, the
+#: keys of a portal JSON result, and the ``default`` layout of the recommendations export
+#: (CSV, JSON and XLSX). Lists: ISO3 codes of the recommending States, theme,
+#: affected-persons and UPR Info issue names, SDG goal numbers and target codes.
+#: ``document`` is the document's natural key; ``url`` the recommendation page.
 RECOMMENDATION_COLUMNS: list[Column] = [
     Column("id", itemgetter("id")),
     Column("symbol", itemgetter("symbol")),
@@ -120,17 +122,37 @@ RECOMMENDATION_COLUMNS: list[Column] = [
     Column("country", itemgetter("country")),
     Column("date", itemgetter("date")),
     Column("year", itemgetter("year")),
-    Column("upr_cycle", itemgetter("upr_cycle")),
     Column("recommending_states", _firsts("recommending_states")),
     Column("position", itemgetter("position")),
+    Column("upr_cycle", itemgetter("upr_cycle")),
+    Column("upr_session", itemgetter("upr_session")),
     Column("themes", itemgetter("themes")),
     Column("affected_persons", itemgetter("affected_persons")),
     Column("sdgs", _firsts("sdg_goals")),
+    Column("sdg_targets", _firsts("sdg_targets")),
+    Column("upr_issues", itemgetter("upr_issues")),
+    Column("action_category", itemgetter("action_category")),
+    Column("uhri_id", itemgetter("uhri_id")),
     Column("document", itemgetter("document")),
     Column("url", itemgetter("url")),
 ]
-#: The tags :data:`RECOMMENDATION_COLUMNS` read (four queries per batch, not six).
-RECOMMENDATION_TAGS = ("recommending_states", "themes", "affected_persons", "sdg_goals")
+#: The tags :data:`RECOMMENDATION_COLUMNS` read: every tag, one query each per batch.
+RECOMMENDATION_TAGS = tuple(ROW_TAGS)
+
+
+def json_row(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` as a JSON-ready dict with the headers of :data:`RECOMMENDATION_COLUMNS` as keys.
+
+    The same values as the CSV, typed: lists stay lists, numbers stay numbers,
+    missing values are ``None`` and dates are ISO 8601 strings (``"2022-12-01"``).
+    """
+    out = {}
+    for column in RECOMMENDATION_COLUMNS:
+        value = column.get(row)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        out[column.header] = None if value == "" else value
+    return out
 
 
 def recommendation_url_maker(base_url: str = "") -> Callable[[int], str]:

@@ -60,9 +60,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def recommendation_detail_json(request: HttpRequest, pk: int) -> HttpResponse:
     """One recommendation as JSON (the keys of a list result)."""
-    ctx = pages.recommendation_context(request, pk)
-    data = pages.result_row(ctx["rec"], request)
-    data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
+    data = pages.recommendation_json(request, pk)
     return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json")
 
 

@@ -8,13 +8,10 @@ Shapes:
       (header, getter). Recommendations have two:
 
       ``default``
-          CSV: the columns of a recommendation row
-          (:data:`rightstrack.portal.rows.RECOMMENDATION_COLUMNS`), so the export
-          CSV is the portal's ``/recommendations.csv`` for the same parameters,
-          byte for byte. JSON and XLSX keep their own field list
-          (:data:`RECOMMENDATION_EXPORT_FIELDS`: the portal's JSON names plus the UPR
-          session, SDG targets, UPR issues, action category and UHRI id, with
-          relative links).
+          the columns of a recommendation row
+          (:data:`rightstrack.portal.rows.RECOMMENDATION_COLUMNS`) in every format,
+          so the export CSV is the portal's ``/recommendations.csv`` for the same
+          parameters, byte for byte, and the JSON and XLSX have the same fields.
       ``uhri``
           the Universal Human Rights Index export field names
           (``shared/data/raw/uhri-sample-worldwidelaw/README_source.md``:
@@ -34,7 +31,7 @@ starts from the permission helpers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO, Any
 
@@ -77,19 +74,6 @@ def _annotation_type(row: dict[str, Any]) -> str:
     return "Recommendations"
 
 
-#: The ``default`` layout of the recommendations JSON and XLSX exports (the CSV uses
-#: ``portal.rows.RECOMMENDATION_COLUMNS``). Rows are ``portal.rows`` rows.
-RECOMMENDATION_EXPORT_FIELDS: list[Column] = [
-    *_cols("id", "symbol", "paragraph", "text", "kind", "mechanism"),
-    Column("country", lambda r: r["country"] or ""),
-    *_cols("date", "year"),
-    Column("recommending_states", lambda r: [iso3 for iso3, _name in r["recommending_states"]]),
-    *_cols("position", "upr_cycle", "upr_session", "themes", "affected_persons"),
-    Column("sdgs", lambda r: [str(number) for number, _title in r["sdg_goals"]]),
-    Column("sdg_targets", lambda r: [code for code, _text in r["sdg_targets"]]),
-    *_cols("upr_issues", "action_category", "uhri_id", "url"),
-]
-
 #: UHRI export field names (README_source.md), for exchange with other trackers.
 UHRI_FIELDS: list[Column] = [
     Column("AnnotationId", lambda r: r["uhri_id"] or r["natural_key"]),
@@ -127,19 +111,15 @@ class ExportKind:
         rows: ``(user, params, base_url) -> (rows, count)``; ``base_url`` (scheme
             and host, or "") goes before links in the rows.
         layouts: layout name -> columns, for every format.
-        csv_layouts: layout name -> columns of the CSV, where it differs.
     """
 
     name: str
     label: Any
     rows: Callable[[Any, QueryDict, str], data.ExportRows]
     layouts: dict[str, list[Column]]
-    csv_layouts: dict[str, list[Column]] = field(default_factory=dict)
 
     def columns(self, layout: str, fmt: str) -> list[Column]:
         """The columns of ``layout`` in format ``fmt`` (``KeyError`` for an unknown layout)."""
-        if fmt == "csv" and layout in self.csv_layouts:
-            return self.csv_layouts[layout]
         return self.layouts[layout]
 
 
@@ -162,8 +142,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
             "recommendations",
             _("Recommendations"),
             _recommendation_rows,
-            {"default": RECOMMENDATION_EXPORT_FIELDS, "uhri": UHRI_FIELDS},
-            csv_layouts={"default": RECOMMENDATION_COLUMNS},
+            {"default": RECOMMENDATION_COLUMNS, "uhri": UHRI_FIELDS},
         ),
         ExportKind(
             "actions",
