@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         tally = tallies[m.group(2)]
         started = time.perf_counter()
-        # MANIFEST §2: Mac Roman, CR line endings (97 files also hold stray LF bytes).
+        # The report texts are Mac Roman with CR line endings (97 files also hold stray LF
+        # bytes).
         text = path.read_bytes().decode("mac_roman").replace("\r\n", "\n").replace("\r", "\n")
         report = parse_upr_report_text(text)
         tally.seconds += time.perf_counter() - started

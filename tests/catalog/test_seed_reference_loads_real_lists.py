@@ -42,7 +42,7 @@ def test_it_loads_the_ten_treaty_bodies_with_their_symbol_prefixes(reference_dat
             "code", "symbol_prefix"
         )
     )
-    # domain.md §1 table.
+    # The ten treaty bodies and the symbol prefix of their documents.
     assert bodies == {
         "CCPR": "CCPR/C/",
         "CESCR": "E/C.12/",
@@ -117,7 +117,7 @@ def test_action_categories_use_upr_info_wording(reference_data):
 def test_themes_keep_the_printed_label_and_the_old_uhri_code(reference_data):
     equality = Theme.objects.get(slug="equality-and-non-discrimination")
     assert equality.name == "Equality & non-discrimination"  # as in the UHRI records
-    assert equality.code == "B3"  # domain.md §7
+    assert equality.code == "B3"  # old UHRI level-2 code (as seeded in IMPACT OSS)
     assert "uhri" in equality.source.split(",")
     ratification = Theme.objects.get(
         name="Ratification of & accession to international instruments"

@@ -1,5 +1,5 @@
 """Tabular uploads: the preview counts the records, shows the first 20 rows and the rows
-rejected, and stores nothing. Counts checked by hand in the files (see issue 2): the
+rejected, and stores nothing. Counts checked by hand in the files: the
 UPR Info export 1-5.csv holds 6,094 recommendations; the cycle 4 Slovenia thematic list
 254 numbers, the first printed one being 140.7 (Maldives, Portugal; supported)."""
 

@@ -86,7 +86,7 @@ def test_a_viewer_cannot_open_a_run(viewer, client_for):
 def test_a_confirmed_upload_runs_in_a_background_thread(
     coordinator, client_for, reference_data, upload_settings
 ):
-    """The real cycle 4 Slovenia thematic list: 254 numbers (hand count, see issue 2)."""
+    """The real cycle 4 Slovenia thematic list: 254 numbers (hand count)."""
     upload_settings.INGEST_IMPORT_IN_BACKGROUND = True
     staged = staging.stage_upload(SimpleUploadedFile(CYCLE4.name, CYCLE4.read_bytes()), coordinator)
 

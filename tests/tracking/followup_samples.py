@@ -5,7 +5,7 @@ ICS and reminder tests (used until, and beside, the concluding-observations impo
   adopted at the 2952nd meeting "held on 1 December 2022"; para. 68 asks "within one
   year of the adoption" for paragraphs 17 (a), 19 (c), 23 (a) and 36 (a)–(d) → seven
   items due 2023-12-01, computed; para. 70: next (combined 20th-22nd) report "by 2026".
-  Reply CERD/C/BRA/FCO/18-20 received 8 January 2026 (MANIFEST §4).
+  Reply CERD/C/BRA/FCO/18-20 received 8 January 2026 (CERD-Follow-up-Brasil-2026.pdf).
 * CCPR/C/PRY/CO/4 (raw/ccpr-co-rolandccpr/CCPR_C_PRY_CO_4.txt): adopted 22 July 2019;
   para. 47 "within two years ... or by 26 July 2021" → paragraphs 13, 29 and 35, due
   2021-07-26, stated; para. 48: next report by 26 July 2025. Reply CCPR/C/PRY/FCO/4

@@ -1,4 +1,4 @@
-"""Acceptance (issue 4, "Done means") with the real files imported through the ingest pipeline.
+"""Follow-up deadlines end to end, with the real files imported through the ingest pipeline.
 
 * CERD/C/BRA/CO/18-20 (CERD-Observacoes-Brasil-2022.pdf): para. 68, "within one year of
   the adoption" (1 December 2022) → 17 (a), 19 (c), 23 (a), 36 (a)-(d) due 2023-12-01;

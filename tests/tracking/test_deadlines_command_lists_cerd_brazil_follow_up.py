@@ -1,4 +1,4 @@
-"""`rightstrack deadlines --country BRA --json` with CERD/C/BRA/CO/18-20 (issue 4, "Done means")."""
+"""`rightstrack deadlines --country BRA --json` with CERD/C/BRA/CO/18-20."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Committee grades keep their native label and map to one ordinal (domain.md §3, §9 facts 7-8)."""
+"""Committee grades keep their native label and map to one ordinal."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_the_current_ccpr_scale_gives_five_distinct_ordinals_best_first():
 
 
 def test_legacy_sub_levels_map_to_their_letter():
-    # Fact 7: "B1/B2", "C1/C2" and "D1/D2" map to B, C and D.
+    # CCPR legacy scale (2008-2017): "B1/B2", "C1/C2" and "D1/D2" map to B, C and D.
     assert [parse_grade(g).ordinal for g in ("B1", "B2")] == [4, 4]
     assert [parse_grade(g).ordinal for g in ("C1", "C2")] == [3, 3]
     assert [parse_grade(g).ordinal for g in ("D1", "D2")] == [2, 2]

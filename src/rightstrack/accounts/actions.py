@@ -31,7 +31,7 @@ def do_update_preferences(user: User, **changes: Any) -> User:
     Raises:
         ValueError: a field outside :data:`PREFERENCE_FIELDS`.
         PermissionDenied: ``hide_name_publicly`` set by a user who is not a contributor
-            (only contributors' names can be hidden, accounts/roles in the brief).
+            (only contributors' names can be hidden; roles in ``docs/security.md``).
     """
     unknown = sorted(set(changes) - set(PREFERENCE_FIELDS))
     if unknown:

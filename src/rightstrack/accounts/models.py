@@ -1,6 +1,7 @@
 """Users, organisations and roles.
 
-Roles follow the SIMORE / IMPACT OSS practice described in ``domain.md`` §6:
+Roles follow the practice of national tracking tools (SIMORE Plus, Paraguay;
+SADATA / IMPACT OSS, Samoa):
 focal points of an institution upload updates, a validator of the same
 institution approves them before they are published; civil-society
 contributors' submissions are moderated.

@@ -48,7 +48,8 @@ def can_see_restricted(user: Any) -> bool:
 
     Returns:
         ``True`` when :func:`user_rank` is at least the coordinator's rank
-        (``ROLE_RANK``; confidentiality rule of the team brief and issue 4).
+        (``ROLE_RANK``; only coordinators and admins see restricted records, see the
+        roles table in ``docs/security.md``).
     """
     return user_rank(user) >= ROLE_RANK[Role.COORDINATOR]
 

@@ -1,9 +1,9 @@
 """Catalogue: mechanisms, countries, documents, recommendations and taxonomies.
 
-Terms follow the UN usage described in ``shared/docs/domain.md``: a
-*mechanism* (treaty body, UPR, special procedure, regional body) issues a
-*document* (concluding observations, UPR Working Group report, Views...) made
-of numbered *recommendations*; some are flagged for *follow-up* with a deadline.
+Terms follow UN usage: a *mechanism* (treaty body, UPR, special procedure,
+regional body) issues a *document* (concluding observations, UPR Working Group
+report, Views...) made of numbered *recommendations*; some are flagged for
+*follow-up* with a deadline.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ Each verb:
   update is silently lost;
 * never deletes: archiving sets ``is_archived`` and the history keeps the rest.
 
-Publication (SIMORE practice, domain.md §6.2): coordinators, and validators
+Publication (as in Paraguay's SIMORE Plus, where each institution has a
+validating authority): coordinators, and validators
 for their own institution, publish directly; focal points' updates are drafts
 (or pending validation once submitted) until a validator of the same
 institution approves them; contributors' submissions wait for moderation.

@@ -5,7 +5,7 @@
 so restricted records only reach coordinators and admins) and
 :class:`Filters` (country, mechanism, date range, one organisation's work).
 
-Kinds of events (issue 4; domain.md §2, §4.3):
+Kinds of events:
 
 ``follow_up_reply``
     each ``FollowUpRequest`` with a due date (CERD one year, art. 9 and rule 65;
@@ -15,7 +15,7 @@ Kinds of events (issue 4; domain.md §2, §4.3):
     mechanism: ``next_report_due`` (basis ``fixed``), or ``next_report_year``
     (basis ``year``, dated 31 December: "by 2026" is met until the year ends).
 ``upr_mid_term``
-    the voluntary UPR mid-term report (HRC res. 16/21; domain.md §4.3): when a
+    the voluntary UPR mid-term report (encouraged by HRC res. 16/21): when a
     mid-term report is *recorded* (a child document of the WG report whose
     title or key says "mid-term"), its date with state ``submitted``; otherwise a
     *suggested* date 30 months (2.5 years) after the WG report's adoption,

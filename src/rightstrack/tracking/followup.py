@@ -1,9 +1,9 @@
 """The follow-up state of a ``catalog.FollowUpRequest`` and the verb that records a reply.
 
 A committee asks the State to report on a few recommendations by a date
-(domain.md §2: CERD "mostly one year", art. 9 and rule 65; CCPR rule 75, one to
-three years; the date is read from the CO text). The state of each requested
-item follows from two dates only (issue 4):
+(CERD: "mostly one year", ICERD art. 9 and rule 65; CCPR: rule 75, one to three
+years; the date is read from the CO text). The state of each requested item
+follows from two dates only:
 
 =====================  =====================================================
 state                  rule (``today`` is a parameter, never the clock)

@@ -1,7 +1,8 @@
 """Committee follow-up grades: native labels mapped to one ordinal (pure Python, no Django).
 
 Treaty bodies grade the State's follow-up replies on their own scales and never
-adopted a common one (domain.md §3.3). We keep the label as printed
+adopted a common one (the Secretariat note HRI/MC/2017/4 compares their practices
+without unifying them). We keep the label as printed
 (``Grade.native``) and map it to ONE ordinal on a five-step scale for
 comparison and charts:
 
@@ -19,12 +20,13 @@ Higher is better: the same direction as the RolandCCPR tracker's per-State
 ``score`` (``raw/ccpr-followup-rolandccpr``: Uzbekistan, grades B, C, C, C,
 score 3.25 = (4 + 3 + 3 + 3) / 4).
 
-Scales (``SCALES``) and how their labels map (domain.md §3.1, §3.2, §9 facts 7-8):
+Scales (``SCALES``) and how their labels map:
 
 * ``ccpr`` — current CCPR scale A–E (used since 2020; CCPR/C/141/2 of 2024
   prints it): A→5, B→4, C→3, D→2, E→1.
-* ``ccpr_legacy`` — CCPR 2008–2017: A, B1, B2, C1, C2, D1, D2, E. Sub-levels map
-  to their letter (fact 7: "B1/B2, C1/C2 and D1/D2 map to B, C and D").
+* ``ccpr_legacy`` — CCPR 2008–2017 (CCPR Centre, Overview of the follow-up
+  procedure): A, B1, B2, C1, C2, D1, D2, E. Sub-levels map to their letter
+  (B1/B2 → B, C1/C2 → C, D1/D2 → D).
 * ``ced_2016`` — CED 2016 and 2018 (CED/C/11/2, CED/C/15/2): A, B1, B2, C1, C2,
   C3, D, E; C has three sub-levels, one of them "no reply on a specific matter";
   sub-levels map to their letter, so that C3 stays a C as CED printed it.

@@ -1,7 +1,8 @@
 """Tracking: who does what by when, with what result and evidence.
 
-The vocabulary follows ``shared/docs/domain.md`` §6 (OHCHR Practical Guide
-HR/PUB/16/1; SIMORE Plus; SADATA / IMPACT OSS):
+The vocabulary follows national mechanisms for reporting and follow-up (OHCHR,
+National Mechanisms for Reporting and Follow-up: A Practical Guide, HR/PUB/16/1, 2016;
+SIMORE Plus, Paraguay; SADATA / IMPACT OSS, Samoa):
 
 * the *actors* are ``accounts.Organisation`` rows (mandate and contact point
   live there); recommendations concern them through :class:`Assignment`;
@@ -13,9 +14,10 @@ HR/PUB/16/1; SIMORE Plus; SADATA / IMPACT OSS):
   :class:`Evidence` (links or checked files);
 * :class:`StatusChange` is the append-only timeline of a recommendation.
 
-Workflow (SIMORE practice, domain.md §6.2): a focal point's update is a draft
-until a validator of the same institution approves it; civil-society
-contributors' submissions wait for moderation; coordinators publish directly.
+Workflow (as in SIMORE Plus, Paraguay, Decree 4368 of 2015): a focal point's
+update is a draft until a validator of the same institution approves it;
+civil-society contributors' submissions wait for moderation; coordinators publish
+directly.
 Nothing is hard-deleted (``is_archived``) and every change is kept by
 django-simple-history. ``version`` is bumped by every write through
 ``tracking.actions`` and a write made against an older version is refused
@@ -77,8 +79,9 @@ class AssignmentQuerySet(models.QuerySet["Assignment"]):
 
 
 class Assignment(Tracked):
-    """A recommendation assigned to an institution, as lead or supporting (domain.md §6.1:
-    "identify the responsible ministries or agencies")."""
+    """A recommendation assigned to an institution, as lead or supporting (a national
+    mechanism identifies the responsible ministries or agencies: OHCHR Practical Guide,
+    HR/PUB/16/1)."""
 
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead")
@@ -131,7 +134,11 @@ class PlanQuerySet(models.QuerySet["ImplementationPlan"]):
 
 
 class ImplementationPlan(Tracked):
-    """A national implementation plan or an NGO advocacy plan (domain.md §6.1, capacity 3)."""
+    """A national implementation plan or an NGO advocacy plan.
+
+    Plans with timelines and indicators belong to a national mechanism's information
+    management (OHCHR Practical Guide, HR/PUB/16/1).
+    """
 
     class Kind(models.TextChoices):
         NATIONAL = "national", _("National implementation plan")
@@ -380,7 +387,7 @@ class Measurement(Tracked):
 
 class Level(models.TextChoices):
     """Implementation level of a recommendation (ISHR's "fully / partially / not
-    implemented" family, domain.md §3.3, plus "measures contrary" from CCPR grade E)."""
+    implemented" family, plus "measures contrary" from CCPR grade E)."""
 
     NOT_STARTED = "not_started", _("Not started")
     PARTIAL = "partial", _("Partially implemented")
@@ -415,7 +422,7 @@ class Assessment(Tracked):
     so they can be shown side by side. Committee grades keep their native
     label (``grade_label``: "B", "C2 to D1"...) and, once parsed, an ordinal
     (``grade_ordinal``; for ranges ``grade_ordinal_max`` holds the upper
-    end) for comparison; see ``tracking.grades`` (domain.md §3).
+    end) for comparison; see ``tracking.grades``.
 
     ``author`` may ask not to be named publicly
     (``User.hide_name_publicly``): show it through

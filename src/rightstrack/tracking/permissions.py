@@ -9,7 +9,8 @@ Two kinds of helpers:
 * ``can_*``: what a user may change, used by views (403) and re-checked by
   the verbs in ``tracking.actions`` (``PermissionDenied``).
 
-Rules (issue 4; SIMORE practice, domain.md §6.2):
+Rules (as in Paraguay's SIMORE Plus, where focal points upload their institution's
+actions and each institution has a validating authority):
 
 * coordinators and admins may change anything;
 * focal points and validators may change only what their own institution is

@@ -1,7 +1,7 @@
 """The daily reminder digest: what is due within 30 days and what is overdue, by email.
 
-Who gets one: every active focal point and coordinator with an email address
-(issue 4). What each sees:
+Who gets one: every active focal point and coordinator with an email address.
+What each sees:
 
 * focal points: their institution's work (``deadlines.scope_for``: follow-up
   items of recommendations assigned to it, its actions and indicators);

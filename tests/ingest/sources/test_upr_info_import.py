@@ -23,8 +23,8 @@ def first_rows(tmp_path, upr_info_dir):
 def test_1_5_csv_gives_6094_recommendations_4087_supported_and_2007_noted(
     reference_data, upr_info_dir
 ):
-    # merged with nothing else: the figures of the shared MANIFEST, checked by counting
-    # the Response column of 1-5.csv
+    # merged with nothing else: 4,087 "Accepted" and 2,007 "Noted", counted in the
+    # Response column of 1-5.csv
     run = import_file(upr_info_dir / "1-5.csv.gz")
     assert (run.status, run.format) == ("succeeded", "upr-info-csv")
     assert (run.created, run.updated, run.unchanged, run.rejected) == (6094, 0, 0, 0)

@@ -13,7 +13,8 @@ Writes, next to this script (sources in ``SOURCES.md``):
 * ``themes.csv`` and ``affected_groups.csv``: UHRI labels as printed in UHRI
   records and OHCHR thematic lists, IMPACT OSS seeds and the old UHRI codes.
 
-``mechanisms.csv`` is written by hand (from domain.md §1) and not rebuilt here.
+``mechanisms.csv`` is written by hand (the ten treaty bodies, the UPR, Special
+Procedures and regional bodies; see ``SOURCES.md``) and not rebuilt here.
 The runtime never needs this script.
 """
 
@@ -36,8 +37,8 @@ from rightstrack.catalog.labels import label_slug, tidy_label
 HERE = Path(__file__).resolve().parent
 
 # Old UHRI level-2 theme codes, from uhri.ohchr.org/search/guide as seeded in
-# IMPACT OSS (shared/docs/domain.md §7). The seed's "G5" for internally
-# displaced persons is a seeding error (domain.md) and is left out.
+# IMPACT OSS (GitHub impactoss/impactoss-server, db/seeds.rb). The seed also gives
+# "G5" to internally displaced persons, apparently a seeding error; it is left out.
 UHRI_CODES: list[tuple[str, str]] = [
     ("A1", "Scope of international obligations"),
     ("A2", "Cooperation with human rights mechanisms and institutions"),
@@ -116,7 +117,8 @@ IMPACTOSS_CODES = {
     "Human rights defenders": "H1",
 }
 
-# UHRI affected persons listed at uhri.ohchr.org/search/annotations (domain.md §7).
+# UHRI affected persons listed at uhri.ohchr.org/search/annotations, as seeded in
+# IMPACT OSS (db/seeds.rb).
 UHRI_AFFECTED_PERSONS = [
     "General",
     "Children",

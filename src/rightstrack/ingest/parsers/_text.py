@@ -20,7 +20,7 @@ def short_hash(*parts: object, length: int = 16) -> str:
 
 
 def upr_cycle(session: int) -> int:
-    """UPR cycle of a Working Group session (domain.md §4.1: 1–12, 13–26, 27–40, 41–)."""
+    """UPR cycle of a Working Group session (OHCHR, Cycles of the UPR: 1–12, 13–26, 27–40, 41–)."""
     if session <= 12:
         return 1
     if session <= 26:

@@ -1,7 +1,8 @@
 """UPR Working Group report (``A/HRC/{n}/{m}``) and its addendum (``/Add.1``) → catalogue.
 
 - **Working Group report**: one :class:`Document` (key = symbol, type ``upr_wg_report``,
-  ``upr_cycle`` from the WG session per domain.md §4.1, ``hrc_session`` from the symbol)
+  ``upr_cycle`` from the WG session: sessions 1–12, 13–26, 27–40 and from 41 are cycles
+  1 to 4; ``hrc_session`` from the symbol)
   and one :class:`Recommendation` per number, natural key ``A/HRC/59/15#140.7`` — the
   key the OHCHR thematic-list source uses for the same numbers, so importing the list and
   the report, in either order, updates one row. ``text`` is the item as printed without

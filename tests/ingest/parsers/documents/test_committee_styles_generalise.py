@@ -1,4 +1,4 @@
-"""Hand-made COs in each committee's style (tests/samples/documents, from domain.md §1.2 and §2).
+"""Hand-made COs in each committee's style (tests/samples/documents; see its README).
 
 The wordings are unverified against real CESCR/CEDAW/CAT/CRC/CRPD/CMW/CED documents; they
 check that headings, numbering and follow-up rules are read from the text, not assumed.

@@ -1,4 +1,4 @@
-"""Follow-up deadlines: a stated date wins; otherwise adoption date + period (domain.md §2)."""
+"""Follow-up deadlines: a stated date wins; otherwise adoption date + period."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Follow-up references expand into single items (wordings from the real COs and domain.md)."""
+"""Follow-up references expand into single items.
+
+Wordings from the real COs, and CEDAW's sub-paragraph style ("paragraphs 14 (a) and 30 (c)").
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""UN symbols parse into body, country, kind, report range, session, communication (domain.md §1.1)."""
+"""UN symbols parse into body, country, kind, report range, session, communication."""
 
 from __future__ import annotations
 

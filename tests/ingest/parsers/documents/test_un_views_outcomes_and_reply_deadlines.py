@@ -1,5 +1,6 @@
-"""Views/decisions: outcome and reply period for the 14 lszoszk files (MANIFEST §9, checked in the
-texts: the operative paragraph and the paragraph asking for the State's reply), plus
+"""Views/decisions: outcome and reply period for the 14 Views/decisions of 8 committees in
+``tb-views-lszoszk`` (checked in the texts: the operative paragraph and the paragraph asking
+for the State's reply), plus
 worldwidelaw TreatyBodyJuris records with a full header."""
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ TXTS = "upr-wg-reports-terman/txts"
 
 
 def _parse(root: Path, name: str) -> UprReport:
-    # MANIFEST §2: Mac Roman (a few files also hold stray LF bytes, so say it explicitly).
+    # The report texts are Mac Roman with CR line endings (a few files also hold stray LF
+    # bytes, so say it explicitly).
     raw = (root / TXTS / name).read_bytes().decode("mac_roman")
     return parse_upr_report_text(raw.replace("\r\n", "\n").replace("\r", "\n"))
 

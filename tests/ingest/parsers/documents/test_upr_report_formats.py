@@ -1,5 +1,7 @@
 """Report layouts and State-name forms not all present in Slovenia's reports, written from
-the formats seen in the 2008-2012 reports (``upr-wg-reports-terman``) and domain.md §4."""
+the formats seen in the 2008-2012 reports (``upr-wg-reports-terman``), including first-cycle
+reports that split recommendations into accepted, to-be-examined and rejected groups
+(UPR Info, UPR-Trax No. 3)."""
 
 from __future__ import annotations
 

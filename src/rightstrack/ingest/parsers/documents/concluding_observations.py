@@ -5,9 +5,9 @@ Input: cleaned lines (:mod:`.clean`) and metadata (:mod:`.metadata`). Output:
 
 - the heading tree: lettered (``A. Introduction``) or roman (CRC: ``I. Introduction``)
   sections and the topic sub-headings inside "Concerns and recommendations";
-- numbered paragraphs 1..N (numbers are consecutive through the document,
-  domain.md §1.2) with lettered sub-paragraphs. Numbering survives line and page
-  breaks, inline runs (``Family reunification 35. ... 36. ...``) and scrambled
+- numbered paragraphs 1..N (numbers are consecutive through the document;
+  headings are not numbered) with lettered sub-paragraphs. Numbering survives line
+  and page breaks, inline runs (``Family reunification 35. ... 36. ...``) and scrambled
   short lines (``(g) 2011;`` printed before its text);
 - each paragraph's kind: ``introduction``, ``positive_aspect``, ``concern``,
   ``recommendation`` or ``procedural`` (dissemination, follow-up, next report...);
@@ -15,8 +15,9 @@ Input: cleaned lines (:mod:`.clean`) and metadata (:mod:`.metadata`). Output:
   adoption date), CERD "paragraphs of particular importance" and CRC "urgent
   measures" (flags without deadline), and the next periodic report.
 
-Rules are read from the text, never derived from the committee (domain.md §2: "parse
-it from the text; do not derive it from the committee").
+Rules are read from the text, never derived from the committee: each document states
+its own deadline, and a committee's practice changes (the Human Rights Committee has
+asked for one, two and three years).
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ class NextReport:
         numbers: ``(20, 22)``; ``None`` when the text does not say which.
         due: exact date when stated ("by 15 July 2022").
         due_year: the year (2026 for "by 2026", or the year of ``due``).
-        status: ``"fixed"`` or ``"tbd_predictable_cycle"`` (domain.md §2, fact 15).
+        status: ``"fixed"`` or ``"tbd_predictable_cycle"`` (the committee will set the
+            date under the eight-year predictable review cycle agreed in 2022).
         word_limit: e.g. 21200.
     """
 
@@ -182,7 +184,7 @@ class NextReport:
 
 @dataclass
 class ConcludingObservations:
-    """A parsed concluding observations document (issue 3, domain.md on COs).
+    """A parsed concluding observations document.
 
     Attributes:
         metadata: symbol, committee, country, adoption date (a ``datetime.date``).

@@ -2,7 +2,8 @@
 
 The type comes from the **title**, not from the symbol alone: ``/Add.1`` is usually
 a State's follow-up reply but ``CCPR/C/BLZ/CO/1/Add.1`` is a full concluding
-observations document (``shared/docs/domain.md`` §1.1, fact 10), and
+observations document (on Belize's initial report; the earlier ``CO/1`` was adopted
+without a report), and
 ``CCPR/C/DNK/CO/6/Add.1`` has the CO title on top of "Information received from
 Denmark on follow-up to the concluding observations".
 """
@@ -49,7 +50,7 @@ def to_iso3(name: str | None) -> str | None:
         return None
 
 
-#: Committee name as printed on the masthead -> body code (domain.md §1).
+#: Committee name as printed on the masthead -> body code.
 COMMITTEES: dict[str, str] = {
     "Human Rights Committee": "CCPR",
     "Committee on Economic, Social and Cultural Rights": "CESCR",

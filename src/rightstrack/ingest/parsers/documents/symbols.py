@@ -7,7 +7,7 @@ Stable API (reused by the UPR Working Group report parser)::
     find_symbols(text)                    # every symbol-looking string, in order
     find_document_symbol(first_page_text) # the document's own symbol, or None
 
-Patterns (``shared/docs/domain.md`` §1.1 and §9 facts 9, 10, 13):
+Patterns, as seen in real UN documents:
 
 - treaty-body country documents ``{PREFIX}{ISO3}/…``: state report ``…/BRA/18-20``,
   ``…/CO/n`` concluding observations, ``…/FCO/n`` follow-up reply (new form),
