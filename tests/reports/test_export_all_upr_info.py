@@ -1,6 +1,6 @@
 """Exporting all 41,066 UPR Info recommendations gives 41,066 data rows in XLSX and CSV.
 
-Needs the real import of the five UPR Info database files (MANIFEST.md §1a:
+Needs the real import of the five UPR Info database files (``upr-info-db-2008-2014``:
 6,094 + 8,343 + 9,047 + 9,598 + 7,984 = 41,066 rows).
 """
 

@@ -1,4 +1,4 @@
-"""Follow-up report to a committee ("Done means", issue 5): CERD/C/BRA/CO/18-20 imported
+"""Follow-up report to a committee: CERD/C/BRA/CO/18-20 imported
 from the real PDF, assessments recorded for 17 (a) and 36 (d)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The suggested-grade rule of the follow-up report (module docstring of
-``reports.followup_report``; scales from domain.md §3.1-3.2). No database."""
+``reports.followup_report``; CCPR and CED scales in ``tracking.grades``). No database."""
 
 from __future__ import annotations
 

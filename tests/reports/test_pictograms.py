@@ -27,7 +27,7 @@ def test_every_icon_is_a_well_formed_svg_file_with_a_cc0_licence_note():
 @pytest.mark.parametrize(
     ("code", "name", "slug"),
     [
-        # UHRI level-2 codes and names as in domain.md §7 and the thematic lists.
+        # UHRI level-2 codes and names as in the IMPACT OSS seed and the thematic lists.
         ("D5", "Administration of justice", "justice"),
         ("F3", "Children", "children"),
         ("F1", "Women", "women"),

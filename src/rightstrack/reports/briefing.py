@@ -4,8 +4,8 @@ For a meeting with that institution: the recommendations assigned to it
 (``tracking.Assignment``), prioritised ones first, each with its status and
 the open actions addressing it.
 
-Priority order (domain.md §2: follow-up items are the ones a committee asked
-to see implemented within one or two years):
+Priority order (follow-up items are the few "urgent, priority or protective"
+recommendations a committee asked to see implemented within one or two years):
 
 1. written follow-up items (``FollowUpRequest`` kind ``follow_up``), earliest
    deadline first;

@@ -5,10 +5,11 @@ items, the State's information, the submitting organisations' assessment and a
 Suggested grade (rule-based; the Committee grades, we only suggest)
 --------------------------------------------------------------------
 The scale is the Committee's own where ``tracking.grades`` defines one: CED
-uses ``ced_2022`` (A-D, domain.md §3.2). Every other committee (CCPR, and CERD,
-CAT, CEDAW... which never adopted a published letter scale: domain.md §3.3)
-uses the current CCPR scale A-E (domain.md §3.1, CCPR/C/141/2), the reference
-scale NGOs use in follow-up submissions. The first rule that applies wins:
+uses ``ced_2022`` (A-D, as in CED/C/22/4). Every other committee (CCPR, and CERD,
+CAT, CEDAW... which never adopted a published letter scale: the Secretariat note
+HRI/MC/2017/4 compares their practices without unifying them) uses the current CCPR
+scale A-E (CCPR/C/128/3, CCPR/C/141/2), the reference scale NGOs use in follow-up
+submissions. The first rule that applies wins:
 
 1. the organisation assessed *measures contrary* to the recommendation → **E**
    (on ``ced_2022``, which has no E: **C**, not satisfactory);
@@ -100,7 +101,7 @@ def suggest_grade(
         days_late: days after the deadline the information came (0 if on time).
 
     Returns:
-        A :class:`SuggestedGrade` (rules in the module docstring; domain.md §3.1).
+        A :class:`SuggestedGrade` (rules in the module docstring).
     """
     scale = scale_for(mechanism_code)
 

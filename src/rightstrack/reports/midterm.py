@@ -1,7 +1,7 @@
 """UPR mid-term report: every recommendation a State received in one UPR cycle, with its
 position and implementation status, grouped by theme and cluster, with counts.
 
-The mid-term report is voluntary (HRC res. 16/21; domain.md §4.3), about two
+The mid-term report is voluntary (encouraged by HRC res. 16/21), about two
 and a half years after the review. Grouping:
 
 * **theme**: the recommendation's first UHRI theme by name (each recommendation

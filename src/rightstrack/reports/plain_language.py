@@ -1,6 +1,6 @@
 """Plain-language summary of a concluding observations document.
 
-One to two pages, in this order (issue 5):
+One to two pages, in this order:
 
 1. what the document is (committee, State, symbol, adoption date);
 2. **the follow-up items and their deadline**, first and boxed: the State must

@@ -2,7 +2,8 @@
 
 A theme (``catalog.Theme`` or a plain name) maps to one icon by, in order:
 
-1. its UHRI level-2 code (``D5`` -> justice; codes from domain.md §7);
+1. its UHRI level-2 code (``D5`` -> justice; the level-2 codes of UHRI's former
+   search guide, as seeded in IMPACT OSS);
 2. the first keyword found in its name (lower case), in :data:`ICONS` order,
    so "Children: juvenile justice" is *children* before *justice*;
 3. ``general``.
