@@ -48,7 +48,7 @@ fmt: install-dev
 	$(BIN)/ruff check --fix src tests bench
 
 typecheck: install-dev
-	$(BIN)/mypy src
+	$(BIN)/mypy --strict src
 
 messages: install-dev
 	cd src/rightstrack && ../../$(BIN)/rightstrack makemessages -l ar -l zh_Hans -l fr -l ru -l es --ignore 'migrations/*'

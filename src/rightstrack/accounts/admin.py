@@ -44,7 +44,7 @@ class ManagersOnlyMixin:
 
 @admin.action(description=_("Deactivate selected users (they can no longer log in)"))
 def deactivate_users(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+    modeladmin: admin.ModelAdmin[User], request: HttpRequest, queryset: QuerySet[User]
 ) -> None:
     """Deactivate instead of deleting: authorship and history stay attached."""
     for user in queryset.filter(is_active=True):
@@ -53,7 +53,7 @@ def deactivate_users(
 
 
 @admin.register(User)
-class RightsTrackUserAdmin(ManagersOnlyMixin, UserAdmin):
+class RightsTrackUserAdmin(ManagersOnlyMixin, UserAdmin[User]):
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         ("RightsTrack", {"fields": ("role", "organisation", "language", "hide_name_publicly")}),

@@ -8,7 +8,7 @@ from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
-class LoginThrottleBackend(AxesStandaloneBackend):
+class LoginThrottleBackend(AxesStandaloneBackend):  # type: ignore[misc]
     """django-axes' lockout check, first in ``AUTHENTICATION_BACKENDS``.
 
     Every login form (``/accounts/login/``, the admin login) passes the
@@ -18,7 +18,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     backend decide, instead of axes' ``AxesBackendRequestParameterRequired``.
     """
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

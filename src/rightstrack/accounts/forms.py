@@ -28,7 +28,7 @@ class TokenForm(forms.Form):
         return str(self.cleaned_data["token"]).strip()
 
 
-class AccountPreferencesForm(forms.ModelForm):
+class AccountPreferencesForm(forms.ModelForm[User]):
     """ "My account": preferred language, and for contributors the hidden-name choice."""
 
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)

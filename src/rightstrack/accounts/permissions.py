@@ -8,14 +8,13 @@ public ones.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.accounts.models import ROLE_RANK, Role, User
 from rightstrack.accounts.twofactor import is_two_factor_verified, requires_two_factor
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
     Document,
     DocumentQuerySet,
@@ -25,7 +24,7 @@ from rightstrack.catalog.models import (
 )
 
 
-def user_rank(user: Any) -> int:
+def user_rank(user: Viewer | None) -> int:
     """Rank of ``user`` (an ``accounts.User`` or ``AnonymousUser``); 0 for anonymous.
 
     A publishing user who logged in with a password but has not passed the
@@ -39,7 +38,7 @@ def user_rank(user: Any) -> int:
     return int(user.rank)
 
 
-def can_see_restricted(user: Any) -> bool:
+def can_see_restricted(user: Viewer | None) -> bool:
     """Whether ``user`` may see restricted records (SPT reports, pending communications,
     contributors' identities): True for coordinators and admins (and superusers).
 
@@ -54,7 +53,7 @@ def can_see_restricted(user: Any) -> bool:
     return user_rank(user) >= ROLE_RANK[Role.COORDINATOR]
 
 
-def visible_recommendations(user: Any) -> RecommendationQuerySet:
+def visible_recommendations(user: Viewer | None) -> RecommendationQuerySet:
     """Recommendations ``user`` may see (not archived ones, for anyone).
 
     Returns:
@@ -66,14 +65,14 @@ def visible_recommendations(user: Any) -> RecommendationQuerySet:
     return Recommendation.objects.public()
 
 
-def visible_documents(user: Any) -> DocumentQuerySet:
+def visible_documents(user: Viewer | None) -> DocumentQuerySet:
     """Documents ``user`` may see (same rule as :func:`visible_recommendations`)."""
     if can_see_restricted(user):
         return Document.objects.filter(is_archived=False)
     return Document.objects.public()
 
 
-def visible_follow_up_requests(user: Any) -> QuerySet[FollowUpRequest]:
+def visible_follow_up_requests(user: Viewer | None) -> QuerySet[FollowUpRequest]:
     """Follow-up requests ``user`` may see: their document is visible to ``user`` and so
     is their recommendation, when they have one (same rule as :func:`visible_recommendations`)."""
     return FollowUpRequest.objects.filter(document__in=visible_documents(user).values("pk")).filter(
@@ -82,7 +81,7 @@ def visible_follow_up_requests(user: Any) -> QuerySet[FollowUpRequest]:
     )
 
 
-def get_recommendation_for_user(user: Any, pk: int) -> Recommendation:
+def get_recommendation_for_user(user: Viewer | None, pk: int) -> Recommendation:
     """Fetch one recommendation or raise ``Http404`` (never 403: existence is not revealed)."""
     try:
         return visible_recommendations(user).get(pk=pk)
@@ -90,7 +89,7 @@ def get_recommendation_for_user(user: Any, pk: int) -> Recommendation:
         raise Http404("No such recommendation") from None
 
 
-def get_document_for_user(user: Any, pk: int) -> Document:
+def get_document_for_user(user: Viewer | None, pk: int) -> Document:
     """Fetch one document ``user`` may see (:func:`visible_documents`).
 
     Raises:
@@ -104,7 +103,7 @@ def get_document_for_user(user: Any, pk: int) -> Document:
         raise Http404("No such document") from None
 
 
-def public_name(person: Any, viewer: Any) -> str:
+def public_name(person: User | None, viewer: Viewer | None) -> str:
     """The name of ``person`` (an author: ``accounts.User`` or ``None``) as ``viewer`` may see it.
 
     Coordinators and admins, and the person themself, see the real name. For
@@ -125,7 +124,7 @@ def public_name(person: Any, viewer: Any) -> str:
     return str(_("Anonymous contributor"))
 
 
-def _same_user(person: Any, viewer: Any) -> bool:
+def _same_user(person: User | None, viewer: Viewer | None) -> bool:
     return bool(
         viewer is not None
         and getattr(viewer, "is_authenticated", False)

@@ -10,7 +10,6 @@ and may use a password alone.
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import django_otp
 import qrcode
@@ -20,6 +19,7 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rightstrack.accounts.models import Role
+from rightstrack.accounts.types import Viewer
 
 #: Roles that publish or approve published content and so need a second factor.
 PUBLISHING_ROLES: frozenset[str] = frozenset(
@@ -27,7 +27,7 @@ PUBLISHING_ROLES: frozenset[str] = frozenset(
 )
 
 
-def requires_two_factor(user: Any) -> bool:
+def requires_two_factor(user: Viewer) -> bool:
     """True when ``user`` must pass the TOTP step: a publishing role, staff or superuser."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
@@ -38,7 +38,7 @@ def requires_two_factor(user: Any) -> bool:
     )
 
 
-def is_two_factor_verified(user: Any) -> bool:
+def is_two_factor_verified(user: Viewer) -> bool:
     """True when the request's user passed the TOTP step in this session.
 
     ``django_otp.middleware.OTPMiddleware`` sets ``user.is_verified``; a user
@@ -49,12 +49,12 @@ def is_two_factor_verified(user: Any) -> bool:
     return True if is_verified is None else bool(is_verified())
 
 
-def has_confirmed_device(user: Any) -> bool:
+def has_confirmed_device(user: Viewer) -> bool:
     """True when ``user`` has finished enrolling a TOTP device."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
-def pending_device(user: Any) -> TOTPDevice:
+def pending_device(user: Viewer) -> TOTPDevice:
     """The unconfirmed TOTP device being enrolled for ``user`` (created on first call)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
     if device is None:

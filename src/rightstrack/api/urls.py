@@ -1,6 +1,6 @@
 """URLs of the api app."""
 
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, URLResolver
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

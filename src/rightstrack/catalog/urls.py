@@ -1,6 +1,6 @@
 """URLs of the catalog app."""
 
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, URLResolver
 
 app_name = "catalog"
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,6 +1,6 @@
 """URLs of the classify app."""
 
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, URLResolver
 
 app_name = "classify"
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = []

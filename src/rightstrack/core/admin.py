@@ -30,7 +30,7 @@ admin.site.disable_action("delete_selected")
 
 @admin.action(description=_("Archive selected (kept in history)"))
 def archive_selected(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+    modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
 ) -> None:
     """Mark rows ``is_archived`` one by one so each change is written to history.
 
@@ -78,9 +78,9 @@ class ArchiveInsteadOfDeleteMixin:
         return actions
 
 
-class NoDeleteModelAdmin(ArchiveInsteadOfDeleteMixin, admin.ModelAdmin):
+class NoDeleteModelAdmin(ArchiveInsteadOfDeleteMixin, admin.ModelAdmin[Any]):
     """``ModelAdmin`` without delete (for catalogue and tracking models)."""
 
 
-class NoDeleteHistoryAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):
+class NoDeleteHistoryAdmin(ArchiveInsteadOfDeleteMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     """``SimpleHistoryAdmin`` (history page per object) without delete."""

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from rightstrack.accounts.models import User
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.pipeline import import_file
 
@@ -35,7 +36,7 @@ def run_imports(
     *,
     out: Any,
     format: str | None = None,
-    user: Any = None,
+    user: User | None = None,
     quiet: bool = False,
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.

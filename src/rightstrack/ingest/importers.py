@@ -19,8 +19,9 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from rightstrack.accounts.models import User
 from rightstrack.ingest.errors import ImportFailure, Problem
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ImportContext:
 
     path: Path
     checksum: str = ""
-    user: Any = None
+    user: User | None = None
     progress: Callable[[int, int], None] | None = None
     problems: list[Problem] = field(default_factory=list)
     rejected: int = 0

@@ -24,11 +24,11 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from rightstrack.accounts.models import User
 from rightstrack.ingest import importers, store
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
@@ -95,7 +95,7 @@ def _preflight(path: Path, run: ImportRun) -> None:
 def import_file(
     path: str | Path,
     *,
-    user: Any = None,
+    user: User | None = None,
     format: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     visibility: str = "public",

@@ -17,11 +17,12 @@ import time
 import uuid
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
+
+from rightstrack.accounts.types import Viewer, signed_in
 
 #: Staged files older than this are removed when the next upload is staged (seconds).
 STALE_AFTER_SECONDS = 24 * 3600
@@ -86,7 +87,7 @@ def _safe_name(name: str) -> str:
 
 
 def stage_upload(
-    uploaded: UploadedFile, user: Any, *, format: str = "", visibility: str = "public"
+    uploaded: UploadedFile[bytes], user: Viewer, *, format: str = "", visibility: str = "public"
 ) -> StagedFile:
     """Write ``uploaded`` to a new private staging folder and return its record.
 
@@ -107,7 +108,7 @@ def stage_upload(
             out.write(chunk)
     staged = StagedFile(
         id=staged_id,
-        user_id=int(user.pk),
+        user_id=signed_in(user).pk,
         file_name=name,
         format=format,
         visibility=visibility,
@@ -119,7 +120,7 @@ def stage_upload(
     return staged
 
 
-def get_staged(staged_id: str, user: Any) -> StagedFile:
+def get_staged(staged_id: str, user: Viewer) -> StagedFile:
     """The staged file ``staged_id`` of ``user``.
 
     Raises:

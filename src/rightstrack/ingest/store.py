@@ -317,7 +317,7 @@ def upsert_records(
     tfs = [_tag_field(model, name) for name in tag_fields]
     keys = [r.key for r in rows]
     concrete = [f for f in model._meta.concrete_fields if not f.primary_key]
-    pk_name = model._meta.pk.attname  # type: ignore[union-attr]
+    pk_name = model._meta.pk.attname
     attnames = [pk_name, *(f.attname for f in concrete)]
     # plain dicts, not model instances: a re-import of 41,000 unchanged rows
     # should not build 41,000 instances

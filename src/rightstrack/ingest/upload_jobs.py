@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
 
+from rightstrack.accounts.models import User
+from rightstrack.accounts.types import Viewer
 from rightstrack.ingest import staging
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.pipeline import import_file
@@ -52,7 +53,7 @@ def get_progress(run_id: int) -> tuple[int, int] | None:
     return int(value[0]), int(value[1])
 
 
-def start_import(staged: staging.StagedFile, user: Any) -> ImportRun:
+def start_import(staged: staging.StagedFile, user: Viewer) -> ImportRun:
     """Create the run of ``staged`` (status ``pending``) and start its import.
 
     In the background (a daemon thread started after the current transaction
@@ -69,7 +70,7 @@ def start_import(staged: staging.StagedFile, user: Any) -> ImportRun:
         size=staged.size,
         format=staged.import_format,
         status=ImportRun.Status.PENDING,
-        user=user if getattr(user, "pk", None) else None,
+        user=user if isinstance(user, User) else None,
     )
     if getattr(settings, "INGEST_IMPORT_IN_BACKGROUND", True):
         thread = threading.Thread(

@@ -51,7 +51,7 @@ class Facet(ABC):
         return [v.strip() for v in values if v.strip()][:20]
 
     @abstractmethod
-    def filter(self, qs: RecQS, values: list[str], cache: dict | None = None) -> RecQS:
+    def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
         """``qs`` restricted to recommendations having any of ``values``.
 
         ``cache`` (a dict kept for one request) lets a facet remember lookups
@@ -105,7 +105,7 @@ class FieldFacet(Facet):
     fk: str | None = None
     fk_model: type[Model] | None = None
 
-    def filter(self, qs: RecQS, values: list[str], cache: dict | None = None) -> RecQS:
+    def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
         if self.fk is None or self.fk_model is None:
             return qs.filter(**{f"{self.field}__in": values})
         key = (self.param, tuple(values))
@@ -155,7 +155,7 @@ class M2MFacet(Facet):
         through = field.remote_field.through
         return through, field.m2m_field_name(), field.m2m_reverse_field_name()
 
-    def filter(self, qs: RecQS, values: list[str], cache: dict | None = None) -> RecQS:
+    def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
         through, rec, tag = self._through()
         ids = through._default_manager.filter(**{f"{tag}__{self.key}__in": values}).values(
             f"{rec}_id"
@@ -236,7 +236,7 @@ class PositionFacet(FieldFacet):
     def make_label(self, row: dict[str, Any]) -> str:
         return str(Recommendation.Position(row["position"]).label)
 
-    def filter(self, qs: RecQS, values: list[str], cache: dict | None = None) -> RecQS:
+    def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
         valid = [v for v in values if v in Recommendation.Position.values and v]
         return qs.filter(position__in=valid)
 
@@ -349,7 +349,7 @@ def facet_filter(
     qs: RecQS,
     selected: dict[str, list[str]],
     skip: str | None = None,
-    cache: dict | None = None,
+    cache: dict[Any, Any] | None = None,
 ) -> RecQS:
     """Apply every selected facet value to ``qs``, except the facet ``skip``.
 
@@ -362,7 +362,7 @@ def facet_filter(
 
 
 def facet_counts(
-    base: RecQS, selected: dict[str, list[str]], cache: dict | None = None
+    base: RecQS, selected: dict[str, list[str]], cache: dict[Any, Any] | None = None
 ) -> dict[str, list[FacetValue]]:
     """Counts of every registered facet on ``base`` (already searched, not yet faceted).
 

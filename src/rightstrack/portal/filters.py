@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import F, QuerySet
+from django.db.models import F, OrderBy, QuerySet
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ from rightstrack.portal.search import search, with_relevance
 RecQS = QuerySet[Recommendation]
 
 #: sort key -> (label, ORM ordering). ``relevance`` is handled apart.
-SORTS: dict[str, tuple[Promise, list]] = {
+SORTS: dict[str, tuple[Promise, list[str | OrderBy]]] = {
     "relevance": (_("Relevance"), []),
     "newest": (_("Newest first"), [F("date").desc(nulls_last=True), "-id"]),
     "oldest": (_("Oldest first"), [F("date").asc(nulls_last=True), "id"]),

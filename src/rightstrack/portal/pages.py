@@ -75,7 +75,7 @@ def result_rows(visible: RecQS, ids: list[int], request: HttpRequest) -> list[di
     return [json_row(row) for row in rows]
 
 
-class KnownCountPaginator(Paginator):
+class KnownCountPaginator(Paginator[Any]):
     """A paginator over a list of ids whose total was counted separately.
 
     Counting on the plain filtered queryset is cheaper than on the sorted one
@@ -119,7 +119,7 @@ class RecommendationList:
         self.lang = get_language()
         self.visible = visible_recommendations(request.user)
         #: Facet value -> id lookups, made once per request (see ``FieldFacet``).
-        self.lookup_cache: dict = {}
+        self.lookup_cache: dict[Any, Any] = {}
 
     @cached_property
     def searched(self) -> RecQS:
@@ -137,7 +137,7 @@ class RecommendationList:
         return sorted_results(self.filtered, self.params, self.lang)
 
     @cached_property
-    def id_page(self) -> Page:
+    def id_page(self) -> Page[Any]:
         """The requested page (clamped to the last one) as a page of ids.
 
         Sorting happens on ids only (narrow rows sort fast): 1 count + 1 ids.
@@ -149,7 +149,7 @@ class RecommendationList:
         return page
 
     @cached_property
-    def page(self) -> Page:
+    def page(self) -> Page[Any]:
         """:attr:`id_page` with the recommendations themselves and their tags, for the
         HTML list: 1 rows + 4 prefetches on top of the ids."""
         page = copy.copy(self.id_page)

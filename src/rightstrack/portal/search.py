@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
@@ -121,7 +122,9 @@ def _pg_tsquery_sql(lang: str | None, text: str) -> tuple[str, list[str]]:
     return f"({sql})", [text] * len(configs)
 
 
-def matching_ids_sql(q: str, lang: str | None = None, using: str = "default") -> tuple[str, list]:
+def matching_ids_sql(
+    q: str, lang: str | None = None, using: str = "default"
+) -> tuple[str, list[Any]]:
     """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
 
     Callers must intersect it with a visible queryset. Returns ``("", [])``

@@ -7,20 +7,20 @@ hard-deleted (archive instead).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.models import User
 from rightstrack.accounts.permissions import can_see_restricted
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
 
 SUMMARY_FIELDS = ("intro", "welcomed", "welcomed_official", "next_steps")
 
 
-def can_edit_plain_language(user: Any) -> bool:
+def can_edit_plain_language(user: Viewer) -> bool:
     """Coordinators and admins write and import plain-language texts."""
     return can_see_restricted(user)
 
@@ -38,7 +38,7 @@ def _source_hash_for_text(rec: Recommendation, translated_from: str) -> str:
 
 @transaction.atomic
 def do_save_plain_text(
-    user: Any,
+    user: Viewer | None,
     rec: Recommendation,
     language: str,
     text: str,
@@ -65,14 +65,14 @@ def do_save_plain_text(
     plain.translated_from = translated_from
     plain.source_hash = source_hash
     plain.is_archived = False
-    plain.author = user if getattr(user, "pk", None) else None
+    plain.author = user if isinstance(user, User) else None
     plain.save()
     return plain
 
 
 @transaction.atomic
 def do_save_plain_summary(
-    user: Any,
+    user: Viewer | None,
     document: Document,
     language: str,
     translated_from: str = "",
@@ -107,6 +107,6 @@ def do_save_plain_summary(
     elif summary.welcomed_official:
         summary.source_hash = text_hash(summary.welcomed_official)
     summary.is_archived = False
-    summary.author = user if getattr(user, "pk", None) else None
+    summary.author = user if isinstance(user, User) else None
     summary.save()
     return summary

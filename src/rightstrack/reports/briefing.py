@@ -27,6 +27,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import FollowUpRequest, Recommendation
 from rightstrack.reports.data import (
     report_actions,
@@ -87,7 +88,7 @@ class BriefingPack:
         return [i for i in self.items if i.priority < OTHER]
 
 
-def _open_actions(user: Any, rec: Recommendation) -> list[OpenAction]:
+def _open_actions(user: Viewer | None, rec: Recommendation) -> list[OpenAction]:
     out = []
     qs = report_actions(user).filter(recommendations=rec).select_related("responsible")
     for action in qs.order_by("target_date", "id"):
@@ -106,7 +107,7 @@ def _open_actions(user: Any, rec: Recommendation) -> list[OpenAction]:
 
 
 def build_briefing_pack(
-    user: Any, organisation: Any, *, on: dt.date | None = None, language: str = "en"
+    user: Viewer | None, organisation: Any, *, on: dt.date | None = None, language: str = "en"
 ) -> BriefingPack:
     """Collect the briefing pack of ``organisation`` (an ``accounts.Organisation``).
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from lxml import etree
 from pygal.style import Style
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.reports.data import shown_assignments, shown_follow_ups, shown_recommendations
 
@@ -94,7 +95,7 @@ class Scope:
             (params.get("country") or "").upper()[:3], (params.get("mechanism") or "").upper()[:32]
         )
 
-    def recommendations(self, user: Any) -> QuerySet[Recommendation]:
+    def recommendations(self, user: Viewer | None) -> QuerySet[Recommendation]:
         """The recommendations ``user`` may see in this scope."""
         qs = shown_recommendations(user)
         if self.country:
@@ -133,7 +134,7 @@ def accessible_svg(raw: str, title: str, summary: str, slug: str) -> SafeString:
     root.set("focusable", "false")
     root.set("width", "100%")
     markup = etree.tostring(root, encoding="unicode")
-    return mark_safe(markup)
+    return SafeString(mark_safe(markup))
 
 
 def _stacked(
@@ -257,7 +258,7 @@ POSITIONS: list[tuple[str, Any]] = [
 ]
 
 
-def recommendations_per_cycle(user: Any, scope: Scope) -> Chart:
+def recommendations_per_cycle(user: Viewer | None, scope: Scope) -> Chart:
     """UPR recommendations per cycle, stacked by the State's position."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     rows = (
@@ -283,7 +284,7 @@ def recommendations_per_cycle(user: Any, scope: Scope) -> Chart:
     )
 
 
-def recommendations_by_mechanism(user: Any, scope: Scope) -> Chart:
+def recommendations_by_mechanism(user: Viewer | None, scope: Scope) -> Chart:
     """Recommendations per mechanism, stacked by position (UPR) or "no position"."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     rows = (
@@ -300,7 +301,7 @@ def recommendations_by_mechanism(user: Any, scope: Scope) -> Chart:
     return _grouped_chart("by-mechanism", title, _("Mechanism"), counts, POSITIONS)
 
 
-def implementation_status(user: Any, scope: Scope, by: str) -> Chart:
+def implementation_status(user: Viewer | None, scope: Scope, by: str) -> Chart:
     """Implementation status (level of the latest published assessment) by
     ``mechanism``, ``theme`` or ``institution`` (tracking's dashboard rule)."""
     from rightstrack.tracking.dashboard import LEVELS, latest_levels
@@ -333,7 +334,7 @@ def implementation_status(user: Any, scope: Scope, by: str) -> Chart:
     return _grouped_chart(f"status-by-{by}", title, header, counts, LEVELS)
 
 
-def deadlines_timeline(user: Any, scope: Scope, today: dt.date | None = None) -> Chart:
+def deadlines_timeline(user: Viewer | None, scope: Scope, today: dt.date | None = None) -> Chart:
     """Follow-up deadlines per year, stacked by state, with every deadline in the table.
 
     States: replied (a reply was received), overdue (due before ``today``,

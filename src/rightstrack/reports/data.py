@@ -49,6 +49,7 @@ from rightstrack.accounts.permissions import (
     visible_follow_up_requests,
     visible_recommendations,
 )
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
     Document,
     DocumentQuerySet,
@@ -81,17 +82,17 @@ ExportRows = tuple[Iterable[Any], Callable[[], int]]
 # --------------------------------------------------------------------------- outward reports
 
 
-def report_documents(user: Any) -> DocumentQuerySet:
+def report_documents(user: Viewer | None) -> DocumentQuerySet:
     """Documents a report for ``user`` may name: visible to ``user`` and public."""
     return visible_documents(user).filter(visibility=Visibility.PUBLIC)
 
 
-def report_recommendations(user: Any) -> RecommendationQuerySet:
+def report_recommendations(user: Viewer | None) -> RecommendationQuerySet:
     """Recommendations a report for ``user`` may show: visible to ``user`` and public."""
     return visible_recommendations(user).public()
 
 
-def report_recommendation(user: Any, pk: int) -> Recommendation:
+def report_recommendation(user: Viewer | None, pk: int) -> Recommendation:
     """The recommendation ``pk`` if a report for ``user`` may show it (share images).
 
     Raises:
@@ -104,7 +105,7 @@ def report_recommendation(user: Any, pk: int) -> Recommendation:
     return rec
 
 
-def report_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
+def report_follow_ups(user: Viewer | None) -> QuerySet[FollowUpRequest]:
     """Follow-up requests of public documents whose recommendation (if any) is public."""
     public_recs = report_recommendations(user).values("pk")
     return (
@@ -114,12 +115,12 @@ def report_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
     )
 
 
-def report_assessments(user: Any) -> AssessmentQuerySet:
+def report_assessments(user: Viewer | None) -> AssessmentQuerySet:
     """Published, public assessments of public recommendations that ``user`` may see."""
     return visible_assessments(user).public()
 
 
-def report_evidence(user: Any, assessment: Assessment) -> list[Evidence]:
+def report_evidence(user: Viewer | None, assessment: Assessment) -> list[Evidence]:
     """Published evidence of a (public, published) assessment, oldest first."""
     return list(
         visible_evidence(user)
@@ -128,12 +129,12 @@ def report_evidence(user: Any, assessment: Assessment) -> list[Evidence]:
     )
 
 
-def report_actions(user: Any) -> QuerySet[Action]:
+def report_actions(user: Viewer | None) -> QuerySet[Action]:
     """Actions of public plans published at least once (render ``last_published()``)."""
     return visible_actions(user).filter(pk__in=Action.objects.public().values("pk"))
 
 
-def report_assignments(user: Any, organisation: Any) -> QuerySet[Assignment]:
+def report_assignments(user: Viewer | None, organisation: Any) -> QuerySet[Assignment]:
     """Assignments of public recommendations to ``organisation`` that ``user`` may see.
 
     Args:
@@ -179,7 +180,7 @@ class AssessmentLine:
     document: str = ""
 
 
-def assessment_line(user: Any, a: Assessment) -> AssessmentLine:
+def assessment_line(user: Viewer | None, a: Assessment) -> AssessmentLine:
     """An :class:`AssessmentLine` of ``a`` with its published evidence."""
     evidence = []
     for ev in report_evidence(user, a):
@@ -201,7 +202,7 @@ def assessment_line(user: Any, a: Assessment) -> AssessmentLine:
     )
 
 
-def find_document(user: Any, symbol: str) -> Document:
+def find_document(user: Viewer | None, symbol: str) -> Document:
     """The public document with this symbol (or natural key) that ``user`` may see.
 
     Raises:
@@ -217,7 +218,7 @@ def find_document(user: Any, symbol: str) -> Document:
 # --------------------------------------------------------------------------- on screen
 
 
-def shown_document(user: Any, pk: int) -> Document:
+def shown_document(user: Viewer | None, pk: int) -> Document:
     """The document ``pk`` if ``user`` may see it (plain-language summary pages).
 
     Raises:
@@ -226,17 +227,17 @@ def shown_document(user: Any, pk: int) -> Document:
     return get_document_for_user(user, pk)
 
 
-def shown_recommendations(user: Any) -> RecommendationQuerySet:
+def shown_recommendations(user: Viewer | None) -> RecommendationQuerySet:
     """Recommendations ``user`` may see (charts, feeds, plain-language summaries)."""
     return visible_recommendations(user)
 
 
-def shown_follow_ups(user: Any) -> QuerySet[FollowUpRequest]:
+def shown_follow_ups(user: Viewer | None) -> QuerySet[FollowUpRequest]:
     """Follow-up requests ``user`` may see (deadline chart, feeds, plain-language summaries)."""
     return visible_follow_up_requests(user)
 
 
-def shown_assignments(user: Any) -> QuerySet[Assignment]:
+def shown_assignments(user: Viewer | None) -> QuerySet[Assignment]:
     """Assignments ``user`` may see (status-by-institution chart)."""
     return visible_assignments(user)
 
@@ -262,7 +263,9 @@ class AssessmentView:
     published_at: dt.datetime
 
 
-def published_assessments(user: Any, recs: QuerySet[Recommendation]) -> list[AssessmentView]:
+def published_assessments(
+    user: Viewer | None, recs: QuerySet[Recommendation]
+) -> list[AssessmentView]:
     """Published assessments of ``recs`` that ``user`` may see, newest first (200 at most)."""
     qs = (
         visible_assessments(user)
@@ -286,7 +289,7 @@ def published_assessments(user: Any, recs: QuerySet[Recommendation]) -> list[Ass
 
 
 def _export_recommendations(
-    user: Any, params: QueryDict, *, ordered: bool
+    user: Viewer | None, params: QueryDict, *, ordered: bool
 ) -> QuerySet[Recommendation]:
     """Recommendations ``user`` may see, filtered by the portal's list parameters plus ``kind``.
 
@@ -301,7 +304,9 @@ def _export_recommendations(
     return qs.filter(kind__in=kinds) if kinds else qs
 
 
-def recommendation_export(user: Any, params: QueryDict, *, base_url: str = "") -> ExportRows:
+def recommendation_export(
+    user: Viewer | None, params: QueryDict, *, base_url: str = ""
+) -> ExportRows:
     """Rows of the recommendations export (``portal.rows`` rows, every tag looked up).
 
     Args:
@@ -331,7 +336,7 @@ def _rec_ref(rec: Recommendation) -> str:
     return f"{rec.document.symbol} {rec.paragraph}".strip()
 
 
-def action_export(user: Any, params: QueryDict) -> ExportRows:
+def action_export(user: Viewer | None, params: QueryDict) -> ExportRows:
     """Rows (dicts) of the actions export: each action as the public last saw it.
 
     Args:
@@ -355,7 +360,7 @@ def action_export(user: Any, params: QueryDict) -> ExportRows:
     return _shown_actions(qs, user), qs.count
 
 
-def _shown_actions(qs: QuerySet[Action], user: Any) -> Iterator[dict[str, Any]]:
+def _shown_actions(qs: QuerySet[Action], user: Viewer | None) -> Iterator[dict[str, Any]]:
     visible = visible_recommendations(user).values("pk")
     for action in qs.iterator(chunk_size=500):
         view = shown_action(user, action)
@@ -376,7 +381,7 @@ def _shown_actions(qs: QuerySet[Action], user: Any) -> Iterator[dict[str, Any]]:
         }
 
 
-def assessment_export(user: Any, params: QueryDict) -> ExportRows:
+def assessment_export(user: Viewer | None, params: QueryDict) -> ExportRows:
     """Rows (dicts) of the assessments export, author names as ``public_name`` shows them.
 
     Args:

@@ -38,6 +38,7 @@ from typing import IO, Any
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
 from rightstrack.core.csv_stream import Column, write_csv
@@ -123,15 +124,15 @@ class ExportKind:
         return self.layouts[layout]
 
 
-def _recommendation_rows(user: Any, params: QueryDict, base_url: str) -> data.ExportRows:
+def _recommendation_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
     return data.recommendation_export(user, params, base_url=base_url)
 
 
-def _action_rows(user: Any, params: QueryDict, base_url: str) -> data.ExportRows:
+def _action_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
     return data.action_export(user, params)
 
 
-def _assessment_rows(user: Any, params: QueryDict, base_url: str) -> data.ExportRows:
+def _assessment_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
     return data.assessment_export(user, params)
 
 
@@ -208,7 +209,7 @@ def get_export(
 def export_to_file(
     kind: str,
     fmt: str,
-    user: Any,
+    user: Viewer | None,
     params: QueryDict,
     out: IO[bytes],
     layout: str = "default",

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
 from rightstrack.reports.data import published_assessments, shown_follow_ups, shown_recommendations
 
@@ -77,7 +78,7 @@ def new_recommendation_entries(recs: QuerySet[Recommendation], limit: int) -> li
 
 
 def deadline_passed_entries(
-    user: Any, requests: QuerySet[FollowUpRequest], today: date, limit: int
+    user: Viewer | None, requests: QuerySet[FollowUpRequest], today: date, limit: int
 ) -> list[FeedEntry]:
     """Follow-up requests due before ``today`` with no reply received, newest due date first.
 
@@ -111,7 +112,9 @@ def deadline_passed_entries(
     ]
 
 
-def status_change_entries(user: Any, recs: QuerySet[Recommendation], limit: int) -> list[FeedEntry]:
+def status_change_entries(
+    user: Viewer | None, recs: QuerySet[Recommendation], limit: int
+) -> list[FeedEntry]:
     """Published assessments of ``recs`` (empty until tracking records assessments)."""
     return [
         FeedEntry(
@@ -128,7 +131,7 @@ def status_change_entries(user: Any, recs: QuerySet[Recommendation], limit: int)
 
 
 def build_entries(
-    user: Any,
+    user: Viewer | None,
     recs: QuerySet[Recommendation],
     requests: QuerySet[FollowUpRequest],
     today: date | None = None,
@@ -150,10 +153,10 @@ class Scope:
     """What a feed is about (a country, mechanism or theme) and who asks."""
 
     obj: Any
-    user: Any
+    user: Viewer | None
 
 
-class _ScopedFeed(Feed, ABC):
+class _ScopedFeed(Feed[Any, Any], ABC):
     """Shared Atom plumbing; subclasses say how a scope filters recommendations and requests."""
 
     feed_type = Atom1Feed

@@ -39,6 +39,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import (
     AssessmentLine,
@@ -196,7 +197,7 @@ def _in_period(qs: Any, start: dt.date | None, end: dt.date) -> Any:
 
 
 def build_followup_report(
-    user: Any,
+    user: Viewer | None,
     document: Document,
     *,
     organisations: list[Any] | None = None,
@@ -504,7 +505,7 @@ def followup_report_bytes(report: FollowUpReport, fmt: str) -> bytes:
     return pdf.docx_or_pdf(fmt, lambda: render_followup_docx(report))
 
 
-def documents_with_follow_up(user: Any) -> Any:
+def documents_with_follow_up(user: Viewer | None) -> Any:
     """Public concluding observations with written follow-up items (for the form)."""
     ids = report_follow_ups(user).filter(kind=FollowUpRequest.Kind.FOLLOW_UP).values("document_id")
     return (

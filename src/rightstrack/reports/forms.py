@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
 from rightstrack.reports.followup_report import documents_with_follow_up
 
@@ -40,7 +41,7 @@ class FollowUpReportForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
     fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Viewer | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["document"]
         field.queryset = documents_with_follow_up(user)

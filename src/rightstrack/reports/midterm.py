@@ -27,6 +27,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, Recommendation, Theme, UprIssue
 from rightstrack.reports.data import report_assessments, report_recommendations
 from rightstrack.reports.dates import long_date
@@ -98,7 +99,7 @@ class MidTermReport:
         return sum((g.status_counts for g in self.groups), Counter())
 
 
-def cycle_recommendations(user: Any, iso3: str, cycle: int) -> Any:
+def cycle_recommendations(user: Viewer | None, iso3: str, cycle: int) -> Any:
     """Public UPR recommendations to the State ``iso3`` in UPR ``cycle`` that ``user`` may see."""
     return (
         report_recommendations(user)
@@ -114,7 +115,12 @@ def cycle_recommendations(user: Any, iso3: str, cycle: int) -> Any:
 
 
 def build_midterm_report(
-    user: Any, country: Country, cycle: int, *, on: dt.date | None = None, language: str = "en"
+    user: Viewer | None,
+    country: Country,
+    cycle: int,
+    *,
+    on: dt.date | None = None,
+    language: str = "en",
 ) -> MidTermReport:
     """Collect the mid-term report of ``country`` for UPR ``cycle`` (see module docstring).
 

@@ -35,6 +35,7 @@ from babel.dates import format_date
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
 from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
@@ -238,7 +239,7 @@ def available_languages(document: Document) -> list[str]:
     return sorted(langs)
 
 
-def build_summary(user: Any, document_id: int, language: str) -> PlainSummary:
+def build_summary(user: Viewer | None, document_id: int, language: str) -> PlainSummary:
     """The plain-language summary of one CO document in ``language`` for ``user``.
 
     Raises:
@@ -249,7 +250,7 @@ def build_summary(user: Any, document_id: int, language: str) -> PlainSummary:
         return _build(user, document, language)
 
 
-def _build(user: Any, document: Document, language: str) -> PlainSummary:
+def _build(user: Viewer | None, document: Document, language: str) -> PlainSummary:
     recs = list(
         shown_recommendations(user)
         .filter(document=document)

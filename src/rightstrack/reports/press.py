@@ -30,6 +30,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.models import User
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest
 from rightstrack.reports.data import (
     report_assessments,
@@ -74,7 +76,9 @@ def check_template(body: str) -> None:
 
 
 @transaction.atomic
-def do_save_press_template(user: Any, kind: str, language: str, body: str) -> PressTemplate:
+def do_save_press_template(
+    user: Viewer | None, kind: str, language: str, body: str
+) -> PressTemplate:
     """Create or update the press template of ``kind`` and ``language`` (history kept).
 
     Raises:
@@ -88,7 +92,7 @@ def do_save_press_template(user: Any, kind: str, language: str, body: str) -> Pr
     check_template(body)
     row = PressTemplate.objects.select_for_update().filter(kind=kind, language=language).first()
     row = row or PressTemplate(kind=kind, language=language)
-    row.body, row.updated_by = body, user
+    row.body, row.updated_by = body, user if isinstance(user, User) else None
     row._change_reason = "press template edited"  # type: ignore[attr-defined]
     row.save()
     return row
@@ -105,7 +109,9 @@ class ItemFact:
     no_progress: bool
 
 
-def _latest_non_state(user: Any, rec_id: int | None, on: dt.date | None) -> Assessment | None:
+def _latest_non_state(
+    user: Viewer | None, rec_id: int | None, on: dt.date | None
+) -> Assessment | None:
     if rec_id is None:
         return None
     qs = report_assessments(user).filter(recommendation_id=rec_id)
@@ -114,7 +120,9 @@ def _latest_non_state(user: Any, rec_id: int | None, on: dt.date | None) -> Asse
     return qs.exclude(source=Assessment.Source.GOVERNMENT).order_by("-date", "-id").first()
 
 
-def item_facts(user: Any, document: Document, on: dt.date | None = None) -> list[ItemFact]:
+def item_facts(
+    user: Viewer | None, document: Document, on: dt.date | None = None
+) -> list[ItemFact]:
     """Facts of each written follow-up item of ``document`` (public data only), from the
     assessments dated on or before ``on`` (all when ``None``)."""
     out = []
@@ -151,7 +159,7 @@ def _months_between(start: dt.date, end: dt.date) -> int:
 
 
 def press_facts(
-    user: Any,
+    user: Viewer | None,
     document: Document,
     *,
     today: dt.date | None = None,
@@ -259,7 +267,9 @@ class Anniversary:
     state: str
 
 
-def anniversaries(user: Any, today: dt.date, *, window_days: int = 60) -> list[Anniversary]:
+def anniversaries(
+    user: Viewer | None, today: dt.date, *, window_days: int = 60
+) -> list[Anniversary]:
     """ "Six months since" events of the deadlines calendar within ``window_days`` of ``today``
     (past or upcoming), for documents with written follow-up items, newest first."""
     calendar = deadlines.build_calendar(

@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import report_follow_ups
 from rightstrack.reports.dates import long_date
@@ -50,7 +51,7 @@ def _mechanism_line(doc: Document) -> str:
 
 
 def document_share_image(
-    user: Any, document: Document, *, today: dt.date | None = None, language: str = "en"
+    user: Viewer | None, document: Document, *, today: dt.date | None = None, language: str = "en"
 ) -> ShareImage:
     """The card of a concluding observations document: "N of the M follow-up
     recommendations show no progress" (see ``reports.press``), the deadline, the
@@ -97,7 +98,7 @@ def _main_theme(recs: list[Recommendation]) -> Any:
 
 
 def recommendation_share_image(
-    user: Any, recommendation: Recommendation, *, language: str = "en"
+    user: Viewer | None, recommendation: Recommendation, *, language: str = "en"
 ) -> ShareImage:
     """The card of one recommendation: its text (shortened to fit), its follow-up
     deadline if any, its first theme's pictogram. ``recommendation`` must be one the

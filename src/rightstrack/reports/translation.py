@@ -27,12 +27,12 @@ are outside the workspace).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import polib
 from django.db import transaction
 from django.utils import timezone
 
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.reports.actions import do_save_plain_summary, do_save_plain_text
 from rightstrack.reports.data import public_recommendations_of
@@ -122,7 +122,7 @@ def _entry(ctx: str, msgid: str, msgstr: str, *, stale: bool, comment: str) -> p
 
 
 @transaction.atomic
-def import_po(content: str, user: Any, filename: str = "<po>") -> ImportResult:
+def import_po(content: str, user: Viewer | None, filename: str = "<po>") -> ImportResult:
     """Save the translations of a PO file made by :func:`export_po`; all or nothing.
 
     Raises:

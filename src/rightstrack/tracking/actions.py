@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import user_rank, visible_recommendations
+from rightstrack.accounts.types import Viewer, signed_in
 from rightstrack.catalog.models import Recommendation, Visibility
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.evidence import check_upload
@@ -83,7 +84,7 @@ def _review_reason(approve: bool, note: str) -> str:
     return f"{verdict}: {note}" if note else verdict
 
 
-def _save(obj: models.Model, user: Any, reason: str) -> None:
+def _save(obj: models.Model, user: Viewer, reason: str) -> None:
     """Save with the acting user and a reason recorded in the history row."""
     obj._history_user = user if user_rank(user) else None  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
@@ -123,7 +124,7 @@ def _today() -> dt.date:
 
 @transaction.atomic
 def do_assign_recommendation(
-    user: Any,
+    user: Viewer,
     recommendation: Recommendation,
     organisation: Organisation,
     role: str = Assignment.Role.LEAD,
@@ -161,7 +162,7 @@ def do_assign_recommendation(
         organisation=organisation,
         role=role,
         note=note,
-        assigned_by=user,
+        assigned_by=signed_in(user),
     )
     _save(assignment, user, "assigned")
     _log_assignment(recommendation, organisation, "", role)
@@ -180,7 +181,9 @@ def _log_assignment(rec: Recommendation, org: Organisation, old: str, new: str) 
 
 
 @transaction.atomic
-def do_archive_assignment(user: Any, assignment: Assignment, expected_version: int) -> Assignment:
+def do_archive_assignment(
+    user: Viewer, assignment: Assignment, expected_version: int
+) -> Assignment:
     """Archive (end) an assignment; it stays in history.
 
     Raises:
@@ -210,7 +213,7 @@ PLAN_FIELDS = (
 
 
 @transaction.atomic
-def do_create_plan(user: Any, **fields: Any) -> ImplementationPlan:
+def do_create_plan(user: Viewer, **fields: Any) -> ImplementationPlan:
     """Create an implementation plan (fields: see ``PLAN_FIELDS``).
 
     Raises:
@@ -226,7 +229,7 @@ def do_create_plan(user: Any, **fields: Any) -> ImplementationPlan:
 
 @transaction.atomic
 def do_update_plan(
-    user: Any, plan: ImplementationPlan, expected_version: int, **fields: Any
+    user: Viewer, plan: ImplementationPlan, expected_version: int, **fields: Any
 ) -> ImplementationPlan:
     """Edit a plan. Raises ``PermissionDenied`` or :class:`StaleEdit`."""
     if not perm.can_manage_plans(user):
@@ -239,7 +242,7 @@ def do_update_plan(
 
 @transaction.atomic
 def do_archive_plan(
-    user: Any, plan: ImplementationPlan, expected_version: int
+    user: Viewer, plan: ImplementationPlan, expected_version: int
 ) -> ImplementationPlan:
     """Archive a plan (its actions disappear from lists; everything stays in history)."""
     if not perm.can_manage_plans(user):
@@ -255,20 +258,20 @@ def do_archive_plan(
 ACTION_FIELDS = ("title", "description", "responsible", "start_date", "target_date", "status")
 
 
-def _state_after_edit(user: Any, organisation_id: int | None, submit: bool) -> str:
+def _state_after_edit(user: Viewer, organisation_id: int | None, submit: bool) -> str:
     if perm.publishes_directly(user, organisation_id):
         return PublicationState.PUBLISHED
     return PublicationState.PENDING if submit else PublicationState.DRAFT
 
 
-def _check_action_fields(user: Any, action: Action) -> None:
+def _check_action_fields(user: Viewer, action: Action) -> None:
     if action.start_date and action.target_date and action.target_date < action.start_date:
         raise ValidationError(_("The target date cannot be before the start date."))
-    if not perm.is_coordinator(user) and action.responsible_id != user.organisation_id:
+    if not perm.is_coordinator(user) and action.responsible_id != signed_in(user).organisation_id:
         raise _deny(_("You can only manage actions of your own institution."))
 
 
-def _publish_action(user: Any, action: Action) -> None:
+def _publish_action(user: Viewer, action: Action) -> None:
     """Mark published and log a timeline entry per recommendation if the public status changed."""
     previous = (
         action.history.filter(publication_state=PublicationState.PUBLISHED)
@@ -292,7 +295,7 @@ def _publish_action(user: Any, action: Action) -> None:
             )
 
 
-def _linkable(user: Any, action: Action, chosen: Iterable[Recommendation]) -> list[Any]:
+def _linkable(user: Viewer, action: Action, chosen: Iterable[Recommendation]) -> list[Any]:
     """The recommendations to link: ``chosen`` (all must be visible to ``user``) plus the
     links ``user`` cannot see, which are kept (a focal point's form never lists restricted
     recommendations, so saving it must not drop them)."""
@@ -309,7 +312,7 @@ def _linkable(user: Any, action: Action, chosen: Iterable[Recommendation]) -> li
 
 @transaction.atomic
 def do_create_action(
-    user: Any,
+    user: Viewer,
     plan: ImplementationPlan,
     *,
     recommendations: Iterable[Recommendation] = (),
@@ -328,8 +331,8 @@ def do_create_action(
     if not perm.can_add_action(user, plan):
         raise _deny(_("You cannot add actions to this plan."))
     if not perm.is_coordinator(user) and "responsible" not in fields:
-        fields["responsible"] = user.organisation
-    action = Action(plan=plan, created_by=user)
+        fields["responsible"] = signed_in(user).organisation
+    action = Action(plan=plan, created_by=signed_in(user))
     _apply(action, fields, ACTION_FIELDS)
     _check_action_fields(user, action)
     state = _state_after_edit(user, action.responsible_id, submit)
@@ -346,7 +349,7 @@ def do_create_action(
 
 @transaction.atomic
 def do_update_action(
-    user: Any,
+    user: Viewer,
     action: Action,
     expected_version: int,
     *,
@@ -383,7 +386,7 @@ def do_update_action(
 
 @transaction.atomic
 def do_review_action(
-    user: Any, action: Action, expected_version: int, *, approve: bool, note: str = ""
+    user: Viewer, action: Action, expected_version: int, *, approve: bool, note: str = ""
 ) -> Action:
     """Approve (publish) or reject a pending or draft action.
 
@@ -403,7 +406,7 @@ def do_review_action(
 
 
 @transaction.atomic
-def do_archive_action(user: Any, action: Action, expected_version: int) -> Action:
+def do_archive_action(user: Viewer, action: Action, expected_version: int) -> Action:
     """Archive an action (hidden from lists, kept in history)."""
     if not perm.can_edit_action(user, action):
         raise _deny(_("You cannot archive this action."))
@@ -427,7 +430,7 @@ INDICATOR_FIELDS = (
 
 
 @transaction.atomic
-def do_add_indicator(user: Any, action: Action, **fields: Any) -> Indicator:
+def do_add_indicator(user: Viewer, action: Action, **fields: Any) -> Indicator:
     """Add an indicator to ``action`` (fields: ``INDICATOR_FIELDS``)."""
     if not perm.can_edit_action(user, action):
         raise _deny(_("You cannot edit this action."))
@@ -439,7 +442,7 @@ def do_add_indicator(user: Any, action: Action, **fields: Any) -> Indicator:
 
 @transaction.atomic
 def do_update_indicator(
-    user: Any, indicator: Indicator, expected_version: int, **fields: Any
+    user: Viewer, indicator: Indicator, expected_version: int, **fields: Any
 ) -> Indicator:
     """Edit an indicator. Raises ``PermissionDenied`` or :class:`StaleEdit`."""
     if not perm.can_edit_action(user, indicator.action):
@@ -451,7 +454,7 @@ def do_update_indicator(
 
 
 @transaction.atomic
-def do_archive_indicator(user: Any, indicator: Indicator, expected_version: int) -> Indicator:
+def do_archive_indicator(user: Viewer, indicator: Indicator, expected_version: int) -> Indicator:
     """Archive an indicator."""
     if not perm.can_edit_action(user, indicator.action):
         raise _deny(_("You cannot edit this action."))
@@ -463,7 +466,7 @@ def do_archive_indicator(user: Any, indicator: Indicator, expected_version: int)
 
 @transaction.atomic
 def do_record_measurement(
-    user: Any,
+    user: Viewer,
     indicator: Indicator,
     *,
     date: dt.date,
@@ -480,7 +483,12 @@ def do_record_measurement(
     if not perm.can_edit_action(user, indicator.action):
         raise _deny(_("You cannot edit this action."))
     m = Measurement(
-        indicator=indicator, date=date, value=value, note=note, source=source, recorded_by=user
+        indicator=indicator,
+        date=date,
+        value=value,
+        note=note,
+        source=source,
+        recorded_by=signed_in(user),
     )
     m.publication_state = _state_after_edit(user, indicator.action.responsible_id, submit=True)
     _save(m, user, "measurement recorded")
@@ -489,7 +497,7 @@ def do_record_measurement(
 
 @transaction.atomic
 def do_review_measurement(
-    user: Any, measurement: Measurement, expected_version: int, *, approve: bool, note: str = ""
+    user: Viewer, measurement: Measurement, expected_version: int, *, approve: bool, note: str = ""
 ) -> Measurement:
     """Approve (publish) or reject a focal point's measurement.
 
@@ -507,7 +515,7 @@ def do_review_measurement(
 
 @transaction.atomic
 def do_archive_measurement(
-    user: Any, measurement: Measurement, expected_version: int
+    user: Viewer, measurement: Measurement, expected_version: int
 ) -> Measurement:
     """Archive a measurement (e.g. entered by mistake); it stays in history."""
     if not perm.can_edit_action(user, measurement.indicator.action):
@@ -539,7 +547,7 @@ _SOURCE_BY_ORG_TYPE = {
 }
 
 
-def default_source_for(user: Any) -> str:
+def default_source_for(user: Viewer) -> str:
     """The assessment source implied by ``user``'s organisation type
     (NHRI → NHRI; NGO or coalition → civil society; contributors → civil
     society; other institutions → government)."""
@@ -571,7 +579,7 @@ def _fill_grade(assessment: Assessment) -> None:
     assessment.grade_scale = assessment.grade_scale or grade.scale
 
 
-def _publish_assessment(user: Any, assessment: Assessment) -> None:
+def _publish_assessment(user: Viewer, assessment: Assessment) -> None:
     previous = (
         Assessment.objects.published()
         .filter(recommendation_id=assessment.recommendation_id, source=assessment.source)
@@ -593,7 +601,7 @@ def _publish_assessment(user: Any, assessment: Assessment) -> None:
 
 @transaction.atomic
 def do_submit_assessment(
-    user: Any,
+    user: Viewer,
     recommendation: Recommendation,
     *,
     submit: bool = True,
@@ -616,15 +624,15 @@ def do_submit_assessment(
     """
     if not perm.can_submit_assessment(user, recommendation.pk):
         raise _deny(_("You cannot submit an assessment of this recommendation."))
-    a = Assessment(recommendation=recommendation, author=user)
+    a = Assessment(recommendation=recommendation, author=signed_in(user))
     _apply(a, fields, ASSESSMENT_FIELDS)
     if not perm.is_coordinator(user):
         a.source = a.source or default_source_for(user)
         if a.source not in (default_source_for(user),) or (
-            a.organisation_id not in (None, user.organisation_id)
+            a.organisation_id not in (None, signed_in(user).organisation_id)
         ):
             raise _deny(_("You can only submit assessments for your own organisation."))
-        a.organisation = user.organisation
+        a.organisation = signed_in(user).organisation
         if a.document_id is not None:
             a.document = None  # only coordinators attach committee documents
     elif not a.source:
@@ -645,7 +653,12 @@ def do_submit_assessment(
 
 @transaction.atomic
 def do_update_assessment(
-    user: Any, assessment: Assessment, expected_version: int, *, submit: bool = False, **fields: Any
+    user: Viewer,
+    assessment: Assessment,
+    expected_version: int,
+    *,
+    submit: bool = False,
+    **fields: Any,
 ) -> Assessment:
     """Edit an assessment (the author before publication, or a coordinator).
 
@@ -672,7 +685,7 @@ def do_update_assessment(
 
 @transaction.atomic
 def do_review_assessment(
-    user: Any, assessment: Assessment, expected_version: int, *, approve: bool, note: str = ""
+    user: Viewer, assessment: Assessment, expected_version: int, *, approve: bool, note: str = ""
 ) -> Assessment:
     """Approve (publish) or reject an assessment waiting for validation or moderation.
 
@@ -683,7 +696,11 @@ def do_review_assessment(
     if not perm.can_review_assessment(user, assessment):
         raise _deny(_("You cannot review this assessment."))
     fresh = _claim(Assessment, assessment.pk, expected_version)
-    fresh.reviewed_by, fresh.reviewed_at, fresh.review_note = user, timezone.now(), note
+    fresh.reviewed_by, fresh.reviewed_at, fresh.review_note = (
+        signed_in(user),
+        timezone.now(),
+        note,
+    )
     if approve:
         _publish_assessment(user, fresh)
     else:
@@ -693,7 +710,9 @@ def do_review_assessment(
 
 
 @transaction.atomic
-def do_archive_assessment(user: Any, assessment: Assessment, expected_version: int) -> Assessment:
+def do_archive_assessment(
+    user: Viewer, assessment: Assessment, expected_version: int
+) -> Assessment:
     """Archive an assessment (kept in history; its timeline entry disappears from public view)."""
     if not (perm.is_coordinator(user) or perm.can_edit_assessment(user, assessment)):
         raise _deny(_("You cannot archive this assessment."))
@@ -704,7 +723,9 @@ def do_archive_assessment(user: Any, assessment: Assessment, expected_version: i
 
 
 @transaction.atomic
-def do_restrict_assessment(user: Any, assessment: Assessment, expected_version: int) -> Assessment:
+def do_restrict_assessment(
+    user: Viewer, assessment: Assessment, expected_version: int
+) -> Assessment:
     """Make an assessment restricted (e.g. embargo); coordinators only."""
     if not perm.is_coordinator(user):
         raise _deny(_("Only coordinators can restrict records."))
@@ -719,12 +740,12 @@ def do_restrict_assessment(user: Any, assessment: Assessment, expected_version: 
 
 @transaction.atomic
 def do_add_evidence(
-    user: Any,
+    user: Viewer,
     *,
     assessment: Assessment | None = None,
     action: Action | None = None,
     url: str = "",
-    upload: UploadedFile | None = None,
+    upload: UploadedFile[bytes] | None = None,
     title: str = "",
 ) -> Evidence:
     """Attach a link or a file to an assessment or an action.
@@ -743,7 +764,9 @@ def do_add_evidence(
         raise _deny(_("You cannot add evidence here."))
     if not url and upload is None:
         raise ValidationError(_("Give a link or a file."))
-    ev = Evidence(assessment=assessment, action=action, url=url, title=title, uploaded_by=user)
+    ev = Evidence(
+        assessment=assessment, action=action, url=url, title=title, uploaded_by=signed_in(user)
+    )
     if upload is not None:
         checked = check_upload(upload.name or "", upload, upload.size)
         ev.sha256, ev.size, ev.content_type = checked.sha256, checked.size, checked.content_type
@@ -757,7 +780,7 @@ def do_add_evidence(
 
 @transaction.atomic
 def do_review_evidence(
-    user: Any, evidence: Evidence, expected_version: int, *, approve: bool, note: str = ""
+    user: Viewer, evidence: Evidence, expected_version: int, *, approve: bool, note: str = ""
 ) -> Evidence:
     """Approve (publish) or reject evidence a focal point added to an action.
 
@@ -775,7 +798,7 @@ def do_review_evidence(
 
 
 @transaction.atomic
-def do_archive_evidence(user: Any, evidence: Evidence, expected_version: int) -> Evidence:
+def do_archive_evidence(user: Viewer, evidence: Evidence, expected_version: int) -> Evidence:
     """Archive a piece of evidence (the file stays on disk and in history)."""
     if not perm.can_attach_evidence(user, evidence.assessment, evidence.action):
         raise _deny(_("You cannot change this evidence."))

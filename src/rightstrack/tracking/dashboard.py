@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.models import Level, PublicationState
@@ -48,7 +49,7 @@ def _rows(groups: dict[str, Counter[str]]) -> list[StatusRow]:
     ]
 
 
-def latest_levels(user: Any, recs: QuerySet[Recommendation]) -> dict[int, str]:
+def latest_levels(user: Viewer | None, recs: QuerySet[Recommendation]) -> dict[int, str]:
     """``{recommendation id: level of its latest published assessment ``user`` may see}``."""
     assessments = perm.visible_assessments(user).filter(
         publication_state=PublicationState.PUBLISHED
@@ -65,7 +66,7 @@ def latest_levels(user: Any, recs: QuerySet[Recommendation]) -> dict[int, str]:
     }
 
 
-def country_dashboard(user: Any, iso3: str, today: dt.date) -> dict[str, Any]:
+def country_dashboard(user: Viewer | None, iso3: str, today: dt.date) -> dict[str, Any]:
     """Context of the country dashboard.
 
     Returns a dict with ``levels`` (column headings), ``total``,
@@ -128,7 +129,7 @@ def country_dashboard(user: Any, iso3: str, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _public_or_own(user: Any, action: Any) -> bool:
+def _public_or_own(user: Viewer | None, action: Any) -> bool:
     shown = perm.shown_action(user, action)
     return shown is not None and not shown.is_draft_view
 
@@ -137,7 +138,7 @@ def _public_or_own(user: Any, action: Any) -> bool:
 
 
 def actors(
-    user: Any, *, q: str = "", org_type: str = "", country: str = ""
+    user: Viewer | None, *, q: str = "", org_type: str = "", country: str = ""
 ) -> QuerySet[Organisation]:
     """Organisations (the actors map) with ``lead_count`` / ``supporting_count`` of the
     active assignments of recommendations ``user`` may see; filtered by name,
@@ -174,7 +175,9 @@ CSV_HEADER = [
 ]
 
 
-def actors_csv_rows(user: Any, organisations: QuerySet[Organisation]) -> Iterator[list[str]]:
+def actors_csv_rows(
+    user: Viewer | None, organisations: QuerySet[Organisation]
+) -> Iterator[list[str]]:
     """Rows of the "mapping of actors" CSV: header, then one row per organisation with the
     references of the (visible) recommendations it leads or supports."""
     yield CSV_HEADER

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rightstrack.accounts.models import User
 from rightstrack.accounts.permissions import user_rank, visible_documents
 from rightstrack.catalog.models import Country, Mechanism
 from rightstrack.tracking.deadlines import Filters, build_calendar, scope_for
@@ -55,7 +56,9 @@ def deadlines_page(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("iso3"),
         "mechanisms": Mechanism.objects.filter(documents__in=visible_documents(user)).distinct(),
-        "user_feed_token": user_feed_token(user) if user_rank(user) > 0 else "",
+        "user_feed_token": user_feed_token(user)
+        if isinstance(user, User) and user_rank(user)
+        else "",
     }
     return render(request, "tracking/deadlines.html", context)
 

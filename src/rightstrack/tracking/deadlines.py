@@ -53,6 +53,7 @@ from rightstrack.accounts.permissions import (
     visible_documents,
     visible_follow_up_requests,
 )
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document
 from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_months
 from rightstrack.tracking import followup
@@ -205,7 +206,7 @@ class Filters:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-def scope_for(user: Any) -> Filters:
+def scope_for(user: Viewer | None) -> Filters:
     """The default scope of ``user``'s calendar and reminders.
 
     Focal points and validators: their organisation's work. Coordinators and
@@ -226,7 +227,9 @@ def _sort_key(item: str) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item))
 
 
-def build_calendar(viewer: Any, today: dt.date, filters: Filters | None = None) -> list[Deadline]:
+def build_calendar(
+    viewer: Viewer | None, today: dt.date, filters: Filters | None = None
+) -> list[Deadline]:
     """Every event ``viewer`` may see that matches ``filters``, sorted by date.
 
     Args:
@@ -263,7 +266,7 @@ def _doc_url(doc_id: int) -> str:
     return reverse("portal:document_detail", args=[doc_id])
 
 
-def _follow_ups(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
+def _follow_ups(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
     qs = visible_follow_up_requests(viewer).filter(due_on__isnull=False)
     if f.country:
         qs = qs.filter(document__country__iso3=f.country.upper())
@@ -301,7 +304,7 @@ def _follow_ups(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
     return out
 
 
-def _documents(viewer: Any, f: Filters) -> list[Document]:
+def _documents(viewer: Viewer | None, f: Filters) -> list[Document]:
     qs = visible_documents(viewer).select_related("country", "mechanism")
     if f.country:
         qs = qs.filter(country__iso3=f.country.upper())
@@ -350,7 +353,7 @@ def _periodic_reports(docs: Iterable[Document], today: dt.date) -> list[Deadline
     return out
 
 
-def _mid_terms(viewer: Any, docs: Iterable[Document]) -> list[Deadline]:
+def _mid_terms(viewer: Viewer | None, docs: Iterable[Document]) -> list[Deadline]:
     reports = [d for d in docs if d.doc_type == Document.Type.UPR_WG_REPORT and d.adopted_on]
     if not reports:
         return []
@@ -423,7 +426,7 @@ def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
     return out
 
 
-def _actions(viewer: Any, today: dt.date, f: Filters) -> list[Deadline]:
+def _actions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
     qs = visible_actions(viewer).exclude(
         status__in=[Action.Status.COMPLETED, Action.Status.CANCELLED]
     )

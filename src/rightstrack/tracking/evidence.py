@@ -11,6 +11,7 @@ The limit is the ``RIGHTSTRACK_EVIDENCE_MAX_BYTES`` Django setting
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from typing import IO
@@ -116,9 +117,7 @@ def _too_big(limit: int) -> str:
     }
 
 
-def _utf8_decoder():  # type: ignore[no-untyped-def]
-    import codecs
-
+def _utf8_decoder() -> codecs.IncrementalDecoder:
     return codecs.getincrementaldecoder("utf-8-sig")()
 
 

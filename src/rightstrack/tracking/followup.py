@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from rightstrack.accounts.permissions import can_see_restricted, user_rank
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest
 
 PENDING = "pending"
@@ -97,7 +98,7 @@ def days_late(request: FollowUpRequest, today: dt.date) -> int:
 
 @transaction.atomic
 def do_record_follow_up_reply(
-    user: Any,
+    user: Viewer | None,
     co_document: Document,
     received_on: dt.date,
     reply_document: Document | None = None,

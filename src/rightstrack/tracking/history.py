@@ -17,6 +17,7 @@ from django.db import models
 from django.http import Http404
 
 from rightstrack.accounts.permissions import public_name
+from rightstrack.accounts.types import Viewer
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.models import (
     Action,
@@ -61,7 +62,7 @@ class Entry:
     changes: list[Change]
 
 
-def _fetch(user: Any, model: str, pk: int) -> Any:
+def _fetch(user: Viewer | None, model: str, pk: int) -> Any:
     """The object, if ``user`` may read its history (coordinators: archived ones too)."""
     if perm.is_coordinator(user) and model in MODELS:
         obj = MODELS[model]._default_manager.filter(pk=pk).first()
@@ -85,7 +86,7 @@ def _fetch(user: Any, model: str, pk: int) -> Any:
     return obj
 
 
-def _may_read_history(user: Any, model: str, obj: Any) -> bool:
+def _may_read_history(user: Viewer | None, model: str, obj: Any) -> bool:
     if model == "action":
         return perm.can_edit_action(user, obj)
     if model == "indicator":
@@ -93,11 +94,11 @@ def _may_read_history(user: Any, model: str, obj: Any) -> bool:
     if model == "measurement":
         return perm.can_edit_action(user, obj.indicator.action)
     if model == "assessment":
-        return perm.can_edit_assessment(user, obj) or obj.author_id == user.pk
+        return perm.can_edit_assessment(user, obj) or obj.author_id == getattr(user, "pk", None)
     return False
 
 
-def _show(field: Any, value: Any, viewer: Any) -> Any:
+def _show(field: Any, value: Any, viewer: Viewer | None) -> Any:
     """A history value as people read it: choice labels, related objects by name, users
     through :func:`public_name` (hidden names stay hidden)."""
     if value in (None, ""):
@@ -114,7 +115,7 @@ def _show(field: Any, value: Any, viewer: Any) -> Any:
     return value
 
 
-def history_context(user: Any, model: str, pk: int) -> dict[str, Any]:
+def history_context(user: Viewer | None, model: str, pk: int) -> dict[str, Any]:
     """Context of ``tracking/history.html``: the object and its entries, newest first.
 
     Raises:

@@ -25,13 +25,14 @@ import icalendar
 from django.contrib.auth import get_user_model
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from rightstrack.accounts.models import User
 from rightstrack.tracking.deadlines import Deadline
 
 _SALT = "rightstrack.tracking.ics.user-feed"
 PRODID = "-//RightsTrack//Deadlines calendar//EN"
 
 
-def user_feed_token(user: Any) -> str:
+def user_feed_token(user: User) -> str:
     """The secret token of ``user``'s ICS feed (``"<id>-<32 hex>"``)."""
     joined = user.date_joined.isoformat() if user.date_joined else ""
     digest = salted_hmac(_SALT, f"{user.pk}:{user.get_username()}:{joined}").hexdigest()

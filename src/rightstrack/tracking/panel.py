@@ -22,6 +22,7 @@ from rightstrack.accounts.permissions import (
     public_name,
     visible_follow_up_requests,
 )
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.followup import state_label, state_of
@@ -56,8 +57,8 @@ class Panel:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-_LEVEL_LABELS = dict(Assessment._meta.get_field("level").flatchoices)  # type: ignore[union-attr]
-_STATUS_LABELS = dict(Action._meta.get_field("status").flatchoices)  # type: ignore[union-attr]
+_LEVEL_LABELS = dict(Assessment._meta.get_field("level").flatchoices)
+_STATUS_LABELS = dict(Action._meta.get_field("status").flatchoices)
 _ROLE_LABELS = {"lead": _("Lead"), "supporting": _("Supporting")}
 
 
@@ -66,7 +67,7 @@ def _label(kind: str, value: str) -> str:
     return str(table.get(kind, {}).get(value, value)) if value else ""
 
 
-def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
+def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[str, Any]:
     """Context dict ``{"panel": Panel}`` for one recommendation ``user`` may already see.
 
     The caller must have fetched ``recommendation`` through
@@ -133,7 +134,7 @@ def tracking_panel(user: Any, recommendation: Recommendation) -> dict[str, Any]:
 
 
 def timeline(
-    user: Any, rec: Recommendation, follow_ups: list[dict[str, Any]] | None = None
+    user: Viewer | None, rec: Recommendation, follow_ups: list[dict[str, Any]] | None = None
 ) -> list[TimelineEntry]:
     """Dated entries for ``rec``: adoption, status-change log (public part only for
     non-coordinators), follow-up deadlines and replies; oldest first."""

@@ -33,6 +33,7 @@ from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
 from rightstrack.accounts.permissions import can_see_restricted, user_rank, visible_recommendations
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Visibility
 from rightstrack.tracking.models import (
     Action,
@@ -57,23 +58,23 @@ FOCAL_POINT = ROLE_RANK[Role.FOCAL_POINT]
 CONTRIBUTOR = ROLE_RANK[Role.CONTRIBUTOR]
 
 
-def is_coordinator(user: Any) -> bool:
+def is_coordinator(user: Viewer | None) -> bool:
     """Coordinator, admin or superuser."""
     return user_rank(user) >= COORDINATOR
 
 
-def _org_id(user: Any) -> int | None:
+def _org_id(user: Viewer | None) -> int | None:
     if user_rank(user) == 0:
         return None
     return getattr(user, "organisation_id", None)
 
 
-def is_institution_member(user: Any) -> bool:
+def is_institution_member(user: Viewer | None) -> bool:
     """Focal point or validator attached to an organisation."""
     return user_rank(user) in (FOCAL_POINT, VALIDATOR) and _org_id(user) is not None
 
 
-def is_validator_of(user: Any, organisation_id: int | None) -> bool:
+def is_validator_of(user: Viewer | None, organisation_id: int | None) -> bool:
     """True if ``user`` is a validator of the organisation with this id."""
     return (
         organisation_id is not None
@@ -85,20 +86,20 @@ def is_validator_of(user: Any, organisation_id: int | None) -> bool:
 # --------------------------------------------------------------------------- seeing
 
 
-def visible_assignments(user: Any) -> AssignmentQuerySet:
+def visible_assignments(user: Viewer | None) -> AssignmentQuerySet:
     """Active assignments of recommendations ``user`` may see."""
     recs = visible_recommendations(user).values("pk")
     return Assignment.objects.active().filter(recommendation__in=recs)
 
 
-def visible_plans(user: Any) -> PlanQuerySet:
+def visible_plans(user: Viewer | None) -> PlanQuerySet:
     """Plans ``user`` may see: all non-archived for coordinators, public ones otherwise."""
     if can_see_restricted(user):
         return ImplementationPlan.objects.filter(is_archived=False)
     return ImplementationPlan.objects.public()
 
 
-def visible_actions(user: Any) -> ActionQuerySet:
+def visible_actions(user: Viewer | None) -> ActionQuerySet:
     """Actions ``user`` may see.
 
     Coordinators: every non-archived action. Focal points and validators:
@@ -114,14 +115,14 @@ def visible_actions(user: Any) -> ActionQuerySet:
         return Action.objects.filter(
             Q(pk__in=public.values("pk"))
             | (
-                (own | Q(created_by_id=user.pk))
+                (own | Q(created_by_id=getattr(user, "pk", None)))
                 & Q(is_archived=False, plan__in=visible_plans(user).values("pk"))
             )
         )
     return public
 
 
-def visible_assessments(user: Any) -> AssessmentQuerySet:
+def visible_assessments(user: Viewer | None) -> AssessmentQuerySet:
     """Assessments ``user`` may see.
 
     Coordinators: all non-archived. Others: published public ones, plus their
@@ -136,7 +137,7 @@ def visible_assessments(user: Any) -> AssessmentQuerySet:
     rank = user_rank(user)
     if rank == 0:
         return public
-    mine = Q(author_id=user.pk)
+    mine = Q(author_id=getattr(user, "pk", None))
     if rank >= FOCAL_POINT and _org_id(user):
         mine |= Q(organisation_id=_org_id(user), visibility=Visibility.PUBLIC)
     recs = visible_recommendations(user).values("pk")
@@ -145,7 +146,7 @@ def visible_assessments(user: Any) -> AssessmentQuerySet:
     )
 
 
-def visible_status_changes(user: Any) -> StatusChangeQuerySet:
+def visible_status_changes(user: Viewer | None) -> StatusChangeQuerySet:
     """Entries of recommendations' status-change logs ``user`` may see.
 
     Coordinators and admins: every entry. Everyone else: the public part
@@ -163,17 +164,17 @@ def _get(qs: Any, pk: Any, label: str) -> Any:
         raise Http404(f"No such {label}") from None
 
 
-def get_plan_for_user(user: Any, pk: Any) -> ImplementationPlan:
+def get_plan_for_user(user: Viewer | None, pk: Any) -> ImplementationPlan:
     """One plan ``user`` may see, else ``Http404``."""
     return _get(visible_plans(user), pk, "plan")  # type: ignore[no-any-return]
 
 
-def get_action_for_user(user: Any, pk: Any) -> Action:
+def get_action_for_user(user: Viewer | None, pk: Any) -> Action:
     """One action ``user`` may see, else ``Http404``."""
     return _get(visible_actions(user).select_related("plan", "responsible"), pk, "action")  # type: ignore[no-any-return]
 
 
-def get_assessment_for_user(user: Any, pk: Any) -> Assessment:
+def get_assessment_for_user(user: Viewer | None, pk: Any) -> Assessment:
     """One assessment ``user`` may see, else ``Http404``."""
     return _get(  # type: ignore[no-any-return]
         visible_assessments(user).select_related("recommendation", "author", "organisation"),
@@ -182,18 +183,18 @@ def get_assessment_for_user(user: Any, pk: Any) -> Assessment:
     )
 
 
-def get_assignment_for_user(user: Any, pk: Any) -> Assignment:
+def get_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
     """One active assignment ``user`` may see, else ``Http404``."""
     return _get(visible_assignments(user), pk, "assignment")  # type: ignore[no-any-return]
 
 
-def get_indicator_for_user(user: Any, pk: Any) -> Indicator:
+def get_indicator_for_user(user: Viewer | None, pk: Any) -> Indicator:
     """One indicator of an action ``user`` may see, else ``Http404``."""
     qs = Indicator.objects.filter(is_archived=False, action__in=visible_actions(user).values("pk"))
     return _get(qs.select_related("action"), pk, "indicator")  # type: ignore[no-any-return]
 
 
-def own_actions_q(user: Any) -> Q:
+def own_actions_q(user: Viewer | None) -> Q:
     """Actions whose unpublished updates ``user`` may see (their institution's)."""
     if is_coordinator(user):
         return Q()
@@ -201,7 +202,7 @@ def own_actions_q(user: Any) -> Q:
     return Q(responsible_id=org) if org and is_institution_member(user) else Q(pk__in=[])
 
 
-def visible_measurements(user: Any) -> QuerySet[Measurement]:
+def visible_measurements(user: Viewer | None) -> QuerySet[Measurement]:
     """Non-archived measurements of visible actions: published ones, plus the pending
     ones of the user's own institution (coordinators: all)."""
     actions = visible_actions(user)
@@ -212,7 +213,7 @@ def visible_measurements(user: Any) -> QuerySet[Measurement]:
     )
 
 
-def visible_evidence(user: Any) -> QuerySet[Evidence]:
+def visible_evidence(user: Viewer | None) -> QuerySet[Evidence]:
     """Non-archived evidence whose parent ``user`` may see. Evidence of an action must
     also be published unless it belongs to the user's institution (coordinators: all);
     evidence of an assessment follows the assessment."""
@@ -225,13 +226,13 @@ def visible_evidence(user: Any) -> QuerySet[Evidence]:
     )
 
 
-def get_measurement_for_user(user: Any, pk: Any) -> Measurement:
+def get_measurement_for_user(user: Viewer | None, pk: Any) -> Measurement:
     """One measurement ``user`` may see (see :func:`visible_measurements`), else ``Http404``."""
     qs = visible_measurements(user).select_related("indicator__action")
     return _get(qs, pk, "measurement")  # type: ignore[no-any-return]
 
 
-def get_evidence_for_user(user: Any, pk: Any) -> Evidence:
+def get_evidence_for_user(user: Viewer | None, pk: Any) -> Evidence:
     """One piece of evidence ``user`` may see (see :func:`visible_evidence`), else ``Http404``."""
     return _get(visible_evidence(user), pk, "evidence")  # type: ignore[no-any-return]
 
@@ -239,23 +240,23 @@ def get_evidence_for_user(user: Any, pk: Any) -> Evidence:
 # --------------------------------------------------------------------------- changing
 
 
-def can_assign(user: Any) -> bool:
+def can_assign(user: Viewer | None) -> bool:
     """Assign recommendations to institutions: coordinators and admins."""
     return is_coordinator(user)
 
 
-def can_manage_plans(user: Any) -> bool:
+def can_manage_plans(user: Viewer | None) -> bool:
     """Create, edit and archive plans: coordinators and admins."""
     return is_coordinator(user)
 
 
-def can_add_action(user: Any, plan: ImplementationPlan) -> bool:
+def can_add_action(user: Viewer | None, plan: ImplementationPlan) -> bool:
     """Add an action to ``plan``: coordinators; focal points and validators (the
     action is then made their own institution's responsibility)."""
     return is_coordinator(user) or is_institution_member(user)
 
 
-def can_edit_action(user: Any, action: Action) -> bool:
+def can_edit_action(user: Viewer | None, action: Action) -> bool:
     """Edit ``action`` (and its indicators, measurements, evidence).
 
     Coordinators and admins: any. Focal points and validators: only when the
@@ -270,12 +271,12 @@ def can_edit_action(user: Any, action: Action) -> bool:
     )
 
 
-def can_review_action(user: Any, action: Action) -> bool:
+def can_review_action(user: Viewer | None, action: Action) -> bool:
     """Approve or reject a pending action: coordinators, or a validator of its institution."""
     return is_coordinator(user) or is_validator_of(user, action.responsible_id)
 
 
-def is_assigned_to_users_org(user: Any, recommendation_id: int) -> bool:
+def is_assigned_to_users_org(user: Viewer | None, recommendation_id: int) -> bool:
     """True if the recommendation has an active assignment to ``user``'s organisation."""
     org = _org_id(user)
     return org is not None and (
@@ -285,7 +286,7 @@ def is_assigned_to_users_org(user: Any, recommendation_id: int) -> bool:
     )
 
 
-def can_submit_assessment(user: Any, recommendation_id: int) -> bool:
+def can_submit_assessment(user: Viewer | None, recommendation_id: int) -> bool:
     """Submit an assessment of a (visible) recommendation.
 
     Contributors: any. Focal points and validators: only recommendations
@@ -299,19 +300,19 @@ def can_submit_assessment(user: Any, recommendation_id: int) -> bool:
     return False
 
 
-def can_edit_assessment(user: Any, assessment: Assessment) -> bool:
+def can_edit_assessment(user: Viewer | None, assessment: Assessment) -> bool:
     """Edit an assessment: coordinators any; its author while it is not published;
     a validator of its organisation while it is not published."""
     if is_coordinator(user):
         return True
     if assessment.publication_state == PublicationState.PUBLISHED:
         return False
-    if user_rank(user) >= CONTRIBUTOR and assessment.author_id == user.pk:
+    if user_rank(user) >= CONTRIBUTOR and assessment.author_id == getattr(user, "pk", None):
         return True
     return is_validator_of(user, assessment.organisation_id)
 
 
-def can_review_assessment(user: Any, assessment: Assessment) -> bool:
+def can_review_assessment(user: Viewer | None, assessment: Assessment) -> bool:
     """Approve or reject a pending assessment.
 
     Coordinators and admins moderate everything (contributors' submissions
@@ -320,20 +321,24 @@ def can_review_assessment(user: Any, assessment: Assessment) -> bool:
     """
     if is_coordinator(user):
         return True
-    return is_validator_of(user, assessment.organisation_id) and assessment.author_id != user.pk
+    return is_validator_of(user, assessment.organisation_id) and assessment.author_id != getattr(
+        user, "pk", None
+    )
 
 
-def publishes_directly(user: Any, organisation_id: int | None) -> bool:
+def publishes_directly(user: Viewer | None, organisation_id: int | None) -> bool:
     """Coordinators publish directly; so does a validator for their own institution."""
     return is_coordinator(user) or is_validator_of(user, organisation_id)
 
 
-def can_see_history(user: Any) -> bool:
+def can_see_history(user: Viewer | None) -> bool:
     """History pages (who changed what) are for signed-in users above viewer."""
     return user_rank(user) >= CONTRIBUTOR
 
 
-def can_attach_evidence(user: Any, assessment: Assessment | None, action: Action | None) -> bool:
+def can_attach_evidence(
+    user: Viewer | None, assessment: Assessment | None, action: Action | None
+) -> bool:
     """Add or archive evidence: whoever may edit the action, or the assessment
     (its author before publication, a validator of its organisation, coordinators)."""
     if action is not None:
@@ -360,7 +365,7 @@ class ShownAction:
     publication_state: str
 
 
-def shown_action(user: Any, action: Action) -> ShownAction | None:
+def shown_action(user: Viewer | None, action: Action) -> ShownAction | None:
     """``action`` as ``user`` may see it: the one rule for every page, feed and export.
 
     Coordinators and admins, and focal points and validators of the action's

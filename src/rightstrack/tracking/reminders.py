@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from rightstrack.accounts.models import Role
+from rightstrack.accounts.models import Role, User
 from rightstrack.tracking.deadlines import Deadline, build_calendar, due_soon_and_overdue, scope_for
 
 #: Days ahead that count as "due soon".
@@ -43,7 +43,7 @@ HORIZON_DAYS = 30
 class Digest:
     """One user's digest, ready to send."""
 
-    user: Any
+    user: User
     subject: str
     text: str
     html: str
@@ -90,7 +90,7 @@ def _rows(events: list[Deadline], locale: Locale, base_url: str) -> list[dict[st
     ]
 
 
-def build_digest(user: Any, today: dt.date, *, base_url: str = "") -> Digest | None:
+def build_digest(user: User, today: dt.date, *, base_url: str = "") -> Digest | None:
     """The digest of ``user`` on ``today``, or ``None`` when nothing is due or overdue.
 
     Args:

@@ -26,9 +26,11 @@ from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import (
     get_recommendation_for_user,
     public_name,
+    user_rank,
     visible_documents,
 )
 from rightstrack.accounts.permissions import visible_recommendations as visible_recs
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
 from rightstrack.tracking import actions as verbs
 from rightstrack.tracking import forms
@@ -74,7 +76,7 @@ def _save_or_conflict(
         return None, None, 400
 
 
-def _current_rows(form: Any, obj: Any, user: Any) -> list[tuple[str, Any]]:
+def _current_rows(form: Any, obj: Any, user: Viewer) -> list[tuple[str, Any]]:
     """(label, value now saved) for each visible field of ``form``, for the conflict notice."""
     rows = []
     for name, field in form.fields.items():
@@ -570,7 +572,7 @@ def assessment_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     """Items waiting for validation or moderation that the user may review."""
     user = request.user
-    _need(perm.is_coordinator(user) or perm.user_rank(user) == perm.VALIDATOR)
+    _need(perm.is_coordinator(user) or user_rank(user) == perm.VALIDATOR)
     pending = PublicationState.PENDING
     assessments = [
         a
@@ -722,7 +724,7 @@ def index(request: HttpRequest) -> HttpResponse:
     """Entry page of the tracking workspace."""
     ctx = {
         "can_moderate": perm.is_coordinator(request.user)
-        or perm.user_rank(request.user) == perm.VALIDATOR,
+        or user_rank(request.user) == perm.VALIDATOR,
         "mine": perm.visible_actions(request.user)
         .filter(responsible=getattr(request.user, "organisation_id", None))
         .exclude(publication_state=PublicationState.PUBLISHED)

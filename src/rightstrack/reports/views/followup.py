@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
+from rightstrack.accounts.types import Viewer
 from rightstrack.reports import briefing, followup_report, forms, midterm
 from rightstrack.reports.writers.docx import CONTENT_TYPE as DOCX_CONTENT_TYPE
 from rightstrack.reports.writers.pdf import ConversionError
@@ -55,7 +56,7 @@ def _bound(request: HttpRequest, key: str) -> Any:
     return request.GET if key in request.GET else None
 
 
-def _followup_report_file(user: Any, d: dict[str, Any]) -> tuple[bytes, str]:
+def _followup_report_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
     report = followup_report.build_followup_report(
         user,
         d["document"],
@@ -68,13 +69,13 @@ def _followup_report_file(user: Any, d: dict[str, Any]) -> tuple[bytes, str]:
     return data, f"follow-up-report-{d['document'].symbol}"
 
 
-def _midterm_file(user: Any, d: dict[str, Any]) -> tuple[bytes, str]:
+def _midterm_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
     report = midterm.build_midterm_report(user, d["country"], d["cycle"], language=d["language"])
     data = midterm.midterm_bytes(report, d["fmt"])
     return data, f"upr-mid-term-{d['country'].iso3}-cycle-{d['cycle']}"
 
 
-def _briefing_file(user: Any, d: dict[str, Any]) -> tuple[bytes, str]:
+def _briefing_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
     pack = briefing.build_briefing_pack(user, d["organisation"], on=d["on"], language=d["language"])
     data = briefing.briefing_bytes(pack, d["fmt"])
     return data, f"briefing-{d['organisation'].acronym or d['organisation'].name}"

@@ -220,7 +220,7 @@ def check_tagged_pdf(data: bytes) -> TaggedPdfReport:
             for kid in node:
                 walk(kid, page, label)
         elif isinstance(node, NumberObject):
-            visits.append((page, int(node), label))  # type: ignore[call-overload]
+            visits.append((page, int(node), label))
         elif isinstance(node, DictionaryObject):
             if "/Pg" in node:
                 page = page_index.get(node.raw_get("/Pg").idnum, page)
@@ -285,7 +285,7 @@ def _text_by_mcid(reader: Any) -> dict[tuple[int, int], str]:
                 stack.pop()
 
         def on_text(
-            text: str, cm: Any, tm: Any, font: Any, size: Any, i: int = i, stack: list = stack
+            text: str, cm: Any, tm: Any, font: Any, size: Any, i: int = i, stack: list[Any] = stack
         ) -> None:
             current = next((m for m in reversed(stack) if m is not None), None)
             if current is not None and text:

@@ -179,12 +179,12 @@ def first_page_text(path: str | Path) -> str:
         key = _file_key(path)
         whole = _cache_get(key)
         if whole is not None:
-            return whole.pages[0].text
+            return str(whole.pages[0].text)
         page = _cache_get(("page-1", *key))
         if page is None:
             page = _first_pdf_page(path)
             _cache_put(("page-1", *key), page)
-        return page
+        return str(page)
     except Exception:  # a damaged file: the parser will name the problem if it is chosen
         return ""
 
@@ -228,10 +228,11 @@ def _cache_put(key: tuple[Any, ...], value: Any) -> None:
 
 
 def _extract_cached(path: Path, key: _FileKey) -> ExtractedText:
-    result = _cache_get(key)
-    if result is None:
-        result = _extract_uncached(path)
-        _cache_put(key, result)
+    cached = _cache_get(key)
+    if isinstance(cached, ExtractedText):
+        return cached
+    result = _extract_uncached(path)
+    _cache_put(key, result)
     return result
 
 

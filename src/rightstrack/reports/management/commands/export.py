@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
 
 from rightstrack.accounts.models import ROLE_RANK, Role
+from rightstrack.accounts.types import Viewer
 from rightstrack.reports.exports import FORMATS, ExportError, export_to_file
 
 FILTERS = ("country", "mechanism", "theme", "position", "symbol", "year", "cycle", "q")
@@ -64,9 +65,10 @@ class Command(BaseCommand):
             if not sep:
                 raise CommandError(f"--filter expects KEY=VALUE, got {item!r}")
             params.appendlist(key, value)
-        user: Any = AnonymousUser()
+        user: Viewer | None = AnonymousUser()
         if opts["include_restricted"]:
-            user = _SystemCoordinator()
+            # Duck-typed: ranks as a coordinator for the permission helpers.
+            user = cast("Viewer", _SystemCoordinator())
         started = time.perf_counter()
         out_name = opts["output"]
         base_url = opts["base_url"].rstrip("/")

@@ -22,6 +22,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.accounts.models import Organisation
+from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, Document
 from rightstrack.reports import briefing, followup_report, midterm, press, share_image
 from rightstrack.reports.data import find_document
@@ -123,7 +124,7 @@ class Command(BaseCommand):
         out.write_bytes(data)
         self.stdout.write(f"wrote {out} ({len(data):,} bytes)")
 
-    def _doc(self, user: Any, symbol: str) -> Document:
+    def _doc(self, user: Viewer, symbol: str) -> Document:
         try:
             return find_document(user, symbol)
         except Document.DoesNotExist as exc:
