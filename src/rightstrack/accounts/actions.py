@@ -1,4 +1,4 @@
-"""Verbs that change accounts (style.md: state changes go through ``do_*`` functions).
+"""Verbs that change accounts: every state change goes through a ``do_*`` function.
 
 Each verb runs in one transaction; django-simple-history writes the history row
 (``User.history``) with the change reason given here.

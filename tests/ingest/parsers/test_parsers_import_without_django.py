@@ -1,4 +1,4 @@
-"""The pure parsers import nothing from Django (style.md: parsers are pure Python)."""
+"""The pure parsers import nothing from Django."""
 
 import os
 import subprocess

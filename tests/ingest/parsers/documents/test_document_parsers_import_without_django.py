@@ -1,4 +1,4 @@
-"""Every document parser module imports and parses without Django configured (style.md)."""
+"""Every document parser module imports and parses without Django configured."""
 
 from __future__ import annotations
 
