@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import FollowUpRequest, Recommendation
 from rightstrack.reports.data import (
+    published_version,
     report_actions,
     report_assessments,
     report_assignments,
@@ -92,7 +93,7 @@ def _open_actions(user: Viewer | None, rec: Recommendation) -> list[OpenAction]:
     out = []
     qs = report_actions(user).filter(recommendations=rec).select_related("responsible")
     for action in qs.order_by("target_date", "id"):
-        shown = action.last_published()
+        shown = published_version(action)
         if shown is None or shown.status in (Action.Status.COMPLETED, Action.Status.CANCELLED):
             continue
         out.append(

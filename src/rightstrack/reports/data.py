@@ -130,8 +130,27 @@ def report_evidence(user: Viewer | None, assessment: Assessment) -> list[Evidenc
 
 
 def report_actions(user: Viewer | None) -> QuerySet[Action]:
-    """Actions of public plans published at least once (render ``last_published()``)."""
+    """Actions of public plans published at least once (show them through
+    :func:`published_version`)."""
     return visible_actions(user).filter(pk__in=Action.objects.public().values("pk"))
+
+
+def published_version(action: Action) -> Any:
+    """The version of ``action`` a report prints: the last published one, as the public
+    sees it (``tracking.permissions.shown_action`` for an anonymous reader), or ``None``."""
+    shown = shown_action(None, action)
+    return shown.data if shown is not None else None
+
+
+def public_symbol(document: Document | None) -> str:
+    """The symbol of ``document`` if a report may cite it: public documents only ("" else).
+
+    A report sent to a committee or published cites no restricted document, whoever
+    builds it (a State's confidential reply stays unnamed).
+    """
+    if document is None or document.visibility != Visibility.PUBLIC:
+        return ""
+    return document.symbol
 
 
 def report_assignments(user: Viewer | None, organisation: Any) -> QuerySet[Assignment]:

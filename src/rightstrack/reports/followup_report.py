@@ -44,6 +44,7 @@ from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import (
     AssessmentLine,
     assessment_line,
+    public_symbol,
     report_assessments,
     report_documents,
     report_follow_ups,
@@ -264,9 +265,7 @@ def build_followup_report(
                     reply_received_on=fr.reply_received_on
                     if fr.reply_received_on and fr.reply_received_on <= end
                     else None,
-                    reply_symbol=fr.reply_document.symbol
-                    if fr.reply_document and fr.reply_document.visibility == "public"
-                    else "",
+                    reply_symbol=public_symbol(fr.reply_document),
                     state_information=[assessment_line(user, a) for a in gov],
                     assessments=[assessment_line(user, a) for a in own],
                     grade=suggest_grade(
