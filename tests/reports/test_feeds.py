@@ -93,3 +93,38 @@ def test_restricted_records_never_appear_in_any_feed(client_for, cast, pry_co_ca
             _check_atom(response.content)
             assert pry_co_catalogue.marker.encode() not in response.content, (role, url)
             assert b"CAT/OP/PRY" not in response.content, (role, url)
+
+
+@pytest.mark.parametrize(
+    "url", ["/reports/feeds/country/PRY.atom", "/reports/feeds/mechanism/CCPR.atom"]
+)
+def test_a_text_with_a_control_character_illegal_in_xml_is_in_the_feed_without_it(
+    client, pry_co_catalogue, url
+):
+    rec = pry_co_catalogue.pry_recs[13]
+    rec.text = "Form\x0cfeed and vertical\x0btab \ufffe in a recommendation"
+    rec.save()
+    response = client.get(url)
+    assert response.status_code == 200
+    root = _check_atom(response.content)
+    summaries = [e.findtext(f"{ATOM}summary") or "" for e in root.findall(f"{ATOM}entry")]
+    assert "Formfeed and verticaltab  in a recommendation" in summaries
+
+
+def test_a_theme_used_only_by_restricted_records_is_a_404_like_an_unknown_one(
+    client_for, cast, pry_co_catalogue
+):
+    from rightstrack.catalog.models import Theme
+
+    secret = Theme.objects.create(name="Secret theme name", slug="secret-theme")
+    for rec in pry_co_catalogue.restricted_recs:
+        rec.themes.add(secret)
+    for role in ("anonymous", "viewer", "contributor", "focal_point_a", "validator"):
+        client = client_for(cast[role])
+        hidden = client.get("/reports/feeds/theme/secret-theme.atom")
+        unknown = client.get("/reports/feeds/theme/no-such-theme.atom")
+        assert hidden.status_code == unknown.status_code == 404, role
+        assert b"Secret theme name" not in hidden.content, role
+    coordinator = client_for(cast["coordinator"]).get("/reports/feeds/theme/secret-theme.atom")
+    assert coordinator.status_code == 200
+    assert b"Secret theme name" in coordinator.content

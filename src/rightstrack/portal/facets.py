@@ -247,9 +247,6 @@ class YearFacet(FieldFacet):
     field = "year"
     limit = 30
 
-    def clean(self, values: list[str]) -> list[str]:
-        return [v for v in super().clean(values) if v.isdigit()]
-
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         data = super().rows(qs)
         return sorted(data, key=lambda r: -int(r[0]))
@@ -289,9 +286,6 @@ class SdgFacet(M2MFacet):
     m2m = "sdg_goals"
     key = "number"
     limit = 17
-
-    def clean(self, values: list[str]) -> list[str]:
-        return [v for v in super().clean(values) if v.isdigit()]
 
     def label_lookups(self, tag: str) -> list[str]:
         return [f"{tag}__short_title", f"{tag}__title"]

@@ -5,7 +5,8 @@ these parameters (stable names, other tools read them), and so does the
 recommendations export of the reports app (:func:`listed`):
 
 ``q``
-    full-text query (see :mod:`rightstrack.portal.search`);
+    full-text query (see :mod:`rightstrack.portal.search`), normalised there; a query
+    with no positive term gives an empty list (``ListParams.matches_nothing``);
 ``country``, ``mechanism``, ``theme``, ``affected``, ``issue``, ``sdg``, ``position``,
 ``recommending_state``, ``cycle``, ``year``, ``document``
     facet values (repeat a parameter to OR values), see :mod:`rightstrack.portal.facets`;
@@ -13,6 +14,10 @@ recommendations export of the reports app (:func:`listed`):
     one of :data:`SORTS` (default ``relevance`` with a query, else ``newest``);
 ``page``
     1-based page number (HTML and JSON only; the CSV holds every row).
+
+Integer parameters (``year``, ``cycle``, ``sdg``, ``page``) are read by :func:`parse_int`:
+a value that is not a plain ASCII number within a database integer is dropped
+(``page`` falls back to 1), never an error.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Recommendation
 from rightstrack.portal.facets import FACETS, facet_filter
-from rightstrack.portal.search import search, with_relevance
+from rightstrack.portal.search import matches_nothing, normalise_query, search, with_relevance
 
 RecQS = QuerySet[Recommendation]
 
@@ -40,6 +45,22 @@ SORTS: dict[str, tuple[Promise, list[str | OrderBy]]] = {
     "document": (_("Document order"), ["document_id", "order", "id"]),
 }
 MAX_Q_LENGTH = 500
+#: Facet parameters whose values are integers (see :func:`parse_int`).
+INTEGER_PARAMS = ("year", "cycle", "sdg")
+#: The largest value of a database ``integer`` (PostgreSQL's 4 bytes; SQLite takes 8).
+MAX_INT = 2**31 - 1
+
+
+def parse_int(value: str | None) -> int | None:
+    """``value`` as a non-negative integer within :data:`MAX_INT`, else ``None``.
+
+    Only ASCII digits: ``"²"``, ``"1e5"``, ``"-1"`` or a 20-digit number are ``None``.
+    """
+    text = (value or "").strip()
+    if not text or not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_INT)):
+        return None
+    number = int(text)
+    return number if number <= MAX_INT else None
 
 
 @dataclass
@@ -47,6 +68,8 @@ class ListParams:
     """The parsed, validated query parameters of a recommendations list."""
 
     q: str = ""
+    #: ``q`` was typed but has no positive term: the list is empty (see ``search``).
+    matches_nothing: bool = False
     selected: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "newest"
     page: int = 1
@@ -54,20 +77,21 @@ class ListParams:
     @classmethod
     def from_querydict(cls, data: QueryDict) -> ListParams:
         """Parse ``request.GET``. Unknown or malformed values are dropped, never an error."""
-        q = (data.get("q") or "").strip()[:MAX_Q_LENGTH]
+        raw_q = data.get("q") or ""
+        q = normalise_query(raw_q)[:MAX_Q_LENGTH]
+        nothing = matches_nothing(raw_q) or matches_nothing(q)
         selected = {}
         for param, facet in FACETS.items():
             values = facet.clean(data.getlist(param))
+            if param in INTEGER_PARAMS:
+                values = [v for v in values if parse_int(v) is not None]
             if values:
                 selected[param] = values
         sort = data.get("sort") or ""
         if sort not in SORTS or (sort == "relevance" and not q):
             sort = "relevance" if q else "newest"
-        try:
-            page = max(1, int(data.get("page") or 1))
-        except ValueError:
-            page = 1
-        return cls(q=q, selected=selected, sort=sort, page=page)
+        page = max(1, parse_int(data.get("page")) or 1)
+        return cls(q=q, matches_nothing=nothing, selected=selected, sort=sort, page=page)
 
     def querystring(self, *, page: int | None = None, drop: tuple[str, str] | None = None) -> str:
         """The URL query for these parameters (optionally another page, or without one value)."""
@@ -84,11 +108,13 @@ class ListParams:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.selected)
+        return bool(self.q or self.matches_nothing or self.selected)
 
 
 def searched(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
     """``visible`` restricted by the full-text query only (the base for facet counts)."""
+    if params.matches_nothing:
+        return visible.none()
     return search(visible, params.q, lang)
 
 
@@ -99,7 +125,7 @@ def filtered(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
 
 def sorted_results(qs: RecQS, params: ListParams, lang: str | None) -> RecQS:
     """``qs`` in the order asked for; relevance falls back to newest without a query."""
-    if params.sort == "relevance" and params.q:
+    if params.sort == "relevance" and params.q and not params.matches_nothing:
         # "relevance" is an extra() select, unknown to the django-stubs plugin.
         ranked = with_relevance(qs, params.q, lang)
         return ranked.order_by("-relevance", "-id")  # type: ignore[misc]

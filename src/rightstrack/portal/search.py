@@ -9,7 +9,14 @@ Query syntax (the same on every engine):
 
 Anything else (``C++``, an unclosed quote, ``AND``, ``NEAR(``, ``*``) is read
 as plain words: user input never reaches the engine's query language, so it
-cannot raise a syntax error. A query with no letter or digit matches nothing.
+cannot raise a syntax error.
+
+Every query is first normalised (:func:`normalise_query`): control characters
+(NUL included) and invisible format characters (zero-width space and joiners,
+BOM, bidi marks) are removed. A query that is not blank but has no positive term
+(only signs such as ``-``, ``*`` or ``"``, only invisible characters, or only
+exclusions such as ``-torture``) matches nothing (:func:`matches_nothing`): the
+same empty result on every engine, never an error.
 
 SQLite runs an FTS5 ``MATCH`` on ``portal_recommendation_fts``; PostgreSQL
 matches the weighted ``tsvector`` of ``portal_searchdocument`` (see
@@ -19,6 +26,7 @@ matches the weighted ``tsvector`` of ``portal_searchdocument`` (see
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,14 +60,46 @@ class ParsedQuery:
         return bool(self.include)
 
 
-def parse_query(q: str) -> ParsedQuery:
-    """Split ``q`` into words and quoted phrases; drop anything without a letter or digit.
+def _removed(char: str) -> bool:
+    """Control (Cc), format (Cf: zero-width, BOM, bidi marks), surrogate (Cs) and
+    non-character code points are dropped from every query."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs") or char in "\ufffe\uffff"
+
+
+def normalise_query(q: str | None) -> str:
+    r"""``q`` without control or invisible characters, whitespace collapsed.
+
+    Tab, newline and other whitespace controls become spaces; NUL, zero-width
+    characters and the like are removed (so ``tor\u200bture`` is ``torture``).
+
+    >>> normalise_query(" tor\u200bture\x00\tprison ")
+    'torture prison'
+    """
+    if not q:
+        return ""
+    text = "".join(" " if c.isspace() else c for c in q if c.isspace() or not _removed(c))
+    return " ".join(text.split())
+
+
+def matches_nothing(q: str | None) -> bool:
+    """True when ``q`` is not blank but has no positive term: its result is empty.
+
+    Blank means nothing typed but whitespace (no restriction). Anything else
+    (signs only, invisible characters only, exclusions only) with no word to
+    look for matches nothing.
+    """
+    return bool(q and q.strip()) and not parse_query(q)
+
+
+def parse_query(q: str | None) -> ParsedQuery:
+    """Split the normalised ``q`` into words and quoted phrases; drop anything
+    without a letter or digit. Falsy (no positive term) if nothing is left to include.
 
     >>> parse_query('torture "preventive mechanism" -police C++')
     ParsedQuery(include=[['torture'], ['preventive', 'mechanism'], ['C']], exclude=[['police']])
     """
     parsed = ParsedQuery()
-    for m in _TOKEN.finditer(q or ""):
+    for m in _TOKEN.finditer(normalise_query(q)):
         if m.group(3) is not None:
             raw = m.group(3)
             negate = raw.startswith("-") and len(raw) > 1
@@ -175,10 +215,13 @@ def search(
         lang: language of the query (``en``, ``fr``...), used for stemming on PostgreSQL.
 
     Returns:
-        ``qs`` filtered; ``qs.none()`` when ``q`` holds no letter or digit.
+        ``qs`` filtered; ``qs`` itself when ``q`` is blank; ``qs.none()`` when ``q``
+        has no positive term (:func:`matches_nothing`).
     """
     if not q or not q.strip():
         return qs
+    if matches_nothing(q):
+        return qs.none()
     sql, params = matching_ids_sql(q, lang, qs.db)
     if not sql:
         return qs.none()
@@ -204,10 +247,13 @@ def with_relevance(
 
     Use the result for ordering rows only, not as a subquery (it relies on
     ``extra()`` joins, whose table names are not re-aliased).
+
+    A query with no positive term matches nothing: the result is then empty
+    (and still has ``relevance``, so that ordering on it never fails).
     """
     parsed = parse_query(q)
     if not parsed:
-        return qs
+        return qs.none().extra(select={"relevance": "0"})
     vendor = connections[qs.db].vendor
     table = Recommendation._meta.db_table
     if vendor == "sqlite":

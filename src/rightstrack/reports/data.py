@@ -42,6 +42,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.permissions import (
+    can_see_restricted,
     get_document_for_user,
     get_recommendation_for_user,
     public_name,
@@ -56,6 +57,7 @@ from rightstrack.catalog.models import (
     FollowUpRequest,
     Recommendation,
     RecommendationQuerySet,
+    Theme,
     Visibility,
 )
 from rightstrack.portal.filters import ListParams, filtered, listed
@@ -249,6 +251,24 @@ def shown_document(user: Viewer | None, pk: int) -> Document:
 def shown_recommendations(user: Viewer | None) -> RecommendationQuerySet:
     """Recommendations ``user`` may see (charts, feeds, plain-language summaries)."""
     return visible_recommendations(user)
+
+
+def shown_theme(user: Viewer | None, slug: str) -> Theme:
+    """The theme ``slug`` if ``user`` may know of it (theme feeds).
+
+    A coordinator (who sees restricted records) may know of every theme; anyone
+    else only of a theme that tags at least one recommendation they may see. A
+    theme used only by restricted records is then "not found", like an unknown one.
+
+    Raises:
+        Http404: no such theme, or none of its recommendations is visible to ``user``.
+    """
+    theme = Theme.objects.filter(slug=slug).first()
+    if theme is None or not (
+        can_see_restricted(user) or shown_recommendations(user).filter(themes=theme).exists()
+    ):
+        raise Http404("no such theme")
+    return theme
 
 
 def shown_follow_ups(user: Viewer | None) -> QuerySet[FollowUpRequest]:

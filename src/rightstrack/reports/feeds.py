@@ -12,7 +12,12 @@ Each feed mixes three kinds of entries, newest first, at most
 
 Feeds are read by feed readers without a session, so the request's user is
 almost always anonymous: everything goes through the permission helpers and
-restricted records never appear.
+restricted records never appear. A theme's feed is "not found" for a user who
+may see none of its recommendations (:func:`rightstrack.reports.data.shown_theme`),
+exactly as an unknown theme, so that it never confirms a restricted theme.
+
+Every text goes through :func:`rightstrack.core.xml_text.xml_safe` (a form feed in
+a recommendation text is not allowed in XML 1.0).
 """
 
 from __future__ import annotations
@@ -32,7 +37,13 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
-from rightstrack.reports.data import published_assessments, shown_follow_ups, shown_recommendations
+from rightstrack.core.xml_text import xml_safe
+from rightstrack.reports.data import (
+    published_assessments,
+    shown_follow_ups,
+    shown_recommendations,
+    shown_theme,
+)
 
 #: Entries per feed (newest first).
 MAX_ENTRIES = 100
@@ -166,11 +177,12 @@ class _ScopedFeed(Feed[Any, Any], ABC):
     # object returned by get_object(), never on ``self``.
 
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Scope:
-        return Scope(self.lookup(**kwargs), request.user)
+        return Scope(self.lookup(request.user, **kwargs), request.user)
 
     @abstractmethod
-    def lookup(self, **kwargs: Any) -> Any:
-        """The scope object named by the URL (a Country, Mechanism or Theme); Http404 if none."""
+    def lookup(self, user: Viewer, **kwargs: Any) -> Any:
+        """The scope object named by the URL (a Country, Mechanism or Theme); Http404 if
+        none, or if ``user`` may not know of it."""
 
     @abstractmethod
     def scope(self, obj: Any) -> tuple[QuerySet[Recommendation], QuerySet[FollowUpRequest]]:
@@ -181,12 +193,13 @@ class _ScopedFeed(Feed[Any, Any], ABC):
         return build_entries(obj.user, recs, requests)
 
     def title(self, obj: Scope) -> str:
-        return _("RightsTrack: %(name)s") % {"name": self.name(obj.obj)}
+        return xml_safe(_("RightsTrack: %(name)s") % {"name": self.name(obj.obj)})
 
     def subtitle(self, obj: Scope) -> str:
-        return _("New recommendations, status changes and passed deadlines: %(name)s") % {
-            "name": self.name(obj.obj)
-        }
+        return xml_safe(
+            _("New recommendations, status changes and passed deadlines: %(name)s")
+            % {"name": self.name(obj.obj)}
+        )
 
     def link(self, obj: Scope) -> str:
         return f"/recommendations/?{self.param(obj.obj)}"
@@ -199,10 +212,10 @@ class _ScopedFeed(Feed[Any, Any], ABC):
         """The portal query parameter that selects this scope, e.g. ``country=SVN``."""
 
     def item_title(self, item: FeedEntry) -> str:
-        return item.title
+        return xml_safe(item.title)
 
     def item_description(self, item: FeedEntry) -> str:
-        return item.description
+        return xml_safe(item.description)
 
     def item_link(self, item: FeedEntry) -> str:
         return item.link
@@ -219,13 +232,13 @@ class _ScopedFeed(Feed[Any, Any], ABC):
         return item.updated
 
     def item_categories(self, item: FeedEntry) -> tuple[str, ...]:
-        return tuple(c for c in (item.kind, *item.categories) if c)
+        return tuple(xml_safe(c) for c in (item.kind, *item.categories) if c)
 
 
 class CountryFeed(_ScopedFeed):
     """``/reports/feeds/country/<ISO3>.atom``."""
 
-    def lookup(self, iso3: str) -> Country:  # type: ignore[override]
+    def lookup(self, user: Viewer, iso3: str) -> Country:  # type: ignore[override]
         return get_object_or_404(Country, iso3=iso3.upper())
 
     def name(self, obj: Country) -> str:
@@ -244,7 +257,7 @@ class CountryFeed(_ScopedFeed):
 class MechanismFeed(_ScopedFeed):
     """``/reports/feeds/mechanism/<CODE>.atom``."""
 
-    def lookup(self, code: str) -> Mechanism:  # type: ignore[override]
+    def lookup(self, user: Viewer, code: str) -> Mechanism:  # type: ignore[override]
         return get_object_or_404(Mechanism, code=code.upper())
 
     def name(self, obj: Mechanism) -> str:
@@ -263,8 +276,8 @@ class MechanismFeed(_ScopedFeed):
 class ThemeFeed(_ScopedFeed):
     """``/reports/feeds/theme/<slug>.atom``."""
 
-    def lookup(self, slug: str) -> Theme:  # type: ignore[override]
-        return get_object_or_404(Theme, slug=slug)
+    def lookup(self, user: Viewer, slug: str) -> Theme:  # type: ignore[override]
+        return shown_theme(user, slug)
 
     def name(self, obj: Theme) -> str:
         return obj.name

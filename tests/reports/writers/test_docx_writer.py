@@ -123,3 +123,17 @@ def test_box_quote_list_and_page_break():
     assert paragraphs[1].style.name == "Quote"
     assert [p.style.name for p in numbered] == ["List Number", "List Number"]
     assert paragraphs[-1]._p.findall(f".//{W}br")[0].get(qn("w:type")) == "page"
+
+
+def test_characters_illegal_in_xml_are_removed_from_every_helper():
+    bad = "Form\x0cfeed\x0b and\x00 \ufffe text"
+    doc = w.new_document(f"Title {bad}", "en")
+    w.add_title(doc, bad)
+    w.add_heading(doc, bad)
+    w.add_paragraph(doc, bad, lead=bad)
+    w.add_quote(doc, bad)
+    w.add_list(doc, [bad])
+    w.add_table(doc, [bad], [[bad]])
+    text = "\n".join(p.text for p in _reopen(doc).paragraphs)
+    assert "Formfeed and  text" in text
+    assert "\x0c" not in text

@@ -38,6 +38,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from rightstrack.core.xml_text import xml_safe
+
 #: ``Content-Type`` of a DOCX file.
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -119,7 +121,7 @@ def new_document(
         A ``docx.document.Document``. Margins are 2 cm on every side.
     """
     doc = new_docx()
-    doc.core_properties.title = title
+    doc.core_properties.title = xml_safe(title)
     doc.core_properties.language = language
     doc.core_properties.author = "RightsTrack"
     for section in doc.sections:
@@ -151,12 +153,12 @@ def _set_language(style: Any, language: str) -> None:
 
 def add_title(doc: Any, text: str) -> Any:
     """The document title (style Title); returns the paragraph."""
-    return doc.add_paragraph(text, style="Title")
+    return doc.add_paragraph(xml_safe(text), style="Title")
 
 
 def add_heading(doc: Any, text: str, level: int = 1) -> Any:
     """A heading of ``level`` 1-3 (built-in Heading styles); returns the paragraph."""
-    return doc.add_heading(text, level=level)
+    return doc.add_heading(xml_safe(text), level=level)
 
 
 def add_paragraph(
@@ -174,6 +176,7 @@ def add_paragraph(
             unless ``lead`` ends with one.
     """
     para = doc.add_paragraph(style=style)
+    text, lead = xml_safe(text), xml_safe(lead)
     if lead:
         para.add_run(lead).bold = True
         if text and not lead.endswith(" "):
@@ -201,7 +204,7 @@ def add_quote(doc: Any, text: str) -> Any:
 def add_list(doc: Any, items: Iterable[str], *, numbered: bool = False) -> list[Any]:
     """One paragraph per item in List Bullet (or List Number); returns the paragraphs."""
     style = "List Number" if numbered else "List Bullet"
-    return [doc.add_paragraph(item, style=style) for item in items]
+    return [doc.add_paragraph(xml_safe(item), style=style) for item in items]
 
 
 def box(paragraph: Any, *, fill: str = "EEF4FB", border: str = "0B5394") -> Any:
@@ -264,13 +267,13 @@ def add_table(
     header._tr.get_or_add_trPr().append(repeat)
     for cell, text in zip(header.cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(str(text)).bold = True
+        cell.paragraphs[0].add_run(xml_safe(str(text))).bold = True
         if header_fill:
             cell._tc.get_or_add_tcPr().append(_shading(header_fill))
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
-            cell.text = "" if value is None else str(value)
+            cell.text = "" if value is None else xml_safe(str(value))
     if widths_cm:
         # LibreOffice reads the grid (gridCol), Word the cell widths: set both.
         table.autofit = False

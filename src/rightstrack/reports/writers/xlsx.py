@@ -9,7 +9,6 @@ stays text (never a formula).
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Iterable
 from typing import IO, Any
@@ -18,17 +17,16 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from rightstrack.core.csv_stream import Column, cell
+from rightstrack.core.xml_text import xml_safe
 
 #: ``Content-Type`` of an XLSX file.
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Control characters that XML 1.0 (hence XLSX) cannot hold.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _xlsx_cell(ws: Any, value: Any) -> Any:
     value = cell(value)
     if isinstance(value, str):
-        value = _ILLEGAL_XML.sub("", value)
+        value = xml_safe(value)  # XLSX is XML 1.0
         if value.startswith("="):
             # openpyxl would store it as a formula: force a plain string.
             text = WriteOnlyCell(ws, value=value)
