@@ -63,3 +63,20 @@ def test_a_word_with_an_invisible_character_inside_still_matches(svn_upr_catalog
     hidden = Client().get("/recommendations.json", {"q": "non-refoule\u200bment\x00"}).json()
     assert plain > 0
     assert hidden["count"] == plain
+
+
+@pytest.mark.parametrize(
+    ("language", "start"),
+    [
+        ("es", "Escriba al menos una palabra para buscar"),
+        ("fr", "Saisissez au moins un mot pour rechercher"),
+        ("ru", "Введите хотя бы одно слово для поиска"),
+        ("zh-hans", "请至少输入一个词进行搜索"),
+        ("ar", "اكتب كلمة واحدة على الأقل للبحث"),
+    ],
+)
+def test_the_message_speaks_the_visitors_language(svn_upr_catalogue, language, start):
+    client = Client(headers={"accept-language": language})
+    html = client.get("/recommendations/", {"q": "-torture"}).content.decode()
+    assert start in html
+    assert "Type at least one word" not in html
