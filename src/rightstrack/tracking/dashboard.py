@@ -178,9 +178,8 @@ CSV_HEADER = [
 def actors_csv_rows(
     user: Viewer | None, organisations: QuerySet[Organisation]
 ) -> Iterator[list[str]]:
-    """Rows of the "mapping of actors" CSV: header, then one row per organisation with the
-    references of the (visible) recommendations it leads or supports."""
-    yield CSV_HEADER
+    """Rows of the "mapping of actors" CSV (columns :data:`CSV_HEADER`): one row per
+    organisation with the references of the (visible) recommendations it leads or supports."""
     refs: dict[tuple[int, str], list[str]] = defaultdict(list)
     for org_id, role, symbol, para, key in (
         perm.visible_assignments(user)

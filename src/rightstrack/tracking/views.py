@@ -7,7 +7,7 @@ since the form was opened (HTTP 409), keeping what the user typed.
 
 from __future__ import annotations
 
-import csv
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -32,10 +32,16 @@ from rightstrack.accounts.permissions import (
 from rightstrack.accounts.permissions import visible_recommendations as visible_recs
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
+from rightstrack.core import csv_stream
 from rightstrack.tracking import actions as verbs
 from rightstrack.tracking import forms
 from rightstrack.tracking import permissions as perm
-from rightstrack.tracking.dashboard import actors, actors_csv_rows, country_dashboard
+from rightstrack.tracking.dashboard import (
+    CSV_HEADER,
+    actors,
+    actors_csv_rows,
+    country_dashboard,
+)
 from rightstrack.tracking.history import history_context
 from rightstrack.tracking.models import Assessment, PublicationState
 from rightstrack.tracking.panel import tracking_panel
@@ -105,23 +111,20 @@ def actor_list(request: HttpRequest) -> HttpResponse:
     params = f.cleaned_data if f.is_valid() else {}
     orgs = actors(request.user, **{k: v for k, v in params.items() if v})
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        columns = [
+            csv_stream.Column(name, operator.itemgetter(i)) for i, name in enumerate(CSV_HEADER)
+        ]
+        response = HttpResponse(
+            b"".join(csv_stream.csv_chunks(actors_csv_rows(request.user, orgs), columns)),
+            content_type=csv_stream.CONTENT_TYPE,
+        )
         response["Content-Disposition"] = 'attachment; filename="mapping-of-actors.csv"'
-        writer = csv.writer(response)
-        for row in actors_csv_rows(request.user, orgs):
-            writer.writerow([_csv_safe(v) for v in row])
         return response
     return render(
         request,
         "tracking/actor_list.html",
         {"form": f, "orgs": orgs, "query": request.GET.urlencode()},
     )
-
-
-def _csv_safe(value: Any) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) in exported cells."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:

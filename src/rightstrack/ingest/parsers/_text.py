@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from pathlib import Path
 
 _SPACES = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def clean(text: str) -> str:
@@ -89,3 +92,30 @@ def _line_of(raw: bytes, offset: int) -> int:
     """1-based line number of byte ``offset`` (CR, LF or CRLF line ends)."""
     head = raw[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return head.count(b"\n") + 1
+
+
+def iso_date(value: str, file: str | Path, *, row: int, cell: str) -> str:
+    """A date cell read by an import: ``YYYY-MM-DD`` (a time part after it is ignored),
+    checked to be a real calendar date. The one date check of the table parsers.
+
+    Returns:
+        ``""`` for an empty cell, else the date as ``YYYY-MM-DD``.
+
+    Raises:
+        ImportFailure: naming ``file``, ``row`` and ``cell``: the cell does not start
+            with ``YYYY-MM-DD``, or it is no real date ("2019-02-30 is not a real date").
+            An impossible date is never stored as an empty one.
+    """
+    from rightstrack.ingest.errors import ImportFailure
+
+    text = value.strip()
+    if not text:
+        return ""
+    m = _ISO_DATE.match(text[:10])
+    if not m:
+        raise ImportFailure(file, f"date {text!r} is not YYYY-MM-DD", row=row, cell=cell)
+    try:
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise ImportFailure(file, f"{m.group(0)} is not a real date", row=row, cell=cell) from None
+    return m.group(0)

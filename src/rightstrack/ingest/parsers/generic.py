@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rightstrack.ingest.errors import ImportFailure
-from rightstrack.ingest.parsers._text import clean
+from rightstrack.ingest.parsers._text import clean, iso_date
 from rightstrack.ingest.parsers.countries import to_iso3
 from rightstrack.ingest.parsers.tabular import column_key, read_table
 
@@ -45,7 +45,6 @@ POSITIONS = {
 }
 VISIBILITIES = {"public", "restricted"}
 _SPLIT = re.compile(r"\s*(?:\||\n)\s*")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -129,9 +128,7 @@ def parse_generic(path: Path) -> list[GenericRow]:
             if code is None:
                 raise fail(f"unknown State {name!r}", "recommending_states")
             states.append(code)
-        date = get("date")
-        if date and not _DATE.match(date[:10]):
-            raise fail(f"date {date!r} is not YYYY-MM-DD", "date")
+        date = iso_date(get("date"), path, row=n, cell="date")
         kind = KINDS.get(get("kind").lower() or "recommendation")
         if kind is None:
             raise fail(f"kind {get('kind')!r} is not recommendation or concern", "kind")
@@ -151,7 +148,7 @@ def parse_generic(path: Path) -> list[GenericRow]:
             country_iso3=country,
             mechanism=clean(get("mechanism")).upper(),
             text=get("text").replace("\r\n", "\n"),
-            date=date[:10],
+            date=date,
             kind=kind,
             position=position,
             recommending_iso3=tuple(dict.fromkeys(states)),

@@ -3,6 +3,11 @@
 Rows are numbered as a spreadsheet shows them: the header is row 1. Cells are
 stripped strings (dates from XLSX as ``YYYY-MM-DD``). Errors name the file and
 row: wrong encoding, corrupt XLSX, a cell over ``MAX_CELL_CHARS``.
+
+Every CSV an import reads goes through :func:`csv_records`, RFC 4180 as Excel
+writes it: a doubled quote inside a quoted cell is one quote, a quoted cell may
+hold line breaks and separators, a leading BOM is dropped; the separator (comma,
+semicolon or tab) is decided from the header row, quoting never guessed.
 """
 
 from __future__ import annotations
@@ -63,16 +68,65 @@ def head_columns(path: Path, head: bytes) -> list[str]:
             return read_table(path, max_rows=1).header
         text = head.decode("utf-8-sig", errors="replace")
         first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
-        return next(csv.reader([first], dialect=_dialect(first)), [])
+        return next(csv_records(first), [])
     except Exception:  # score() must never raise
         return []
 
 
-def _dialect(sample: str) -> type[csv.Dialect]:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+#: The separators a CSV of an import may use, in order of preference on a tie.
+SEPARATORS = (",", ";", "\t")
+
+
+def separator(header_line: str) -> str:
+    """The separator of a CSV: the one of :data:`SEPARATORS` that splits the header row
+    into the most cells (quotes respected); a comma on a tie or a one-column header."""
+    best, most = ",", 1
+    for sep in SEPARATORS:
+        cells = len(next(csv.reader([header_line], delimiter=sep, doublequote=True), []))
+        if cells > most:
+            best, most = sep, cells
+    return best
+
+
+def csv_records(text: str, file: str | Path = "<csv>") -> Iterator[list[str]]:
+    """The records of a CSV text, RFC 4180: the one CSV reader of every import.
+
+    A leading BOM is dropped; a doubled quote inside a quoted cell is one quote;
+    a quoted cell keeps its separators and line breaks (CRLF, LF or CR). The
+    separator is decided by :func:`separator` from the first line. Cells are
+    yielded as read (not stripped).
+
+    Raises:
+        ImportFailure: broken quoting (a quote never closed, or text right after
+            a closing quote), naming ``file``, the row and the line; such a file
+            is refused rather than read into shifted or merged cells.
+    """
+    text = text.removeprefix("\ufeff")
+    first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+    csv.field_size_limit(16 * 1024 * 1024)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=separator(first),
+        quotechar='"',
+        doublequote=True,
+        skipinitialspace=False,
+        strict=True,
+    )
+    row = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFailure(
+                file,
+                f"broken CSV quoting near line {reader.line_num} ({exc}); a cell holding "
+                'quotes must be quoted, with each quote inside it doubled ("")',
+                row=row + 1,
+            ) from exc
+        row += 1
+        yield record
 
 
 def read_table(path: Path, *, max_rows: int | None = None) -> Table:
@@ -91,10 +145,8 @@ def _read_csv(path: Path, max_rows: int | None) -> Table:
     text = decode_bytes(path.read_bytes(), path.name, fallback=None)
     if not text.strip():
         raise ImportFailure(path, "the file is empty", row=1)
-    csv.field_size_limit(16 * 1024 * 1024)
-    first = text.replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(first))
-    header = [h.strip() for h in next(reader)]
+    reader = csv_records(text, path)
+    header = [h.strip() for h in next(reader, [])]
     rows = []
     for n, values in enumerate(reader, start=2):
         if max_rows is not None and n > max_rows + 1:

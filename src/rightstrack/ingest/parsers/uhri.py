@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from rightstrack.ingest.errors import ImportFailure, check_cell
-from rightstrack.ingest.parsers._text import clean
+from rightstrack.ingest.parsers._text import clean, iso_date
 from rightstrack.ingest.parsers.countries import to_iso3
 from rightstrack.ingest.parsers.tabular import column_key, read_table
 
@@ -135,7 +135,9 @@ def _record(path: Path, row: int, get: dict[str, Any]) -> UhriRecord:
     recommending = _as_list(get.get("upr_recommending"))
     cycle_raw = str(get.get("upr_cycle") or "").strip()
     cycle_digits = re.search(r"\d+", cycle_raw)
-    date_match = _DATE.match(str(get.get("date") or ""))
+    raw_date = str(get.get("date") or "").strip()
+    # a date in another shape is left out, as before; a YYYY-MM-DD one must be real
+    date = iso_date(raw_date, path, row=row, cell="date") if _DATE.match(raw_date) else ""
     return UhriRecord(
         row=row,
         uhri_id=clean(str(get["id"])),
@@ -151,7 +153,7 @@ def _record(path: Path, row: int, get: dict[str, Any]) -> UhriRecord:
         themes=_as_list(get.get("themes")),
         sdgs=_as_list(get.get("sdgs")),
         affected_persons=_as_list(get.get("affected_persons")),
-        date=date_match.group(0) if date_match else "",
+        date=date,
         upr_cycle=int(cycle_digits.group(0)) if cycle_digits else None,
         upr_recommending=recommending,
         upr_recommending_iso3=tuple(c for c in (to_iso3(n) for n in recommending) if c),

@@ -15,9 +15,7 @@ records in UPR Info's database and must both be kept for the counts to match.
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ from rightstrack.ingest.parsers._text import (
     upr_cycle,
 )
 from rightstrack.ingest.parsers.countries import to_iso3
+from rightstrack.ingest.parsers.tabular import csv_records
 
 COLUMNS = (
     "To",
@@ -127,8 +126,7 @@ def parse_upr_info(path: Path) -> UprInfoFile:
             over ``MAX_CELL_CHARS``, or no data rows.
     """
     text = decode_bytes(path.read_bytes(), path.name, fallback="mac_roman")
-    csv.field_size_limit(16 * 1024 * 1024)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv_records(text, path)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

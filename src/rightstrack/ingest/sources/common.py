@@ -28,11 +28,13 @@ def guess_doc_type(symbol: str, mechanism_code: str) -> str:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """``YYYY-MM-DD`` (a time part is ignored) → date, else ``None``."""
-    try:
-        return dt.date.fromisoformat(value.strip()[:10]) if value.strip() else None
-    except ValueError:
-        return None
+    """A parser's ``YYYY-MM-DD`` (checked by ``parsers._text.iso_date``) → date; ``""`` → ``None``.
+
+    Raises:
+        ValueError: not a real date. The parsers refuse such a file with the row and
+            column named; a date reaching here unchecked is a bug, never a NULL date.
+    """
+    return dt.date.fromisoformat(value.strip()[:10]) if value.strip() else None
 
 
 def sdg_ids(
