@@ -9,7 +9,7 @@ from babel.dates import format_date
 
 #: Babel locale used for each UI language ("en" → British order: "1 December 2023",
 #: as UN documents print dates).
-_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans"}
+_LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans", "zh": "zh_Hans"}
 
 
 def long_date(day: dt.date | None, language: str = "en") -> str:

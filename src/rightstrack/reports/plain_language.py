@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Any
 
 import textstat
-from babel.dates import format_date
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
+from rightstrack.reports.dates import long_date
 from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
 from rightstrack.reports.pictograms import icon_data_uri
 
@@ -45,15 +45,6 @@ from rightstrack.reports.pictograms import icon_data_uri
 SHORT_OFFICIAL = 170
 #: textstat languages with a Flesch-type formula (textstat.set_lang).
 TEXTSTAT_LANGS = {"en", "de", "es", "fr", "it", "nl", "pl", "ru"}
-_BABEL_LOCALE = {"en": "en_GB", "zh-hans": "zh_Hans", "zh": "zh_Hans"}
-
-
-def long_date(day: dt.date | None, language: str) -> str:
-    """``26 July 2021`` (en), ``26 de julio de 2021`` (es)... ; "" for ``None``."""
-    if day is None:
-        return ""
-    locale = _BABEL_LOCALE.get(language, language.split("-")[0])
-    return format_date(day, format="long", locale=locale)
 
 
 @dataclass

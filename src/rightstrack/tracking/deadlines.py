@@ -55,7 +55,7 @@ from rightstrack.accounts.permissions import (
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document
-from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_months
+from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_days, add_months
 from rightstrack.tracking import followup
 from rightstrack.tracking.models import Action, Assignment
 from rightstrack.tracking.permissions import shown_action, visible_actions
@@ -496,7 +496,7 @@ def due_soon_and_overdue(
     Only :data:`OBLIGATIONS` that are still open (pending, upcoming or
     overdue) count; submitted items and "six months since" prompts do not.
     """
-    horizon = today + dt.timedelta(days=days)
+    horizon = add_days(today, days)
     soon, late = [], []
     for e in events:
         if e.kind not in OBLIGATIONS:
