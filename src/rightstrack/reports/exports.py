@@ -119,10 +119,6 @@ class ExportKind:
     rows: Callable[[Any, QueryDict, str], data.ExportRows]
     layouts: dict[str, list[Column]]
 
-    def columns(self, layout: str, fmt: str) -> list[Column]:
-        """The columns of ``layout`` in format ``fmt`` (``KeyError`` for an unknown layout)."""
-        return self.layouts[layout]
-
 
 def _recommendation_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
     return data.recommendation_export(user, params, base_url=base_url)
@@ -191,7 +187,8 @@ EXPORT_KINDS: dict[str, ExportKind] = {
 def get_export(
     kind: str, layout: str = "default", fmt: str = "json"
 ) -> tuple[ExportKind, list[Column]]:
-    """The export kind and the columns of ``layout`` in format ``fmt``.
+    """The export kind and the columns of ``layout`` (the same in every format), after
+    checking that ``fmt`` is a known format.
 
     Raises:
         ExportError: unknown kind, format or layout.
@@ -203,7 +200,7 @@ def get_export(
     export = EXPORT_KINDS[kind]
     if layout not in export.layouts:
         raise ExportError(f"Unknown layout: {layout!r}. Choose one of {sorted(export.layouts)}.")
-    return export, export.columns(layout, fmt)
+    return export, export.layouts[layout]
 
 
 def export_to_file(
