@@ -47,6 +47,7 @@ MULTI_SEPARATOR = "; "
 ROWS_PER_CHUNK = 500
 #: First characters that make a spreadsheet read a text cell as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,15 @@ def cell(value: Any) -> Any:
 def neutralise(value: Any) -> Any:
     """``value`` as a CSV cell (:func:`cell`), a text starting with one of
     :data:`FORMULA_TRIGGERS` prefixed with ``'``; numbers and other values unchanged."""
-    value = cell(value)
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    # Called once per cell (900,000 times for the 41,066 UPR Info rows): exact type
+    # checks, and one-character triggers looked up in a set.
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value[:1] in _TRIGGER_SET else value
+    if value is None:
+        return ""
+    if kind is list:
+        return neutralise(MULTI_SEPARATOR.join(str(v) for v in value))
     return value
 
 
