@@ -1,6 +1,10 @@
 """Agreement of the UPR Working Group report parser with the rows parsed by hand-written
 scripts in ``upr-info-terman/parsed-wg-reports-by-year`` (Terman, 2015).
 
+Our side goes through the path a user takes: ``rightstrack parse FILE --json`` (its
+own encoding detection, line endings and document-kind detection; nothing decoded
+here). A file the command refuses is counted in ``refused`` with its message.
+
 Pairs: each ``upr-wg-reports-terman/txts/{state}{year}.txt`` with the rows of
 ``{year}data.csv`` (or ``haiti2011.csv``) whose ``to`` column, reduced to letters,
 is the same State (``Centeral African Republic`` is the CSV's spelling of
@@ -29,17 +33,21 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
+import os
 import re
 import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from rightstrack.ingest.parsers.documents.upr_report import (
-    parse_upr_report_text,
-    recommending_states,
-)
+import django
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from rightstrack.ingest.parsers.documents.upr_report import recommending_states
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "raw"
@@ -113,11 +121,22 @@ class Tally:
     seconds: float = 0.0
 
 
+def parse_as_the_cli_does(path: Path) -> dict[str, dict[str, Any]]:
+    """``rightstrack parse PATH --json`` (the command a user runs, with its own decoding
+    and document-kind detection), its paragraphs by number. A refusal raises
+    ``CommandError`` with the command's message."""
+    out = io.StringIO()
+    call_command("parse", str(path), "--json", stdout=out)
+    return {p["number"]: p for p in json.loads(out.getvalue())["paragraphs"]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--show", type=int, default=0, help="print N disagreements per kind")
     args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+    django.setup()
     if not (args.shared / "upr-wg-reports-terman").is_dir():
         print(f"skipped: {args.shared} has no upr-wg-reports-terman (pass --shared DIR)")
         return 0
@@ -125,23 +144,25 @@ def main(argv: list[str] | None = None) -> int:
     known = read_known_errors(KNOWN_ERRORS)
     tallies: dict[str, Tally] = defaultdict(Tally)
     unpaired: list[str] = []
+    refused: list[str] = []
     examples: dict[str, list[str]] = defaultdict(list)
     for path in sorted((args.shared / "upr-wg-reports-terman" / "txts").glob("*.txt")):
         m = re.match(r"(.+?)(\d{4})$", path.stem)
         if not m:
             continue
         pair = csv_pairs.get((_key(m.group(1)), m.group(2)))
+        try:
+            started = time.perf_counter()
+            mine = parse_as_the_cli_does(path)
+            seconds = time.perf_counter() - started
+        except CommandError as exc:
+            refused.append(f"{path.name}: {exc}")
+            continue
         if not pair:
-            unpaired.append(path.name)
+            unpaired.append(f"{path.name} ({len(mine)} recommendations)")
             continue
         tally = tallies[m.group(2)]
-        started = time.perf_counter()
-        # The report texts are Mac Roman with CR line endings (97 files also hold stray LF
-        # bytes).
-        text = path.read_bytes().decode("mac_roman").replace("\r\n", "\n").replace("\r", "\n")
-        report = parse_upr_report_text(text)
-        tally.seconds += time.perf_counter() - started
-        mine = report.by_number()
+        tally.seconds += seconds
         tally.files += 1
         tally.csv += len(pair)
         tally.found += len(mine)
@@ -151,26 +172,26 @@ def main(argv: list[str] | None = None) -> int:
                 examples["missing"].append(f"{path.name} {number}: {theirs.texts[0][:90]}")
                 continue
             tally.matched += 1
-            if set(rec.recommending_states) == theirs.states:
+            if set(rec["recommending_states"]) == theirs.states:
                 tally.states += 1
             elif (path.name, number, "states") in known:
                 tally.excused_states += 1
             else:
                 examples["states"].append(
-                    f"{path.name} {number}: ours {sorted(rec.recommending_states)} "
+                    f"{path.name} {number}: ours {sorted(rec['recommending_states'])} "
                     f"csv {sorted(theirs.states)} {sorted(theirs.unresolved)}"
                 )
-            if _letters(rec.full_text) == _letters(" ".join(theirs.texts)):
+            if _letters(rec["full_text"]) == _letters(" ".join(theirs.texts)):
                 tally.text += 1
             elif (path.name, number, "text") in known:
                 tally.excused_text += 1
             else:
                 examples["text"].append(
-                    f"{path.name} {number}:\n   ours {rec.full_text[:160]}\n"
+                    f"{path.name} {number}:\n   ours {rec['full_text'][:160]}\n"
                     f"   csv  {' '.join(theirs.texts)[:160]}"
                 )
         for number in sorted(set(mine) - set(pair)):
-            examples["extra"].append(f"{path.name} {number}: {mine[number].full_text[:90]}")
+            examples["extra"].append(f"{path.name} {number}: {mine[number]['full_text'][:90]}")
 
     header = (
         f"{'year':<6}{'files':>6}{'csv':>7}{'found':>7}{'matched':>8}{'recall':>8}"
@@ -189,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         _row(year, t)
     print("-" * len(header))
     _row("all", total)
-    print(f"\ntext files without CSV rows ({len(unpaired)}): {', '.join(unpaired)}")
+    print(f"\ntext files without CSV rows, read ({len(unpaired)}): {', '.join(unpaired)}")
+    print(f"refused by rightstrack parse: {len(refused)}")
+    for line in refused:
+        print("  ", line)
     print("agree = same / (matched - excused); excused = listed in bench/upr_wg_known_errors.md")
     for kind in ("missing", "extra", "states", "text"):
         print(f"{kind}: {len(examples[kind])}")

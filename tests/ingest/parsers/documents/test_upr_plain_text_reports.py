@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rightstrack.ingest.parsers.documents.upr_report import UprReport, parse_upr_report_text
+from rightstrack.ingest.parsers.documents.upr_report import UprReport, parse_upr_report
 
 TXTS = "upr-wg-reports-terman/txts"
 
 
 def _parse(root: Path, name: str) -> UprReport:
-    # The report texts are Mac Roman with CR line endings (a few files also hold stray LF
-    # bytes, so say it explicitly).
-    raw = (root / TXTS / name).read_bytes().decode("mac_roman")
-    return parse_upr_report_text(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    # The product's own reading (encoding and line endings found from the bytes), not a
+    # decoding of the test's own: these files are Mac Roman, some with mixed CR/LF ends.
+    return parse_upr_report(root / TXTS / name)
 
 
 def test_items_printed_on_one_line_are_split(shared_raw):

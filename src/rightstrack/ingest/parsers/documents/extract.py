@@ -59,6 +59,7 @@ from rightstrack.ingest.parsers.documents.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
+from rightstrack.ingest.parsers.encoding import decode_text
 
 __all__ = [
     "ExtractedText",
@@ -436,29 +437,16 @@ def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     """Decode the bytes of a text file and normalise line endings to ``\\n``.
 
-    Order: UTF-8 (with or without BOM); UTF-16 when a BOM or a NUL every other
-    byte shows it; otherwise **Mac Roman** when the file uses CR-only line
-    endings (classic Mac exports such as ``upr-wg-reports-terman/txts``), else
-    Windows-1252. Both single-byte fallbacks accept any byte, so the choice
-    rests on the line endings, which is what distinguishes the exports we hold.
+    The encoding is chosen from the content by
+    :func:`rightstrack.ingest.parsers.encoding.decode_text` (byte-order marks, UTF-16,
+    UTF-8, then Mac Roman or Windows-1252 by which one reads as typeset text, then
+    charset-normalizer for other scripts). Line endings of any mix (CR, LF, CRLF,
+    and the LF-CR pairs of some Mac exports) become ``\\n``.
 
     Returns:
         ``(text, encoding name)``.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
-    elif len(data) > 16 and data[1:200:2].count(0) > 0.8 * len(data[1:200:2]):
-        text, encoding = data.decode("utf-16-le", errors="replace"), "utf-16-le"
-    else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            if b"\r" in data and b"\n" not in data:
-                text, encoding = data.decode("mac_roman"), "mac_roman"
-            else:
-                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    text, encoding = decode_text(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _normalise_chars(text), encoding
 

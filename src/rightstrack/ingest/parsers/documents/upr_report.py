@@ -674,9 +674,23 @@ def _drop_trailing_note(text: str) -> str:
     return text
 
 
+#: The title "Report of the Working Group on the Universal Periodic Review", read as the
+#: 2008-2012 reports print it: "UniversalPeriodic" glued (A/HRC/17/18, Paraguay, and 40
+#: others of ``upr-wg-reports-terman``), "Working" without "Group" (A/HRC/11/23, Saudi
+#: Arabia), any case and spacing.
+_WG_TITLE = r"Working(?:\s+Group)?\s+on\s+the\s+Universal\s*Periodic\s*Review"
+
+#: A report without that title (A/HRC/8/37, Peru, 2008: only "UNIVERSAL PERIODIC REVIEW"
+#: above the State's name) still opens with this sentence and has section II.
+_WG_OPENING = (
+    r"The\s+Working\s+Group\s+on\s+the\s+Universal\s*Periodic\s*Review,?\s+established\s+in"
+    r"\s+accordance\s+with\s+Human\s+Rights\s+Council\s+resolution\s+5/1"
+)
+
+
 def _state_name(head: str) -> str:
     m = re.search(
-        r"Working\s+Group\s+on\s+the\s+Universal\s+Periodic\s+Review\s*\*?\s*\n(?:\s*\n)*"
+        _WG_TITLE + r"\s*\*?\s*\n(?:\s*\n)*"
         r"\s*([^\n*]{2,80}?)\s*\*?\s*\n",
         head,
         re.IGNORECASE,
@@ -734,11 +748,20 @@ def _metadata(pages: Sequence[str]) -> dict[str, object]:
 
 
 def is_upr_report_text(text: str) -> bool:
-    """True if the first pages read as a UPR Working Group report (not its addendum)."""
+    """True if the first pages read as a UPR Working Group report (not its addendum).
+
+    Either the title (:data:`_WG_TITLE`, tolerant of the typing errors of real reports)
+    or, for reports printed without it, the opening sentence :data:`_WG_OPENING`
+    together with the heading "Conclusions and/or recommendations".
+    """
     head = re.sub(r"\s+", " ", text[:4000])
+    if re.search(r"\bAddendum\b|Views on conclusions", head, re.I):
+        return False
+    if re.search(r"Report\s+of\s+the\s+" + _WG_TITLE, head, re.I):
+        return True
     return bool(
-        re.search(r"Report of the Working Group on the Universal Periodic Review", head, re.I)
-        and not re.search(r"\bAddendum\b|Views on conclusions", head, re.I)
+        re.search(_WG_OPENING, head, re.I)
+        and re.search(r"Conclusions\s+and/or\s+recommendations", head, re.I)
     )
 
 
@@ -1057,7 +1080,8 @@ def report_to_json(report: UprReport) -> dict[str, Any]:
 
     Each paragraph: ``number`` ("140.7"), ``printed``, ``subparagraphs`` (always
     empty), ``kind`` ("recommendation"), ``section``, ``group`` (140) and its
-    ``group_position``, ``text`` (without the closing States), ``recommending_states``
+    ``group_position``, ``text`` (without the closing States), ``full_text`` (the item
+    as printed, closing States included), ``recommending_states``
     (ISO3), ``state_names`` and ``unknown_states`` as printed, ``position``,
     ``position_source``, ``position_paragraph``, ``page``.
     """
@@ -1077,6 +1101,7 @@ def report_to_json(report: UprReport) -> dict[str, Any]:
                 "group": rec.paragraph,
                 "group_position": report.groups.get(rec.paragraph, ""),
                 "text": rec.text,
+                "full_text": rec.full_text,
                 "recommending_states": rec.recommending_states,
                 "state_names": rec.state_names,
                 "unknown_states": rec.unknown_states,

@@ -1,0 +1,117 @@
+"""The 2008-2012 Working Group report texts of ``upr-wg-reports-terman/txts`` through the
+command a user runs, ``rightstrack parse FILE --json``: whatever their code page and
+line endings, and with the typing errors of their titles.
+
+Before: 68 of the 220 files were refused, 26 as "broken text encoding" (Mac Roman files
+with some LF line ends were read as Windows-1252) and 42 as "unknown document kind"
+("UniversalPeriodic" glued in the title, "Report of the Working on the ...", or no title
+at all). Values below were read in the text files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from rightstrack.ingest.parsers.encoding import decode_text
+
+TXTS = "upr-wg-reports-terman/txts"
+
+
+def parse_cli(path: Path) -> dict[str, Any]:
+    out = io.StringIO()
+    call_command("parse", str(path), "--json", stdout=out)
+    data: dict[str, Any] = json.loads(out.getvalue())
+    return data
+
+
+def by_number(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["number"]: p for p in data["paragraphs"]}
+
+
+def test_a_title_with_universal_periodic_glued_is_a_wg_report(shared_raw):
+    # paraguay2011.txt: "Report of the Working Group on the UniversalPeriodic Review*", and
+    # mixed line ends ("\n\r" in the table of contents).
+    data = parse_cli(shared_raw / TXTS / "paraguay2011.txt")
+    items = by_number(data)
+    assert data["type"] == "upr_wg_report"
+    assert data["country"] == "PRY"
+    assert items["84.11"]["full_text"] == (
+        "Make the National Plan for the Prevention and Eradication of Commercial Sexual "
+        "Exploitation of Children operational by ensuring public funding (Poland);"
+    )
+    assert items["84.11"]["recommending_states"] == ["POL"]
+
+
+def test_a_title_without_group_is_a_wg_report(shared_raw):
+    # saudiarabia2009.txt: "Report of the Working on the Universal Periodic Review *".
+    data = parse_cli(shared_raw / TXTS / "saudiarabia2009.txt")
+    assert (data["symbol"], data["country"]) == ("A/HRC/11/23", "SAU")
+    assert data["paragraphs"][0]["number"] == "87.1"
+
+
+def test_a_report_printed_without_its_title_is_read_from_its_opening(shared_raw):
+    # peru2008.txt (A/HRC/8/37): only "UNIVERSAL PERIODIC REVIEW / Peru" on page 1, then
+    # "The Working Group on the Universal Periodic Review, established in accordance with
+    # Human Rights Council resolution 5/1 ..." and "II. CONCLUSIONS AND/OR RECOMMENDATIONS".
+    data = parse_cli(shared_raw / TXTS / "peru2008.txt")
+    items = by_number(data)
+    assert (data["symbol"], data["country"]) == ("A/HRC/8/37", "PER")
+    assert items["52.1"]["recommending_states"] == ["PHL", "DZA"]
+
+
+def test_mac_roman_with_some_lf_line_ends_keeps_its_quotes_and_accents(shared_raw):
+    # belgium2011.txt was refused ("27 U+FFFD replacement characters"): read as
+    # Windows-1252, byte 0xD2 is "Ò", not "“". Item 100.10 as printed:
+    # 'the Belgian Parliamentary Special Commission on “the treatment of sexual abuse'.
+    items = by_number(parse_cli(shared_raw / TXTS / "belgium2011.txt"))
+    assert "Commission on “the treatment of sexual abuse" in items["100.10"]["full_text"]
+    # france2008.txt, 60.17: "... (Côte d’Ivoire)".
+    items = by_number(parse_cli(shared_raw / TXTS / "france2008.txt"))
+    assert "Côte d’Ivoire" in items["60.17"]["full_text"]
+    assert items["60.17"]["recommending_states"] == ["CIV"]
+
+
+def test_every_text_is_read_and_decoded_as_mac_roman(shared_raw):
+    files = sorted((shared_raw / TXTS).glob("*.txt"))
+    assert len(files) == 220
+    # Every one of them is a classic Mac OS export: "’" is byte 0xD5, "é" 0x8E.
+    assert {decode_text(f.read_bytes())[1] for f in files} == {"mac_roman"}
+
+
+def _line_ends(text: str, style: str) -> str:
+    lines = text.split("\n")
+    if style == "mixed":
+        return "".join(line + ("\r\n", "\r", "\n")[i % 3] for i, line in enumerate(lines))
+    return {"cr": "\r", "lf": "\n", "crlf": "\r\n"}[style].join(lines)
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "mac_roman"]
+
+
+@pytest.mark.parametrize("name", ["algeria2008.txt", "belgium2011.txt"])
+def test_re_encoding_a_report_gives_the_same_recommendations(shared_raw, tmp_path, name):
+    original = parse_cli(shared_raw / TXTS / name)["paragraphs"]
+    text, _ = decode_text((shared_raw / TXTS / name).read_bytes())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A recommendation with a typographic apostrophe or quote, so a wrong code page shows.
+    assert any("’" in p["full_text"] or "“" in p["full_text"] for p in original)
+    for encoding in ENCODINGS:
+        for style in ("cr", "lf", "crlf", "mixed"):
+            variant = tmp_path / f"{encoding}-{style}-{name}"
+            variant.write_bytes(_line_ends(text, style).encode(encoding))
+            assert parse_cli(variant)["paragraphs"] == original, (encoding, style)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "mac_roman"])
+@pytest.mark.parametrize("line_end", ["\r", "\n"])
+def test_apostrophes_alone_decide_the_code_page(encoding, line_end):
+    # The hardest case: no accents or dashes, only apostrophes, which one code page reads
+    # as "’" and the other as a letter ("Stateís" or "StateÕs").
+    text = line_end.join(["The State’s report", "and the Committee’s views"])
+    assert decode_text(text.encode(encoding)) == (text, encoding)
