@@ -396,6 +396,40 @@ class Recommendation(models.Model):
         return ref
 
 
+class RecommendationText(models.Model):
+    """The text of a recommendation in another language than its ``Recommendation.text``.
+
+    The UN publishes every document in its six official languages, and trackers keep
+    more than one (Morocco's DIDH database: French and Arabic). The recommendation's own
+    ``text``/``language`` is the version it was first imported in; each other language
+    has at most one row here, with where it came from (``source``: the file or database
+    it was read from).
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="other_texts"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    text = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["recommendation_id", "language"]
+        verbose_name = _("text in another language")
+        verbose_name_plural = _("texts in other languages")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["recommendation", "language"], name="uniq_recommendation_text_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} [{self.language}]"
+
+
 class VoluntaryPledge(models.Model):
     """A voluntary pledge made by a State under review (kept apart from recommendations)."""
 

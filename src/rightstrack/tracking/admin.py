@@ -12,6 +12,7 @@ from rightstrack.tracking.models import (
     Indicator,
     Measurement,
     StatusChange,
+    StatusMapping,
 )
 
 
@@ -62,3 +63,12 @@ class EvidenceAdmin(NoDeleteHistoryAdmin):
 class StatusChangeAdmin(NoDeleteHistoryAdmin):
     list_display = ("recommendation", "date", "kind", "old_value", "new_value")
     raw_id_fields = ("recommendation",)
+
+
+@admin.register(StatusMapping)
+class StatusMappingAdmin(NoDeleteHistoryAdmin):
+    """Coordinators fix how another tracker's statuses map to levels; re-imports use it."""
+
+    list_display = ("tracker", "value", "level")
+    list_filter = ("tracker", "level")
+    list_editable = ("level",)

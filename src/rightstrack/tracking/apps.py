@@ -14,12 +14,14 @@ class TrackingConfig(AppConfig):
 def _register_importers() -> None:
     """Add the tracking app's importers to the ingest importers registry.
 
-    The committee-grades importer writes tracking models, so it lives here rather than in
+    The committee-grades and DIDH-tracker importers write tracking models, so it lives here rather than in
     ``ingest/sources/`` (which the registry discovers by itself); once registered,
     ``rightstrack import``, ``rightstrack import-shared`` and the web upload detect it by
     score like every other format.
     """
     from rightstrack.ingest import importers
     from rightstrack.tracking.grades_import import CommitteeGradesSource
+    from rightstrack.tracking.tracker_import import DidhTrackerSource
 
     importers.register(CommitteeGradesSource())
+    importers.register(DidhTrackerSource())

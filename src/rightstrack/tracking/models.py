@@ -636,3 +636,34 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.kind}: {self.old_value} → {self.new_value}"
+
+
+# --------------------------------------------------------------------------- other trackers
+
+
+class StatusMapping(models.Model):
+    """How a status word of another tracker maps to an implementation :class:`Level`.
+
+    One row per (``tracker``, ``value`` as the tracker prints it), e.g. ("didh-tracker",
+    "En cours") -> ``partial``. The first import of a tracker's data creates the
+    mapping from the importer's defaults; coordinators edit it in the admin, and later
+    imports use the edited mapping. A value with no row refuses the import, naming it.
+    """
+
+    tracker = models.CharField(_("tracker"), max_length=64)
+    value = models.CharField(_("status as printed"), max_length=128)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["tracker", "value"]
+        verbose_name = _("status mapping")
+        verbose_name_plural = _("status mappings")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["tracker", "value"], name="uniq_status_mapping")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tracker}: {self.value} → {self.level}"
