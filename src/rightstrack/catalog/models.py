@@ -395,6 +395,15 @@ class Recommendation(models.Model):
         )
         return ref
 
+    def texts_by_language(self) -> dict[str, str]:
+        """Every text of the recommendation by language code: its own ``text`` in
+        ``language`` first, then the :class:`RecommendationText` rows (prefetch
+        ``other_texts`` to avoid a query per recommendation)."""
+        texts = {self.language: self.text}
+        for other in self.other_texts.all():
+            texts.setdefault(other.language, other.text)
+        return texts
+
 
 class RecommendationText(models.Model):
     """The text of a recommendation in another language than its ``Recommendation.text``.

@@ -18,7 +18,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
@@ -248,7 +248,34 @@ def recommendation_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         .select_related("action_category")[0]
     )
     same: list[SameText] = same_text_elsewhere(rec, visible_recommendations(request.user))
-    return {"rec": rec, "same_text": same, "panels": panels_for("recommendation", request, rec)}
+    return {
+        "rec": rec,
+        "texts": texts_in_reading_order(rec, get_language()),
+        "same_text": same,
+        "panels": panels_for("recommendation", request, rec),
+    }
+
+
+def texts_in_reading_order(rec: Recommendation, language: str | None) -> list[dict[str, str]]:
+    """The recommendation's texts for display: the one in the visitor's ``language``
+    first when it exists, else the text as imported; then the others, the text as
+    imported (the official version the import read) before the rest. Each entry has
+    ``language`` (code), ``name`` (the language's own name, e.g. "español") and ``text``.
+    """
+    texts = rec.texts_by_language()
+    wanted = (language or "").split("-")[0]
+    order = sorted(
+        texts,
+        key=lambda code: (code.split("-")[0] != wanted, code != rec.language, code),
+    )
+    return [{"language": code, "name": _language_name(code), "text": texts[code]} for code in order]
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_local"])
+    except KeyError:
+        return code
 
 
 def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
@@ -261,6 +288,7 @@ def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
     visible = visible_recommendations(request.user)
     [data] = result_rows(visible, [ctx["rec"].pk], request)
     data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
+    data["texts"] = {t["language"]: t["text"] for t in ctx["texts"]}
     return data
 
 

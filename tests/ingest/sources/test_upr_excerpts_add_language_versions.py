@@ -25,9 +25,7 @@ ARGENTINA_EN = "upr-wg-reports-terman/txts/argentina2012.txt"
 pytestmark = pytest.mark.django_db
 
 
-def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(
-    shared_raw, reference_data
-):
+def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(shared_raw, reference_data):
     call_command("import", str(shared_raw / ARGENTINA_EN), verbosity=0)
     english = Recommendation.objects.filter(document__key="A/HRC/22/4")
     count = english.count()
