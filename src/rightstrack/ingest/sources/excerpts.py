@@ -1,19 +1,23 @@
-"""Another language version of UPR Working Group reports, whole or as excerpts
-(format ``upr-excerpts``; parser :mod:`rightstrack.ingest.parsers.upr_excerpts`).
+"""Another language version of UN documents, whole or as excerpts: UPR Working Group
+reports and treaty-body concluding observations (format ``document-excerpts``; parser
+:mod:`rightstrack.ingest.parsers.excerpts`).
 
-For each report of the file, by its symbol:
+For each document of the file, by its symbol:
 
-* the report is in the catalogue (its English text imported first): each item is
-  matched by its number as printed (``A/HRC/17/18#84.11``) and its text is added as a
+* the document is in the catalogue (its English text imported first): each item is
+  matched by its number as printed (``A/HRC/17/18`` item ``84.11``, a concluding
+  observation's paragraph ``26``) and its text is added as a
   :class:`~rightstrack.catalog.models.RecommendationText` in the file's language, not as
-  a new recommendation. An item whose number the report does not have is reported and
-  not stored; so is an item whose recommending States differ from the stored ones (a
-  sign that the numbers do not match);
-* the report is not in the catalogue: the report and its items are created with the
-  file's language as their text, the recommending States read from the closing
-  brackets (names in any UN language; a name that is no State is reported).
+  a new recommendation. An item whose number the document does not have is reported
+  and not stored; so is a UPR item whose recommending States differ from the stored
+  ones (a sign that the numbers do not match);
+* the document is not in the catalogue: it and its items are created with the file's
+  language as their text; UPR recommending States are read from the closing brackets
+  (names in any UN language; a name that is no State is reported), the State reviewed
+  from the file's front matter.
 
-Re-importing the same file changes nothing.
+Headings the parser left out (no symbol, a list of issues, a regional body's report)
+are reported. Re-importing the same file changes nothing.
 """
 
 from __future__ import annotations
@@ -25,39 +29,46 @@ from typing import Any
 from rightstrack.catalog.models import Document, Recommendation, RecommendationText
 from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.countries import to_iso3
-from rightstrack.ingest.parsers.upr_excerpts import (
+from rightstrack.ingest.parsers.documents.symbols import parse_symbol
+from rightstrack.ingest.parsers.excerpts import (
     ExcerptItem,
     ReportExcerpt,
-    looks_like_upr_excerpts,
-    parse_upr_excerpts,
+    looks_like_excerpts,
+    parse_excerpts,
 )
 from rightstrack.ingest.store import Reference, upsert_document
 
 
-class UprExcerptsSource:
-    """Importer of UPR report texts in another language (``upr-excerpts``).
+class ExcerptsSource:
+    """Importer of UN document texts in another language (``document-excerpts``).
 
-    ``score`` is 0.9 for a Markdown/text file that quotes UPR reports with numbered
-    items and notes giving their symbols. ``run`` stores what the module docstring says
+    ``score`` is 0.9 for a Markdown/text file that quotes UPR reports or concluding
+    observations with numbered items and notes giving their symbols. ``run`` stores what the module docstring says
     and returns the counts of items (created texts or recommendations, unchanged,
     rejected); it raises :class:`~rightstrack.ingest.errors.ImportFailure` for a file it
     cannot read or a new report whose State it cannot tell.
     """
 
-    name = "upr-excerpts"
-    label = "UPR Working Group report texts in another language, whole or excerpts (Markdown, text)"
+    name = "document-excerpts"
+    label = (
+        "UPR reports and concluding observations in another language, whole or excerpts "
+        "(Markdown, text)"
+    )
 
     def score(self, path: Path, head: bytes) -> float:
         if path.suffix.lower() not in {".md", ".markdown", ".txt", ".text"}:
             return 0.0
-        return 0.9 if looks_like_upr_excerpts(head.decode("utf-8", errors="replace")) else 0.0
+        return 0.9 if looks_like_excerpts(head.decode("utf-8", errors="replace")) else 0.0
 
     def run(self, path: Path, ctx: ImportContext) -> Counts:
-        language, excerpts = parse_upr_excerpts(path)
+        parsed = parse_excerpts(path)
+        language = parsed.language
+        for line, reason in parsed.skipped:
+            ctx.warn(f"heading left out: {reason}", row=line)
         ref = Reference(ctx)
         state = _front_matter_state(path)
         counts = Counts()
-        for excerpt in excerpts:
+        for excerpt in parsed.documents:
             doc = Document.objects.filter(key=excerpt.symbol).first()
             if doc is None:
                 counts += _new_report(excerpt, language, state, ref, path, ctx)
@@ -135,24 +146,30 @@ def _new_report(
             "(front matter 'categories'): import the report's English text first",
             row=excerpt.line,
         )
-    m = re.match(r"A/HRC/(\d+)/", excerpt.symbol)
-    hrc_session = int(m.group(1)) if m else None
-    doc = upsert_document(
-        excerpt.symbol,
-        {
-            "symbol": excerpt.symbol,
-            "doc_type": Document.Type.UPR_WG_REPORT,
-            "title": excerpt.heading[:500],
-            "mechanism_id": ref.mechanism("UPR"),
-            "country_id": country,
-            "language": language,
-            "hrc_session": hrc_session,
-            "source_file": path.name,
-            "checksum": ctx.checksum,
-        },
-        ctx,
-        fill_only=True,
-    )
+    values: dict[str, Any] = {
+        "symbol": excerpt.symbol,
+        "title": excerpt.heading[:500],
+        "country_id": country,
+        "language": language,
+        "source_file": path.name,
+        "checksum": ctx.checksum,
+    }
+    if excerpt.kind == "upr":
+        m = re.match(r"A/HRC/(\d+)/", excerpt.symbol)
+        values.update(
+            doc_type=Document.Type.UPR_WG_REPORT,
+            mechanism_id=ref.mechanism("UPR"),
+            hrc_session=int(m.group(1)) if m else None,
+        )
+    else:
+        parsed = parse_symbol(excerpt.symbol)
+        body = parsed.body if parsed else None
+        if body is None:
+            raise ctx.fail(f"{excerpt.symbol}: no treaty body in the symbol", row=excerpt.line)
+        values.update(
+            doc_type=Document.Type.CONCLUDING_OBSERVATIONS, mechanism_id=ref.mechanism(body)
+        )
+    doc = upsert_document(excerpt.symbol, values, ctx, fill_only=True)
     counts = Counts()
     for order, item in enumerate(excerpt.items):
         counts += _recommendation(doc, order, item, language, ref, ctx)
@@ -181,7 +198,9 @@ def _recommendation(
         "country_id": doc.country_id,
         "language": language,
         "text": item.text,
-        "kind": Recommendation.Kind.RECOMMENDATION,
+        "kind": Recommendation.Kind.RECOMMENDATION
+        if item.is_recommendation
+        else Recommendation.Kind.CONCERN,
     }
     rec = Recommendation.objects.filter(natural_key=key).first()
     states = {pk for code in item.states if (pk := ref.country(code))}
@@ -197,4 +216,4 @@ def _recommendation(
     return Counts(updated=1)
 
 
-register(UprExcerptsSource())
+register(ExcerptsSource())

@@ -51,3 +51,28 @@ def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(shared_ra
     call_command("import", str(shared_raw / ARGENTINA_ES), verbosity=0)
     assert RecommendationText.objects.count() == texts
     assert third.count() == 56
+
+
+PARAGUAY_CCPR_ES = (
+    "cladem-jurisprudencia-es/_posts/"
+    "2012-01-02-Comite_de_Derechos_Humanos_Observaciones_referidas_a_las_mujeres_y_las_niñas.md"
+)
+
+
+def test_concluding_observations_in_spanish_only_are_created_in_spanish(
+    shared_raw, reference_data
+):
+    # CLADEM's CCPR file for Paraguay quotes CCPR/C/PRY/CO/3 (note [^665]); its paragraph
+    # 9 begins "El Comité lamenta que el Estado parte todavía no haya adoptado el proyecto
+    # de ley contra toda forma de discriminación" and its recommendation, in bold, "El
+    # Estado parte debe adoptar una legislación amplia de lucha contra la discriminación".
+    call_command("import", str(shared_raw / PARAGUAY_CCPR_ES), verbosity=0)
+    co3 = Recommendation.objects.filter(document__key="CCPR/C/PRY/CO/3")
+    para9 = co3.get(paragraph="9")
+    assert (para9.language, para9.mechanism.code, para9.country.iso3) == ("es", "CCPR", "PRY")
+    assert para9.document.doc_type == "concluding_observations"
+    assert para9.text.startswith("El Comité lamenta que el Estado parte todavía no haya")
+    assert "El Estado parte debe adoptar una legislación amplia de lucha contra" in para9.text
+    assert para9.kind == "recommendation"
+    # Paragraph 1 (the Committee's introduction) is before the recommendations heading.
+    assert not co3.filter(paragraph="1").exists()
