@@ -59,9 +59,7 @@ PARAGUAY_CCPR_ES = (
 )
 
 
-def test_concluding_observations_in_spanish_only_are_created_in_spanish(
-    shared_raw, reference_data
-):
+def test_concluding_observations_in_spanish_only_are_created_in_spanish(shared_raw, reference_data):
     # CLADEM's CCPR file for Paraguay quotes CCPR/C/PRY/CO/3 (note [^665]); its paragraph
     # 9 begins "El Comité lamenta que el Estado parte todavía no haya adoptado el proyecto
     # de ley contra toda forma de discriminación" and its recommendation, in bold, "El
