@@ -16,6 +16,8 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
+from rightstrack.ingest.parsers.documents.extract import extract_text
+
 SECRET = "SECRET-MARKER-7f3a"
 
 XXE_DOCTYPE = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{path}">]>'
@@ -62,6 +64,11 @@ def test_an_external_entity_never_reads_a_server_file(tmp_path):
     secret.write_text(SECRET)
     path = _docx_with(tmp_path, XXE_DOCTYPE.format(path=secret), "xxe")
     assert SECRET not in _parse(path)
+    # The part holding the entity is read (its other paragraph is in the text that the
+    # parser and the upload preview get); only the entity is not expanded.
+    text = extract_text(path).text
+    assert "Concluding observations on the fifth periodic report of Paraguay" in text
+    assert SECRET not in text
 
 
 def test_nested_entities_do_not_expand(tmp_path):
