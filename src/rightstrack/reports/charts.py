@@ -371,7 +371,7 @@ def deadlines_timeline(user: Viewer | None, scope: Scope, today: dt.date | None 
     chart = _grouped_chart(
         "deadlines", title, _("Year"), counts, states, horizontal=False, order=int
     )
-    chart.headers = [_("Due on"), _("Document"), _("Item"), _("State"), _("Reply received")]
+    chart.headers = [_("Due on"), _("Document"), _("Item"), _("Status"), _("Reply received")]
     chart.rows = rows
     return chart
 
