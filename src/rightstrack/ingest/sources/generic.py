@@ -21,10 +21,18 @@ from rightstrack.ingest.sources.common import (
     recommendation_tags,
     sdg_ids,
 )
-from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
+from rightstrack.ingest.store import (
+    RecordRow,
+    Reference,
+    upsert_document,
+    upsert_in_chunks,
+)
 
 
 class GenericSource:
+    """Hand-kept tables: unknown themes, affected persons and SDGs are refused unless the
+    import says ``map`` or ``create`` (``vocabulary.default_policy``)."""
+
     name = "generic-table"
     label = "Generic CSV/XLSX (docs/import-generic.md)"
 
@@ -101,6 +109,7 @@ class GenericSource:
             affected=r.affected_persons,
             sdg_goals=goals,
             sdg_targets=targets,
+            row=r.row,
         )
         return RecordRow(r.key, values, tags)
 
