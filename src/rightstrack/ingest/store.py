@@ -326,6 +326,30 @@ class _Labels:
         self.vocabulary = vocabulary.Vocabulary({slug: name for slug, _, name in rows})
 
 
+def document_visibility(row_visibilities: Iterable[str], ctx: ImportContext) -> str:
+    """The visibility of a document that a table import creates, from its rows' visibility.
+
+    Rule: the document is restricted when the whole import is restricted
+    (``ctx.visibility``) or when every row of that document in the file is restricted;
+    otherwise it is public, and a restricted row restricts only its own recommendation.
+    The order of the rows therefore never matters: a restricted row first must not hide
+    the document's public rows (the document page and its public recommendations stay
+    visible to everyone). Applies when the document is created; an existing document
+    keeps its visibility (the table only *cites* it, see ``upsert_document(fill_only)``).
+
+    Args:
+        row_visibilities: ``"public"``/``"restricted"`` of each row of the document.
+        ctx: the import (its ``visibility``).
+
+    Returns:
+        ``"restricted"`` or ``"public"``.
+    """
+    values = list(row_visibilities)
+    if ctx.visibility == RESTRICTED or (values and all(v == RESTRICTED for v in values)):
+        return RESTRICTED
+    return str(Visibility.PUBLIC)
+
+
 def upsert_document(
     key: str, values: dict[str, Any], ctx: ImportContext, *, fill_only: bool = False
 ) -> Document:
