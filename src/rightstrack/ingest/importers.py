@@ -77,6 +77,8 @@ class ImportContext:
         unknown_labels: what to do with a theme, affected-persons or SDG value that is
             not in the reference vocabularies: ``"refuse"`` (default), ``"map"`` or
             ``"create"`` (``ingest/vocabulary.py``; applied by ``store.Reference``).
+        format: the name of the source importing the file (``"generic-table"``), set by
+            the pipeline once detected; recorded on the labels an import creates.
     """
 
     path: Path
@@ -89,6 +91,7 @@ class ImportContext:
     bulk_loaded_ids: set[int] = field(default_factory=set)
     visibility: str = "public"
     unknown_labels: str = "refuse"
+    format: str = ""
 
     @property
     def file_name(self) -> str:

@@ -147,7 +147,7 @@ def import_file(
         with _unpacked(path) as real:
             ctx.path = real
             source = importers.get(format) if format else importers.detect(real)
-            run.format = source.name
+            run.format = ctx.format = source.name
             ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
             run.unknown_labels = ctx.unknown_labels
             with transaction.atomic():

@@ -253,8 +253,9 @@ class Reference:
         * ``map``: the value becomes its closest known label when their similarity is at
           least ``vocabulary.MAP_MIN_SCORE`` (a warning with the row says so); otherwise
           refused as above;
-        * ``create``: a new label is created (inside the import's transaction) and a
-          warning with the row says so; later rows find it as known.
+        * ``create``: a new label is created (inside the import's transaction, with
+          ``source`` ``import:<format>``) and a warning with the row says so; later rows
+          find it as known.
 
         Raises:
             ImportFailure: an unknown value refused.
@@ -278,7 +279,8 @@ class Reference:
                 raise self.ctx.fail(
                     f"{kind.noun} {text!r} has no letters or digits", row=row, cell=cell
                 )
-            obj = kind.model(name=tidy_label(text)[:255], slug=slug)
+            source = f"import:{self.ctx.format}" if self.ctx.format else "import"
+            obj = kind.model(name=tidy_label(text)[:255], slug=slug, source=source[:64])
             obj.save()
             kind.ids[slug] = obj.pk
             kind.vocabulary.add(slug, obj.name)

@@ -133,6 +133,7 @@ def test_create_adds_the_new_label_and_reports_it(reference_data, tmp_path):
     _import(path, "--unknown-labels=create")
     assert Theme.objects.count() == themes_before + 1
     assert _themes("1") == _themes("2") == ["Women's rights"]
+    assert Theme.objects.get(name="Women's rights").source == "import:generic-table"
     run = ImportRun.objects.get()
     assert run.unknown_labels == "create"
     assert [(e["row"], e["message"]) for e in run.errors] == [
