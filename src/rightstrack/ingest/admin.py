@@ -12,6 +12,7 @@ class ImportRunAdmin(NoDeleteModelAdmin):
         "file_name",
         "format",
         "status",
+        "unknown_labels",
         "created",
         "updated",
         "unchanged",
@@ -19,7 +20,7 @@ class ImportRunAdmin(NoDeleteModelAdmin):
         "started_at",
         "user",
     )
-    list_filter = ("status", "format")
+    list_filter = ("status", "format", "unknown_labels")
     search_fields = ("file_name", "checksum")
     readonly_fields = [f.name for f in ImportRun._meta.fields]
 

@@ -12,11 +12,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from rightstrack.accounts.models import User
+from rightstrack.ingest.errors import Problem
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.pipeline import import_file
 
 #: After importing more rows than this, refresh the query planner's statistics.
 BULK_THRESHOLD = 2000
+#: Warnings printed per run (all of them are kept on the run, up to its own limit).
+PRINTED_WARNINGS = 20
 
 
 def refresh_planner_statistics() -> None:
@@ -38,6 +41,7 @@ def run_imports(
     format: str | None = None,
     user: User | None = None,
     quiet: bool = False,
+    unknown_labels: str | None = None,
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.
 
@@ -48,6 +52,9 @@ def run_imports(
         format: an importer name to skip detection, or ``None``.
         user: who started the imports (stored on the runs), or ``None``.
         quiet: no progress bar, no summary.
+        unknown_labels: ``"refuse"``, ``"map"`` or ``"create"`` for theme, affected-persons
+            and SDG values not in the reference lists, or ``None`` for each format's
+            default (see ``pipeline.import_file``).
 
     Returns:
         The runs (failed ones included); the caller decides the exit status. After more
@@ -71,7 +78,15 @@ def run_imports(
             def report(done: int, total: int, task: Any = task) -> None:
                 progress.update(task, completed=done, total=total)
 
-            runs.append(import_file(path, user=user, format=format, progress=report))
+            runs.append(
+                import_file(
+                    path,
+                    user=user,
+                    format=format,
+                    progress=report,
+                    unknown_labels=unknown_labels,
+                )
+            )
             progress.remove_task(task)
     if sum(run.created + run.updated for run in runs) > BULK_THRESHOLD:
         refresh_planner_statistics()
@@ -79,8 +94,27 @@ def run_imports(
         console.print(summary_table(runs))
         for run in runs:
             if run.status == ImportRun.Status.FAILED:
-                console.print(f"[bold red]FAILED[/] {run.message}")
+                console.print(f"[bold red]FAILED[/] {run.message}", markup=True)
+            else:
+                _print_warnings(console, run)
     return runs
+
+
+def _print_warnings(console: Console, run: ImportRun) -> None:
+    """The first :data:`PRINTED_WARNINGS` warnings of ``run`` (unknown labels mapped or
+    created, tags dropped...), one a line, naming file, row and column."""
+    warnings = [p for p in run.errors if str(p.get("message", "")).startswith("warning: ")]
+    for p in warnings[:PRINTED_WARNINGS]:
+        problem = Problem(
+            p.get("file") or run.file_name, p["message"], row=p.get("row"), cell=p.get("cell")
+        )
+        console.print(str(problem), markup=False, highlight=False)
+    if len(warnings) > PRINTED_WARNINGS:
+        console.print(
+            f"{run.file_name}: {len(warnings) - PRINTED_WARNINGS} more warning(s) "
+            "on the import run",
+            markup=False,
+        )
 
 
 def summary_table(runs: list[ImportRun]) -> Table:
@@ -89,6 +123,7 @@ def summary_table(runs: list[ImportRun]) -> Table:
     table.add_column("file", no_wrap=True)
     table.add_column("format")
     table.add_column("status")
+    table.add_column("unknown labels")
     for name in ("created", "updated", "unchanged", "rejected"):
         table.add_column(name, justify="right")
     table.add_column("time (s)", justify="right")
@@ -97,6 +132,7 @@ def summary_table(runs: list[ImportRun]) -> Table:
             run.file_name,
             run.format or "?",
             run.status,
+            run.unknown_labels or "",
             f"{run.created:,}",
             f"{run.updated:,}",
             f"{run.unchanged:,}",

@@ -8,14 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Visibility
-from rightstrack.ingest import importers
+from rightstrack.ingest import importers, vocabulary
+from rightstrack.ingest.models import ImportRun
 
 #: Largest upload accepted (bytes): the biggest real UPR Info CSV is about 7 MB.
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
-    """File, optional format override and the visibility of what it holds."""
+    """File, optional format override, the visibility of what it holds and the policy for
+    unknown labels ("" = the format's default, ``vocabulary.default_policy``)."""
 
     file = forms.FileField(
         label=_("File"),
@@ -41,6 +43,23 @@ class UploadForm(forms.Form):
         ),
     )
 
+    unknown_labels = forms.ChoiceField(
+        label=_("Unknown themes, affected persons and SDGs"),
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+        choices=[
+            (
+                "",
+                _(
+                    "The format's default: refuse for tables kept by hand; create for UHRI "
+                    "records and OHCHR thematic lists"
+                ),
+            ),
+            *ImportRun.UnknownLabels.choices,
+        ],
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices: list[tuple[str, Any]] = [("", _("Detect automatically"))]
@@ -48,6 +67,14 @@ class UploadForm(forms.Form):
         field = self.fields["format"]
         if isinstance(field, forms.ChoiceField):  # always: declared above (narrows for mypy)
             field.choices = choices
+        # formatted here, in the language of the request
+        self.fields["unknown_labels"].help_text = _(
+            "What to do with a value that is not in the reference lists. “Refuse”: nothing "
+            "is stored and the error names the row, the value and the closest known labels. "
+            "“Map”: a value that is a misspelling of a known label (similarity at least "
+            "%(score)s out of 100) is read as that label, others are refused. “Create”: new "
+            "labels are added. Every mapping or creation is listed on the import page."
+        ) % {"score": vocabulary.MAP_MIN_SCORE}
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

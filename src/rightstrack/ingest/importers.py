@@ -74,6 +74,11 @@ class ImportContext:
         visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
             every document and record the file stores is restricted (SPT visit reports,
             pending communications); ``"public"`` leaves the sources' own values.
+        unknown_labels: what to do with a theme, affected-persons or SDG value that is
+            not in the reference vocabularies: ``"refuse"`` (default), ``"map"`` or
+            ``"create"`` (``ingest/vocabulary.py``; applied by ``store.Reference``).
+        format: the name of the source importing the file (``"generic-table"``), set by
+            the pipeline once detected; recorded on the labels an import creates.
     """
 
     path: Path
@@ -85,6 +90,8 @@ class ImportContext:
     in_bulk_load: bool = False
     bulk_loaded_ids: set[int] = field(default_factory=set)
     visibility: str = "public"
+    unknown_labels: str = "refuse"
+    format: str = ""
 
     @property
     def file_name(self) -> str:

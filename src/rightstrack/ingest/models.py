@@ -21,6 +21,14 @@ class ImportRun(models.Model):
     are not counted.
     """
 
+    class UnknownLabels(models.TextChoices):
+        """What the import did with theme, affected-persons and SDG values it did not know
+        (``ingest/vocabulary.py``)."""
+
+        REFUSE = "refuse", _("Refuse the file")
+        MAP = "map", _("Map to the closest known label")
+        CREATE = "create", _("Create new labels")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         RUNNING = "running", _("Running")
@@ -39,6 +47,16 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    unknown_labels = models.CharField(
+        _("unknown labels"),
+        max_length=8,
+        choices=UnknownLabels.choices,
+        blank=True,
+        help_text=_(
+            "Policy for theme, affected-persons and SDG values not in the reference lists "
+            "(empty for runs made before the policy was recorded)."
+        ),
+    )
     errors = models.JSONField(
         _("errors"),
         default=list,

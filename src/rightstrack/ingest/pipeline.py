@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rightstrack.accounts.models import User
-from rightstrack.ingest import importers, store
+from rightstrack.ingest import importers, store, vocabulary
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
 
@@ -100,6 +100,7 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     visibility: str = "public",
     run: ImportRun | None = None,
+    unknown_labels: str | None = None,
 ) -> ImportRun:
     """Import one file and return its :class:`ImportRun` (never raises for bad input).
 
@@ -114,12 +115,23 @@ def import_file(
         run: an ImportRun created beforehand (status ``pending``, e.g. by the web
             upload, which redirects to its page before the import starts) to fill
             instead of creating a new one.
+        unknown_labels: the policy for theme, affected-persons and SDG values not in the
+            reference lists: ``"refuse"``, ``"map"`` or ``"create"``
+            (``ingest/vocabulary.py``); ``None`` takes the format's default
+            (``vocabulary.default_policy``: create for UHRI and OHCHR thematic lists,
+            refuse otherwise). The policy used is stored on the run.
 
     Returns:
         The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
         with ``errors[0]`` naming file and row/cell/page. On failure the
         catalogue is exactly as before the call.
+
+    Raises:
+        ValueError: ``unknown_labels`` is not one of ``vocabulary.POLICIES`` (a bug of
+            the caller: the CLI and the upload form offer only those).
     """
+    if unknown_labels is not None and unknown_labels not in vocabulary.POLICIES:
+        raise ValueError(f"unknown_labels must be one of {vocabulary.POLICIES}")
     path = Path(path)
     if run is None:
         run = ImportRun(user=user if getattr(user, "pk", None) else None)
@@ -135,7 +147,9 @@ def import_file(
         with _unpacked(path) as real:
             ctx.path = real
             source = importers.get(format) if format else importers.detect(real)
-            run.format = source.name
+            run.format = ctx.format = source.name
+            ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
+            run.unknown_labels = ctx.unknown_labels
             with transaction.atomic():
                 counts = source.run(real, ctx)
                 store.finish_bulk_load(ctx)

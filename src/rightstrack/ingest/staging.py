@@ -45,6 +45,8 @@ class StagedFile:
         checksum: SHA-256 (hex) of the bytes; size in bytes.
         uploaded_at: Unix time (seconds).
         detected: the format the preview detected (see :func:`remember_format`), or "".
+        unknown_labels: the policy for unknown labels chosen on the form
+            (``refuse``/``map``/``create``), or "" for the format's default.
     """
 
     id: str
@@ -56,6 +58,7 @@ class StagedFile:
     size: int
     uploaded_at: float
     detected: str = ""
+    unknown_labels: str = ""
 
     @property
     def import_format(self) -> str:
@@ -87,7 +90,12 @@ def _safe_name(name: str) -> str:
 
 
 def stage_upload(
-    uploaded: UploadedFile[bytes], user: Viewer, *, format: str = "", visibility: str = "public"
+    uploaded: UploadedFile[bytes],
+    user: Viewer,
+    *,
+    format: str = "",
+    visibility: str = "public",
+    unknown_labels: str = "",
 ) -> StagedFile:
     """Write ``uploaded`` to a new private staging folder and return its record.
 
@@ -112,6 +120,7 @@ def stage_upload(
         file_name=name,
         format=format,
         visibility=visibility,
+        unknown_labels=unknown_labels,
         checksum=digest.hexdigest(),
         size=size,
         uploaded_at=time.time(),

@@ -28,7 +28,7 @@ from typing import Any
 from django.db import connections, models, router
 from django.utils import timezone
 
-from rightstrack.catalog.labels import label_slug, tidy_label, upr_issue_slug
+from rightstrack.catalog.labels import label_slug, sdg_codes, tidy_label, upr_issue_slug
 from rightstrack.catalog.models import (
     ActionCategory,
     AffectedGroup,
@@ -42,7 +42,7 @@ from rightstrack.catalog.models import (
     UprIssue,
     Visibility,
 )
-from rightstrack.ingest import signals
+from rightstrack.ingest import signals, vocabulary
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.importers import Counts, ImportContext
 
@@ -67,8 +67,10 @@ class Reference:
     already exist (``rightstrack migrate`` loads them, ``rightstrack seed-reference``
     refreshes them); a missing one is an
     :class:`ImportFailure`. Themes and affected persons are UHRI labels
-    "as they appear in the thematic lists and UHRI records": a label not seen
-    before is created (inside the import's transaction).
+    "as they appear in the thematic lists and UHRI records" (``catalog/data/themes.csv``,
+    ``affected_groups.csv``); a value that is not one of them, and an SDG value that
+    names no goal or target, follows the import's policy ``ctx.unknown_labels``
+    (refuse, map or create: :meth:`labels`, :meth:`sdg`), never silently.
     """
 
     def __init__(self, ctx: ImportContext) -> None:
@@ -130,6 +132,74 @@ class Reference:
         return self._sdg_targets.get(code.lower())
 
     @cached_property
+    def _sdg_vocabulary(self) -> tuple[vocabulary.Vocabulary, dict[str, str]]:
+        """The SDGs as labels ("5 - Gender Equality", "16.3 - Promote the rule of law...")
+        keyed ``goal:5`` / ``target:16.3``, and exact aliases: the ``label_slug`` of each
+        goal's short title and title and of each target's text → key."""
+        names: dict[str, str] = {}
+        aliases: dict[str, str] = {}
+        for number, short, title in SdgGoal.objects.values_list("number", "short_title", "title"):
+            key = f"goal:{number}"
+            names[key] = f"{number} - {short or title}"
+            aliases.update({label_slug(t): key for t in (short, title) if t})
+        for code, text in SdgTarget.objects.values_list("code", "text"):
+            key = f"target:{code.lower()}"
+            cut = text if len(text) <= 60 else text[:59].rstrip() + "…"
+            names[key] = f"{code} - {cut}"
+            aliases[label_slug(text)] = key
+        return vocabulary.Vocabulary(names), aliases
+
+    def sdg(self, label: str, *, row: int | None, cell: str | None) -> str | None:
+        """``goal:<number>`` or ``target:<code>`` for an SDG value, under the import's policy.
+
+        A value with a known goal number or target code ("5 - GENDER EQUALITY", "16.3",
+        "SDG 3") is that SDG; so is a goal's short title or title, or a target's text
+        (matched by ``label_slug``). Anything else is unknown: ``refuse`` and ``map`` (no
+        target or goal similar enough) raise :class:`ImportFailure` with up to three
+        suggestions; ``map`` takes the closest one when similar enough (warning with the
+        row); ``create`` drops the value with a warning: the SDG list is closed
+        (A/RES/71/313), so nothing can be created.
+
+        Raises:
+            ImportFailure: an unknown value refused.
+        """
+        goal, target = sdg_codes(label)
+        if target and target.lower() in self._sdg_targets:
+            return f"target:{target.lower()}"
+        if goal and not target and goal in self._sdg_goals:
+            return f"goal:{goal}"
+        vocab, aliases = self._sdg_vocabulary
+        found = aliases.get(label_slug(label))
+        if found is not None:
+            return found
+        policy = self.ctx.unknown_labels
+        if policy == vocabulary.CREATE:
+            self.ctx.warn(
+                f"unknown SDG {label!r} dropped (the SDG list is closed)", row=row, cell=cell
+            )
+            return None
+        if policy == vocabulary.MAP:
+            best = vocab.best_match(label)
+            if best is not None:
+                self.ctx.warn(
+                    f"SDG {label!r} mapped to {best.name!r} (similarity {best.score:g})",
+                    row=row,
+                    cell=cell,
+                )
+                return best.key
+        hint = (
+            f"no SDG is similar enough to map it (similarity below {vocabulary.MAP_MIN_SCORE})"
+            if policy == vocabulary.MAP
+            else "import with --unknown-labels=map to accept a close match, or create to drop it"
+        )
+        raise self.ctx.fail(
+            f"unknown SDG {label!r}; closest known: {vocabulary.quoted(vocab.suggest(label))}; "
+            f"{hint}",
+            row=row,
+            cell=cell,
+        )
+
+    @cached_property
     def _upr_issues(self) -> dict[str, int]:
         return dict(UprIssue.objects.values_list("slug", "id"))
 
@@ -146,30 +216,140 @@ class Reference:
         return self._actions.get(number) if number is not None else None
 
     @cached_property
-    def _themes(self) -> dict[str, int]:
-        return dict(Theme.objects.values_list("slug", "id"))
+    def _themes(self) -> _Labels:
+        return _Labels(Theme, "theme")
 
     @cached_property
-    def _groups(self) -> dict[str, int]:
-        return dict(AffectedGroup.objects.values_list("slug", "id"))
+    def _groups(self) -> _Labels:
+        return _Labels(AffectedGroup, "affected-persons label")
 
-    def theme(self, name: str) -> int:
-        """Id of the UHRI theme ``name`` (matched by ``label_slug``; created when new)."""
-        return self._label(Theme, self._themes, name)
+    def themes(
+        self, values: Iterable[str], *, row: int | None = None, cell: str | None = "themes"
+    ) -> set[int]:
+        """Ids of the theme values of one record (see :meth:`labels`)."""
+        return self.labels(self._themes, values, row=row, cell=cell)
 
-    def affected_group(self, name: str) -> int:
-        """Id of the UHRI affected-persons label ``name`` (created when new)."""
-        return self._label(AffectedGroup, self._groups, name)
+    def affected_groups(
+        self,
+        values: Iterable[str],
+        *,
+        row: int | None = None,
+        cell: str | None = "affected_persons",
+    ) -> set[int]:
+        """Ids of the affected-persons values of one record (see :meth:`labels`)."""
+        return self.labels(self._groups, values, row=row, cell=cell)
 
-    def _label(
-        self, model: type[Theme] | type[AffectedGroup], cache: dict[str, int], name: str
-    ) -> int:
-        slug = label_slug(name)
-        if slug not in cache:
-            obj = model(name=tidy_label(name)[:255], slug=slug[:255])
+    def labels(
+        self, kind: _Labels, values: Iterable[str], *, row: int | None, cell: str | None
+    ) -> set[int]:
+        """Ids of the labels ``values`` of one record, under the import's policy.
+
+        Each value is matched by ``label_slug``; a comma-joined value is split against the
+        known vocabulary, longest label first (``vocabulary.Vocabulary.split``). What is
+        left unknown follows ``ctx.unknown_labels``:
+
+        * ``refuse``: :class:`ImportFailure` naming file, row, column, the value and up to
+          three suggestions (the pipeline then rolls the whole import back);
+        * ``map``: the value becomes its closest known label when their similarity is at
+          least ``vocabulary.MAP_MIN_SCORE`` (a warning with the row says so); otherwise
+          refused as above;
+        * ``create``: a new label is created (inside the import's transaction, with
+          ``source`` ``import:<format>``) and a warning with the row says so; later rows
+          find it as known.
+
+        Raises:
+            ImportFailure: an unknown value refused.
+        """
+        ids: set[int] = set()
+        for value in values:
+            for text, known in kind.vocabulary.split(value):
+                key = text if known else self._unknown(kind, text, value, row=row, cell=cell)
+                ids.add(kind.ids[key])
+        return ids
+
+    def _unknown(
+        self, kind: _Labels, text: str, value: str, *, row: int | None, cell: str | None
+    ) -> str:
+        """Key of the label an unknown ``text`` (part of the cell ``value``) stands for."""
+        policy = self.ctx.unknown_labels
+        where = "" if text == value else f" (in {value!r})"
+        if policy == vocabulary.CREATE:
+            slug = label_slug(text)[:255]
+            if not slug:
+                raise self.ctx.fail(
+                    f"{kind.noun} {text!r} has no letters or digits", row=row, cell=cell
+                )
+            source = f"import:{self.ctx.format}" if self.ctx.format else "import"
+            obj = kind.model(name=tidy_label(text)[:255], slug=slug, source=source[:64])
             obj.save()
-            cache[slug] = obj.pk
-        return cache[slug]
+            kind.ids[slug] = obj.pk
+            kind.vocabulary.add(slug, obj.name)
+            self.ctx.warn(f"new {kind.noun} {obj.name!r} created{where}", row=row, cell=cell)
+            return slug
+        if policy == vocabulary.MAP:
+            best = kind.vocabulary.best_match(text)
+            if best is not None:
+                self.ctx.warn(
+                    f"{kind.noun} {text!r}{where} mapped to {best.name!r} "
+                    f"(similarity {best.score:g})",
+                    row=row,
+                    cell=cell,
+                )
+                return best.key
+        suggestions = vocabulary.quoted(kind.vocabulary.suggest(text))
+        hint = (
+            f"no known {kind.noun} is similar enough to map it (similarity below "
+            f"{vocabulary.MAP_MIN_SCORE})"
+            if policy == vocabulary.MAP
+            else "import with --unknown-labels=map or create to accept it"
+        )
+        raise self.ctx.fail(
+            f"unknown {kind.noun} {text!r}{where}; closest known: {suggestions}; {hint}",
+            row=row,
+            cell=cell,
+        )
+
+
+class _Labels:
+    """The known labels of one vocabulary (themes or affected persons) during an import.
+
+    Attributes:
+        model: ``Theme`` or ``AffectedGroup``.
+        noun: how messages name one label ("theme").
+        ids: ``label_slug`` → primary key.
+        vocabulary: the matcher over the labels' names.
+    """
+
+    def __init__(self, model: type[Theme] | type[AffectedGroup], noun: str) -> None:
+        self.model = model
+        self.noun = noun
+        rows = list(model.objects.values_list("slug", "id", "name"))
+        self.ids: dict[str, int] = {slug: pk for slug, pk, _ in rows}
+        self.vocabulary = vocabulary.Vocabulary({slug: name for slug, _, name in rows})
+
+
+def document_visibility(row_visibilities: Iterable[str], ctx: ImportContext) -> str:
+    """The visibility of a document that a table import creates, from its rows' visibility.
+
+    Rule: the document is restricted when the whole import is restricted
+    (``ctx.visibility``) or when every row of that document in the file is restricted;
+    otherwise it is public, and a restricted row restricts only its own recommendation.
+    The order of the rows therefore never matters: a restricted row first must not hide
+    the document's public rows (the document page and its public recommendations stay
+    visible to everyone). Applies when the document is created; an existing document
+    keeps its visibility (the table only *cites* it, see ``upsert_document(fill_only)``).
+
+    Args:
+        row_visibilities: ``"public"``/``"restricted"`` of each row of the document.
+        ctx: the import (its ``visibility``).
+
+    Returns:
+        ``"restricted"`` or ``"public"``.
+    """
+    values = list(row_visibilities)
+    if ctx.visibility == RESTRICTED or (values and all(v == RESTRICTED for v in values)):
+        return RESTRICTED
+    return str(Visibility.PUBLIC)
 
 
 def upsert_document(

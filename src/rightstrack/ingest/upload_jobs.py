@@ -94,6 +94,7 @@ def _run(run_id: int, staged: staging.StagedFile) -> None:
             user=run.user,
             format=staged.import_format or None,
             visibility=staged.visibility,
+            unknown_labels=staged.unknown_labels or None,
             progress=report,
             run=run,
         )

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
 from rightstrack.catalog.models import Document
-from rightstrack.ingest import staging
+from rightstrack.ingest import staging, vocabulary
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.forms import UploadForm
 from rightstrack.ingest.models import ImportRun
@@ -37,7 +37,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(request, "ingest/upload.html", {"form": form})
     data = form.cleaned_data
     staged = staging.stage_upload(
-        data["file"], request.user, format=data["format"], visibility=data["visibility"]
+        data["file"],
+        request.user,
+        format=data["format"],
+        visibility=data["visibility"],
+        unknown_labels=data["unknown_labels"],
     )
     try:
         preview = preview_file(staged.path, format=staged.format or None)
@@ -46,7 +50,14 @@ def upload(request: HttpRequest) -> HttpResponse:
         context = {"form": UploadForm(), "failure": exc.problem}
         return render(request, "ingest/upload.html", context, status=422)
     staged = staging.remember_format(staged, preview.format)
-    return render(request, "ingest/preview.html", {"staged": staged, "preview": preview})
+    policy = staged.unknown_labels or vocabulary.default_policy(preview.format)
+    context = {
+        "staged": staged,
+        "preview": preview,
+        "unknown_labels": ImportRun.UnknownLabels(policy).label,
+        "unknown_labels_is_default": not staged.unknown_labels,
+    }
+    return render(request, "ingest/preview.html", context)
 
 
 def _own_staged(request: HttpRequest) -> staging.StagedFile:

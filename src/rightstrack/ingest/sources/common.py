@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from rightstrack.catalog.labels import sdg_codes
 from rightstrack.catalog.models import Document
 from rightstrack.ingest.importers import ImportContext
 from rightstrack.ingest.store import Reference
@@ -38,25 +37,32 @@ def parse_date(value: str) -> dt.date | None:
 
 
 def sdg_ids(
-    labels: tuple[str, ...] | list[str], ref: Reference, ctx: ImportContext, row: int
+    labels: tuple[str, ...] | list[str],
+    ref: Reference,
+    ctx: ImportContext,
+    row: int,
+    cell: str | None = "sdgs",
 ) -> tuple[set[int], set[int]]:
-    """Goal ids and target ids for SDG labels ("5 - GENDER EQUALITY", "5.2 - End ...")."""
+    """Goal ids and target ids for SDG labels ("5 - GENDER EQUALITY", "5.2 - End ...").
+
+    A label that names no known goal or target follows the import's policy
+    (``ctx.unknown_labels``; see ``store.Reference.sdg``).
+
+    Raises:
+        ImportFailure: an unknown SDG value under the ``refuse`` or ``map`` policy.
+    """
     goals: set[int] = set()
     targets: set[int] = set()
     for label in labels:
-        goal, target = sdg_codes(label)
-        if target:
-            pk = ref.sdg_target(target)
-            if pk is None:
-                ctx.warn(f"unknown SDG target {label!r} dropped", row=row)
-            else:
+        found = ref.sdg(label, row=row, cell=cell)
+        if found is None:
+            continue
+        kind, _, code = found.partition(":")
+        if kind == "target":
+            if (pk := ref.sdg_target(code)) is not None:
                 targets.add(pk)
-        elif goal:
-            gpk = ref.sdg_goal(goal)
-            if gpk is not None:
-                goals.add(gpk)
-        else:
-            ctx.warn(f"not an SDG: {label!r}", row=row)
+        elif (gpk := ref.sdg_goal(int(code))) is not None:
+            goals.add(gpk)
     return goals, targets
 
 
@@ -72,20 +78,26 @@ def recommendation_tags(
     affected: Iterable[str],
     sdg_goals: set[int],
     sdg_targets: set[int],
+    row: int | None = None,
 ) -> dict[str, set[int]]:
     """Ids for each of :data:`TAG_FIELDS` (the ``tags`` of a ``store.RecordRow``).
 
     Args:
         ref: the import's reference lookups.
         states_iso3: recommending States as ISO3 codes; unknown codes are dropped.
-        themes / affected: theme and affected-group labels (created when new, see
-            ``Reference.theme``).
+        themes / affected: theme and affected-persons values as printed; comma-joined
+            values are split against the known labels and unknown ones follow the
+            import's policy (``store.Reference.labels``).
         sdg_goals / sdg_targets: ids already resolved (e.g. by :func:`sdg_ids`).
+        row: the record's row in the file, for messages about unknown labels.
+
+    Raises:
+        ImportFailure: an unknown label refused by the import's policy.
     """
     return {
         "recommending_states": {pk for c in states_iso3 if (pk := ref.country(c))},
-        "themes": {ref.theme(t) for t in themes},
-        "affected_groups": {ref.affected_group(a) for a in affected},
+        "themes": ref.themes(themes, row=row),
+        "affected_groups": ref.affected_groups(affected, row=row),
         "sdg_goals": sdg_goals,
         "sdg_targets": sdg_targets,
     }

@@ -21,10 +21,20 @@ from rightstrack.ingest.sources.common import (
     recommendation_tags,
     sdg_ids,
 )
-from rightstrack.ingest.store import RecordRow, Reference, upsert_document, upsert_in_chunks
+from rightstrack.ingest.store import (
+    RecordRow,
+    Reference,
+    document_visibility,
+    upsert_document,
+    upsert_in_chunks,
+)
 
 
 class GenericSource:
+    """Hand-kept tables: unknown themes, affected persons and SDGs are refused unless the
+    import says ``map`` or ``create`` (``vocabulary.default_policy``); a document takes
+    its visibility from all its rows (``store.document_visibility``)."""
+
     name = "generic-table"
     label = "Generic CSV/XLSX (docs/import-generic.md)"
 
@@ -42,6 +52,10 @@ class GenericSource:
         parsed = parse_generic(path)
         ref = Reference(ctx)
         docs: dict[str, int] = {}
+        # a document's visibility comes from all its rows, not from whichever comes first
+        row_visibilities: dict[str, list[str]] = {}
+        for r in parsed:
+            row_visibilities.setdefault(r.symbol, []).append(r.visibility)
         rows = []
         for r in parsed:
             mechanism = ref.mechanism_or_none(r.mechanism)
@@ -59,7 +73,7 @@ class GenericSource:
                         "title": r.symbol,
                         "mechanism_id": mechanism,
                         "country_id": country,
-                        "visibility": r.visibility,
+                        "visibility": document_visibility(row_visibilities[r.symbol], ctx),
                     },
                     ctx,
                     fill_only=True,
@@ -101,6 +115,7 @@ class GenericSource:
             affected=r.affected_persons,
             sdg_goals=goals,
             sdg_targets=targets,
+            row=r.row,
         )
         return RecordRow(r.key, values, tags)
 

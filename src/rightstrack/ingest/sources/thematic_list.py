@@ -121,6 +121,7 @@ class ThematicListSource:
             affected=item.affected_persons,
             sdg_goals=goals,
             sdg_targets=targets,
+            row=item.row,
         )
         return RecordRow(key, values, tags)
 

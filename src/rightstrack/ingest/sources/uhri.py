@@ -113,6 +113,7 @@ def store_uhri(records: list[UhriRecord], ctx: ImportContext) -> Counts:
             affected=rec.affected_persons,
             sdg_goals=goals,
             sdg_targets=targets,
+            row=rec.row,
         )
         rows.append(RecordRow(key, values, tags))
     counts = upsert_in_chunks(Recommendation, rows, tag_fields=TAG_FIELDS, ctx=ctx)

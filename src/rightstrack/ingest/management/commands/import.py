@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rightstrack.ingest import importers
+from rightstrack.ingest import importers, vocabulary
 from rightstrack.ingest.command_runs import run_imports
 from rightstrack.ingest.models import ImportRun
 
@@ -27,6 +27,20 @@ class Command(BaseCommand):
             help="skip format detection",
         )
         parser.add_argument("--user", help="username recorded on the import runs")
+        parser.add_argument(
+            "--unknown-labels",
+            choices=vocabulary.POLICIES,
+            default=None,
+            help=(
+                "theme, affected-persons or SDG values not in the reference lists: "
+                "'refuse' the file (naming row, column, value and the closest known labels), "
+                "'map' each to its closest known label when the similarity is at least "
+                f"{vocabulary.MAP_MIN_SCORE}/100 (a typo; else refused), or 'create' new "
+                "labels (unknown SDGs are dropped); each mapping or creation is reported. "
+                "Default: create for UHRI records and OHCHR thematic lists (the sources of "
+                "the vocabularies), refuse for every other format"
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = None
@@ -40,6 +54,7 @@ class Command(BaseCommand):
             format=options["format"],
             user=user,
             quiet=options["verbosity"] == 0,
+            unknown_labels=options["unknown_labels"],
         )
         failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
         if failed:
