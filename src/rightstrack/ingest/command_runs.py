@@ -42,6 +42,7 @@ def run_imports(
     user: User | None = None,
     quiet: bool = False,
     unknown_labels: str | None = None,
+    symbol: str = "",
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.
 
@@ -55,6 +56,7 @@ def run_imports(
         unknown_labels: ``"refuse"``, ``"map"`` or ``"create"`` for theme, affected-persons
             and SDG values not in the reference lists, or ``None`` for each format's
             default (see ``pipeline.import_file``).
+        symbol: the UN symbol of a document that does not print it (one file only).
 
     Returns:
         The runs (failed ones included); the caller decides the exit status. After more
@@ -85,6 +87,7 @@ def run_imports(
                     format=format,
                     progress=report,
                     unknown_labels=unknown_labels,
+                    symbol=symbol,
                 )
             )
             progress.remove_task(task)

@@ -43,6 +43,16 @@ class UploadForm(forms.Form):
         ),
     )
 
+    symbol = forms.CharField(
+        label=_("Symbol"),
+        required=False,
+        max_length=64,
+        help_text=_(
+            "Only for a UN document whose text does not print its symbol (a report text "
+            "that lost its first page), for example A/HRC/17/18."
+        ),
+    )
+
     unknown_labels = forms.ChoiceField(
         label=_("Unknown themes, affected persons and SDGs"),
         required=False,

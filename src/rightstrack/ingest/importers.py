@@ -74,6 +74,10 @@ class ImportContext:
         visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
             every document and record the file stores is restricted (SPT visit reports,
             pending communications); ``"public"`` leaves the sources' own values.
+        symbol: the document's UN symbol given by the user (``rightstrack import
+            --symbol``) for a document whose text does not print it; ``""`` otherwise.
+            Document sources use it only when the text has none and refuse the file
+            when the text prints another one.
         unknown_labels: what to do with a theme, affected-persons or SDG value that is
             not in the reference vocabularies: ``"refuse"`` (default), ``"map"`` or
             ``"create"`` (``ingest/vocabulary.py``; applied by ``store.Reference``).
@@ -90,6 +94,7 @@ class ImportContext:
     in_bulk_load: bool = False
     bulk_loaded_ids: set[int] = field(default_factory=set)
     visibility: str = "public"
+    symbol: str = ""
     unknown_labels: str = "refuse"
     format: str = ""
 

@@ -101,6 +101,7 @@ def import_file(
     visibility: str = "public",
     run: ImportRun | None = None,
     unknown_labels: str | None = None,
+    symbol: str = "",
 ) -> ImportRun:
     """Import one file and return its :class:`ImportRun` (never raises for bad input).
 
@@ -120,6 +121,10 @@ def import_file(
             (``ingest/vocabulary.py``); ``None`` takes the format's default
             (``vocabulary.default_policy``: create for UHRI and OHCHR thematic lists,
             refuse otherwise). The policy used is stored on the run.
+        symbol: the UN symbol of a document whose text does not print it (86 of the
+            220 Working Group report texts of ``upr-wg-reports-terman`` lost it in
+            conversion), e.g. ``"A/HRC/17/18"``; ``""`` to read it from the document.
+            A symbol that differs from the one printed refuses the file.
 
     Returns:
         The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
@@ -139,7 +144,7 @@ def import_file(
     run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
     run.save()
     ctx = importers.ImportContext(
-        path=path, user=run.user, progress=progress, visibility=visibility
+        path=path, user=run.user, progress=progress, visibility=visibility, symbol=symbol
     )
     try:
         _preflight(path, run)

@@ -47,6 +47,8 @@ class StagedFile:
         detected: the format the preview detected (see :func:`remember_format`), or "".
         unknown_labels: the policy for unknown labels chosen on the form
             (``refuse``/``map``/``create``), or "" for the format's default.
+        symbol: the document's UN symbol given on the form for a text that does not
+            print it, or "".
     """
 
     id: str
@@ -59,6 +61,7 @@ class StagedFile:
     uploaded_at: float
     detected: str = ""
     unknown_labels: str = ""
+    symbol: str = ""
 
     @property
     def import_format(self) -> str:
@@ -96,6 +99,7 @@ def stage_upload(
     format: str = "",
     visibility: str = "public",
     unknown_labels: str = "",
+    symbol: str = "",
 ) -> StagedFile:
     """Write ``uploaded`` to a new private staging folder and return its record.
 
@@ -121,6 +125,7 @@ def stage_upload(
         format=format,
         visibility=visibility,
         unknown_labels=unknown_labels,
+        symbol=symbol,
         checksum=digest.hexdigest(),
         size=size,
         uploaded_at=time.time(),

@@ -95,6 +95,7 @@ def _run(run_id: int, staged: staging.StagedFile) -> None:
             format=staged.import_format or None,
             visibility=staged.visibility,
             unknown_labels=staged.unknown_labels or None,
+            symbol=staged.symbol,
             progress=report,
             run=run,
         )

@@ -42,6 +42,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         format=data["format"],
         visibility=data["visibility"],
         unknown_labels=data["unknown_labels"],
+        symbol=data["symbol"].strip(),
     )
     try:
         preview = preview_file(staged.path, format=staged.format or None)

@@ -21,6 +21,8 @@ Counts returned are those of the Recommendations.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +67,39 @@ def _source(symbol: str, paragraph: str, *, addendum: bool) -> str:
     return f"{symbol} - Para.{paragraph}" if addendum else f"{symbol} - Para {paragraph}"
 
 
+_WG_SYMBOL = re.compile(r"^A/HRC/(\d{1,2})/(\d{1,3})$")
+
+
+def _with_given_symbol(report: UprReport, ctx: ImportContext) -> UprReport:
+    """``report`` with the symbol the user gave (``rightstrack import --symbol``) when its
+    text prints none.
+
+    Raises:
+        ImportFailure: the given symbol is not a Working Group report's (``A/HRC/n/m``),
+            or the text prints another symbol.
+    """
+    given = ctx.symbol.strip()
+    if not given:
+        return report
+    m = _WG_SYMBOL.match(given)
+    if m is None:
+        raise ctx.fail(f"{given!r} is not the symbol of a Working Group report (A/HRC/n/m)")
+    if report.symbol and report.symbol != given:
+        raise ctx.fail(
+            f"the report prints the symbol {report.symbol}, not {given}: import it without "
+            "--symbol",
+            page=1,
+        )
+    return dataclasses.replace(report, symbol=given, hrc_session=int(m.group(1)))
+
+
 def _report_document(report: UprReport, ctx: ImportContext, ref: Reference) -> Document:
     if not report.symbol:
-        raise ctx.fail("no A/HRC/... symbol found on page 1", page=1)
+        raise ctx.fail(
+            "no A/HRC/... symbol found on page 1; if the text lost it, give it with "
+            "--symbol (upload: the Symbol field)",
+            page=1,
+        )
     if not report.country:
         raise ctx.fail(
             f"cannot tell the State under review ({report.state_name or 'no name after the title'})",
@@ -106,7 +138,7 @@ class UprReportSource:
         return 0.9 if is_upr_report_text(_first_text(path, head)) else 0.0
 
     def run(self, path: Path, ctx: ImportContext) -> Counts:
-        report = parse_upr_report(path)
+        report = _with_given_symbol(parse_upr_report(path), ctx)
         ref = Reference(ctx)
         doc = _report_document(report, ctx, ref)
         keys = [f"{doc.key}#{rec.number}" for rec in report.recommendations]

@@ -115,3 +115,24 @@ def test_apostrophes_alone_decide_the_code_page(encoding, line_end):
     # as "’" and the other as a letter ("Stateís" or "StateÕs").
     text = line_end.join(["The State’s report", "and the Committee’s views"])
     assert decode_text(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.django_db
+def test_a_report_that_lost_its_symbol_imports_with_the_symbol_given(shared_raw, reference_data):
+    from django.core.management.base import CommandError
+
+    from rightstrack.catalog.models import Recommendation
+
+    path = shared_raw / TXTS / "paraguay2011.txt"  # A/HRC/17/18 (MANIFEST §13)
+    with pytest.raises(CommandError, match="give it with --symbol"):
+        call_command("import", str(path), verbosity=0)
+    with pytest.raises(CommandError, match="not the symbol of a Working Group report"):
+        call_command("import", str(path), "--symbol", "A/HRC/17/18/Add.1", verbosity=0)
+    call_command("import", str(path), "--symbol", "A/HRC/17/18", verbosity=0)
+    rec = Recommendation.objects.get(natural_key="A/HRC/17/18#84.11")
+    assert rec.document.symbol == "A/HRC/17/18" and rec.document.hrc_session == 17
+    assert rec.recommending_states.get().iso3 == "POL"
+    # A report that prints its symbol refuses another one.
+    peru = shared_raw / TXTS / "peru2008.txt"  # prints A/HRC/8/37
+    with pytest.raises(CommandError, match="prints the symbol A/HRC/8/37"):
+        call_command("import", str(peru), "--symbol", "A/HRC/8/38", verbosity=0)

@@ -42,7 +42,19 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--symbol",
+            default="",
+            help=(
+                "the UN symbol of a document whose text does not print it (for example a "
+                "Working Group report text that lost its first page: A/HRC/17/18); one file "
+                "only; refused when the document prints another symbol"
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["symbol"] and len(options["files"]) != 1:
+            raise CommandError("--symbol names the document of one file: give one file")
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -55,6 +67,7 @@ class Command(BaseCommand):
             user=user,
             quiet=options["verbosity"] == 0,
             unknown_labels=options["unknown_labels"],
+            symbol=options["symbol"].strip(),
         )
         failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
         if failed:
