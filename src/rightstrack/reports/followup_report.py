@@ -382,6 +382,7 @@ def _summary(doc: Any, report: FollowUpReport) -> None:
         % {"n": len(report.items)},
     )
     rows = []
+    given = _("information given")  # outside the f-string below, where xgettext misses it
     for item in report.items:
         state_info = (
             " ".join(
@@ -393,7 +394,7 @@ def _summary(doc: Any, report: FollowUpReport) -> None:
             ).strip()
             if item.reply_received_on
             else "; ".join(
-                f"{long_date(a.date, lang)}: {a.level_label or _('information given')}"
+                f"{long_date(a.date, lang)}: {a.level_label or given}"
                 for a in item.state_information
             )
             or _("None received")
