@@ -54,9 +54,9 @@ class _InlineCode(HTMLParser):
         line = f"(line {self.getpos()[0]})"
         if tag == "style":
             self.found.append(f"inline <style> {line}")
-        if tag == "script" and "src" not in values and "nonce" not in values:
-            if values.get("type", "").strip().lower() not in DATA_BLOCK_TYPES:
-                self.found.append(f"inline <script> without nonce {line}")
+        runs = values.get("type", "").strip().lower() not in DATA_BLOCK_TYPES
+        if tag == "script" and "src" not in values and "nonce" not in values and runs:
+            self.found.append(f"inline <script> without nonce {line}")
         for name, value in values.items():
             if name == "style":
                 self.found.append(f'style="{value}" on <{tag}> {line}')

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from csp_rules import HEADER, STRICT, inline_code, parse_policy
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "rightstrack"
@@ -112,3 +113,14 @@ def test_the_html_check_finds_each_kind_of_inline_code_and_nothing_else():
         "inline <style> (line 2)",
         'style="opacity: 0" on <rect> (line 2)',
     ]
+
+
+def test_the_history_list_override_differs_from_simple_historys_only_by_the_inline_style():
+    import simple_history
+
+    name = "templates/simple_history/object_history_list.html"
+    original = (Path(simple_history.__file__).parent / name).read_text(encoding="utf-8")
+    ours = (SRC / name).read_text(encoding="utf-8").split("\n", 1)[1]  # less the comment line
+
+    assert ' style="border-top: 0"' in original
+    assert ours == original.replace(' style="border-top: 0"', "")

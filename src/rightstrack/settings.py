@@ -212,7 +212,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # With RIGHTSTRACK_DEBUG on, django-csp leaves Django's own 404/500 debug pages without
 # the header (they are built from inline styles and scripts); every other page keeps it.
 # Proven by tests/test_content_security_policy.py and the browser test
-# tests/portal/test_content_security_policy_in_a_browser.py; see docs/architecture.md.
+# tests/reports/test_content_security_policy_in_a_browser.py; see docs/architecture.md.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -315,7 +315,8 @@ def standalone_svg(chart: Chart) -> str:
             defs = etree.Element(f"{{{SVG_NS}}}defs")
             root.insert(2, defs)  # after <title> and <desc>
         defs.insert(0, style)
-        return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(root, encoding="unicode")
+        markup: str = etree.tostring(root, encoding="unicode")
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + markup
     raw = (
         f'<svg xmlns="{SVG_NS}" viewBox="0 0 400 60"><text x="200" y="35" '
         'text-anchor="middle" font-family="sans-serif" font-size="16">'

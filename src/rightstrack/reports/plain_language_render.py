@@ -32,9 +32,7 @@ def print_css(summary: PlainSummary, *, large_print: bool = False) -> str:
     """The print stylesheet of :func:`print_html`: page, sizes (18 pt body in large print)
     and each theme group's pictogram as a ``data:`` URI background (decorative, so
     untagged in the PDF)."""
-    return render_to_string(
-        "reports/plain_summary_print.css", {"s": summary, "large": large_print}
-    )
+    return render_to_string("reports/plain_summary_print.css", {"s": summary, "large": large_print})
 
 
 def summary_pdf(summary: PlainSummary, *, large_print: bool = False) -> bytes:

@@ -69,10 +69,11 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
     """
     chart, _scope, _query = _chart(request, slug)
     response = HttpResponse(standalone_svg(chart), content_type="image/svg+xml; charset=utf-8")
-    # The file embeds the chart stylesheet as its one <style>; the policy allows exactly that
-    # text by its hash (django-csp merges this attribute, as its @csp_update decorator does;
-    # a decorator cannot be used because the hash is computed at run time).
-    response._csp_update = {"style-src": [stylesheet_hash()]}  # type: ignore[attr-defined]
+    if chart.svg:
+        # The file embeds the chart stylesheet as its one <style>; the policy allows exactly
+        # that text by its hash (django-csp merges this attribute, as its @csp_update
+        # decorator does; a decorator cannot be used: the hash is computed at run time).
+        response._csp_update = {"style-src": [stylesheet_hash()]}  # type: ignore[attr-defined]
     return response
 
 
