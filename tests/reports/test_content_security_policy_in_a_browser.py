@@ -137,17 +137,20 @@ def test_the_main_pages_load_under_the_policy_without_any_violation(
         if path.startswith("/tracking/deadlines/"):
             # The overdue styles moved from an inline <style> to tracking.css still apply.
             badge = page.locator(".badge-overdue").first
-            assert badge.evaluate("e => getComputedStyle(e).backgroundColor") == (
-                "rgb(253, 236, 234)"  # #fdecea
-            )
+            colour = badge.evaluate("e => getComputedStyle(e).backgroundColor")
+            if colour != "rgb(253, 236, 234)":  # #fdecea
+                found.setdefault(path, []).append(f"overdue badge background {colour}")
         if path.startswith("/reports/charts/by-mechanism"):
             # pygal's colours come from the chart stylesheet (inline page) or the file's
             # hashed <style>: the first series is Okabe-Ito blue #0072B2.
             bar = page.locator(".pygal-chart .color-0 rect.rect").first
-            assert bar.evaluate("e => getComputedStyle(e).fill") == "rgb(0, 114, 178)"
+            fill = bar.evaluate("e => getComputedStyle(e).fill")
+            if fill != "rgb(0, 114, 178)":
+                found.setdefault(path, []).append(f"first series fill {fill}")
     context.close()
 
     # The admin login page, as a visitor who is not logged in.
     anonymous = Recorder(browser.new_context())
-    login = anonymous.visit(base + "/admin/login/")
-    assert found == {} and login == []
+    if violations := anonymous.visit(base + "/admin/login/"):
+        found["/admin/login/"] = violations
+    assert found == {}
