@@ -14,6 +14,7 @@ from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
     "rightstrack.catalog",
     "rightstrack.ingest",
     "rightstrack.accounts",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "rightstrack.accounts.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy header on every response (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -196,6 +200,28 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy: a strict one, the same in development, tests and production,
+# so a template that needs an inline style or script fails the tests (and shows in the
+# browser console while developing) before it can reach production. Django 5.2 (the LTS
+# we run) has no CSP of its own (django.middleware.csp arrives in 6.0), so the header is
+# set by django-csp (Mozilla's middleware, maintained since 2012; 4.x config). Nothing may
+# load from another origin; no inline script or style, no eval, no plugins, no <base>;
+# forms post only here; no page may be framed. No page has an inline script: should one
+# ever be needed, add csp.constants.NONCE to "script-src" and write
+# <script nonce="{{ request.csp_nonce }}">, never 'unsafe-inline'.
+# With RIGHTSTRACK_DEBUG on, django-csp leaves Django's own 404/500 debug pages without
+# the header (they are built from inline styles and scripts); every other page keeps it.
+# Proven by tests/test_content_security_policy.py and the browser test
+# tests/reports/test_content_security_policy_in_a_browser.py; see docs/architecture.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 PRODUCTION = env_bool("RIGHTSTRACK_PRODUCTION", False)
 if PRODUCTION:
     if DEBUG:

@@ -78,7 +78,10 @@ def test_axe_finds_no_wcag_violation_on_the_public_pages(svn_upr_catalogue, live
     ]
     found: dict[str, list[str]] = {}
     for language in ("en", "ar"):
-        context = browser.new_context(locale=language)
+        # axe is injected as an inline <script>, which the site's Content Security Policy
+        # refuses (as it should): only this test's context bypasses it. The policy itself is
+        # tested in a browser without bypass: tests/reports/test_content_security_policy_in_a_browser.py.
+        context = browser.new_context(locale=language, bypass_csp=True)
         context.add_cookies(
             [{"name": "django_language", "value": language, "url": live_server.url}]
         )

@@ -12,11 +12,25 @@ Every chart is a :class:`Chart`: ``svg`` (inline markup: ``role="img"``,
 numbers, used as ``<desc>`` and under the figure) and ``headers``/``rows``
 (the data table shown beside it). The data come only through the permission
 helpers: restricted records are never counted.
+
+Styles and the Content Security Policy: pygal writes its CSS as a ``<style>``
+element inside each SVG, scoped to a random ``#chart-<uuid>``, and a few
+``style=""`` attributes. Inlined in a page, both count as inline styles that
+the site's policy (no ``'unsafe-inline'``, see settings.py) refuses. So the
+inline SVG carries neither: :func:`chart_stylesheet` is pygal's own CSS for
+:data:`STYLE`, scoped to the ``pygal-chart`` class every chart has, served
+once per page as a stylesheet (``reports:chart_css``); ``style`` attributes
+become SVG presentation attributes. The downloadable SVG file
+(:func:`standalone_svg`) embeds that same CSS so it looks the same on its own;
+its response allows exactly that ``<style>`` by its SHA-256 hash.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -112,16 +126,71 @@ class Scope:
 # --------------------------------------------------------------------------- rendering
 
 
+#: Class pygal puts on every chart's root ``<svg>``; :func:`chart_stylesheet` is scoped to it.
+CHART_CLASS = "pygal-chart"
+
+
+def _pygal_chart(cls: Any, **options: Any) -> Any:
+    """A pygal chart of class ``cls`` with RightsTrack's look (no script, :data:`STYLE`)."""
+    return cls(js=[], style=STYLE, disable_xml_declaration=True, **options)
+
+
+@functools.cache
+def chart_stylesheet() -> str:
+    """pygal's CSS for :data:`STYLE`, scoped to ``svg.pygal-chart`` (one file for every chart).
+
+    pygal scopes the CSS it embeds in a chart to that chart's random
+    ``#chart-<uuid>``; this renders one chart with as many series as
+    :data:`PALETTE` has colours (so ``.color-0`` to ``.color-8`` all get a rule)
+    and puts the class :data:`CHART_CLASS` in place of that id. Computed from the
+    installed pygal on first use, so it cannot drift from the charts' markup.
+
+    Returns:
+        CSS text (str).
+    """
+    chart = _pygal_chart(pygal.StackedBar)
+    for i in range(len(PALETTE)):
+        chart.add(str(i), [1])
+    root = etree.fromstring(chart.render(is_unicode=True).encode("utf-8"))
+    css = "\n".join(el.text or "" for el in root.iter(f"{{{SVG_NS}}}style"))
+    return css.replace(f"#{root.get('id')}", f".{CHART_CLASS}")
+
+
+def stylesheet_hash() -> str:
+    """The CSP source that allows :func:`chart_stylesheet` as an inline ``<style>``.
+
+    ``'sha256-<base64>'`` of the UTF-8 CSS text (CSP Level 2, "hash-source").
+    """
+    digest = hashlib.sha256(chart_stylesheet().encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _without_inline_styles(root: Any) -> None:
+    """Drop ``<style>`` and ``<script>`` elements; turn ``style`` attributes into
+    presentation attributes (``style="opacity: 0"`` -> ``opacity="0"``, SVG 1.1 §6.4),
+    which no Content Security Policy governs."""
+    for tag in ("script", "style"):
+        for el in list(root.iter(f"{{{SVG_NS}}}{tag}")):
+            el.getparent().remove(el)
+    for el in root.iter():
+        declarations = el.attrib.pop("style", None)
+        for declaration in (declarations or "").split(";"):
+            name, _sep, value = declaration.partition(":")
+            if name.strip() and value.strip():
+                el.set(name.strip(), value.strip())
+
+
 def accessible_svg(raw: str, title: str, summary: str, slug: str) -> SafeString:
-    """Make pygal's SVG an accessible, script-free inline image.
+    """Make pygal's SVG an accessible inline image without script or inline style.
 
     Adds ``role="img"`` and ``aria-labelledby`` pointing to a first-child
-    ``<title>`` and ``<desc>`` (SVG 2 / SVG-AAM), drops ``<script>`` elements
-    and sizes the graphic to its container.
+    ``<title>`` and ``<desc>`` (SVG 2 / SVG-AAM), drops ``<script>`` and
+    ``<style>`` elements (the page links :func:`chart_stylesheet` instead),
+    turns ``style`` attributes into presentation attributes and sizes the
+    graphic to its container.
     """
     root = etree.fromstring(raw.encode("utf-8"))
-    for script in root.iter(f"{{{SVG_NS}}}script"):
-        script.getparent().remove(script)
+    _without_inline_styles(root)
     title_id, desc_id = f"{slug}-title", f"{slug}-desc"
     desc = etree.Element(f"{{{SVG_NS}}}desc", id=desc_id)
     desc.text = summary
@@ -147,13 +216,11 @@ def _stacked(
 ) -> SafeString:
     cls = pygal.HorizontalStackedBar if horizontal else pygal.StackedBar
     height = max(320, 60 + 34 * len(categories)) if horizontal else 400
-    chart = cls(
-        js=[],
-        style=STYLE,
+    chart = _pygal_chart(
+        cls,
         width=860,
         height=height,
         title=title,
-        disable_xml_declaration=True,
         legend_at_bottom=True,
         legend_at_bottom_columns=min(4, max(1, len(series))),
         print_values=False,
@@ -234,9 +301,22 @@ def _grouped_chart(
 
 
 def standalone_svg(chart: Chart) -> str:
-    """The chart as an SVG file (a small "no data" image when there is nothing to draw)."""
+    """The chart as an SVG file (a small "no data" image when there is nothing to draw).
+
+    A file must look right on its own, so :func:`chart_stylesheet` is embedded as
+    its one ``<style>`` (the response allows it by :func:`stylesheet_hash`).
+    """
     if chart.svg:
-        return '<?xml version="1.0" encoding="utf-8"?>\n' + str(chart.svg)
+        root = etree.fromstring(str(chart.svg).encode("utf-8"))
+        style = etree.Element(f"{{{SVG_NS}}}style")
+        style.text = chart_stylesheet()
+        defs = root.find(f"{{{SVG_NS}}}defs")
+        if defs is None:
+            defs = etree.Element(f"{{{SVG_NS}}}defs")
+            root.insert(2, defs)  # after <title> and <desc>
+        defs.insert(0, style)
+        markup: str = etree.tostring(root, encoding="unicode")
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + markup
     raw = (
         f'<svg xmlns="{SVG_NS}" viewBox="0 0 400 60"><text x="200" y="35" '
         'text-anchor="middle" font-family="sans-serif" font-size="16">'

@@ -21,16 +21,26 @@ from rightstrack.reports.writers.pdf import html_to_pdf
 
 
 def print_html(summary: PlainSummary, *, large_print: bool = False) -> str:
-    """The self-contained HTML document WeasyPrint prints."""
+    """The HTML document WeasyPrint prints (styled by :func:`print_css`, no inline style)."""
     with translation.override(summary.language):
         return render_to_string(
             "reports/plain_summary_print.html", {"s": summary, "large": large_print}
         )
 
 
+def print_css(summary: PlainSummary, *, large_print: bool = False) -> str:
+    """The print stylesheet of :func:`print_html`: page, sizes (18 pt body in large print)
+    and each theme group's pictogram as a ``data:`` URI background (decorative, so
+    untagged in the PDF)."""
+    return render_to_string("reports/plain_summary_print.css", {"s": summary, "large": large_print})
+
+
 def summary_pdf(summary: PlainSummary, *, large_print: bool = False) -> bytes:
     """Tagged PDF (PDF/UA-1 variant) of the summary."""
-    return html_to_pdf(print_html(summary, large_print=large_print))
+    return html_to_pdf(
+        print_html(summary, large_print=large_print),
+        stylesheets=[print_css(summary, large_print=large_print)],
+    )
 
 
 def summary_docx(summary: PlainSummary, *, large_print: bool = False) -> bytes:

@@ -21,6 +21,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("charts/", charts.chart_index, name="charts"),
+    path("charts/charts.css", charts.chart_css, name="chart_css"),
     path("charts/<slug:slug>/", charts.chart_page, name="chart"),
     path("charts/<slug:slug>.svg", charts.chart_svg, name="chart_svg"),
 ]

@@ -35,7 +35,7 @@ import itertools
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,21 +48,30 @@ class ConversionError(RuntimeError):
     """LibreOffice is missing, timed out, or produced no PDF (message says which)."""
 
 
-def html_to_pdf(html: str, base_url: str | None = None, variant: str = "pdf/ua-1") -> bytes:
+def html_to_pdf(
+    html: str,
+    base_url: str | None = None,
+    variant: str = "pdf/ua-1",
+    stylesheets: Sequence[str] = (),
+) -> bytes:
     """Render ``html`` (a complete document with ``lang`` and ``<title>``) to PDF bytes.
 
     Args:
         html: the HTML document; ``<html lang>`` becomes the PDF ``/Lang``,
             ``<title>`` its Title.
         base_url: where relative URLs (images, CSS) resolve; ``None`` for
-            self-contained HTML (inline CSS, data URIs).
+            self-contained HTML (data URIs).
         variant: WeasyPrint ``pdf_variant``; ``"pdf/ua-1"`` (tagged, accessible)
             by default.
+        stylesheets: CSS texts applied after the document's own styles (templates
+            keep their CSS out of the HTML: no inline ``<style>`` anywhere).
     """
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     document: Any = HTML(string=html, base_url=base_url)
-    data = document.write_pdf(pdf_variant=variant)
+    data = document.write_pdf(
+        pdf_variant=variant, stylesheets=[CSS(string=css) for css in stylesheets]
+    )
     assert data is not None  # noqa: S101 - write_pdf() without target returns bytes
     return bytes(data)
 
