@@ -192,6 +192,19 @@ def test_irregular_forms_come_from_the_lexicon():
     ]
 
 
+def test_fts5_looks_for_every_form_of_a_term():
+    from rightstrack.portal.search import fts5_match_expression, parse_query
+
+    assert fts5_match_expression(parse_query("trafficking -woman")) == (
+        '"trafficking" NOT ("woman" OR "women")'
+    )
+    # Porter stems "status" to "statu" but "statuses" to "status": that form is added too.
+    assert fts5_match_expression(parse_query('"status of women" الأَطْفَال')) == (
+        '("status of women" OR "status of woman" OR "statuses of women" '
+        'OR "statuses of woman") AND "الاطفال"'
+    )
+
+
 def test_a_database_of_the_previous_index_is_rebuilt_by_the_migration(catalogue):
     """Search rows written by the previous rule (text as written) are folded by 0002."""
     from rightstrack.portal import search_index
