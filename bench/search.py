@@ -4,7 +4,7 @@ For each of 50 queries (a word or phrase plus one or two facet values, drawn wit
 fixed seed from values present in the database) it times, after one warm-up pass:
 
   bare index count   ``SELECT count(*)`` straight on the index: FTS5 ``MATCH`` on SQLite,
-                     ``vector @@ websearch_to_tsquery`` on PostgreSQL (no visibility, no facets)
+                     ``vector @@`` the query's ``tsquery`` on PostgreSQL (no visibility, no facets)
   filtered count     ``search()`` + facet filters + visibility rule, ``.count()``
   list page (JSON)   what ``/recommendations.json`` computes: count, one sorted page of 25
                      rows with their tags, and the counts of every facet
@@ -122,22 +122,11 @@ def bare_count(q: str) -> int:
     """Count matches straight on the index, as a database user would."""
     from django.db import connection
 
-    from rightstrack.portal.search import fts5_match_expression, parse_query, pg_query_text
+    from rightstrack.portal.search import matching_ids_sql
 
-    parsed = parse_query(q)
+    sql, params = matching_ids_sql(q, "en")
     with connection.cursor() as cur:
-        if connection.vendor == "sqlite":
-            cur.execute(
-                "SELECT count(*) FROM portal_recommendation_fts "
-                "WHERE portal_recommendation_fts MATCH %s",
-                [fts5_match_expression(parsed)],
-            )
-        else:
-            cur.execute(
-                "SELECT count(*) FROM portal_searchdocument "
-                "WHERE vector @@ websearch_to_tsquery('english', %s)",
-                [pg_query_text(parsed)],
-            )
+        cur.execute(f"SELECT count(*) FROM ({sql}) AS m", params)
         return int(cur.fetchone()[0])
 
 

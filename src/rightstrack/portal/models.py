@@ -21,7 +21,9 @@ class SearchDocument(models.Model):
     """Searchable text of one recommendation: symbol, paragraph, text and tag names.
 
     ``tags`` holds the names of the recommendation's themes, affected persons
-    and UPR Info issues separated by " | ". ``language`` is the recommendation's
+    and UPR Info issues separated by " | ". ``paragraph``, ``text`` and ``tags`` are
+    folded for search (``search_index.SEARCH_FOLDS``: Arabic harakat removed...), so
+    they are not for display: the recommendation keeps its text as written. ``language`` is the recommendation's
     language code (``en``, ``fr``...), which picks the PostgreSQL text-search
     configuration.
     """

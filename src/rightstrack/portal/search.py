@@ -18,6 +18,20 @@ BOM, bidi marks) are removed. A query that is not blank but has no positive term
 exclusions such as ``-torture``) matches nothing (:func:`matches_nothing`): the
 same empty result on every engine, never an error.
 
+Normalisation, the same on both engines (tested on each by
+``tests/portal/test_search_normalisation.py``):
+
+* characters: the query is folded by
+  :func:`~rightstrack.portal.search_index.fold_search_text`, the rule the index
+  applies to the indexed text (Arabic harakat and tatweel removed, hamza and other
+  alef forms as bare alef, so ``الاطفال`` finds ``الأطفال``);
+* accents: ignored (FTS5 ``remove_diacritics 2``; PostgreSQL ``unaccent``);
+* English inflection: both engines stem (FTS5 Porter; PostgreSQL Snowball English),
+  which joins regular forms only (``torture``/``tortures``). A stemmer cannot join
+  irregular plurals (``woman``/``women``, ``child``/``children``), so each query word
+  is expanded to the other forms of its noun from LemmInflect's lexicon
+  (:func:`word_forms`); any indexed form then matches.
+
 SQLite runs an FTS5 ``MATCH`` on ``portal_recommendation_fts``; PostgreSQL
 matches the weighted ``tsvector`` of ``portal_searchdocument`` (see
 :mod:`rightstrack.portal.search_index`).
@@ -25,18 +39,28 @@ matches the weighted ``tsvector`` of ``portal_searchdocument`` (see
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import lemminflect
+import snowballstemmer
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from rightstrack.catalog.models import Recommendation
-from rightstrack.portal.search_index import FTS_TABLE, PG_CONFIGS, SEARCH_TABLE
+from rightstrack.portal.search_index import (
+    FTS_TABLE,
+    PG_CONFIGS,
+    PG_FALLBACK_CONFIG,
+    SEARCH_TABLE,
+    fold_search_text,
+)
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -55,6 +79,11 @@ class ParsedQuery:
     exclude: list[list[str]] = field(default_factory=list)
     include_raw: list[str] = field(default_factory=list, repr=False)
     exclude_raw: list[str] = field(default_factory=list, repr=False)
+    #: Each term's forms (``include_raw``/``exclude_raw`` first, then the other
+    #: inflections of its words, see :func:`term_variants`); a document matches a
+    #: term when it matches one of its forms.
+    include_variants: list[list[str]] = field(default_factory=list, repr=False)
+    exclude_variants: list[list[str]] = field(default_factory=list, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.include)
@@ -91,15 +120,77 @@ def matches_nothing(q: str | None) -> bool:
     return bool(q and q.strip()) and not parse_query(q)
 
 
+#: Snowball "porter" (the algorithm of FTS5's tokenizer) and "english" (PostgreSQL's).
+_STEMMERS = [snowballstemmer.stemmer("porter"), snowballstemmer.stemmer("english")]
+#: Most forms of one term (a phrase of several inflected words multiplies them).
+MAX_TERM_VARIANTS = 8
+#: Words shorter than this are not expanded ("a" is also a noun, plural "as").
+_MIN_EXPANDED_LENGTH = 3
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(s.stemWord(word) for s in _STEMMERS)
+
+
+@lru_cache(maxsize=4096)
+def word_forms(word: str) -> tuple[str, ...]:
+    """``word`` and the forms of its noun that a stemmer does not join to it.
+
+    The forms come from LemmInflect (noun lemmas and inflections from the
+    SPECIALIST Lexicon of the US National Library of Medicine): ``women`` gives
+    ``("women", "woman")``, ``child`` gives ``("child", "children")``. A form is kept
+    only when its stems (Snowball Porter, as FTS5's tokenizer, and Snowball English, as
+    PostgreSQL's) differ from those of the forms already kept, so regular plurals,
+    which both engines stem alike, add nothing (``torture`` gives ``("torture",)``).
+    Words that are not English letters, or shorter than 3 letters, are returned alone.
+
+    Args:
+        word: one query word (any case).
+
+    Returns:
+        ``word`` first, then the other forms in lower case.
+    """
+    lower = word.lower()
+    if len(lower) < _MIN_EXPANDED_LENGTH or not (lower.isascii() and lower.isalpha()):
+        return (word,)
+    forms = [word]
+    seen = {_stems(lower)}
+    for lemma in lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN", ()):
+        inflections = lemminflect.getAllInflections(lemma, upos="NOUN")
+        for form in [lemma, *itertools.chain.from_iterable(inflections.values())]:
+            stems = _stems(form)
+            if stems not in seen:
+                seen.add(stems)
+                forms.append(form)
+    return tuple(forms)
+
+
+def term_variants(term: str) -> list[str]:
+    """The forms of a term (a word or a phrase as typed): each of its words replaced by
+    its :func:`word_forms`, at most :data:`MAX_TERM_VARIANTS`, ``term`` itself first.
+
+    >>> term_variants("violence against women")
+    ['violence against women', 'violence against woman']
+    """
+    pieces = re.split(r"(\w+)", term)
+    choices = [word_forms(p) if i % 2 else (p,) for i, p in enumerate(pieces)]
+    return ["".join(c) for c in itertools.islice(itertools.product(*choices), MAX_TERM_VARIANTS)]
+
+
 def parse_query(q: str | None) -> ParsedQuery:
-    """Split the normalised ``q`` into words and quoted phrases; drop anything
-    without a letter or digit. Falsy (no positive term) if nothing is left to include.
+    """Split the normalised and folded ``q`` into words and quoted phrases; drop
+    anything without a letter or digit. Falsy (no positive term) if nothing is left to
+    include.
+
+    The query is normalised (:func:`normalise_query`) and folded as the index is
+    (:func:`~rightstrack.portal.search_index.fold_search_text`); each term gets its
+    forms (:func:`term_variants`).
 
     >>> parse_query('torture "preventive mechanism" -police C++')
     ParsedQuery(include=[['torture'], ['preventive', 'mechanism'], ['C']], exclude=[['police']])
     """
     parsed = ParsedQuery()
-    for m in _TOKEN.finditer(normalise_query(q)):
+    for m in _TOKEN.finditer(fold_search_text(normalise_query(q))):
         if m.group(3) is not None:
             raw = m.group(3)
             negate = raw.startswith("-") and len(raw) > 1
@@ -115,9 +206,11 @@ def parse_query(q: str | None) -> ParsedQuery:
         if negate:
             parsed.exclude.append(words)
             parsed.exclude_raw.append(raw)
+            parsed.exclude_variants.append(term_variants(raw))
         else:
             parsed.include.append(words)
             parsed.include_raw.append(raw)
+            parsed.include_variants.append(term_variants(raw))
     return parsed
 
 
@@ -125,41 +218,57 @@ def fts5_match_expression(parsed: ParsedQuery) -> str:
     """The FTS5 query for ``parsed``: each term as a quoted string, ANDed; NOT for exclusions.
 
     Quoting every term makes FTS5 operators (AND, OR, NOT, NEAR, ``*``, ``^``,
-    column filters) plain text.
+    column filters) plain text. A term with several forms is their OR in parentheses:
+    ``("woman" OR "women")``.
     """
 
-    def quote(term: list[str]) -> str:
-        return '"' + " ".join(w.replace('"', '""') for w in term) + '"'
+    def quote(words: list[str]) -> str:
+        return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
-    expr = " AND ".join(quote(t) for t in parsed.include)
-    for term in parsed.exclude:
-        expr += f" NOT {quote(term)}"
+    def group(term: list[str], variants: list[str]) -> str:
+        forms = [quote(_WORD.findall(v)) for v in variants[1:]]
+        if not forms:
+            return quote(term)
+        return "(" + " OR ".join([quote(term), *forms]) + ")"
+
+    include_variants = parsed.include_variants or [[]] * len(parsed.include)
+    exclude_variants = parsed.exclude_variants or [[]] * len(parsed.exclude)
+    expr = " AND ".join(group(t, v) for t, v in zip(parsed.include, include_variants, strict=True))
+    for term, variants in zip(parsed.exclude, exclude_variants, strict=True):
+        expr += f" NOT {group(term, variants)}"
     return expr
 
 
-def pg_query_text(parsed: ParsedQuery) -> str:
-    """The query for PostgreSQL's ``websearch_to_tsquery`` (which never raises on bad syntax)."""
-    # Every term quoted, so that a word such as "or" is never read as an operator.
-    parts = [f'"{t}"' for t in parsed.include_raw]
-    parts += [f'-"{t}"' for t in parsed.exclude_raw]
-    return " ".join(parts)
-
-
 def pg_configs(lang: str | None) -> list[str]:
-    """Text-search configurations to try: the query language's first, then the others and 'simple'.
+    """Text-search configurations to try: the query language's first, then the others
+    and the fallback (no stemming).
 
     Each recommendation is indexed with the configuration of its own language,
     so the query is stemmed once per configuration and the results ORed.
     """
-    first = PG_CONFIGS.get((lang or "en")[:2], "simple")
-    rest = [c for c in [*PG_CONFIGS.values(), "simple"] if c != first]
+    first = PG_CONFIGS.get((lang or "en")[:2], PG_FALLBACK_CONFIG)
+    rest = [c for c in [*PG_CONFIGS.values(), PG_FALLBACK_CONFIG] if c != first]
     return [first, *rest]
 
 
-def _pg_tsquery_sql(lang: str | None, text: str) -> tuple[str, list[str]]:
-    configs = pg_configs(lang)
-    sql = " || ".join(f"websearch_to_tsquery('{c}'::regconfig, %s)" for c in configs)
-    return f"({sql})", [text] * len(configs)
+def _pg_tsquery_sql(lang: str | None, parsed: ParsedQuery) -> tuple[str, list[str]]:
+    """The ``tsquery`` of ``parsed`` (SQL and params): per configuration, the AND of the
+    included terms and NOT of the excluded ones, each term the OR of its forms, each form
+    read by ``websearch_to_tsquery`` (which never raises) as a quoted phrase, so that a
+    word such as "or" is never an operator; the configurations ORed."""
+    params: list[str] = []
+    per_config = []
+    for config in pg_configs(lang):
+        parts = []
+        for negate, terms in ((False, parsed.include_variants), (True, parsed.exclude_variants)):
+            for variants in terms:
+                forms = " || ".join(
+                    f"websearch_to_tsquery('{config}'::regconfig, %s)" for _ in variants
+                )
+                params.extend(f'"{v}"' for v in variants)
+                parts.append(f"!!({forms})" if negate else f"({forms})")
+        per_config.append("(" + " && ".join(parts) + ")")
+    return "(" + " || ".join(per_config) + ")", params
 
 
 def matching_ids_sql(
@@ -183,7 +292,7 @@ def matching_ids_sql(
             [fts5_match_expression(parsed)],
         )
     if vendor == "postgresql":
-        tsq, params = _pg_tsquery_sql(lang, pg_query_text(parsed))
+        tsq, params = _pg_tsquery_sql(lang, parsed)
         return (
             f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}",
             params,
@@ -263,7 +372,7 @@ def with_relevance(
             params=[fts5_match_expression(parsed)],
             select={"relevance": f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5)"},
         )
-    tsq, params = _pg_tsquery_sql(lang, pg_query_text(parsed))
+    tsq, params = _pg_tsquery_sql(lang, parsed)
     return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
         tables=[SEARCH_TABLE],
         where=[f"{SEARCH_TABLE}.recommendation_id = {table}.id"],

@@ -10,11 +10,25 @@ Layout (same on both engines):
 * SQLite: ``portal_recommendation_fts``, an FTS5 *external content* table over
   ``portal_searchdocument`` (``rowid`` = recommendation id), with the classic
   insert/delete/update triggers of the FTS5 documentation (section 4.4.3),
-  tokenizer ``porter unicode61 remove_diacritics 2``.
+  tokenizer ``porter unicode61 remove_diacritics 2`` (Porter stemming; Latin
+  accents removed, so ``education`` finds ``éducation``).
 * PostgreSQL: a generated, weighted ``tsvector`` column ``vector`` on
   ``portal_searchdocument`` (A = symbol and paragraph, B = text, C = tags)
   with a GIN index; the text-search configuration follows the
-  recommendation's language (see :data:`PG_CONFIGS`).
+  recommendation's language (see :data:`PG_CONFIGS`). Each configuration is a
+  copy of PostgreSQL's own with the ``unaccent`` dictionary before its stemmer
+  (the set-up of the PostgreSQL manual, F.47 "unaccent"), so that accents are
+  ignored as on SQLite: :func:`postgresql_statements` runs
+  ``CREATE EXTENSION IF NOT EXISTS unaccent`` (a trusted contrib extension since
+  PostgreSQL 13: the database owner may create it).
+
+Normalised copy: the search row holds the paragraph, text and tag names *folded*
+by :data:`SEARCH_FOLDS` (Arabic harakat and tatweel removed, alef, yeh and teh
+marbuta forms unified, Russian ``ё`` as ``е``); the original text stays in
+``catalog_recommendation`` for display. The rule has one home, :data:`SEARCH_FOLDS`:
+:func:`fold_search_text` applies it in Python (to the query, in
+:func:`rightstrack.portal.search.parse_query`) and :func:`fold_sql` writes the same
+mapping as SQL for the triggers that fill the search rows.
 
 :func:`install` is called by the portal migration and, through
 ``post_migrate``, after every migrate: SQLite drops a table's triggers when a
@@ -31,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -41,13 +56,106 @@ TRIGGER_PREFIX = "portal_search_"
 #: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
 REFRESH_CHUNK = 900
 
-#: Recommendation.language -> PostgreSQL text-search configuration; others use 'simple'.
+#: Recommendation.language -> PostgreSQL text-search configuration (created by
+#: :func:`postgresql_statements`: PostgreSQL's configuration of that language with
+#: ``unaccent`` first); other languages use :data:`PG_FALLBACK_CONFIG`.
 PG_CONFIGS: dict[str, str] = {
-    "en": "english",
-    "fr": "french",
-    "es": "spanish",
-    "ru": "russian",
+    "en": "rightstrack_english",
+    "fr": "rightstrack_french",
+    "es": "rightstrack_spanish",
+    "ru": "rightstrack_russian",
 }
+#: Configuration of the other languages (Arabic, Chinese...): no stemming, accents removed.
+PG_FALLBACK_CONFIG = "rightstrack_simple"
+#: Our configuration -> (PostgreSQL configuration it copies, its dictionary for words).
+_PG_CONFIG_BASES: dict[str, tuple[str, str]] = {
+    "rightstrack_english": ("english", "english_stem"),
+    "rightstrack_french": ("french", "french_stem"),
+    "rightstrack_spanish": ("spanish", "spanish_stem"),
+    "rightstrack_russian": ("russian", "russian_stem"),
+    PG_FALLBACK_CONFIG: ("simple", "simple"),
+}
+
+#: Character folds applied to the indexed text and to the query (one character to
+#: zero or one character), the same on both engines.
+#:
+#: Arabic, as Lucene's ``ArabicNormalizer`` (``org.apache.lucene.analysis.ar``), which
+#: follows Larkey, Ballesteros and Connell, "Improving Stemming for Arabic Information
+#: Retrieval: Light Stemming and Co-occurrence Analysis" (SIGIR 2002):
+#:
+#: * harakat (tashkeel, U+064B fathatan to U+0652 sukun) and tatweel (U+0640) are
+#:   removed, and so is the superscript (dagger) alef U+0670, a vowel mark too: they are
+#:   optional in writing (UN texts have them only here and there: ``يُمنَحوا``);
+#: * alef with hamza above or below, with madda, and alef wasla (أ إ آ ٱ) become bare
+#:   alef ا: writers drop the hamza freely (``الاطفال`` for ``الأطفال``);
+#: * alef maqsura ى becomes yeh ي and teh marbuta ة becomes heh ه: at the end of a word
+#:   both pairs are written for one another (Egyptian usage writes ي as ى; ة is often
+#:   written without its dots). Folding merges very few distinct words, and Lucene and
+#:   Larkey et al. found the fold improves retrieval; without it a query typed with
+#:   the other letter finds nothing.
+#:
+#: Hamza on waw or yeh (ؤ ئ) and the lone hamza ء stay: ``مسؤول`` and ``مسئول`` are
+#: two spellings of one word, but folding the carriers would not make them equal.
+#:
+#: Russian: ``ё`` is written ``е`` in ordinary print (its dots are optional), so both
+#: become ``е``; PostgreSQL's ``unaccent`` does the same, FTS5 does not (it removes
+#: diacritics from Latin letters only), hence the fold here.
+#:
+#: PostgreSQL has no Arabic configuration and FTS5 no Arabic rule: without these folds
+#: each engine indexes the letters as written.
+SEARCH_FOLDS: dict[str, str] = {
+    **{chr(code): "" for code in range(0x064B, 0x0653)},  # fathatan ... sukun
+    "\u0670": "",  # superscript alef
+    "\u0640": "",  # tatweel
+    "\u0623": "\u0627",  # alef with hamza above -> alef
+    "\u0625": "\u0627",  # alef with hamza below -> alef
+    "\u0622": "\u0627",  # alef with madda above -> alef
+    "\u0671": "\u0627",  # alef wasla -> alef
+    "\u0649": "\u064a",  # alef maqsura -> yeh
+    "\u0629": "\u0647",  # teh marbuta -> heh
+    "\u0451": "\u0435",  # ё -> е
+    "\u0401": "\u0415",  # Ё -> Е
+}
+_FOLD_TABLE = str.maketrans(SEARCH_FOLDS)
+
+
+def fold_search_text(text: str) -> str:
+    """``text`` with the character folds of :data:`SEARCH_FOLDS` applied.
+
+    The same rule as :func:`fold_sql`, which the index triggers run in the database.
+
+    >>> fold_search_text("الأَطْفَال") == "الاطفال"
+    True
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_sql(vendor: str, expr: str) -> str:
+    """SQL applying :data:`SEARCH_FOLDS` to the SQL expression ``expr`` (a text).
+
+    SQLite: nested ``replace()`` calls (code points written with ``char()``);
+    PostgreSQL: one ``translate()`` (characters of its second argument without a
+    counterpart in the third are deleted).
+
+    Raises:
+        ValueError: ``vendor`` is neither ``sqlite`` nor ``postgresql``.
+    """
+    if vendor == "sqlite":
+        return reduce(
+            lambda acc, kv: (
+                f"replace({acc}, char({ord(kv[0])}), "
+                + (f"char({ord(kv[1])}))" if kv[1] else "'')")
+            ),
+            SEARCH_FOLDS.items(),
+            expr,
+        )
+    if vendor == "postgresql":
+        mapped = [(k, v) for k, v in SEARCH_FOLDS.items() if v]
+        removed = [k for k, v in SEARCH_FOLDS.items() if not v]
+        source = "".join(k for k, _ in mapped) + "".join(removed)
+        target = "".join(v for _, v in mapped)
+        return f"translate({expr}, '{source}', '{target}')"
+    raise ValueError(f"no search fold for the {vendor} engine")
 
 
 @dataclass(frozen=True)
@@ -94,7 +202,8 @@ def _refresh_sql(vendor: str, where: str) -> list[str]:
     return [
         f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
         f"INSERT INTO {SEARCH_TABLE} (recommendation_id, symbol, paragraph, text, tags, language) "
-        f"SELECT r.id, COALESCE(d.symbol, ''), r.paragraph, r.text, {_tags_expr(vendor)}, r.language "
+        f"SELECT r.id, COALESCE(d.symbol, ''), {fold_sql(vendor, 'r.paragraph')}, "
+        f"{fold_sql(vendor, 'r.text')}, {fold_sql(vendor, _tags_expr(vendor))}, r.language "
         f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}",
     ]
 
@@ -157,11 +266,27 @@ def sqlite_statements() -> list[str]:
 
 def _pg_config_expr() -> str:
     whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in PG_CONFIGS.items())
-    return f"(CASE language {whens} ELSE 'simple'::regconfig END)"
+    return f"(CASE language {whens} ELSE '{PG_FALLBACK_CONFIG}'::regconfig END)"
+
+
+def _pg_config_statements() -> list[str]:
+    """The ``unaccent`` extension and our text-search configurations (if missing)."""
+    stmts = ["CREATE EXTENSION IF NOT EXISTS unaccent"]
+    for name, (base, words) in _PG_CONFIG_BASES.items():
+        stmts.append(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_ts_config "
+            f"WHERE cfgname = '{name}' AND cfgnamespace = current_schema()::regnamespace) THEN "
+            f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{base}); "
+            f"ALTER TEXT SEARCH CONFIGURATION {name} "
+            f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {words}; "
+            "END IF; END $$"
+        )
+    return stmts
 
 
 def postgresql_statements() -> list[str]:
-    """DDL for PostgreSQL: generated weighted tsvector, GIN index, refresh triggers."""
+    """DDL for PostgreSQL: unaccent and the configurations, generated weighted tsvector,
+    GIN index, refresh triggers."""
     t = _Tables()
     cfg = _pg_config_expr()
     vector = (
@@ -173,6 +298,7 @@ def postgresql_statements() -> list[str]:
         f" || setweight(to_tsvector({cfg}, coalesce(tags, '')), 'C')"
     )
     stmts = [
+        *_pg_config_statements(),
         f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS vector tsvector "
         f"GENERATED ALWAYS AS ({vector}) STORED",
         f"CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_vector_gin ON {SEARCH_TABLE} USING gin (vector)",
@@ -243,6 +369,25 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
             cur.execute(stmt)
     rebuild(connection)
     return True
+
+
+def reinstall(connection: BaseDatabaseWrapper) -> None:
+    """Drop the index and install it again, rewriting every search row (a migration that
+    changes how rows are indexed runs it).
+
+    The search rows are emptied between the two: the new FTS5 table starts empty, and its
+    delete trigger must not be asked to remove rows it never indexed (FTS5 then reports
+    "database disk image is malformed").
+
+    Args:
+        connection: a Django connection (SQLite or PostgreSQL; others are ignored).
+    """
+    if connection.vendor not in {"sqlite", "postgresql"}:
+        return
+    uninstall(connection)
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {SEARCH_TABLE}")
+    install(connection)
 
 
 def suspend_refresh_triggers(connection: BaseDatabaseWrapper) -> bool:
