@@ -57,3 +57,10 @@ def test_the_json_carries_every_text(client, moroccan_rec):
     data = client.get(f"/recommendations/{moroccan_rec.pk}.json").json()
     assert data["texts"]["fr"].startswith(FRENCH)
     assert data["texts"]["ar"].startswith(ARABIC)
+
+
+def test_a_search_in_arabic_finds_the_arabic_version(client, moroccan_rec):
+    # Words of the Arabic text only (the French one has none of them); the alef with
+    # hamza of "الإنسان" typed bare, as the search normalisation allows.
+    data = client.get("/recommendations.json", {"q": "المعاهدات الدولية الانسان"}).json()
+    assert moroccan_rec.pk in [r["id"] for r in data["results"]]

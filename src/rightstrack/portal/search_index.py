@@ -4,9 +4,10 @@
 Layout (same on both engines):
 
 * ``portal_searchdocument`` (model :class:`~rightstrack.portal.models.SearchDocument`):
-  one row per recommendation with its document symbol, paragraph, text and tag
-  names, rewritten by triggers whenever a recommendation, its document symbol,
-  its tags (themes, affected persons, UPR Info issues) or a tag name changes.
+  one row per recommendation with its document symbol, paragraph, text (followed by
+  its texts in other languages, ``catalog_recommendationtext``) and tag names,
+  rewritten by triggers whenever a recommendation, its document symbol, one of its
+  texts, its tags (themes, affected persons, UPR Info issues) or a tag name changes.
 * SQLite: ``portal_recommendation_fts``, an FTS5 *external content* table over
   ``portal_searchdocument`` (``rowid`` = recommendation id), with the classic
   insert/delete/update triggers of the FTS5 documentation (section 4.4.3),
@@ -162,6 +163,7 @@ def fold_sql(vendor: str, expr: str) -> str:
 class _Tables:
     rec: str = "catalog_recommendation"
     doc: str = "catalog_document"
+    texts: str = "catalog_recommendationtext"
 
 
 def _tag_sources() -> list[tuple[str, str, str, str]]:
@@ -194,6 +196,16 @@ def _tags_expr(vendor: str) -> str:
     return " || ' | ' || ".join(parts)
 
 
+def _text_expr(vendor: str) -> str:
+    """The recommendation's text followed by its texts in other languages
+    (``catalog_recommendationtext``), so a query in any imported language finds it."""
+    agg = "group_concat(o.text, ' ')" if vendor == "sqlite" else "string_agg(o.text, ' ')"
+    others = (
+        f"COALESCE((SELECT {agg} FROM {_Tables().texts} o WHERE o.recommendation_id = r.id), '')"
+    )
+    return f"r.text || ' ' || {others}"
+
+
 def _refresh_sql(vendor: str, where: str) -> list[str]:
     """Statements that rewrite the search rows of the recommendations matching ``where``
     (an SQL condition on alias ``r``, may use NEW/OLD inside triggers)."""
@@ -203,7 +215,8 @@ def _refresh_sql(vendor: str, where: str) -> list[str]:
         f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
         f"INSERT INTO {SEARCH_TABLE} (recommendation_id, symbol, paragraph, text, tags, language) "
         f"SELECT r.id, COALESCE(d.symbol, ''), {fold_sql(vendor, 'r.paragraph')}, "
-        f"{fold_sql(vendor, 'r.text')}, {fold_sql(vendor, _tags_expr(vendor))}, r.language "
+        f"{fold_sql(vendor, _text_expr(vendor))}, {fold_sql(vendor, _tags_expr(vendor))}, "
+        "r.language "
         f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}",
     ]
 
@@ -220,6 +233,8 @@ def _trigger_specs() -> list[tuple[str, str, str, str]]:
             "r.id = NEW.id",
         ),
         ("doc_upd", "AFTER UPDATE OF symbol", t.doc, "r.document_id = NEW.id"),
+        ("text_ins", "AFTER INSERT", t.texts, "r.id = NEW.recommendation_id"),
+        ("text_upd", "AFTER UPDATE OF text", t.texts, "r.id = NEW.recommendation_id"),
     ]
     for through, rec_col, tag_col, tag_table in _tag_sources():
         short = through.removeprefix("catalog_recommendation_")

@@ -25,7 +25,9 @@ ARGENTINA_EN = "upr-wg-reports-terman/txts/argentina2012.txt"
 pytestmark = pytest.mark.django_db
 
 
-def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(shared_raw, reference_data):
+def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(
+    shared_raw, reference_data, client
+):
     call_command("import", str(shared_raw / ARGENTINA_EN), verbosity=0)
     english = Recommendation.objects.filter(document__key="A/HRC/22/4")
     count = english.count()
@@ -40,6 +42,10 @@ def test_the_spanish_excerpt_adds_texts_to_the_english_recommendations(shared_ra
         "Concluir el proceso para la aprobación del proyecto de ley de incorporación del "
         "delito de femicidio en el Código Penal (Perú);"
     )
+    # A search in Spanish finds the recommendation (its English text has none of these).
+    found = client.get("/recommendations.json", {"q": "delito de femicidio"}).json()
+    assert rec.pk in [r["id"] for r in found["results"]]
+
     # The third-cycle report, absent in English, is created in Spanish with its States.
     third = Recommendation.objects.filter(document__key="A/HRC/37/5")
     assert third.count() == 56

@@ -20,6 +20,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("portal", "0001_initial"),
+        # The index's code reads catalog_recommendationtext (portal 0003).
+        ("catalog", "0003_recommendation_text"),
     ]
 
     operations = [
