@@ -200,10 +200,9 @@ def _text_expr(vendor: str) -> str:
     """The recommendation's text followed by its texts in other languages
     (``catalog_recommendationtext``), so a query in any imported language finds it."""
     agg = "group_concat(o.text, ' ')" if vendor == "sqlite" else "string_agg(o.text, ' ')"
-    others = (
-        f"COALESCE((SELECT {agg} FROM {_Tables().texts} o WHERE o.recommendation_id = r.id), '')"
-    )
-    return f"r.text || ' ' || {others}"
+    others = f"(SELECT {agg} FROM {_Tables().texts} o WHERE o.recommendation_id = r.id)"
+    # ' ' || NULL is NULL on both engines: no trailing space without other texts.
+    return f"r.text || COALESCE(' ' || {others}, '')"
 
 
 def _refresh_sql(vendor: str, where: str) -> list[str]:
