@@ -46,13 +46,13 @@ import json
 import logging
 import re
 import threading
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from rightstrack.ingest.parsers.archive import ArchiveRefused, check_archive, describe, member_names
 from rightstrack.ingest.parsers.documents.errors import (
     BrokenEncodingError,
     CorruptFileError,
@@ -123,13 +123,11 @@ def detect_format(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                if "word/document.xml" in zf.namelist():
-                    return "docx"
-        except zipfile.BadZipFile as exc:
-            if suffix == ".docx":
-                raise CorruptFileError(path, f"damaged DOCX file ({exc})") from exc
+        names = member_names(path)
+        if names is None and suffix == ".docx":
+            raise CorruptFileError(path, "damaged DOCX file (not a readable ZIP archive)")
+        if names is not None and "word/document.xml" in names:
+            return "docx"
         raise UnsupportedFormatError(
             path, "ZIP-based file that is not a Word document (DOCX); cannot read it"
         )
@@ -159,7 +157,10 @@ def extract_text(path: str | Path) -> ExtractedText:
         :class:`ExtractedText` with 1-based pages.
 
     Raises:
-        CorruptFileError: damaged PDF/DOCX, or unreadable file.
+        CorruptFileError: damaged PDF/DOCX, unreadable file, or a DOCX that expands
+            too much ("the file expands to more than N MB": checked by
+            :func:`~rightstrack.ingest.parsers.archive.check_archive` before python-docx
+            opens it).
         NoTextLayerError: PDF (or image) without any text layer; OCR is needed.
         BrokenEncodingError: text with NUL or U+FFFD characters (wrongly decoded).
         UnsupportedFormatError: a format we do not read.
@@ -319,9 +320,13 @@ def _extract_docx(path: Path) -> ExtractedText:
     from docx.oxml.ns import qn
 
     try:
+        check_archive(path, kind="DOCX")
+    except ArchiveRefused as exc:
+        raise CorruptFileError(path, exc.problem.message) from exc
+    try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile...
-        raise CorruptFileError(path, f"damaged DOCX file: {exc}") from exc
+    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile, MemoryError...
+        raise CorruptFileError(path, f"damaged DOCX file: {describe(exc, named=True)}") from exc
     body = document.element.body
     pages: list[list[str]] = [[]]
     for block in body.iterchildren():
