@@ -52,6 +52,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.parsers.archive import ArchiveRefused, check_archive, describe, member_names
 from rightstrack.ingest.parsers.documents.errors import (
     BrokenEncodingError,
@@ -60,6 +61,7 @@ from rightstrack.ingest.parsers.documents.errors import (
     UnsupportedFormatError,
 )
 from rightstrack.ingest.parsers.encoding import decode_text
+from rightstrack.ingest.parsers.json_fields import check_record
 
 __all__ = [
     "ExtractedText",
@@ -404,6 +406,16 @@ def html_to_text(markup: str) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------
 
+#: JSON types of the fields read from a list of paragraphs (lszoszk jurisprudence):
+#: a number or a list where a text is expected refuses the file, naming the paragraph.
+PARAGRAPH_JSON_TYPES: dict[str, tuple[str, ...]] = {
+    "Text": ("a string", "null"),
+    "text": ("a string", "null"),
+    "ID": ("a string", "null"),
+    "GeneratedID": ("a string", "null"),
+    "Section": ("a string", "null"),
+}
+
 
 def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
     try:
@@ -414,7 +426,12 @@ def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
     if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
         lines: list[str] = []
         section = ""
-        for item in data:
+        for index, item in enumerate(data, start=1):
+            number_id = item.get("ID") if isinstance(item.get("ID"), str) else None
+            try:
+                check_record(path, index, item, PARAGRAPH_JSON_TYPES, record_id=number_id)
+            except ImportFailure as exc:
+                raise CorruptFileError(path, exc.problem.message, row=index) from exc
             text = str(item.get("Text") or item.get("text") or "").strip()
             number = str(item.get("ID") or item.get("GeneratedID") or "").strip()
             new_section = str(item.get("Section") or "").strip()
@@ -423,7 +440,11 @@ def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
                 section = new_section
             lines.append(f"{number} {text}".strip())
         text = "\n".join(lines)
-    elif isinstance(data, dict) and isinstance(data.get("text"), str):
+    elif isinstance(data, dict) and "text" in data:
+        try:
+            check_record(path, 1, data, {"text": ("a string",)})
+        except ImportFailure as exc:
+            raise CorruptFileError(path, exc.problem.message, row=1) from exc
         text = data["text"]
         meta = {k: str(v) for k, v in data.items() if k != "text" and isinstance(v, str | int)}
     else:
