@@ -84,3 +84,30 @@ def test_a_number_as_the_text_of_a_json_record_is_refused(tmp_path):
     clear_cache()
     with pytest.raises(CorruptFileError, match="field 'text' is a number"):
         extract_text(path)
+
+
+ROLAND = "ccpr-followup-rolandccpr/hrc_all_UZB_excerpt.json"
+
+
+def test_the_real_rolandccpr_excerpt_still_reads(shared_raw):
+    from rightstrack.ingest.parsers.followup_grades import parse_rolandccpr_json
+
+    assert parse_rolandccpr_json(shared_raw / ROLAND)
+
+
+def test_a_number_as_a_committee_grade_is_refused_naming_the_limb(shared_raw, tmp_path):
+    from rightstrack.ingest.parsers.followup_grades import parse_rolandccpr_json
+
+    data = json.loads((shared_raw / ROLAND).read_text(encoding="utf-8"))
+    records = list(data.values()) if isinstance(data, dict) else data
+    first = next(r for r in records if r.get("paragraphs"))
+    first["paragraphs"][0]["limbs"][0]["grade"] = 3
+    path = tmp_path / "hrc.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportFailure) as refused:
+        parse_rolandccpr_json(path)
+    index = records.index(first) + 1
+    assert refused.value.problem.message == (
+        f"record {index} (id {first['code']!r}): field 'paragraphs[1].limbs[1].grade' "
+        "is a number (3); expected a string or null"
+    )

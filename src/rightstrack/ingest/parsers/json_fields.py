@@ -25,6 +25,10 @@ KINDS: dict[str, Callable[[Any], bool]] = {
     "a list of strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     "an object": lambda v: isinstance(v, dict),
     "a list of objects": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+    "an object of lists of strings": lambda v: (
+        isinstance(v, dict)
+        and all(isinstance(x, list) and all(isinstance(y, str) for y in x) for x in v.values())
+    ),
 }
 
 
@@ -52,6 +56,7 @@ def check_record(
     *,
     key_of: Callable[[str], str | None] = lambda k: k,
     record_id: str | None = None,
+    prefix: str = "",
 ) -> None:
     """Check the type of every field of ``record`` that ``accepted`` lists.
 
@@ -63,6 +68,8 @@ def check_record(
         key_of: maps a key as written in the file to its field name in ``accepted``
             (``None``: a field not read, not checked); identity by default.
         record_id: the record's id, shown in the message when known.
+        prefix: where a nested object sits in the record, put before the key in the
+            message ("paragraphs[2].limbs[1].").
 
     Raises:
         ImportFailure: ``"record 3 (id 'abc'): field 'text' is a number (12345);
@@ -77,7 +84,7 @@ def check_record(
         where = f"record {index}" + (f" (id {record_id!r})" if record_id else "")
         raise ImportFailure(
             file,
-            f"{where}: field {key!r} is {json_type(value)}; expected {' or '.join(kinds)}",
+            f"{where}: field {prefix + key!r} is {json_type(value)}; expected {' or '.join(kinds)}",
             row=index,
-            cell=key,
+            cell=prefix + key,
         )
