@@ -88,7 +88,12 @@ class ImportFailure(Exception):
 
 
 def check_cell(file: str | Path, value: str, *, row: int, cell: str) -> str:
-    """Return ``value`` or raise :class:`ImportFailure` when it exceeds :data:`MAX_CELL_CHARS`."""
+    """Return ``value`` or raise :class:`ImportFailure` when it exceeds :data:`MAX_CELL_CHARS`
+    or is misread text (UTF-8 read as Windows-1252: ``parsers._text.check_decoding``).
+
+    Every cell of every table import (CSV, XLSX, thematic-list DOCX) and the texts of
+    the JSON records pass here: the one place both checks are made.
+    """
     if len(value) > MAX_CELL_CHARS:
         raise ImportFailure(
             file,
@@ -97,4 +102,6 @@ def check_cell(file: str | Path, value: str, *, row: int, cell: str) -> str:
             row=row,
             cell=cell,
         )
-    return value
+    from rightstrack.ingest.parsers._text import check_decoding
+
+    return check_decoding(file, value, row=row, cell=cell)

@@ -15,6 +15,7 @@ tracking app registers the committee-grades importer that way).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rightstrack.accounts.models import User
 from rightstrack.ingest.errors import ImportFailure, Problem
+from rightstrack.ingest.parsers.archive import ArchiveDamaged, check_archive
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -205,11 +207,20 @@ def read_head(path: Path) -> bytes:
 def detect(path: Path, head: bytes | None = None) -> Source:
     """The source with the highest score for ``path``.
 
+    A ZIP-based file (DOCX, XLSX) first passes
+    :func:`~rightstrack.ingest.parsers.archive.check_archive`, so no score function
+    ever opens a zip bomb and the person reads why the file is refused.
+
     Raises:
-        ImportFailure: no source scores at least :data:`MIN_SCORE`.
+        ImportFailure: no source scores at least :data:`MIN_SCORE`; a ZIP-based file
+            that expands too much or holds too many members.
     """
     if head is None:
         head = read_head(path)
+    if head.startswith(b"PK\x03\x04"):
+        # a damaged archive: the parser the file is meant for names the damage in its words
+        with contextlib.suppress(ArchiveDamaged):
+            check_archive(path, kind=path.suffix.lstrip(".").upper() or "ZIP")
     scored = sorted(
         ((src.score(path, head), src.name, src) for src in all_sources()),
         key=lambda t: (t[0], t[1]),

@@ -51,6 +51,69 @@ def session_year(session: int | None) -> int | None:
     return SESSION_YEARS.get(session) if session is not None else None
 
 
+#: Characters quoted on each side of the first misread spot of a long text.
+_QUOTE_CHARS = 30
+
+
+def misread_as_cp1252(text: str) -> tuple[str, str] | None:
+    """Detect UTF-8 text that was decoded as Windows-1252 or Latin-1 ("mojibake").
+
+    ``"CÃ´te dâ€™Ivoire"`` is the UTF-8 of "Côte d’Ivoire" read one byte per
+    character. Detection and repair are ftfy's (``ftfy.badness.is_bad`` and
+    ``ftfy.fix_encoding``; Robyn Speer, MIT licence, the maintained library for this):
+    its heuristics look for the character sequences such misreadings produce and
+    real text almost never holds, so accented names in any language ("São Tomé",
+    "Łódź", "Türkiye") pass. A text counts as misread only when ftfy also finds the
+    repair, so odd but unrepairable text is left alone. ASCII text is never misread
+    (no cost for most cells).
+
+    Returns:
+        ``None``, or ``(quote, fixed)``: the misread passage (the whole text when it
+        is short, else a few words around the first misread spot) and ftfy's repair
+        of it.
+    """
+    if text.isascii():
+        return None
+    import ftfy
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return None
+    fixed = ftfy.fix_encoding(text)
+    if fixed == text:
+        return None
+    if len(text) <= 2 * _QUOTE_CHARS + 20:
+        return text, fixed
+    at = next((i for i, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b), 0)
+    start = text.rfind(" ", 0, max(0, at - _QUOTE_CHARS)) + 1
+    end = text.find(" ", at + _QUOTE_CHARS)
+    quote = text[start : end if end >= 0 else len(text)]
+    return quote, ftfy.fix_encoding(quote)
+
+
+def check_decoding(file: str | Path, value: str, *, row: int | None, cell: str | None) -> str:
+    """Return ``value``, or refuse a text misread as Windows-1252/Latin-1 (see
+    :func:`misread_as_cp1252`): nothing is stored misread, and the person can fix it.
+
+    Raises:
+        ImportFailure: naming ``file``, ``row`` and ``cell``, quoting the misread
+            passage and ftfy's suggestion ("did you mean 'Côte d’Ivoire'?").
+    """
+    from rightstrack.ingest.errors import ImportFailure
+
+    found = misread_as_cp1252(value)
+    if found is None:
+        return value
+    quote, fixed = found
+    raise ImportFailure(
+        file,
+        f"the text {quote!r} looks like UTF-8 read as Windows-1252 or Latin-1 "
+        f"(did you mean {fixed!r}?); correct the file or export it again as UTF-8",
+        row=row,
+        cell=cell,
+    )
+
+
 def decode_bytes(raw: bytes, file: str, *, fallback: str | None) -> str:
     """Decode a text file: UTF-8 (BOM allowed), else ``fallback`` (e.g. Mac Roman).
 

@@ -24,8 +24,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rightstrack.ingest.parsers.documents.metadata import parse_un_date
+from rightstrack.ingest.parsers.json_fields import check_record
 
 __all__ = [
     "FollowUpEvaluation",
@@ -287,6 +289,58 @@ def _json_limb(limb: dict[str, str]) -> GradedLimb:
     return GradedLimb(label=label, grade=limb["grade"].strip(), evaluation=evaluation)
 
 
+_TEXT = ("a string", "null")
+_NUMBER_OR_TEXT = ("a whole number", "a string", "null")
+#: JSON types of the fields read from a RolandCCPR record and its nested objects
+#: (``hrc_all.json``: symbols and dates are strings, sessions and years numbers).
+RECORD_TYPES: dict[str, tuple[str, ...]] = {
+    "code": _TEXT,
+    "co_symbol": _TEXT,
+    "co_date": _TEXT,
+    "fco_symbol": _TEXT,
+    "fco_date": _TEXT,
+    "assessment_symbol": _TEXT,
+    "assessment_session": _NUMBER_OR_TEXT,
+    "assessment_date": _TEXT,
+    "header_grades": ("an object of lists of strings", "null"),
+    "paragraphs": ("a list of objects", "null"),
+    "history": ("a list of objects", "null"),
+}
+PARAGRAPH_TYPES: dict[str, tuple[str, ...]] = {
+    "num": _NUMBER_OR_TEXT,
+    "para": _NUMBER_OR_TEXT,
+    "title": _TEXT,
+    "recommendation": _TEXT,
+    "limbs": ("a list of objects", "null"),
+}
+LIMB_TYPES: dict[str, tuple[str, ...]] = {
+    "label": _TEXT,
+    "limb": _TEXT,
+    "eval": _TEXT,
+    "grade": _TEXT,
+}
+HISTORY_TYPES: dict[str, tuple[str, ...]] = {
+    "co_symbol": _TEXT,
+    "session": _NUMBER_OR_TEXT,
+    "year": _NUMBER_OR_TEXT,
+    "header_grades": ("an object of lists of strings", "null"),
+}
+
+
+def _check_types(path: Path, index: int, rec: dict[str, Any]) -> None:
+    """Type-check a record and its paragraphs, limbs and history (see :data:`RECORD_TYPES`)."""
+    rid = rec.get("code") or rec.get("co_symbol")
+    rid = rid if isinstance(rid, str) else None
+    check_record(path, index, rec, RECORD_TYPES, record_id=rid)
+    for p, para in enumerate(rec.get("paragraphs") or [], start=1):
+        check_record(path, index, para, PARAGRAPH_TYPES, record_id=rid, prefix=f"paragraphs[{p}].")
+        for n, limb in enumerate(para.get("limbs") or [], start=1):
+            where = f"paragraphs[{p}].limbs[{n}]."
+            check_record(path, index, limb, LIMB_TYPES, record_id=rid, prefix=where)
+    for h, old in enumerate(rec.get("history") or [], start=1):
+        check_record(path, index, old, HISTORY_TYPES, record_id=rid, prefix=f"history[{h}].")
+
+
 def parse_rolandccpr_json(path: Path) -> list[FollowUpEvaluation]:
     """Parse a RolandCCPR ``hrc_all.json`` (or an excerpt of it).
 
@@ -294,8 +348,13 @@ def parse_rolandccpr_json(path: Path) -> list[FollowUpEvaluation]:
     evaluation; records without ``paragraphs`` (header-only) keep their
     ``header_grades`` only.
 
+    Every field read is type-checked (:data:`RECORD_TYPES` and the nested tables):
+    a number where a text is expected is refused, never turned into a text.
+
     Raises:
         ValueError: not JSON, or no record with ``co_symbol``.
+        ImportFailure: a field of the wrong JSON type, naming the record (index and
+            code) and the field ("paragraphs[2].limbs[1].grade").
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -303,7 +362,9 @@ def parse_rolandccpr_json(path: Path) -> list[FollowUpEvaluation]:
         raise ValueError(f"not valid JSON (line {exc.lineno}): {exc.msg}") from None
     records = data.values() if isinstance(data, dict) else data
     out = []
-    for rec in records:
+    for index, rec in enumerate(records, start=1):
+        if isinstance(rec, dict):
+            _check_types(path, index, rec)
         if (
             not isinstance(rec, dict)
             or not rec.get("co_symbol")

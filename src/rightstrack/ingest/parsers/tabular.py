@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,13 @@ from typing import Any
 
 from rightstrack.ingest.errors import ImportFailure, check_cell
 from rightstrack.ingest.parsers._text import decode_bytes
+from rightstrack.ingest.parsers.archive import (
+    ArchiveDamaged,
+    ArchiveRefused,
+    check_archive,
+    describe,
+    member_names,
+)
 
 _KEY = re.compile(r"[^a-z0-9]+")
 
@@ -54,11 +60,7 @@ def is_xlsx(path: Path, head: bytes) -> bool:
         return False
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return True
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return "xl/workbook.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
+    return "xl/workbook.xml" in (member_names(path) or [])
 
 
 def head_columns(path: Path, head: bytes) -> list[str]:
@@ -132,8 +134,12 @@ def csv_records(text: str, file: str | Path = "<csv>") -> Iterator[list[str]]:
 def read_table(path: Path, *, max_rows: int | None = None) -> Table:
     """Read ``path`` (``.xlsx`` by content, else CSV in UTF-8).
 
+    An XLSX file first passes :func:`~rightstrack.ingest.parsers.archive.check_archive`
+    (a zip bomb is refused before openpyxl opens it).
+
     Raises:
-        ImportFailure: empty file, wrong encoding, corrupt XLSX, a huge cell.
+        ImportFailure: empty file, wrong encoding, corrupt XLSX, an XLSX that expands
+            too much ("the file expands to more than N MB"), a huge cell.
     """
     head = path.open("rb").read(8)
     if is_xlsx(path, head):
@@ -174,10 +180,18 @@ def _read_xlsx(path: Path, max_rows: int | None) -> Table:
     import openpyxl
 
     try:
+        check_archive(path, kind="XLSX")
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except ArchiveRefused as exc:
+        if not isinstance(exc, ArchiveDamaged):
+            raise
+        raise ImportFailure(
+            path,
+            f"not a readable XLSX file (corrupt or truncated: {describe(exc.__cause__ or exc, named=True)})",
+        ) from exc
     except Exception as exc:  # BadZipFile, KeyError, InvalidFileException, XML errors
         raise ImportFailure(
-            path, f"not a readable XLSX file (corrupt or truncated: {type(exc).__name__}: {exc})"
+            path, f"not a readable XLSX file (corrupt or truncated: {describe(exc, named=True)})"
         ) from exc
     try:
         sheet = book.worksheets[0]
@@ -201,7 +215,7 @@ def _read_xlsx(path: Path, max_rows: int | None) -> Table:
         raise
     except Exception as exc:
         raise ImportFailure(
-            path, f"not a readable XLSX file ({type(exc).__name__}: {exc})"
+            path, f"not a readable XLSX file ({describe(exc, named=True)})"
         ) from exc
     finally:
         book.close()

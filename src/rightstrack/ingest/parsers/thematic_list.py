@@ -23,7 +23,6 @@ State, cycle and session: "UPR of Slovenia (4th Cycle - 48th Session)".
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,14 @@ from typing import Any
 
 from rightstrack.ingest.errors import ImportFailure, check_cell
 from rightstrack.ingest.parsers._text import clean
+from rightstrack.ingest.parsers.archive import (
+    ArchiveDamaged,
+    ArchiveRefused,
+    check_archive,
+    describe,
+    member_names,
+    read_member,
+)
 from rightstrack.ingest.parsers.countries import to_iso3
 
 HEADERS = {
@@ -101,43 +108,57 @@ class ThematicList:
     unknown_states: list[tuple[int, str]] = field(default_factory=list)
 
 
+#: Bytes of ``word/document.xml`` read to recognise a thematic list (4 MiB): the
+#: first "Theme:" and "Source of Position" rows sit in the first few kilobytes
+#: (UPR48 Slovenia: the whole part is 1.17 MB).
+DETECT_BYTES = 4 * 1024 * 1024
+
+
 def looks_like_thematic_list(path: Path, head: bytes) -> bool:
-    """True for a DOCX whose body has "Source of Position:" rows. Never raises."""
+    """True for a DOCX whose body has "Source of Position:" rows. Never raises.
+
+    Reads at most :data:`DETECT_BYTES` of the body, whatever its size (detection
+    runs before :func:`~rightstrack.ingest.parsers.archive.check_archive`).
+    """
     if not head.startswith(b"PK"):
         return False
-    try:
-        with zipfile.ZipFile(path) as zf:
-            body = zf.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+    body = read_member(path, "word/document.xml", DETECT_BYTES)
+    if body is None:
         return False
     return b"Source of Position" in body and b"Theme:" in body
 
 
 def docx_opens(path: Path) -> bool:
     """True when ``path`` is a ZIP holding ``word/document.xml``. Never raises."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            zf.getinfo("word/document.xml")
-        return True
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
-        return False
+    return "word/document.xml" in (member_names(path) or [])
 
 
 def _open(path: Path) -> Any:
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        check_archive(path, kind="DOCX")
         return docx.Document(str(path))
+    except ArchiveRefused as exc:
+        if not isinstance(exc, ArchiveDamaged):
+            raise
+        raise ImportFailure(
+            path,
+            f"not a readable DOCX file (corrupt or truncated: {describe(exc.__cause__ or exc)}); "
+            "download it again or re-save it from Word",
+        ) from exc
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         raise ImportFailure(
             path,
-            f"not a readable DOCX file (corrupt or truncated: {exc or type(exc).__name__}); "
+            f"not a readable DOCX file (corrupt or truncated: {describe(exc)}); "
             "download it again or re-save it from Word",
         ) from exc
     except Exception as exc:  # lxml XMLSyntaxError and other damage inside the package
         raise ImportFailure(
-            path, f"not a readable DOCX file ({type(exc).__name__}: {exc})"
+            path, f"not a readable DOCX file ({describe(exc, named=True)})"
         ) from exc
 
 
@@ -184,8 +205,11 @@ def _labels(cell_text: str, first: str) -> dict[str, list[str]]:
 def parse_thematic_list(path: Path) -> ThematicList:
     """Parse a thematic list DOCX.
 
+    The file first passes :func:`~rightstrack.ingest.parsers.archive.check_archive`.
+
     Raises:
-        ImportFailure: corrupt/truncated DOCX, no table of a known layout, a
+        ImportFailure: corrupt/truncated DOCX, one that expands too much ("the file
+            expands to more than N MB"), no table of a known layout, a
             recommendation row without position, a cell over ``MAX_CELL_CHARS``.
     """
     document = _open(path)

@@ -29,6 +29,7 @@ from typing import Any
 from rightstrack.ingest.errors import ImportFailure, check_cell
 from rightstrack.ingest.parsers._text import clean, iso_date
 from rightstrack.ingest.parsers.countries import to_iso3
+from rightstrack.ingest.parsers.json_fields import check_record
 from rightstrack.ingest.parsers.tabular import column_key, read_table
 
 #: column_key of each field → accepted spellings (JSON keys and export headers).
@@ -47,6 +48,24 @@ FIELDS = {
     "upr_recommending": ("uprrecommendingcountry", "uprrecommendingcountries"),
 }
 REQUIRED = ("id", "text", "symbol", "body")
+#: JSON types each field may hold (:data:`~rightstrack.ingest.parsers.json_fields.KINDS`):
+#: the worldwidelaw records hold strings, lists of strings and ``null``; the raw
+#: export separates several values with "|" in one string; ids may be numbers.
+JSON_TYPES: dict[str, tuple[str, ...]] = {
+    "id": ("a string", "a whole number"),
+    "text": ("a string",),
+    "symbol": ("a string",),
+    "body": ("a string",),
+    "annotation_type": ("a string", "null"),
+    "countries": ("a list of strings", "a string", "null"),
+    "themes": ("a list of strings", "a string", "null"),
+    "sdgs": ("a list of strings", "a string", "null"),
+    "affected_persons": ("a list of strings", "a string", "null"),
+    "date": ("a string", "null"),
+    "upr_cycle": ("a whole number", "a string", "null"),
+    "upr_recommending": ("a list of strings", "a string", "null"),
+}
+_FIELD_OF_KEY = {alias: field for field, aliases in FIELDS.items() for alias in aliases}
 _PARA = re.compile(r"^\s*(\d{1,3})\s*\.\s*(?=\S)")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SPLIT = re.compile(r"\s*(?:\||\n)\s*")
@@ -171,8 +190,13 @@ def _normalise_keys(obj: dict[str, Any]) -> dict[str, Any]:
 def parse_uhri_json(path: Path) -> list[UhriRecord]:
     """Records of a UHRI JSON file (one object, a list, or ``{"results": [...]}``).
 
+    Every field read is type-checked (:data:`JSON_TYPES`): ``"text": 12345`` refuses
+    the file, naming the record (index and id) and the field, rather than storing
+    the text "12345".
+
     Raises:
-        ImportFailure: invalid JSON (with line and column), wrong shape, missing fields.
+        ImportFailure: invalid JSON (with line and column), wrong shape, missing
+            fields, a field of the wrong JSON type.
     """
     raw = path.read_bytes()
     try:
@@ -192,7 +216,21 @@ def parse_uhri_json(path: Path) -> list[UhriRecord]:
     for n, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise ImportFailure(path, "expected a JSON object per record", row=n)
-        records.append(_record(path, n, _normalise_keys(item)))
+        raw_id = _normalise_keys(item)["id"]
+        check_record(
+            path,
+            n,
+            item,
+            JSON_TYPES,
+            key_of=lambda key: _FIELD_OF_KEY.get(column_key(key)),
+            record_id=str(raw_id) if isinstance(raw_id, str | int) else None,
+        )
+        fields = _normalise_keys(item)
+        for name, value in fields.items():  # every text read: length and decoding
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str):
+                    check_cell(path, text, row=n, cell=name)
+        records.append(_record(path, n, fields))
     if not records:
         raise ImportFailure(path, "no records in the file")
     return records

@@ -30,13 +30,14 @@ created or updated alongside, with history, in the same transaction.
 
 from __future__ import annotations
 
-import zipfile
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.ingest.importers import Counts, ImportContext, register
+from rightstrack.ingest.parsers.archive import read_member
 from rightstrack.ingest.parsers.documents.concluding_observations import (
     ConcludingObservations,
     Reference,
@@ -61,13 +62,11 @@ def _first_text(path: Path, head: bytes) -> str:
         if head.startswith(b"%PDF"):
             return first_page_text(path)  # cached: the importer reads the file again
         if head.startswith(b"PK\x03\x04"):
-            with zipfile.ZipFile(path) as zf:
-                if "word/document.xml" not in zf.namelist():
-                    return ""
-                xml = zf.read("word/document.xml")[:200_000].decode("utf-8", errors="replace")
-            import re
-
-            return re.sub(r"<[^>]+>", " ", xml)
+            # bounded: never more than 200 KB of the body, however much it claims to hold
+            body = read_member(path, "word/document.xml", 200_000)
+            if body is None:
+                return ""
+            return re.sub(r"<[^>]+>", " ", body.decode("utf-8", errors="replace"))
         return head.decode("utf-8", errors="replace")
     except Exception:  # a damaged file: let the parser report it, if nobody else claims it
         return ""

@@ -5,14 +5,25 @@ appended. For HTTP, :func:`xlsx_tempfile` writes to a temporary file that the
 response then streams out. Cells are made safe for spreadsheets: control
 characters XML 1.0 cannot hold are dropped, and a text starting with ``=``
 stays text (never a formula).
+
+Long texts: Excel holds at most :data:`EXCEL_CELL_CHARS` (32,767) characters in a
+cell (Microsoft, "Excel specifications and limits") and cuts or refuses longer
+ones when it opens the file. A longer text is therefore never left to Excel: it is
+cut visibly, ending with a marker that says how long the full text is and where it
+is (the CSV and JSON exports of the same list, which have no such limit), and a
+second sheet, "Cut texts", lists every cut cell (row, column, first cell of the row,
+full and kept length). Splitting into continuation columns was not chosen: it would
+shift the columns of every other row and break re-imports of the file.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
@@ -22,11 +33,59 @@ from rightstrack.core.xml_text import xml_safe
 #: ``Content-Type`` of an XLSX file.
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+#: Most characters Excel holds in one cell (Microsoft, "Excel specifications and limits").
+#: Excel counts UTF-16 code units: a character outside the Basic Multilingual Plane
+#: (rare in UN texts) counts twice, and the cut below counts the same way.
+EXCEL_CELL_CHARS = 32_767
 
-def _xlsx_cell(ws: Any, value: Any) -> Any:
+
+@dataclass(frozen=True)
+class CutText:
+    """A text cut to fit one cell: spreadsheet ``row``, column ``header``, the row's
+    first cell (its identifier), and the full and kept lengths in characters."""
+
+    row: int
+    header: str
+    first_cell: Any
+    full: int
+    kept: int
+
+
+def _units(text: str) -> int:
+    """Length as Excel counts it (UTF-16 code units)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def fit_cell(text: str) -> tuple[str, int | None]:
+    """``(text, None)`` when ``text`` fits a cell, else ``(cut text with marker, kept)``:
+    the start of the text, then "… [cut: N of M characters shown; the full text is in
+    the CSV and JSON exports]", at most :data:`EXCEL_CELL_CHARS` in all."""
+    if _units(text) <= EXCEL_CELL_CHARS:
+        return text, None
+    total = len(text)
+    marker = _(
+        " … [cut: %(kept)s of %(total)s characters shown; Excel cells hold at most "
+        "32,767. The full text is in the CSV and JSON exports]"
+    )
+    room = EXCEL_CELL_CHARS - _units(marker % {"kept": f"{total:,}", "total": f"{total:,}"})
+    kept = used = 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > room:
+            break
+        kept += 1
+    return text[:kept] + marker % {"kept": f"{kept:,}", "total": f"{total:,}"}, kept
+
+
+def _xlsx_cell(ws: Any, value: Any, cut: list[int] | None = None) -> Any:
     value = cell(value)
     if isinstance(value, str):
         value = xml_safe(value)  # XLSX is XML 1.0
+        if cut is not None:
+            full = len(value)
+            value, kept = fit_cell(value)
+            if kept is not None:
+                cut.extend((full, kept))
         if value.startswith("="):
             # openpyxl would store it as a formula: force a plain string.
             text = WriteOnlyCell(ws, value=value)
@@ -36,24 +95,58 @@ def _xlsx_cell(ws: Any, value: Any) -> Any:
 
 
 def write_xlsx(rows: Iterable[Any], columns: list[Column], out: IO[bytes], title: str) -> int:
-    """Write a one-sheet workbook to ``out``; return the number of data rows.
+    """Write the workbook to ``out``; return the number of data rows.
 
     Args:
         rows: row objects, read lazily, once.
         columns: the columns (header row first, frozen); lists are joined with "; ".
         out: a binary file object opened for writing.
         title: the sheet name (cut to Excel's 31 characters).
+
+    A text longer than :data:`EXCEL_CELL_CHARS` is cut with a visible marker
+    (:func:`fit_cell`), and a second sheet, "Cut texts", lists each cut cell; the
+    workbook has one sheet when nothing was cut.
     """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
     ws.freeze_panes = "A2"
     ws.append([c.header for c in columns])
     n = 0
+    cuts: list[CutText] = []
     for row in rows:
-        ws.append([_xlsx_cell(ws, c.get(row)) for c in columns])
+        values = []
+        for column in columns:
+            lengths: list[int] = []
+            values.append(_xlsx_cell(ws, column.get(row), lengths))
+            if lengths:
+                first = values[0] if values else None
+                cuts.append(CutText(n + 2, str(column.header), first, *lengths))
+        ws.append(values)
         n += 1
+    if cuts:
+        _write_cuts(wb, cuts)
     wb.save(out)
     return n
+
+
+def _write_cuts(wb: Any, cuts: list[CutText]) -> None:
+    """The "Cut texts" sheet: one line per cut cell."""
+    notes = wb.create_sheet(title=_("Cut texts")[:31])
+    notes.freeze_panes = "A2"
+    notes.append(
+        [
+            _("Row"),
+            _("Column"),
+            _("First cell of the row"),
+            _("Characters in the full text"),
+            _("Characters shown"),
+            _("Where the full text is"),
+        ]
+    )
+    where = _("CSV and JSON exports of the same list")
+    for cut in cuts:
+        first = getattr(cut.first_cell, "value", cut.first_cell)  # a WriteOnlyCell or a value
+        notes.append([cut.row, cut.header, first, cut.full, cut.kept, where])
 
 
 def xlsx_tempfile(rows: Iterable[Any], columns: list[Column], title: str) -> IO[bytes]:

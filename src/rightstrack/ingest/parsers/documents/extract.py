@@ -46,13 +46,14 @@ import json
 import logging
 import re
 import threading
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from rightstrack.ingest.errors import ImportFailure
+from rightstrack.ingest.parsers.archive import ArchiveRefused, check_archive, describe, member_names
 from rightstrack.ingest.parsers.documents.errors import (
     BrokenEncodingError,
     CorruptFileError,
@@ -60,6 +61,7 @@ from rightstrack.ingest.parsers.documents.errors import (
     UnsupportedFormatError,
 )
 from rightstrack.ingest.parsers.encoding import decode_text
+from rightstrack.ingest.parsers.json_fields import check_record
 
 __all__ = [
     "ExtractedText",
@@ -123,13 +125,11 @@ def detect_format(path: Path, head: bytes) -> str:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                if "word/document.xml" in zf.namelist():
-                    return "docx"
-        except zipfile.BadZipFile as exc:
-            if suffix == ".docx":
-                raise CorruptFileError(path, f"damaged DOCX file ({exc})") from exc
+        names = member_names(path)
+        if names is None and suffix == ".docx":
+            raise CorruptFileError(path, "damaged DOCX file (not a readable ZIP archive)")
+        if names is not None and "word/document.xml" in names:
+            return "docx"
         raise UnsupportedFormatError(
             path, "ZIP-based file that is not a Word document (DOCX); cannot read it"
         )
@@ -159,7 +159,10 @@ def extract_text(path: str | Path) -> ExtractedText:
         :class:`ExtractedText` with 1-based pages.
 
     Raises:
-        CorruptFileError: damaged PDF/DOCX, or unreadable file.
+        CorruptFileError: damaged PDF/DOCX, unreadable file, or a DOCX that expands
+            too much ("the file expands to more than N MB": checked by
+            :func:`~rightstrack.ingest.parsers.archive.check_archive` before python-docx
+            opens it).
         NoTextLayerError: PDF (or image) without any text layer; OCR is needed.
         BrokenEncodingError: text with NUL or U+FFFD characters (wrongly decoded).
         UnsupportedFormatError: a format we do not read.
@@ -319,9 +322,13 @@ def _extract_docx(path: Path) -> ExtractedText:
     from docx.oxml.ns import qn
 
     try:
+        check_archive(path, kind="DOCX")
+    except ArchiveRefused as exc:
+        raise CorruptFileError(path, exc.problem.message) from exc
+    try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile...
-        raise CorruptFileError(path, f"damaged DOCX file: {exc}") from exc
+    except Exception as exc:  # python-docx raises KeyError, ValueError, BadZipFile, MemoryError...
+        raise CorruptFileError(path, f"damaged DOCX file: {describe(exc, named=True)}") from exc
     body = document.element.body
     pages: list[list[str]] = [[]]
     for block in body.iterchildren():
@@ -399,6 +406,16 @@ def html_to_text(markup: str) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------
 
+#: JSON types of the fields read from a list of paragraphs (lszoszk jurisprudence):
+#: a number or a list where a text is expected refuses the file, naming the paragraph.
+PARAGRAPH_JSON_TYPES: dict[str, tuple[str, ...]] = {
+    "Text": ("a string", "null"),
+    "text": ("a string", "null"),
+    "ID": ("a string", "null"),
+    "GeneratedID": ("a string", "null"),
+    "Section": ("a string", "null"),
+}
+
 
 def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
     try:
@@ -409,7 +426,12 @@ def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
     if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
         lines: list[str] = []
         section = ""
-        for item in data:
+        for index, item in enumerate(data, start=1):
+            number_id = item.get("ID") if isinstance(item.get("ID"), str) else None
+            try:
+                check_record(path, index, item, PARAGRAPH_JSON_TYPES, record_id=number_id)
+            except ImportFailure as exc:
+                raise CorruptFileError(path, exc.problem.message, row=index) from exc
             text = str(item.get("Text") or item.get("text") or "").strip()
             number = str(item.get("ID") or item.get("GeneratedID") or "").strip()
             new_section = str(item.get("Section") or "").strip()
@@ -418,7 +440,11 @@ def _extract_json(path: Path, raw: str, encoding: str) -> ExtractedText:
                 section = new_section
             lines.append(f"{number} {text}".strip())
         text = "\n".join(lines)
-    elif isinstance(data, dict) and isinstance(data.get("text"), str):
+    elif isinstance(data, dict) and "text" in data:
+        try:
+            check_record(path, 1, data, {"text": ("a string",)})
+        except ImportFailure as exc:
+            raise CorruptFileError(path, exc.problem.message, row=1) from exc
         text = data["text"]
         meta = {k: str(v) for k, v in data.items() if k != "text" and isinstance(v, str | int)}
     else:
