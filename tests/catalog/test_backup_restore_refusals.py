@@ -22,7 +22,7 @@ from rightstrack.catalog.backup import BackupError, Target, create_backup, resto
 
 ROWS = [(1, "Ministry of Justice"), (2, "Ombudsman of Slovenia"), (3, "CHRD coalition")]
 MEDIA = {
-    "evidence/3a/3a5b.txt": "Measure adopted on 12 May 2024.\n".encode(),
+    "evidence/3a/3a5b.txt": b"Measure adopted on 12 May 2024.\n",
     "staging/ab12/upload/list.csv": b"symbol;text\r\nA/HRC/1;x\r\n",
 }
 
@@ -177,3 +177,19 @@ def test_a_target_that_is_not_empty_is_refused_unless_forced(archive, tmp_path):
     assert (Path(result.set_aside[1]) / "evidence/3a/3a5b.txt").read_bytes() == MEDIA[
         "evidence/3a/3a5b.txt"
     ]
+
+
+def test_without_pg_dump_the_backup_names_the_missing_tool(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    target = Target("postgresql", {"NAME": "rightstrack"}, tmp_path / "media")
+    output = tmp_path / "backup.tar.gz"
+    with pytest.raises(BackupError, match=r"pg_dump was not found on PATH.*postgresql-client"):
+        create_backup(output, target)
+    assert list(tmp_path.iterdir()) == []  # no archive, no leftover temporary folder
+
+
+def test_an_archive_name_without_a_known_ending_is_refused(tmp_path):
+    source = make_installation(tmp_path / "source")
+    with pytest.raises(BackupError, match=r"backup.zip: the backup file name must end with"):
+        create_backup(tmp_path / "backup.zip", source)
+    assert not (tmp_path / "backup.zip").exists()

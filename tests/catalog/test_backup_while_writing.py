@@ -94,6 +94,7 @@ def evidence_files() -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow  # three `rightstrack` runs and a full `migrate`: 10-20 s
 def test_backup_while_writing_restores_every_committed_row_and_every_file(installations):
     source = installations("source")
     source.run("migrate", "--noinput", "-v0")

@@ -27,6 +27,11 @@ than this code (a migration this code does not know), and a target that is not e
 (a database with tables, or files under ``MEDIA_ROOT``) unless ``force`` is set.
 
 How to run both, and what to schedule: ``docs/operations.md``.
+
+Why in ``catalog``: management commands live in an installed app, ``core`` is not one,
+and this module imports no app (only Django's connection settings, the migration files
+and ``MEDIA_ROOT``), so it sits in the lowest app, where every layer above may use it and
+it can never come to depend on one of them (``make lint`` checks the layers).
 """
 
 from __future__ import annotations
@@ -514,9 +519,15 @@ def restore_backup(
     Checks, in this order, before writing anything: every checksum
     (:func:`read_verified_manifest`), the engine, the schema (:func:`unknown_migrations`),
     then that the target is empty. With ``force``, a non-empty target is replaced: the
-    SQLite file and ``MEDIA_ROOT`` are renamed aside (``….before-restore-<UTC time>``,
-    nothing deleted); on PostgreSQL every table, view, sequence and function of the
-    current schema is dropped. Stop the web server and workers first.
+    SQLite database is copied aside with the backup API (rows still in its ``-wal``
+    come too) and ``MEDIA_ROOT`` renamed aside, both as ``….before-restore-<UTC time>``;
+    on PostgreSQL every table, view, sequence and function of the current schema is
+    dropped. Stop the web server and workers first.
+
+    Args:
+        archive: a backup made by :func:`create_backup`.
+        target: where to restore; its database must be of the backup's engine.
+        force: replace a target that is not empty (see above).
 
     Returns:
         :class:`RestoreResult`.

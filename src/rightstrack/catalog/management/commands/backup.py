@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rightstrack.catalog.backup import WRITE_MODES, BackupError, create_backup
+from rightstrack.catalog.backup import ENGINE_LABELS, WRITE_MODES, BackupError, create_backup
 
 
 class Command(BaseCommand):
@@ -42,6 +42,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         files = len(manifest.files) - 1
         self.stdout.write(
-            f"Backup of the {manifest.engine} database and {files} files written to {output} "
+            f"Backup of the {ENGINE_LABELS[manifest.engine]} database and {files} files written to {output} "
             f"({output.stat().st_size:,} bytes) in {time.perf_counter() - started:.1f} s."
         )

@@ -13,7 +13,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rightstrack.catalog.backup import BackupError, restore_backup, unapplied_migrations
+from rightstrack.catalog.backup import (
+    ENGINE_LABELS,
+    BackupError,
+    restore_backup,
+    unapplied_migrations,
+)
 
 
 class Command(BaseCommand):
@@ -48,7 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Before restoring: {item}")
         manifest = result.manifest
         self.stdout.write(
-            f"Restored the {manifest.engine} database and {result.files} files from {archive} "
+            f"Restored the {ENGINE_LABELS[manifest.engine]} database and {result.files} files from {archive} "
             f"(made {manifest.created_at} by RightsTrack {manifest.version}) "
             f"in {time.perf_counter() - started:.1f} s."
         )
