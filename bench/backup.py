@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -34,13 +35,21 @@ CONSOLE_SCRIPT = Path(sys.executable).with_name("rightstrack")
 EXPECTED_UPR_INFO = 41066
 
 
-def run(env: dict[str, str], *args: str) -> float:
-    """Run ``rightstrack ARGS``; return its wall time in seconds (exit on failure)."""
+def run(env: dict[str, str], *args: str) -> tuple[float, float]:
+    """Run ``rightstrack ARGS``; return (wall, CPU) seconds (exit on failure).
+
+    CPU is the user + system time of the command and its children (``pg_dump``,
+    ``pg_restore``), not the PostgreSQL server's: on a shared machine the wall time
+    also measures the other processes.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([str(CONSOLE_SCRIPT), *args], env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"rightstrack {' '.join(args)} failed:\n{done.stderr}")
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def environment(data_dir: Path, database_url: str | None) -> dict[str, str]:
@@ -75,7 +84,7 @@ def bench(
     src_url, dst_url = urls if urls else (None, None)
     src, dst = tmp / f"{engine}-src", tmp / f"{engine}-dst"
     src_env, dst_env = environment(src, src_url), environment(dst, dst_url)
-    load = run(src_env, "migrate", "--noinput", "-v0") + run(src_env, "load-sample", "-v0")
+    load = run(src_env, "migrate", "--noinput", "-v0")[0] + run(src_env, "load-sample", "-v0")[0]
     rows = count_recommendations(src, src_url)
     assert rows >= EXPECTED_UPR_INFO, rows
     archive = tmp / f"{engine}.tar.gz"
@@ -134,15 +143,18 @@ def main() -> None:
             else:
                 raise SystemExit(f"unknown engine {engine!r} (sqlite, postgresql)")
     print(
-        f"{'engine':<11} {'recommendations':>15} {'load s':>7} {'backup s':>9} "
-        f"{'archive MB':>10} {'restore s':>9}"
+        f"{'engine':<11} {'recommendations':>15} {'load s':>7} {'backup s':>9} {'CPU s':>6} "
+        f"{'archive MB':>10} {'restore s':>9} {'CPU s':>6}"
     )
     for label, rows, load, backup, size, restore in results:
         print(
-            f"{label:<11} {rows:>15,} {load:>7.1f} {backup:>9.2f} "
-            f"{size / 1e6:>10.1f} {restore:>9.2f}"
+            f"{label:<11} {rows:>15,} {load:>7.1f} {backup[0]:>9.2f} {backup[1]:>6.2f} "
+            f"{size / 1e6:>10.1f} {restore[0]:>9.2f} {restore[1]:>6.2f}"
         )
-    print("backup and restore: wall time of the whole CLI command, start-up included")
+    print(
+        "backup, restore: wall time of the whole CLI command, start-up included; CPU s: the "
+        "command and its children (pg_dump, pg_restore), not the database server"
+    )
 
 
 if __name__ == "__main__":
