@@ -193,3 +193,11 @@ def test_an_archive_name_without_a_known_ending_is_refused(tmp_path):
     with pytest.raises(BackupError, match=r"backup.zip: the backup file name must end with"):
         create_backup(tmp_path / "backup.zip", source)
     assert not (tmp_path / "backup.zip").exists()
+
+
+def test_a_backup_written_inside_media_root_is_refused(tmp_path):
+    source = make_installation(tmp_path / "source")
+    output = source.media_root / "backups" / "today.tar.gz"
+    with pytest.raises(BackupError, match=r"today.tar.gz: write the backup outside"):
+        create_backup(output, source)
+    assert not output.parent.exists()

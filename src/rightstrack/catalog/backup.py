@@ -197,11 +197,16 @@ def create_backup(output: Path, target: Target | None = None) -> Manifest:
         The :class:`Manifest` written into the archive.
 
     Raises:
-        BackupError: unknown file ending, ``pg_dump`` missing or failing, the SQLite file
-            missing, or an I/O error (the message names the file).
+        BackupError: unknown file ending, ``output`` inside ``MEDIA_ROOT``, ``pg_dump``
+            missing or failing, the SQLite file missing, or an I/O error (the message
+            names the file).
     """
     target = target or Target.from_settings()
     mode = _write_mode(output)
+    if output.resolve().is_relative_to(target.media_root.resolve()):
+        raise BackupError(
+            f"{output}: write the backup outside {target.media_root} (it would copy itself)"
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
     with tempfile.TemporaryDirectory(prefix=".rightstrack-backup-", dir=output.parent) as tmp:
@@ -257,7 +262,8 @@ def _sqlite_snapshot(source: Path, snapshot: Path) -> None:
     """Copy ``source`` with SQLite's online backup API, in one step (one read transaction)."""
     if not source.is_file():
         raise BackupError(f"the SQLite database {source} does not exist")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=60)
+    # Not mode=ro: a read-only connection cannot create the -shm file a WAL database needs.
+    src = sqlite3.connect(source, timeout=60)
     dst = sqlite3.connect(snapshot)
     try:
         src.backup(dst)  # pages=-1: every page in one step
