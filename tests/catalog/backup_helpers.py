@@ -24,6 +24,8 @@ from typing import Any
 
 from django.conf import settings
 
+from rightstrack.catalog.backup import Target
+
 CONSOLE_SCRIPT = Path(sys.executable).with_name("rightstrack")
 ENGINE = "postgresql" if "postgresql" in settings.DATABASES["default"]["ENGINE"] else "sqlite"
 
@@ -67,6 +69,13 @@ class Installation:
         import psycopg
 
         return psycopg.connect(**_pg_kwargs(self.db_name), autocommit=True)
+
+    def as_target(self) -> Target:
+        """This installation as :class:`rightstrack.catalog.backup.Target`."""
+        if self.db_name is None:
+            return Target("sqlite", {"NAME": str(self.sqlite_path)}, self.media)
+        database = {**settings.DATABASES["default"], "NAME": self.db_name}
+        return Target("postgresql", database, self.media)
 
     @property
     def placeholder(self) -> str:

@@ -631,6 +631,8 @@ def _clear(target: Target) -> list[str]:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             done.append(str(aside))
     else:
+        from psycopg import sql
+
         with _pg_connection(target.database) as conn, conn.transaction():
             relations = conn.execute(_PG_RELATIONS).fetchall()
             # Tables first: their CASCADE takes triggers, dependent views and the
@@ -644,7 +646,11 @@ def _clear(target: Target) -> list[str]:
                 for name, kind in conn.execute(_PG_RELATIONS).fetchall():
                     if kind in kinds:
                         word_ = "FOREIGN TABLE" if kind == "f" else word
-                        conn.execute(f'DROP {word_} IF EXISTS "{name}" CASCADE')
+                        conn.execute(
+                            sql.SQL("DROP {} IF EXISTS {} CASCADE").format(
+                                sql.SQL(word_), sql.Identifier(name)
+                            )
+                        )
             functions = conn.execute(
                 "SELECT p.oid::regprocedure::text FROM pg_proc p "
                 "JOIN pg_namespace n ON n.oid = p.pronamespace "
