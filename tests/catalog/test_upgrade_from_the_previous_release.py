@@ -1,9 +1,10 @@
 """Upgrading a database made by the previous release keeps every row and every history row.
 
-What "the previous release" is, honestly: RightsTrack has no tagged release yet, so it
-is the code just before the latest change of the schema: on the first-parent line of
-``git log``, the last commit that touched a migration, and that commit's first parent
-(``RIGHTSTRACK_UPGRADE_FROM=<commit>`` starts from an older one instead). That code is
+What "the previous release" is: the latest tag ``release-*`` reachable from HEAD (the
+last code that passed CI and landed); without such a tag, the code just before the
+latest change of the schema: on the first-parent line of ``git log``, the last commit
+that touched a migration, and that commit's first parent
+(``RIGHTSTRACK_UPGRADE_FROM=<commit>`` starts from another one instead). That code is
 taken out of git (``git archive``) and run as it was, with its own sample files:
 
 1. its ``migrate`` builds the database (its reference data included);
@@ -35,6 +36,8 @@ from pathlib import Path
 
 import pytest
 from backup_helpers import ENGINE, drop_installation, new_installation
+
+from rightstrack.portal.search_index import FTS_TABLE
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATIONS = "src/rightstrack/*/migrations/*"
@@ -70,6 +73,13 @@ def previous_release() -> str:
     chosen = os.environ.get("RIGHTSTRACK_UPGRADE_FROM")
     if chosen:
         return git("rev-parse", chosen)
+    tags = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--tags", "--match", "release-*", "--abbrev=0"],
+        capture_output=True,
+        text=True,
+    )
+    if tags.returncode == 0 and tags.stdout.strip():
+        return git("rev-parse", f"{tags.stdout.strip()}^{{commit}}")
     latest = git("log", "--first-parent", "-1", "--format=%H", "--", MIGRATIONS)
     return git("rev-parse", f"{latest}^1")
 
@@ -126,8 +136,10 @@ def snapshot(inst) -> tuple[dict[str, int], dict[str, list[tuple[str, ...]]], se
                 "WHERE table_schema = current_schema()"
             ):
                 columns.setdefault(table, set()).add(column)
-        # SQLite's own tables and the full-text index's shadow tables are not our rows.
-        tables = [t for t in tables if not t.startswith(("sqlite_", "portal_search_fts"))]
+        # SQLite's own tables and the FTS5 index's shadow tables (portal_recommendation_fts_data,
+        # _idx...: b-tree segments, whose number changes when the index is rebuilt) are not
+        # our rows; the search rows themselves are (portal_searchdocument).
+        tables = [t for t in tables if not t.startswith(("sqlite_", f"{FTS_TABLE}_"))]
         counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}  # noqa: S608
         history = {
             t: [
