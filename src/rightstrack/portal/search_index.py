@@ -365,9 +365,14 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
             (used after each ``migrate``).
 
     Returns:
-        True when something was (re)created.
+        True when something was (re)created; False also when the catalogue's tables are
+        older than the index (``catalog_recommendationtext`` missing).
     """
     vendor = connection.vendor
+    if _Tables().texts not in connection.introspection.table_names():
+        # A database migrated back before catalog 0003: the index reads that table, and
+        # portal 0003 installs it again once the table is back.
+        return False
     if vendor == "sqlite":
         if only_if_missing and not _sqlite_missing_triggers(connection):
             return False

@@ -5,6 +5,14 @@ triggers on that table (see ``portal.search_index``)."""
 from django.db import migrations
 
 
+def uninstall_search_index(apps, schema_editor):
+    # Going back before catalog 0003: no trigger may go on reading its table. The index
+    # is installed again by this migration (or by the next migrate, on SQLite).
+    from rightstrack.portal import search_index
+
+    search_index.uninstall(schema_editor.connection)
+
+
 def reinstall_search_index(apps, schema_editor):
     from rightstrack.portal import search_index
 
@@ -19,5 +27,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(reinstall_search_index, migrations.RunPython.noop),
+        migrations.RunPython(reinstall_search_index, uninstall_search_index),
     ]
