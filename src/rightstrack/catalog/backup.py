@@ -654,10 +654,27 @@ def _clear(target: Target) -> list[str]:
             functions = conn.execute(
                 "SELECT p.oid::regprocedure::text FROM pg_proc p "
                 "JOIN pg_namespace n ON n.oid = p.pronamespace "
-                "WHERE n.nspname = current_schema() AND p.prokind = 'f'"
+                "WHERE n.nspname = current_schema() AND p.prokind = 'f' "
+                # Functions of an extension (unaccent's, for the search index) belong to
+                # the extension: they stay, as the extension does.
+                "AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+                "WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')"
             ).fetchall()
             for (signature,) in functions:
                 conn.execute(f"DROP FUNCTION IF EXISTS {signature} CASCADE")
+            # The search index's text-search configurations (rightstrack_english...), which
+            # the dump creates again; those of an extension stay with it.
+            for (config,) in conn.execute(
+                "SELECT c.cfgname FROM pg_ts_config c "
+                "WHERE c.cfgnamespace = current_schema()::regnamespace "
+                "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
+                "d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.deptype = 'e')"
+            ).fetchall():
+                conn.execute(
+                    sql.SQL("DROP TEXT SEARCH CONFIGURATION IF EXISTS {} CASCADE").format(
+                        sql.Identifier(config)
+                    )
+                )
         done.append(
             f"database {target.database['NAME']}: {len(relations)} relations and "
             f"{len(functions)} functions dropped"

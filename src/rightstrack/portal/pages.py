@@ -244,7 +244,7 @@ def recommendation_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     rec = get_recommendation_for_user(request.user, pk)
     rec = (
         with_related(visible_recommendations(request.user).filter(pk=rec.pk))
-        .prefetch_related("sdg_targets", "upr_issues")
+        .prefetch_related("sdg_targets", "upr_issues", "other_texts")
         .select_related("action_category")[0]
     )
     same: list[SameText] = same_text_elsewhere(rec, visible_recommendations(request.user))
