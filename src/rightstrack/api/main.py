@@ -38,7 +38,20 @@ class LocalSwagger(DocsBase):
         )
 
 
-api = NinjaAPI(
+class RightsTrackAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document says a token is optional on every operation."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for item in schema["paths"].values():
+            for operation in item.values():
+                security = operation.get("security")
+                if security and {} not in security:
+                    operation["security"] = [*security, {}]  # {}: no token (public records)
+        return schema
+
+
+api = RightsTrackAPI(
     title="RightsTrack API",
     version="1",
     description=(
