@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.test import Client
 
 # The confidentiality world of tests/accounts (public and restricted records, the cast).
-from accounts.conftest import MARKER, full_world, world  # noqa: F401
+from accounts.conftest import MARKER, full_world, world
 
 __all__ = ["MARKER", "ApiClient", "full_world", "world"]
 
@@ -37,7 +37,11 @@ _PARAM = re.compile(r"\{[^}]+\}")
 def _operation(spec: dict[str, Any], path: str, method: str) -> dict[str, Any] | None:
     """The OpenAPI operation of ``path`` (without the query)."""
     for template, item in spec["paths"].items():
-        pattern = "^" + _PARAM.sub("[^/]+", re.escape(template).replace(r"\{", "{").replace(r"\}", "}")) + "$"
+        pattern = (
+            "^"
+            + _PARAM.sub("[^/]+", re.escape(template).replace(r"\{", "{").replace(r"\}", "}"))
+            + "$"
+        )
         if re.match(pattern, path) and method in item:
             return item[method]
     return None
@@ -68,7 +72,10 @@ class ApiClient:
 
     def get(self, path: str, data: Any = None, **extra: Any) -> Any:
         response = self.client.get(path, data, **extra)
-        assert response["Content-Type"].startswith("application/json"), (path, response.content[:200])
+        assert response["Content-Type"].startswith("application/json"), (
+            path,
+            response.content[:200],
+        )
         full = response.request["PATH_INFO"]
         validate_against_schema(self.spec, full, "get", response)
         self.validated += 1

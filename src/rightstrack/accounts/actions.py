@@ -66,7 +66,9 @@ def do_create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
     if not name or len(name) > 100:
         raise ValueError("a token name has 1 to 100 characters")
     token = new_token()
-    record = ApiToken(user=user, name=name, prefix=token[:SHOWN_CHARACTERS], key_hash=token_hash(token))
+    record = ApiToken(
+        user=user, name=name, prefix=token[:SHOWN_CHARACTERS], key_hash=token_hash(token)
+    )
     record._change_reason = "API token created"  # type: ignore[attr-defined]
     record.save()
     return record, token

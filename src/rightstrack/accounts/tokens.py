@@ -17,7 +17,7 @@ from django.utils import timezone
 from rightstrack.accounts.models import ApiToken, User
 
 #: Every token starts with this, so that a leaked one is easy to recognise in logs or code.
-TOKEN_PREFIX = "rt_"
+TOKEN_PREFIX = "rt_"  # noqa: S105 - a public marker, not a secret
 #: Characters of the token kept in clear (``ApiToken.prefix``) to tell tokens apart.
 SHOWN_CHARACTERS = 10
 #: ``last_used_at`` is written at most once per this interval (one write per request

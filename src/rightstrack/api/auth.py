@@ -14,6 +14,7 @@ so the token's user counts as verified (``accounts.twofactor.is_two_factor_verif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,4 +62,4 @@ def public(request: HttpRequest) -> Visitor:
 
 
 #: Authentication of every operation: a token when one is sent, else a visitor.
-AUTH = [TokenAuth(), public]
+AUTH: list[Callable[..., Any]] = [TokenAuth(), public]

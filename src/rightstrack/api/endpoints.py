@@ -154,9 +154,7 @@ def _parent_ids(request: HttpRequest, docs: list[Document]) -> set[int]:
     parents = {d.parent_id for d in docs if d.parent_id}
     if not parents:
         return set()
-    return set(
-        visible_documents(request.user).filter(pk__in=parents).values_list("pk", flat=True)
-    )
+    return set(visible_documents(request.user).filter(pk__in=parents).values_list("pk", flat=True))
 
 
 @router.get(
@@ -264,9 +262,7 @@ def country_detail(request: HttpRequest, iso3: str) -> Any:
     """One State by its ISO 3166 alpha-3 code (any case)."""
     reject_unknown(request, None)
     country = get_object_or_404(Country, iso3=iso3.upper())
-    counts = {
-        country.pk: visible_recommendations(request.user).filter(country=country).count()
-    }
+    counts = {country.pk: visible_recommendations(request.user).filter(country=country).count()}
     return _country_row(request, country, counts)
 
 
@@ -448,4 +444,3 @@ def deadline_list(request: HttpRequest, params: Query[DeadlineQuery]) -> Any:
     events = build_calendar(request.user, params.date or timezone.localdate(), filters)
     rows = [e.as_json() for e in events[offset : offset + params.limit]]
     return page_envelope(request, len(events), offset, params.limit, rows)
-

@@ -97,8 +97,13 @@ def _field_of(error: dict[str, Any]) -> str | None:
 def install_handlers(api: NinjaAPI) -> None:
     """Replace ninja's default handlers with the JSON error shape (module docstring)."""
 
-    def respond(request: HttpRequest, status: int, message: str, field: str | None = None):  # type: ignore[no-untyped-def]
-        return api.create_response(request, error_body(status, message, field), status=status)
+    def respond(
+        request: HttpRequest, status: int, message: str, field: str | None = None
+    ) -> HttpResponse:
+        response: HttpResponse = api.create_response(
+            request, error_body(status, message, field), status=status
+        )
+        return response
 
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         first = exc.errors[0] if exc.errors else {}
@@ -109,10 +114,10 @@ def install_handlers(api: NinjaAPI) -> None:
         }
         return respond(request, 400, message, field)
 
-    def on_404(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_404(request: HttpRequest, exc: Any) -> HttpResponse:
         return respond(request, 404, not_found_message())
 
-    def on_denied(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_denied(request: HttpRequest, exc: Any) -> HttpResponse:
         return respond(request, 403, _("You may not do this."))
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
@@ -128,7 +133,7 @@ def install_handlers(api: NinjaAPI) -> None:
         field = exc.field if isinstance(exc, ApiError) else None
         return respond(request, status, str(exc), field)
 
-    def on_exception(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def on_exception(request: HttpRequest, exc: Any) -> HttpResponse:
         logger.exception("API error on %s", request.path, exc_info=exc)
         return respond(request, 500, _("Server error."))
 

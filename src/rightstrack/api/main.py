@@ -59,7 +59,7 @@ api = RightsTrackAPI(
         "full-text search), documents, countries, mechanisms, follow-up requests and "
         "deadlines. Anonymous requests see public records; a personal token "
         "(`Authorization: Bearer <token>`, created on “My account”) sees what its "
-        "owner's role may see. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}`."
+        'owner\'s role may see. Errors are `{"error": {"code", "message", "field"}}`.'
     ),
     urls_namespace="api",
     docs=LocalSwagger(),

@@ -27,7 +27,7 @@ class RecommendationQuery(PageQuery):
     """The portal list's parameters (``portal.filters``), same names; repeat a facet to OR
     its values, facets are ANDed."""
 
-    q: str | None = Field(None, description="Full-text query: words, \"phrases\", -excluded.")
+    q: str | None = Field(None, description='Full-text query: words, "phrases", -excluded.')
     country: list[str] = Field([], description="ISO 3166 alpha-3 code of the State concerned.")
     mechanism: list[str] = Field([], description="Mechanism code (CCPR, UPR...).")
     theme: list[str] = Field([], description="Theme slug.")
