@@ -60,13 +60,22 @@ def test_the_docs_page_loads_only_files_this_server_serves():
     assert re.findall(r"(?:https?:)?//[\w.-]+", html.replace("<!DOCTYPE html>", "")) == []
     scripts = re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)
     styles = re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
-    assert len(scripts) == 2 and len(styles) == 1
+    assert len(scripts) == 2 and len(styles) == 2
     for url in [*scripts, *styles]:
         served = client.get(url)
         assert served.status_code == 200, url
         body = b"".join(served.streaming_content) if served.streaming else served.content
         assert len(body) > 100, url
     assert 'data-openapi-url="/api/v1/openapi.json"' in html
+    # The icons the page's own stylesheet draws (instead of swagger-ui.css's data: URLs).
+    css_url = next(u for u in styles if u.endswith("api/docs.css"))
+    css = b"".join(client.get(css_url).streaming_content).decode()
+    icons = re.findall(r'url\("([^"]+)"\)', css)
+    assert len(icons) == 8
+    for icon in icons:
+        served = client.get(css_url.rsplit("/", 1)[0] + "/" + icon)
+        assert served.status_code == 200, icon
+        assert b"".join(served.streaming_content).startswith(b"<svg"), icon
 
 
 def test_the_docs_page_has_no_inline_script_or_style():
