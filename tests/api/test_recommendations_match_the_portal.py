@@ -53,10 +53,12 @@ def test_torture_in_slovenia_gives_the_portal_count_and_rows(bundled_sample, api
         pk
         for pk, text, tag in visible_recommendations(None)
         .filter(country__iso3="SVN")
+        .order_by()
         .values_list("pk", "text", "themes__name")
         .union(
             visible_recommendations(None)
             .filter(country__iso3="SVN")
+            .order_by()
             .values_list("pk", "text", "upr_issues__name")
         )
         if "tortur" in f"{text} {tag or ''}".lower()
@@ -85,3 +87,13 @@ def test_every_portal_filter_and_sort_gives_the_portal_count(bundled_sample, api
         data = client.get("/api/v1/recommendations", {**query, "limit": 25}).json()
         assert data["count"] == portal["count"], query
         assert [r["id"] for r in data["results"]] == [r["id"] for r in portal["results"]], query
+
+
+def test_a_recommendation_has_the_same_json_in_the_api_and_the_portal(bundled_sample, api_client):
+    client = api_client()
+    listed = client.get("/api/v1/recommendations", {"country": "SVN", "q": "torture"}).json()
+    for row in listed["results"]:
+        api = client.get(f"/api/v1/recommendations/{row['id']}").json()
+        portal = Client().get(f"/recommendations/{row['id']}.json").json()
+        assert api == portal
+        assert {k: v for k, v in api.items() if k != "same_text"} == row
