@@ -23,7 +23,6 @@ from ninja import Field, Query, Router
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
-    get_recommendation_for_user,
     visible_documents,
     visible_follow_up_requests,
     visible_recommendations,
@@ -34,8 +33,7 @@ from rightstrack.api.pagination import decode_cursor, page_envelope
 from rightstrack.api.params import PageQuery, RecommendationQuery, reject_unknown
 from rightstrack.catalog.models import Country, Document, FollowUpRequest, Mechanism
 from rightstrack.portal.filters import SORTS
-from rightstrack.portal.pages import RecommendationList, result_rows
-from rightstrack.portal.same_text import same_text_elsewhere
+from rightstrack.portal.pages import RecommendationList, recommendation_json, result_rows
 from rightstrack.tracking import followup
 from rightstrack.tracking.deadlines import KIND_LABELS, Filters, build_calendar
 
@@ -92,14 +90,11 @@ def _without(data: QueryDict, names: tuple[str, ...]) -> QueryDict:
     tags=["recommendations"],
 )
 def recommendation_detail(request: HttpRequest, pk: int) -> Any:
-    """One recommendation (the fields of a list result) and ``same_text``: ids of the
-    recommendations with the same text elsewhere that the requester may see."""
+    """One recommendation: the portal's ``/recommendations/{id}.json`` (the fields of a list
+    result, ``same_text``: ids of the same text elsewhere that the requester may see, and
+    ``texts``: the text by language code)."""
     reject_unknown(request, None)
-    rec = get_recommendation_for_user(request.user, pk)
-    visible = visible_recommendations(request.user)
-    [data] = result_rows(visible, [rec.pk], request)
-    data["same_text"] = [s.recommendation.pk for s in same_text_elsewhere(rec, visible)]
-    return data
+    return recommendation_json(request, pk)
 
 
 # --------------------------------------------------------------------------- documents

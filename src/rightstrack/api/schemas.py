@@ -41,9 +41,11 @@ class RecommendationOut(Schema):
 
 
 class RecommendationDetailOut(RecommendationOut):
-    """A recommendation with the ids of the same text elsewhere (the portal's ``.json``)."""
+    """A recommendation with the ids of the same text elsewhere and its text by language
+    code (the portal's ``/recommendations/{id}.json``)."""
 
     same_text: list[int]
+    texts: dict[str, str]
 
 
 class RecommendationPage(Schema):
