@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    # django-ninja: the API's schemas and OpenAPI document; listed so that its bundled
+    # Swagger UI files are served from here (not from a CDN).
+    "ninja",
     "rightstrack.catalog",
     "rightstrack.ingest",
     "rightstrack.accounts",
@@ -181,6 +184,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 RIGHTSTRACK_PAGE_SIZE = env_int("RIGHTSTRACK_PAGE_SIZE", 25)
+# Public API (/api/v1/): requests per minute per personal token, and per IP address for
+# requests without a token (counted in Django's cache; see docs/api.md).
+RIGHTSTRACK_API_TOKEN_RATE = env_int("RIGHTSTRACK_API_TOKEN_RATE", 600)
+RIGHTSTRACK_API_ANON_RATE = env_int("RIGHTSTRACK_API_ANON_RATE", 120)
 # Evidence uploads (tracking): size limit in bytes; allowed types are in tracking/evidence.py.
 RIGHTSTRACK_EVIDENCE_MAX_BYTES = env_int("RIGHTSTRACK_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 

@@ -32,6 +32,7 @@ from typing import Any
 import pytest
 from django.core.cache import caches
 from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .conftest import MARKER, SECOND_HIDDEN, World, add_confidential_records
@@ -66,6 +67,7 @@ SEGMENT_MODEL = {
     "plain": "document",
     "press": "document",
     "runs": "import_run",
+    "follow-up-requests": "follow_up",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -136,6 +138,8 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
         from rightstrack.reports.models import PressTemplate
 
         return [{"kind": k} for k in PressTemplate.Kind.values]
+    if name == "api:unknown_path":
+        return [{"unknown": "no-such-endpoint"}, {"unknown": "recommendations/"}]
     if name == "reports:export":
         from rightstrack.reports.exports import EXPORT_KINDS
 
@@ -333,6 +337,12 @@ def matrix(request):
 
 
 def _build_matrix(world: World, cast: dict[str, Any], client_for: Any) -> dict[str, Any]:
+    # The API's rate limits would answer 429 part-way through (every role shares one IP).
+    with override_settings(RIGHTSTRACK_API_ANON_RATE=10**6, RIGHTSTRACK_API_TOKEN_RATE=10**6):
+        return _build_matrix_unlimited(world, cast, client_for)
+
+
+def _build_matrix_unlimited(world: World, cast: dict[str, Any], client_for: Any) -> dict[str, Any]:
     clients = {role: client_for(cast[role]) for role in LOW_ROLES + HIGH_ROLES}
     for client in clients.values():
         client.raise_request_exception = False
@@ -453,6 +463,8 @@ def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, r
         f"/documents/{w.confidential['document'][0].pk}/",
         f"/tracking/actions/{w.confidential['action'][0].pk}/",
         f"/tracking/plans/{w.confidential['plan'][0].pk}/",
+        f"/api/v1/recommendations/{w.confidential['recommendation'][0].pk}",
+        f"/api/v1/documents/{w.confidential['document'][0].pk}",
     ]
     checked = [url for url in expected if url in matrix["urls"]]
     assert len(checked) >= 3

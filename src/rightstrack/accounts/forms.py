@@ -47,3 +47,13 @@ class AccountPreferencesForm(forms.ModelForm[User]):
         super().__init__(*args, **kwargs)
         if self.instance.role != Role.CONTRIBUTOR:
             del self.fields["hide_name_publicly"]
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal API token: only its name (what it is for)."""
+
+    name = forms.CharField(
+        label=_("Name of the new token"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “reporting spreadsheet”."),
+    )

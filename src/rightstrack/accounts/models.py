@@ -109,3 +109,37 @@ class User(AbstractUser):
         if self.is_superuser:
             return ROLE_RANK[Role.ADMIN]
         return ROLE_RANK.get(self.role, 0)
+
+
+class ApiToken(models.Model):
+    """A personal API token: ``Authorization: Bearer <token>`` on ``/api/v1/``.
+
+    Only the SHA-256 hex digest of the token is stored (``key_hash``), with its first
+    characters (``prefix``) so that the owner can tell their tokens apart; the token
+    itself is shown once, when it is created. A token is never deleted: revoking sets
+    ``revoked_at`` (history in ``ApiToken.history``). Created, listed and revoked by their
+    owner on "My account" (``accounts.actions.do_create_api_token`` /
+    ``do_revoke_api_token``); checked by ``accounts.tokens.user_for_token``.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("first characters"), max_length=16)
+    key_hash = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["last_used_at"])
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        """True until the token is revoked."""
+        return self.revoked_at is None

@@ -13,4 +13,5 @@ urlpatterns = [
     path("password/", views.password_change, name="password_change"),
     path("password/done/", views.password_change_done, name="password_change_done"),
     path("me/", views.my_account, name="my_account"),
+    path("me/tokens/", views.api_tokens, name="api_tokens"),
 ]

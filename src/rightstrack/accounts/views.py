@@ -5,19 +5,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
 
 from rightstrack.accounts import twofactor
-from rightstrack.accounts.actions import do_update_preferences
+from rightstrack.accounts.actions import (
+    do_create_api_token,
+    do_revoke_api_token,
+    do_update_preferences,
+)
 from rightstrack.accounts.decorators import login_required
-from rightstrack.accounts.forms import AccountPreferencesForm, TokenForm
+from rightstrack.accounts.forms import AccountPreferencesForm, ApiTokenForm, TokenForm
+from rightstrack.accounts.models import ApiToken
 
 
 class LoginView(auth_views.LoginView):
@@ -114,4 +120,51 @@ def my_account(request: HttpRequest) -> HttpResponse:
         response = redirect(reverse("accounts:my_account"))
         _set_language_cookie(response, user.language)
         return response
-    return render(request, "accounts/my_account.html", {"form": form})
+    return render(request, "accounts/my_account.html", _account_context(request, form))
+
+
+def _account_context(
+    request: HttpRequest,
+    form: AccountPreferencesForm,
+    token_form: ApiTokenForm | None = None,
+    new_token: str = "",
+) -> dict[str, object]:
+    return {
+        "form": form,
+        "token_form": token_form or ApiTokenForm(),
+        "api_tokens": ApiToken.objects.filter(user=request.user),  # type: ignore[misc]
+        "new_token": new_token,
+    }
+
+
+@require_POST
+@login_required
+@never_cache
+@sensitive_variables("token")
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """Create (``name``) or revoke (``revoke=<id>``) one of the user's own API tokens.
+
+    A new token is shown once, on the page this request returns (never stored in clear,
+    never in a redirect); revoking redirects back to "My account".
+    """
+    user = request.user
+    if "revoke" in request.POST:
+        try:
+            do_revoke_api_token(user, int(request.POST["revoke"]))  # type: ignore[arg-type]
+        except (ApiToken.DoesNotExist, ValueError):
+            raise Http404("No such token") from None
+        messages.success(request, _("The token is revoked: it no longer gives access."))
+        return redirect(reverse("accounts:my_account"))
+    token_form = ApiTokenForm(request.POST)
+    token = ""
+    if token_form.is_valid():
+        _record, token = do_create_api_token(user, token_form.cleaned_data["name"])  # type: ignore[arg-type]
+        token_form = ApiTokenForm()
+    form = AccountPreferencesForm(instance=user)
+    status = 200 if token else 400
+    return render(
+        request,
+        "accounts/my_account.html",
+        _account_context(request, form, token_form, token),
+        status=status,
+    )

@@ -1,0 +1,182 @@
+"""Output schemas of the API (pydantic models published in ``/api/v1/openapi.json``).
+
+A recommendation has one shape everywhere: :class:`RecommendationOut` has exactly the
+fields of ``portal.rows.RECOMMENDATION_COLUMNS`` (the portal's ``.json`` and ``.csv`` and
+every export), filled by the same function (``portal.pages.result_rows``); a test checks
+the names match. A deadline has the shape of ``rightstrack deadlines --json``
+(``tracking.deadlines.Deadline.as_json``).
+"""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class RecommendationOut(Schema):
+    """A recommendation row (``portal.rows``): ``url`` is its portal page; its API URL is
+    ``/api/v1/recommendations/{id}``. Empty values are ``null``."""
+
+    id: int
+    symbol: str | None
+    paragraph: str | None
+    text: str | None
+    kind: str | None
+    mechanism: str | None
+    country: str | None
+    date: str | None
+    year: int | None
+    recommending_states: list[str]
+    position: str | None
+    upr_cycle: int | None
+    upr_session: int | None
+    themes: list[str]
+    affected_persons: list[str]
+    sdgs: list[int]
+    sdg_targets: list[str]
+    upr_issues: list[str]
+    action_category: int | None
+    uhri_id: str | None
+    document: str | None
+    url: str
+
+
+class RecommendationDetailOut(RecommendationOut):
+    """A recommendation with the ids of the same text elsewhere and its text by language
+    code (the portal's ``/recommendations/{id}.json``)."""
+
+    same_text: list[int]
+    texts: dict[str, str]
+
+
+class RecommendationPage(Schema):
+    count: int
+    next: str | None
+    results: list[RecommendationOut]
+
+
+class DocumentOut(Schema):
+    """A UN document (concluding observations, UPR Working Group report, Views...)."""
+
+    id: int
+    key: str
+    symbol: str | None
+    doc_type: str
+    title: str | None
+    mechanism: str
+    country: str | None
+    language: str
+    adopted_on: str | None
+    published_on: str | None
+    session: str | None
+    upr_cycle: int | None
+    hrc_session: int | None
+    parent: int | None
+    next_report_label: str | None
+    next_report_due: str | None
+    next_report_year: int | None
+    recommendations: int
+    url: str
+    api_url: str
+
+
+class DocumentPage(Schema):
+    count: int
+    next: str | None
+    results: list[DocumentOut]
+
+
+class CountryOut(Schema):
+    """A State (ISO 3166), its UN short names, and its number of visible recommendations."""
+
+    iso3: str
+    iso2: str | None
+    m49: str | None
+    name: str
+    name_en: str
+    name_fr: str | None
+    name_es: str | None
+    name_ru: str | None
+    name_zh: str | None
+    name_ar: str | None
+    region: str | None
+    un_member: bool
+    recommendations: int
+    url: str
+    api_url: str
+
+
+class CountryPage(Schema):
+    count: int
+    next: str | None
+    results: list[CountryOut]
+
+
+class MechanismOut(Schema):
+    """A mechanism (treaty body, UPR...) and its number of visible recommendations."""
+
+    code: str
+    kind: str
+    name: str
+    treaty: str | None
+    symbol_prefix: str | None
+    recommendations: int
+    api_url: str
+
+
+class MechanismPage(Schema):
+    count: int
+    next: str | None
+    results: list[MechanismOut]
+
+
+class FollowUpRequestOut(Schema):
+    """An item a mechanism asked the State to report on by a deadline, and its state
+    (``tracking.followup``: pending, submitted_on_time, submitted_late, overdue,
+    no_deadline) judged today."""
+
+    id: int
+    document: int
+    symbol: str | None
+    recommendation: int | None
+    item: str
+    kind: str
+    period_text: str | None
+    due_on: str | None
+    due_basis: str | None
+    source_paragraph: str | None
+    reply_received_on: str | None
+    reply_document: int | None
+    state: str
+    country: str | None
+    mechanism: str
+    api_url: str
+
+
+class FollowUpRequestPage(Schema):
+    count: int
+    next: str | None
+    results: list[FollowUpRequestOut]
+
+
+class DeadlineOut(Schema):
+    """A dated event of the calendar (``rightstrack deadlines --json``); ``uid`` is its
+    stable id, ``url`` the page to open."""
+
+    date: str
+    kind: str
+    title: str
+    symbol: str
+    item: str
+    state: str
+    basis: str
+    url: str
+    uid: str
+    country: str
+    mechanism: str
+    state_label: str
+
+
+class DeadlinePage(Schema):
+    count: int
+    next: str | None
+    results: list[DeadlineOut]
