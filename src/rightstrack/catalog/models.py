@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -391,7 +391,10 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         ref = (
-            f"{self.document.symbol} para. {self.paragraph}" if self.paragraph else self.natural_key
+            gettext("%(symbol)s para. %(paragraph)s")
+            % {"symbol": self.document.symbol, "paragraph": self.paragraph}
+            if self.paragraph
+            else self.natural_key
         )
         return ref
 

@@ -137,3 +137,19 @@ def test_characters_illegal_in_xml_are_removed_from_every_helper():
     text = "\n".join(p.text for p in _reopen(doc).paragraphs)
     assert "Formfeed and  text" in text
     assert "\x0c" not in text
+
+
+def test_a_label_takes_the_colon_of_the_active_language():
+    from django.utils import translation
+
+    from rightstrack.reports.writers.docx import add_label_value, new_document
+
+    def lead(language: str) -> str:
+        with translation.override(language):
+            doc = new_document("Follow-up report")
+            paragraph = add_label_value(doc, "Comité", "Comité des droits de l'homme")
+        return paragraph.runs[0].text
+
+    assert lead("en") == "Comité: "
+    assert lead("fr") == "Comité\u00a0: "  # French: a no-break space before the colon
+    assert lead("zh-hans") == "Comité："  # Chinese: full-width colon, no space

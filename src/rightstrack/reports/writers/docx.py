@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -192,8 +193,10 @@ def add_paragraph(
 
 
 def add_label_value(doc: Any, label: str, value: str) -> Any:
-    """A paragraph "**label:** value"; returns it."""
-    return add_paragraph(doc, value, lead=f"{label}: ")
+    """A paragraph "**label:** value" with the colon of the active language (French puts
+    a no-break space before it, Chinese a full-width colon); returns it."""
+    lead = gettext("%(label)s:") % {"label": label}
+    return add_paragraph(doc, value, lead=lead if lead.endswith("：") else f"{lead} ")
 
 
 def add_quote(doc: Any, text: str) -> Any:
