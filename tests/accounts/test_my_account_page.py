@@ -57,4 +57,4 @@ def test_an_unknown_language_is_refused(client_for, viewer):
 
     assert response.status_code == 200
     viewer.refresh_from_db()
-    assert viewer.language == "en"
+    assert viewer.language == ""  # unchanged: the default, no preference

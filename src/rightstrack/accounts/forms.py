@@ -31,7 +31,11 @@ class TokenForm(forms.Form):
 class AccountPreferencesForm(forms.ModelForm[User]):
     """ "My account": preferred language, and for contributors the hidden-name choice."""
 
-    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=[("", _("The language chosen on the page")), *settings.LANGUAGES],
+        required=False,
+    )
 
     class Meta:
         model = User

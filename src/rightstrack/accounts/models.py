@@ -99,7 +99,9 @@ class User(AbstractUser):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
     )
-    language = models.CharField(_("preferred language"), max_length=8, default="en")
+    # "" = no preference: the interface stays in the language the visitor chose on the
+    # page (logging in does not switch it); e-mails then go in settings.LANGUAGE_CODE.
+    language = models.CharField(_("preferred language"), max_length=8, default="", blank=True)
     hide_name_publicly = models.BooleanField(_("hide my name in public pages"), default=False)
     history = HistoricalRecords()
 

@@ -27,7 +27,8 @@ from rightstrack.accounts.models import ApiToken
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login view; on success, switches the interface to the user's language."""
+    """Django's login view; on success, switches the interface to the user's preferred
+    language when they chose one ("My account"), else keeps the visitor's language."""
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
