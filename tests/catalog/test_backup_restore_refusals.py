@@ -204,3 +204,24 @@ def test_a_backup_written_inside_media_root_is_refused(tmp_path):
     with pytest.raises(BackupError, match=r"today.tar.gz: write the backup outside"):
         create_backup(output, source)
     assert not output.parent.exists()
+
+
+def test_an_archive_cut_short_says_so_naming_the_last_member_read(archive, tmp_path):
+    # A copy interrupted before its end: the tar stream stops inside the archive, so the
+    # manifest (written last) is never reached.
+    import gzip
+
+    raw = gzip.decompress(archive.read_bytes())
+    first_header_end = 512
+    size = int(raw[124:136].split(b"\0")[0].strip() or b"0", 8)
+    cut = first_header_end + ((size + 511) // 512) * 512  # just after the first member
+    short = tmp_path / "short.tar.gz"
+    short.write_bytes(gzip.compress(raw[:cut] + b"\0" * 1024))
+    first = raw[:100].split(b"\0")[0].decode()
+    target = make_installation(tmp_path / "target", with_data=False)
+    with pytest.raises(BackupError) as refused:
+        restore_backup(short, target)
+    message = str(refused.value)
+    assert "is damaged or cut short" in message
+    assert f"after member {first}" in message
+    assert tree(tmp_path / "target") == {}

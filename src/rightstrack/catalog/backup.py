@@ -454,6 +454,14 @@ def read_verified_manifest(archive: Path) -> Manifest:
     except (tarfile.TarError, EOFError, OSError) as exc:
         raise BackupError(f"{archive} is not a readable backup archive ({exc})") from None
     if raw_manifest is None:
+        if seen:
+            # The manifest is written last: reading stopped before it, at a damaged header
+            # or a cut-off end (tarfile ends its iteration there without an error).
+            last = list(seen)[-1]
+            raise BackupError(
+                f"{archive} is damaged or cut short: reading stopped after member {last} "
+                f"({len(seen)} members read) and never reached {MANIFEST}, which is written last"
+            )
         raise BackupError(f"{archive}: no {MANIFEST}; is this a RightsTrack backup?")
     manifest = Manifest.from_json(raw_manifest, archive)
     listed: set[str] = set()
