@@ -64,3 +64,12 @@ def test_a_search_in_arabic_finds_the_arabic_version(client, moroccan_rec):
     # hamza of "الإنسان" typed bare, as the search normalisation allows.
     data = client.get("/recommendations.json", {"q": "المعاهدات الدولية الانسان"}).json()
     assert moroccan_rec.pk in [r["id"] for r in data["results"]]
+
+
+@pytest.mark.parametrize("query", ["معاهدات", "بالمعاهدات", "المعاهدات"])
+def test_an_arabic_word_is_found_with_or_without_its_article(client, moroccan_rec, query):
+    # Row Id 1 reads "التصديق على المعاهدات الدولية" ("ratifying the international
+    # treaties"): the article ال is part of the written word, and a reader may type the
+    # word without it or with a preposition (بـ) in front.
+    data = client.get("/recommendations.json", {"q": query, "country": "MAR"}).json()
+    assert moroccan_rec.pk in [r["id"] for r in data["results"]]

@@ -132,6 +132,40 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(s.stemWord(word) for s in _STEMMERS)
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")
+#: Prefixes carrying the definite article, longest first, as Lucene's ``ArabicStemmer``
+#: strips them (after Larkey et al., SIGIR 2002): "and the", "with the", "like the",
+#: "so the", "for the" (لل: لـ + الـ, the alef dropped), "the".
+ARABIC_ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def arabic_forms(word: str) -> tuple[str, ...]:
+    """An Arabic query word with and without the definite article and its attached
+    prepositions, so that ``تعذيب`` finds ``التعذيب`` and ``بالتعذيب`` and the reverse.
+
+    Arabic writes the article and some prepositions as part of the word, and neither
+    engine has an Arabic stemmer (FTS5 none, PostgreSQL none built in): each form is a
+    different token. The word's bare form is the word without the longest prefix of
+    :data:`ARABIC_ARTICLE_PREFIXES` that leaves at least 2 letters; the forms are the word
+    as typed, the bare form and the bare form with each prefix, at most
+    :data:`MAX_TERM_VARIANTS`. Only the article is handled (a light stemmer's suffixes are
+    not), since adding or removing it never changes the word's meaning.
+
+    Args:
+        word: one folded Arabic query word (:func:`fold_search_text` applied).
+
+    Returns:
+        ``word`` first, then the other forms.
+    """
+    bare = word
+    for prefix in ARABIC_ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            bare = word[len(prefix) :]
+            break
+    forms = [word, bare, *(prefix + bare for prefix in reversed(ARABIC_ARTICLE_PREFIXES))]
+    return tuple(dict.fromkeys(forms))[:MAX_TERM_VARIANTS]
+
+
 @lru_cache(maxsize=4096)
 def word_forms(word: str) -> tuple[str, ...]:
     """``word`` and the forms of its noun that a stemmer does not join to it.
@@ -142,7 +176,8 @@ def word_forms(word: str) -> tuple[str, ...]:
     only when its stems (Snowball Porter, as FTS5's tokenizer, and Snowball English, as
     PostgreSQL's) differ from those of the forms already kept, so regular plurals,
     which both engines stem alike, add nothing (``torture`` gives ``("torture",)``).
-    Words that are not English letters, or shorter than 3 letters, are returned alone.
+    Arabic words get their article forms (:func:`arabic_forms`); other words that are not
+    English letters, or shorter than 3 letters, are returned alone.
 
     Args:
         word: one query word (any case).
@@ -151,6 +186,8 @@ def word_forms(word: str) -> tuple[str, ...]:
         ``word`` first, then the other forms in lower case.
     """
     lower = word.lower()
+    if _ARABIC_WORD.fullmatch(word):
+        return arabic_forms(word)
     if len(lower) < _MIN_EXPANDED_LENGTH or not (lower.isascii() and lower.isalpha()):
         return (word,)
     forms = [word]
