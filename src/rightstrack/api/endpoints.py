@@ -11,6 +11,7 @@ same body as a missing one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -238,13 +239,9 @@ def _country_row(request: HttpRequest, c: Country, counts: dict[Any, int]) -> di
 )
 def country_list(request: HttpRequest, params: Query[PageQuery]) -> Any:
     """Every State of the reference list (ISO3 order) with its visible recommendations."""
-    reject_unknown(request, PageQuery)
-    offset = decode_cursor(params.cursor)
-    qs = Country.objects.order_by("iso3")
-    count = qs.count()
-    counts = _counts_by(request, "country_id")
-    rows = [_country_row(request, c, counts) for c in qs[offset : offset + params.limit]]
-    return page_envelope(request, count, offset, params.limit, rows)
+    return _reference_page(
+        request, params, Country.objects.order_by("iso3"), "country_id", _country_row
+    )
 
 
 @router.get(
@@ -259,6 +256,22 @@ def country_detail(request: HttpRequest, iso3: str) -> Any:
     country = get_object_or_404(Country, iso3=iso3.upper())
     counts = {country.pk: visible_recommendations(request.user).filter(country=country).count()}
     return _country_row(request, country, counts)
+
+
+def _reference_page(
+    request: HttpRequest,
+    params: PageQuery,
+    qs: QuerySet[Any],
+    count_field: str,
+    row: Callable[[HttpRequest, Any, dict[Any, int]], dict[str, Any]],
+) -> dict[str, Any]:
+    """One page of a reference list (countries, mechanisms): every row of ``qs`` with the
+    number of recommendations the requester may see (counted by ``count_field``)."""
+    reject_unknown(request, PageQuery)
+    offset = decode_cursor(params.cursor)
+    counts = _counts_by(request, count_field)
+    rows = [row(request, obj, counts) for obj in qs[offset : offset + params.limit]]
+    return page_envelope(request, qs.count(), offset, params.limit, rows)
 
 
 # --------------------------------------------------------------------------- mechanisms
@@ -284,13 +297,9 @@ def _mechanism_row(request: HttpRequest, m: Mechanism, counts: dict[Any, int]) -
 )
 def mechanism_list(request: HttpRequest, params: Query[PageQuery]) -> Any:
     """Every mechanism (code order) with its visible recommendations."""
-    reject_unknown(request, PageQuery)
-    offset = decode_cursor(params.cursor)
-    qs = Mechanism.objects.order_by("code")
-    count = qs.count()
-    counts = _counts_by(request, "mechanism_id")
-    rows = [_mechanism_row(request, m, counts) for m in qs[offset : offset + params.limit]]
-    return page_envelope(request, count, offset, params.limit, rows)
+    return _reference_page(
+        request, params, Mechanism.objects.order_by("code"), "mechanism_id", _mechanism_row
+    )
 
 
 @router.get(
