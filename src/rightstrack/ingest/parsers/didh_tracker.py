@@ -37,7 +37,7 @@ from datetime import date
 from pathlib import Path
 
 from rightstrack.ingest.errors import ImportFailure
-from rightstrack.ingest.parsers.tabular import csv_records
+from rightstrack.ingest.parsers.tabular import read_table
 
 __all__ = [
     "RECOMMENDATIONS_HEADER",
@@ -143,7 +143,10 @@ def _clean(value: str) -> str:
 
 
 def _table(path: Path) -> list[dict[str, str]]:
-    """The rows of one exported table as dicts (header names as keys)."""
+    """The rows of one exported table as dicts (header names as keys, ``__row__`` the
+    line number), read by the one table reader of every import
+    (:func:`~rightstrack.ingest.parsers.tabular.read_table`: RFC 4180, encoding and
+    misread-text checks)."""
     if not path.is_file():
         raise ImportFailure(
             path,
@@ -151,20 +154,14 @@ def _table(path: Path) -> list[dict[str, str]]:
             "and the tables exported beside it (Organes, Visites, Cycles, Axes, SousAxes, "
             "Organismes, RecomOrgs)",
         )
-    text = path.read_bytes().decode("utf-8-sig")
-    records = list(csv_records(text, path.name))
-    if not records:
-        raise ImportFailure(path, "empty file", row=1)
-    header = [c.strip() for c in records[0]]
+    table = read_table(path)
     rows = []
-    for number, cells in enumerate(records[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
+    for number, cells in table.rows:
+        if len(cells) != len(table.header):
             raise ImportFailure(
-                path, f"{len(cells)} cells where the header has {len(header)}", row=number
+                path, f"{len(cells)} cells where the header has {len(table.header)}", row=number
             )
-        rows.append({**dict(zip(header, cells, strict=True)), "__row__": str(number)})
+        rows.append({**dict(zip(table.header, cells, strict=True)), "__row__": str(number)})
     return rows
 
 
