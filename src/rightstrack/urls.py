@@ -1,9 +1,19 @@
 """Root URL configuration. Each app owns its own ``urls.py``; add new routes there."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Send ``/favicon.ico``, which browsers and feed readers ask for whatever a page
+    says, to the icon the pages link to. Resolved per request, so a hashed static name works."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("rightstrack.accounts.urls")),
