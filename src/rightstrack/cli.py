@@ -9,7 +9,11 @@ command name is rewritten, never its arguments).
 from __future__ import annotations
 
 import os
+import re
 import sys
+
+# What SQLite and PostgreSQL say when a table the code needs is not in the database.
+_MISSING_TABLE = re.compile(r"no such table: (\S+)|relation \"([^\"]+)\" does not exist")
 
 
 def command_line(argv: list[str]) -> list[str]:
@@ -44,9 +48,36 @@ def main(argv: list[str] | None = None) -> None:
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
     args = argv if argv is not None else sys.argv[1:]
-    execute_from_command_line(["rightstrack", *command_line(args)])
+    try:
+        execute_from_command_line(["rightstrack", *command_line(args)])
+    except DatabaseError as exc:
+        missing = _MISSING_TABLE.search(str(exc))
+        if missing is None:
+            raise
+        sys.stderr.write(not_set_up_message(missing.group(1) or missing.group(2)))
+        sys.exit(1)
+
+
+def not_set_up_message(table: str) -> str:
+    """What to tell a person whose database lacks a table (never set up, or older code).
+
+    Args:
+        table: the missing table's name, as the database engine printed it.
+
+    Returns:
+        Two lines naming the database and the command that sets it up.
+    """
+    from django.db import connection
+
+    where = connection.settings_dict.get("NAME") or "?"
+    return (
+        f"rightstrack: the database {where} has no table {table}: it has not been set up yet, "
+        "or it was made by an older version.\n"
+        "Run `rightstrack migrate` first (it keeps existing data).\n"
+    )
 
 
 if __name__ == "__main__":

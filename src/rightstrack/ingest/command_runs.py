@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.db import connection
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -96,11 +97,24 @@ def run_imports(
     if not quiet:
         console.print(summary_table(runs))
         for run in runs:
-            if run.status == ImportRun.Status.FAILED:
-                console.print(f"[bold red]FAILED[/] {run.message}", markup=True)
-            else:
+            if run.status != ImportRun.Status.FAILED:
                 _print_warnings(console, run)
     return runs
+
+
+def raise_if_any_failed(runs: list[ImportRun]) -> None:
+    """End a command with the reasons of its failed imports, once.
+
+    The summary table (stdout) marks a failed file "failed"; its reason goes only to the
+    error Django prints on stderr, one line per failed file, so a person reads it once.
+
+    Raises:
+        CommandError: when any run failed; the message holds each failed run's message
+            (which starts with the file name), one per line.
+    """
+    failed = [r.message for r in runs if r.status == ImportRun.Status.FAILED]
+    if failed:
+        raise CommandError("\n".join(failed))
 
 
 def _print_warnings(console: Console, run: ImportRun) -> None:

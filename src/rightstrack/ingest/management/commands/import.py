@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.ingest import importers, vocabulary
-from rightstrack.ingest.command_runs import run_imports
-from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.command_runs import raise_if_any_failed, run_imports
 
 
 class Command(BaseCommand):
@@ -69,6 +68,4 @@ class Command(BaseCommand):
             unknown_labels=options["unknown_labels"],
             symbol=options["symbol"].strip(),
         )
-        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
-        if failed:
-            raise CommandError("; ".join(r.message for r in failed))
+        raise_if_any_failed(runs)

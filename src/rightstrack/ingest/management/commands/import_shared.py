@@ -8,8 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from rightstrack.ingest.command_runs import run_imports
-from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.command_runs import raise_if_any_failed, run_imports
 
 #: Catalogue files under ``shared/data/raw``, in import order. Glob patterns allowed.
 #: Document parsers (concluding observations, WG reports, Views) add their files here.
@@ -62,6 +61,4 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"no catalogue files found under {root}")
         runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0)
-        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
-        if failed:
-            raise CommandError("; ".join(r.message for r in failed))
+        raise_if_any_failed(runs)

@@ -13,8 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.catalog.reference import seed_reference
-from rightstrack.ingest.command_runs import run_imports
-from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.command_runs import raise_if_any_failed, run_imports
 
 SAMPLE_DIR = Path(settings.REPO_DIR) / "data" / "sample"
 #: Import order (UPR Info first: the largest, then the thematic lists, then UHRI).
@@ -47,6 +46,4 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(f"no sample files under {options['dir']}")
         runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0)
-        failed = [r for r in runs if r.status == ImportRun.Status.FAILED]
-        if failed:
-            raise CommandError("; ".join(r.message for r in failed))
+        raise_if_any_failed(runs)
