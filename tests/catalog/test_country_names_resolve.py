@@ -195,3 +195,35 @@ def test_the_parser_imports_without_django_configured():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_spanish_and_french_short_forms_people_write_resolve():
+    # CLADEM's Spanish UPR excerpt for Paraguay (cladem-jurisprudencia-es, 2012-01-07 post,
+    # recommendation 102.81) ends "(Países Bajos);": the UN short name is
+    # "Países Bajos (Reino de los)". "Trinidad y Tobago" is the common Spanish spelling of
+    # the UN's "Trinidad y Tabago".
+    for name, iso3 in [
+        ("Países Bajos", "NLD"),
+        ("Pays-Bas", "NLD"),
+        ("Нидерланды", "NLD"),
+        ("Trinidad y Tobago", "TTO"),
+        ("Reino Unido", "GBR"),
+        ("Estados Unidos", "USA"),
+        ("Estados Unidos Mexicanos", "MEX"),
+        ("Bolivie", "BOL"),
+    ]:
+        assert to_iso3(name) == iso3, name
+    assert find_states_in("explotación de las mujeres y las niñas (Países Bajos);") == ["NLD"]
+
+
+def test_every_bracketed_un_short_name_resolves_by_its_part_before_the_bracket():
+    # countries.xlsx (UN Terminology) brackets the rest of a formal name after the name
+    # people write: "Países Bajos (Reino de los)", "Bolivie (État plurinational de)".
+    checked = 0
+    for record in all_countries():
+        for name in record.names.values():
+            if name.endswith(")") and "(" in name:
+                short = name[: name.rindex("(")].strip()
+                assert to_iso3(short) == record.iso3, name
+                checked += 1
+    assert checked > 20

@@ -58,7 +58,7 @@ UNSD_NAME = {
 
 # Forms seen in real data (UPR Info CSV From/To, HURIDOCS options.json, OHCHR
 # thematic lists and UPR Working Group reports, IMPACT OSS seeds) and common
-# English variants. Checked by tests/catalog/test_country_names_resolve.py.
+# English, Spanish and French variants. Checked by tests/catalog/test_country_names_resolve.py.
 EXTRA_ALIASES: dict[str, list[str]] = {
     "ATG": ["Antigua & Barbuda"],
     "BHS": ["The Bahamas", "Commonwealth of The Bahamas"],
@@ -82,7 +82,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "CPV": ["Cape Verde"],
     "CZE": ["Czech Republic"],
     "FSM": ["Micronesia", "Federated States of Micronesia"],
-    "GBR": ["United Kingdom", "UK", "Great Britain", "Britain"],
+    "GBR": ["United Kingdom", "UK", "Great Britain", "Britain", "Reino Unido", "Royaume-Uni"],
     "GMB": ["The Gambia"],
     "GNB": ["Guinea Bissau"],
     "IRN": ["Iran", "Islamic Republic of Iran"],
@@ -104,15 +104,16 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "NLD": ["Kingdom of the Netherlands", "Netherlands (Kingdom of the)", "Holland"],
     "PRK": ["DPR Korea", "North Korea", "Korea, Democratic People's Republic of", "DPRK"],
     "PSE": ["Palestine", "Occupied Palestinian Territory", "Palestine, State of"],
-    "RUS": ["Russia"],
+    "RUS": ["Russia", "Rusia", "Russie"],
     "STP": ["Sao Tome & Principe", "São Tomé and Príncipe", "Sao Tome and Principe"],
     "SWZ": ["Swaziland", "Kingdom of Swaziland"],
-    "SYR": ["Syria"],
+    "SYR": ["Syria", "Siria", "Syrie"],
     "TLS": ["East Timor"],
-    "TTO": ["Trinidad & Tobago"],
+    # "Trinidad y Tobago": the common Spanish spelling (the UN's is "Trinidad y Tabago").
+    "TTO": ["Trinidad & Tobago", "Trinidad y Tobago"],
     "TUR": ["Turkey", "Türkiye", "Republic of Turkey"],
-    "TZA": ["Tanzania", "Tanzania, United Republic of"],
-    "USA": ["United States", "United States of America"],
+    "TZA": ["Tanzania", "Tanzania, United Republic of", "Tanzanie"],
+    "USA": ["United States", "United States of America", "Estados Unidos", "États-Unis"],
     "VAT": ["Vatican", "Vatican City", "Vatican City State"],
     "VCT": [
         "St Vincent & the Grenadines",

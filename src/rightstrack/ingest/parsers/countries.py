@@ -110,9 +110,20 @@ def all_countries() -> tuple[CountryRecord, ...]:
     )
 
 
+# "Países Bajos (Reino de los)", "Tanzanie (République-Unie de)": UN Terminology puts the
+# rest of a formal name in brackets after the name people write.
+_BRACKETED_TAIL = re.compile(r"^(?P<short>[^()]+?)\s*\([^()]+\)$")
+
+
 @cache
 def _index() -> dict[str, str]:
-    """Lookup key -> ISO3. Raises ``ValueError`` if two States share a key."""
+    """Lookup key -> ISO3. Raises ``ValueError`` if two States share a key.
+
+    Besides every name and alias, the part of a UN short name before its bracketed tail
+    ("Países Bajos" for "Países Bajos (Reino de los)", "Нидерланды" for
+    "Нидерланды (Королевство)"), in every language, where that part names one State
+    only and is not already a key ("Congo" stays COG, not COD).
+    """
     index: dict[str, str] = {}
     for rec in all_countries():
         for name in (*rec.names.values(), rec.formal_name_en, *rec.aliases):
@@ -122,6 +133,16 @@ def _index() -> dict[str, str]:
             other = index.setdefault(key, rec.iso3)
             if other != rec.iso3:
                 raise ValueError(f"country key {key!r} is ambiguous: {other} and {rec.iso3}")
+    short_forms: dict[str, set[str]] = {}
+    for rec in all_countries():
+        for name in rec.names.values():
+            bracketed = _BRACKETED_TAIL.match(name.strip())
+            if bracketed is not None:
+                key = normalise(bracketed.group("short"))
+                short_forms.setdefault(key, set()).add(rec.iso3)
+    for key, states in short_forms.items():
+        if key and key not in index and len(states) == 1:
+            index[key] = next(iter(states))
     return index
 
 
