@@ -6,7 +6,9 @@ HOST ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
+FUZZ_SECONDS ?= 300
+
+.PHONY: fuzz run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
 
 $(BIN)/rightstrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +41,13 @@ test-postgres: install-dev
 
 ## lint: ruff, then the import contracts of pyproject.toml (which app may import which)
 lint: install-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 	$(BIN)/lint-imports --no-cache pyproject.toml
 
 fmt: install-dev
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench fuzz
+	$(BIN)/ruff check --fix src tests bench fuzz
 
 typecheck: install-dev
 	$(BIN)/mypy --strict src
@@ -53,6 +55,11 @@ typecheck: install-dev
 messages: install-dev
 	cd src/rightstrack && ../../$(BIN)/rightstrack makemessages -l ar -l zh_Hans -l fr -l ru -l es --ignore 'migrations/*'
 	cd src/rightstrack && ../../$(BIN)/rightstrack compilemessages
+
+## fuzz: the import fuzzer (fuzz/import_any_file.py) for FUZZ_SECONDS on a copy of its seed corpus
+fuzz: install-dev
+	rm -rf var/fuzz-corpus && mkdir -p var && cp -r fuzz/corpus var/fuzz-corpus
+	$(BIN)/python fuzz/import_any_file.py var/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=var/
 
 bench: install-dev
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
