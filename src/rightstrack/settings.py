@@ -184,6 +184,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 RIGHTSTRACK_PAGE_SIZE = env_int("RIGHTSTRACK_PAGE_SIZE", 25)
+# The domain this installation publishes under: Atom entry ids (tag URIs) and calendar UIDs
+# carry it, so two installations never give the same id (core/identifiers.py). Empty: the
+# first name of RIGHTSTRACK_ALLOWED_HOSTS.
+RIGHTSTRACK_INSTANCE_DOMAIN = env_str("RIGHTSTRACK_INSTANCE_DOMAIN", "")
 # Public API (/api/v1/): requests per minute per personal token, and per IP address for
 # requests without a token (counted in Django's cache; see docs/api.md).
 RIGHTSTRACK_API_TOKEN_RATE = env_int("RIGHTSTRACK_API_TOKEN_RATE", 600)

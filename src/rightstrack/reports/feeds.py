@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, FollowUpRequest, Mechanism, Recommendation, Theme
+from rightstrack.core.identifiers import atom_id
 from rightstrack.core.xml_text import xml_safe
 from rightstrack.reports.data import (
     published_assessments,
@@ -81,7 +82,7 @@ def new_recommendation_entries(recs: QuerySet[Recommendation], limit: int) -> li
             description=rec.text,
             link=f"/recommendations/{rec.pk}/",
             updated=rec.created_at,
-            guid=f"rightstrack:recommendation:{rec.pk}",
+            guid=atom_id("recommendation", rec.natural_key),
             categories=(rec.mechanism.code, rec.country.iso3 if rec.country else ""),
         )
         for rec in rows[:limit]
@@ -117,7 +118,7 @@ def deadline_passed_entries(
                 else f"/documents/{fr.document_id}/"
             ),
             updated=_as_datetime(fr.due_on) if fr.due_on else timezone.now(),
-            guid=f"rightstrack:followup:{fr.pk}:overdue",
+            guid=atom_id("followup-overdue", fr.document.key, fr.item),
         )
         for fr in rows[:limit]
     ]
@@ -135,7 +136,7 @@ def status_change_entries(
             description=a.text,
             link=f"/recommendations/{a.recommendation.pk}/",
             updated=a.published_at,
-            guid=f"rightstrack:assessment:{a.pk}",
+            guid=atom_id("assessment", a.pk),
         )
         for a in published_assessments(user, recs)[:limit]
     ]

@@ -55,6 +55,7 @@ from rightstrack.accounts.permissions import (
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document
+from rightstrack.core.identifiers import ics_uid
 from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_days, add_months
 from rightstrack.tracking import followup
 from rightstrack.tracking.models import Action, Assignment
@@ -125,7 +126,7 @@ class Deadline:
             ``fixed``/``year`` (periodic report), ``recorded``/``suggested`` (mid-term),
             ``target`` (actions), ``frequency`` (indicators), ``adoption`` (six months).
         url: path of the page to open.
-        uid: stable identifier (ICS ``UID``).
+        uid: stable identifier (ICS ``UID``), from ``core.identifiers.ics_uid``.
         country: ISO3 or "".
         mechanism: mechanism code or "".
     """
@@ -296,7 +297,7 @@ def _follow_ups(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadl
                 state=followup.state_of(fr, today),
                 basis=fr.due_basis,
                 url=url,
-                uid=f"followup-{fr.pk}@rightstrack",
+                uid=ics_uid("followup", doc.key, fr.item),
                 country=doc.country.iso3 if doc.country else "",
                 mechanism=doc.mechanism.code,
             )
@@ -345,7 +346,7 @@ def _periodic_reports(docs: Iterable[Document], today: dt.date) -> list[Deadline
                 state=_status(day, today),
                 basis=basis,
                 url=_doc_url(doc.pk),
-                uid=f"report-{doc.pk}@rightstrack",
+                uid=ics_uid("report", doc.key),
                 country=doc.country.iso3 if doc.country else "",
                 mechanism=doc.mechanism.code,
             )
@@ -388,7 +389,7 @@ def _mid_terms(viewer: Viewer | None, docs: Iterable[Document]) -> list[Deadline
                 state=state,
                 basis=basis,
                 url=url,
-                uid=f"midterm-{doc.pk}@rightstrack",
+                uid=ics_uid("midterm", doc.key),
                 country=doc.country.iso3 if doc.country else "",
                 mechanism=doc.mechanism.code,
             )
@@ -418,7 +419,7 @@ def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
                 state=PAST if day < today else UPCOMING,
                 basis="adoption",
                 url=_doc_url(doc.pk),
-                uid=f"sixmonths-{doc.pk}@rightstrack",
+                uid=ics_uid("sixmonths", doc.key),
                 country=doc.country.iso3 if doc.country else "",
                 mechanism=doc.mechanism.code,
             )
@@ -458,7 +459,7 @@ def _actions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline
                     state=_status(shown.target_date, today),
                     basis="target",
                     url=url,
-                    uid=f"action-{action.pk}@rightstrack",
+                    uid=ics_uid("action", action.pk),
                     country=country,
                 )
             )
@@ -481,7 +482,7 @@ def _actions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline
                     state=_status(day, today),
                     basis="frequency",
                     url=url,
-                    uid=f"indicator-{indicator.pk}-{day.isoformat()}@rightstrack",
+                    uid=ics_uid("indicator", indicator.pk, day.isoformat()),
                     country=country,
                 )
             )
