@@ -50,6 +50,12 @@ class Mechanism(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (``catalog/mechanism_names.py``); the stored
+        English name when the catalogues have no translation (a mechanism added by hand)."""
+        return gettext(self.name)
+
 
 class Country(models.Model):
     """A State, keyed by ISO 3166-1 alpha-3, with its UN short names in the six UN languages.

@@ -236,7 +236,7 @@ def _names(iso3: Any, code: Any) -> tuple[str, str]:
 
     country = Country.objects.filter(iso3=str(iso3 or "")).first()
     mechanism = Mechanism.objects.filter(code=str(code or "")).first()
-    return (str(country) if country else "", mechanism.name if mechanism else "")
+    return (str(country) if country else "", mechanism.display_name if mechanism else "")
 
 
 def _type_label(value: Any) -> str:

@@ -109,7 +109,7 @@ def suggest_grade(
 
     def grade(label: str, reason: str, rule: int) -> SuggestedGrade:
         parse_grade(label, scale)  # the label must exist on the scale
-        return SuggestedGrade(label, scale, SCALES[scale][label], reason, rule)
+        return SuggestedGrade(label, scale, _(SCALES[scale][label]), reason, rule)
 
     late = (
         " "
@@ -292,7 +292,7 @@ def build_followup_report(
 def _title(report: FollowUpReport) -> str:
     doc = report.document
     return _("Follow-up report to the %(committee)s on %(symbol)s") % {
-        "committee": doc.mechanism.name,
+        "committee": doc.mechanism.display_name,
         "symbol": doc.symbol,
     }
 
@@ -332,7 +332,7 @@ def _title_page(doc: Any, report: FollowUpReport) -> None:
             "observations on %(country)s (%(symbol)s)"
         )
         % {
-            "committee": d.mechanism.name,
+            "committee": d.mechanism.display_name,
             "country": d.country.name if d.country else "",
             "symbol": d.symbol,
         },
@@ -345,7 +345,7 @@ def _title_page(doc: Any, report: FollowUpReport) -> None:
         else _("up to %(end)s") % {"end": long_date(report.period_end, lang)}
     )
     rows = [
-        (_("Committee"), f"{d.mechanism.name} ({d.mechanism.code})"),
+        (_("Committee"), f"{d.mechanism.display_name} ({d.mechanism.code})"),
         (_("State party"), d.country.name if d.country else ""),
         (_("Concluding observations"), f"{d.symbol}: {d.title}"),
         (_("Session"), d.session),
@@ -491,7 +491,7 @@ def _method(doc: Any, report: FollowUpReport) -> None:
     docx.add_table(
         doc,
         [_("Grade"), _("Meaning")],
-        [(label, meaning) for label, meaning in SCALES[report.scale].items()],
+        [(label, _(meaning)) for label, meaning in SCALES[report.scale].items()],
         widths_cm=[2.0, 15.0],
     )
 

@@ -305,7 +305,7 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
     ).first()
     if summary is not None and summary_out_of_date(summary):
         out_of_date.append(_("Summary texts"))
-    committee = document.mechanism.name
+    committee = document.mechanism.display_name
     country = document.country.name if document.country else ""
     adopted = long_date(document.adopted_on, language)
     intro = (summary.intro if summary else "") or _(

@@ -207,7 +207,7 @@ def press_facts(
             else _("on a date the Committee will set")
         )
         return {
-            "committee": document.mechanism.name,
+            "committee": document.mechanism.display_name,
             "mechanism_code": document.mechanism.code,
             "country": document.country.name if document.country else "",
             "symbol": document.symbol,

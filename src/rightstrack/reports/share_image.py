@@ -47,7 +47,7 @@ def _alt(mechanism: str, headline: str, deadline: str, footer: str, theme: Any) 
 
 
 def _mechanism_line(doc: Document) -> str:
-    return f"{doc.mechanism.code} · {doc.mechanism.name}"
+    return f"{doc.mechanism.code} · {doc.mechanism.display_name}"
 
 
 def document_share_image(

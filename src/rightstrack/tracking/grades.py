@@ -57,6 +57,14 @@ __all__ = [
     "parse_grade",
 ]
 
+
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for the translation catalogues (``makemessages`` looks for this
+    name) and return it unchanged: this module stays free of Django. Pages and reports
+    translate a meaning where they show it (``gettext(meaning)``)."""
+    return message
+
+
 #: Ordinal → letter of the current CCPR scale (for chart axes).
 LETTERS: dict[int, str] = {5: "A", 4: "B", 3: "C", 2: "D", 1: "E"}
 
@@ -65,45 +73,51 @@ _LETTER_ORDINAL = {letter: n for n, letter in LETTERS.items()}
 #: scale → {normalised label: meaning as the source words it}.
 SCALES: dict[str, dict[str, str]] = {
     "ccpr": {
-        "A": "Reply/action largely satisfactory",
-        "B": "Reply/action partially satisfactory",
-        "C": "Reply/action not satisfactory",
-        "D": "No cooperation with the Committee",
-        "E": "Information or measures taken are contrary to or reflect rejection of the "
-        "recommendation",
+        "A": gettext_noop("Reply/action largely satisfactory"),
+        "B": gettext_noop("Reply/action partially satisfactory"),
+        "C": gettext_noop("Reply/action not satisfactory"),
+        "D": gettext_noop("No cooperation with the Committee"),
+        "E": gettext_noop(
+            "Information or measures taken are contrary to or reflect rejection of the "
+            "recommendation"
+        ),
     },
     "ccpr_legacy": {
-        "A": "Reply largely satisfactory",
-        "B1": "Substantive action taken, but additional information required",
-        "B2": "Initial action taken, but additional information and measures required",
-        "C1": "Reply received but actions taken do not implement the recommendation",
-        "C2": "Reply received but not relevant to the recommendation",
-        "D1": "No reply within the deadline, or no reply to a specific question",
-        "D2": "No reply received after reminder(s)",
-        "E": "Measures taken contrary to the recommendation",
+        "A": gettext_noop("Reply largely satisfactory"),
+        "B1": gettext_noop("Substantive action taken, but additional information required"),
+        "B2": gettext_noop(
+            "Initial action taken, but additional information and measures required"
+        ),
+        "C1": gettext_noop("Reply received but actions taken do not implement the recommendation"),
+        "C2": gettext_noop("Reply received but not relevant to the recommendation"),
+        "D1": gettext_noop("No reply within the deadline, or no reply to a specific question"),
+        "D2": gettext_noop("No reply received after reminder(s)"),
+        "E": gettext_noop("Measures taken contrary to the recommendation"),
     },
     "ced_2016": {
-        "A": "Satisfactory",
-        "B1": "Partially satisfactory: substantive action taken",
-        "B2": "Partially satisfactory: initial action taken",
-        "C1": "Not satisfactory: reply received, action does not implement the recommendation",
-        "C2": "Not satisfactory: reply not relevant",
-        "C3": "Not satisfactory: no reply on a specific matter",
-        "D": "No reply after reminder(s)",
-        "E": "Measures contrary to the recommendation",
+        "A": gettext_noop("Satisfactory"),
+        "B1": gettext_noop("Partially satisfactory: substantive action taken"),
+        "B2": gettext_noop("Partially satisfactory: initial action taken"),
+        "C1": gettext_noop(
+            "Not satisfactory: reply received, action does not implement the recommendation"
+        ),
+        "C2": gettext_noop("Not satisfactory: reply not relevant"),
+        "C3": gettext_noop("Not satisfactory: no reply on a specific matter"),
+        "D": gettext_noop("No reply after reminder(s)"),
+        "E": gettext_noop("Measures contrary to the recommendation"),
     },
     "ced_2022": {
-        "A": "Satisfactory",
-        "B": "Partially satisfactory",
-        "C": "Not satisfactory",
-        "D": "No reply regarding a recommendation",
+        "A": gettext_noop("Satisfactory"),
+        "B": gettext_noop("Partially satisfactory"),
+        "C": gettext_noop("Not satisfactory"),
+        "D": gettext_noop("No reply regarding a recommendation"),
     },
     "ccpr_pre2008": {
-        "SATISFACTORY": "Satisfactory",
-        "PARTIALLY SATISFACTORY": "Partially satisfactory",
-        "INCOMPLETE": "Incomplete",
-        "COMPLETE": "Complete (2009 variant)",
-        "PARTIALLY INCOMPLETE": "Partially incomplete (2009 variant)",
+        "SATISFACTORY": gettext_noop("Satisfactory"),
+        "PARTIALLY SATISFACTORY": gettext_noop("Partially satisfactory"),
+        "INCOMPLETE": gettext_noop("Incomplete"),
+        "COMPLETE": gettext_noop("Complete (2009 variant)"),
+        "PARTIALLY INCOMPLETE": gettext_noop("Partially incomplete (2009 variant)"),
     },
 }
 
