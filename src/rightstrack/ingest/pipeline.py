@@ -23,7 +23,9 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -173,6 +175,79 @@ def import_file(
         run.finished_at = timezone.now()
         run.save()
     return run
+
+
+class _RollBack(Exception):
+    """Raised inside a rehearsal's transaction so that nothing it stored stays."""
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """What :func:`import_file` would do with a file, from a run rolled back.
+
+    Attributes:
+        created / updated / unchanged / rejected: the counts the import would give.
+        warnings: rows kept with a remark (unknown labels mapped or created, States not
+            recognised, numbering out of order...), each naming file, row or page.
+        failure: why the import would be refused (naming file, row or page), or ``None``.
+    """
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    warnings: tuple[Problem, ...] = ()
+    failure: Problem | None = None
+
+
+def rehearse(
+    path: str | Path,
+    *,
+    user: User | None = None,
+    format: str | None = None,
+    visibility: str = "public",
+    unknown_labels: str | None = None,
+    symbol: str = "",
+) -> Rehearsal:
+    """Run the import of ``path`` exactly as :func:`import_file` would, then roll it back.
+
+    The upload preview shows what the import will say before anything is stored: unknown
+    labels and what the chosen policy does with them, rows that would be rejected, the
+    reason a file would be refused. It costs one import's time; nothing is stored, no
+    :class:`ImportRun` is written. Arguments are those of :func:`import_file`.
+
+    Returns:
+        A :class:`Rehearsal`.
+
+    Raises:
+        ValueError: ``unknown_labels`` is not one of ``vocabulary.POLICIES``.
+    """
+    if unknown_labels is not None and unknown_labels not in vocabulary.POLICIES:
+        raise ValueError(f"unknown_labels must be one of {vocabulary.POLICIES}")
+    path = Path(path)
+    ctx = importers.ImportContext(path=path, user=user, visibility=visibility, symbol=symbol)
+    outcome: dict[str, Any] = {}
+    try:
+        with _unpacked(path) as real:
+            ctx.path = real
+            source = importers.get(format) if format else importers.detect(real)
+            ctx.format = source.name
+            ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
+            with transaction.atomic():
+                counts = source.run(real, ctx)
+                store.finish_bulk_load(ctx)
+                outcome["counts"] = counts
+                raise _RollBack
+    except _RollBack:
+        counts = outcome["counts"]
+        warnings = tuple(ctx.problems[:MAX_STORED_PROBLEMS])
+        return Rehearsal(
+            counts.created, counts.updated, counts.unchanged, counts.rejected, warnings
+        )
+    except ImportFailure as exc:
+        return Rehearsal(failure=exc.problem)
+    except KeyError as exc:  # unknown format name
+        return Rehearsal(failure=Problem(path.name, str(exc.args[0])))
 
 
 def _finish_failed(run: ImportRun, problem: Problem) -> None:

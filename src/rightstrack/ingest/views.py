@@ -21,6 +21,7 @@ from rightstrack.ingest import staging, vocabulary
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.forms import UploadForm
 from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.pipeline import rehearse
 from rightstrack.ingest.preview import preview_file
 from rightstrack.ingest.upload_jobs import get_progress, start_import
 
@@ -55,6 +56,13 @@ def upload(request: HttpRequest) -> HttpResponse:
     context = {
         "staged": staged,
         "preview": preview,
+        "rehearsal": rehearse(
+            staged.path,
+            format=preview.format,
+            visibility=staged.visibility,
+            unknown_labels=policy,
+            symbol=staged.symbol,
+        ),
         "unknown_labels": ImportRun.UnknownLabels(policy).label,
         "unknown_labels_is_default": not staged.unknown_labels,
     }
