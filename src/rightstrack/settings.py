@@ -157,6 +157,7 @@ if _redis_url:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background tasks (django-tasks backport, database backend: the queue is a table, so no
 # broker is needed). RIGHTSTRACK_TASKS_IMMEDIATE=1 runs each task at once in the process

@@ -13,7 +13,8 @@ ETag; a browser answered 304 keeps its copy, whose token is still valid, because
 made from the same secret (a different secret, after a login, gives another ETag). The
 rest is Django's: weak comparison for ``GET``/``HEAD``, ``If-Modified-Since`` against a
 ``Last-Modified`` set by a view (the Atom feeds set it), no ETag on streaming responses
-(CSV exports) or ``Cache-Control: no-store``.
+(CSV exports) or ``Cache-Control: no-store``. The iCalendar feeds get the same treatment
+for their ``DTSTAMP`` lines (:func:`page_etag`).
 """
 
 from __future__ import annotations
@@ -26,19 +27,28 @@ from django.middleware.http import ConditionalGetMiddleware as DjangoConditional
 
 #: A masked CSRF token in a form field (64 characters of Django's token alphabet).
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+#: The ``DTSTAMP`` lines of an iCalendar feed (RFC 5545 3.8.7.2: when the object was made).
+_DTSTAMP = re.compile(rb"^DTSTAMP[:;][^\r\n]*\r?\n", re.M)
 
 
-def page_etag(body: bytes, csrf_secret: str) -> str:
+def page_etag(body: bytes, csrf_secret: str, content_type: str = "text/html") -> str:
     """The quoted ETag of ``body`` with its masked CSRF tokens removed, for ``csrf_secret``.
+
+    For an iCalendar feed (``text/calendar``) the ``DTSTAMP`` lines are left out too: a
+    feed is made anew for each request, so they hold the time of the request, and a
+    calendar whose events are the same is the same calendar.
 
     Args:
         body: the response body.
         csrf_secret: the request's CSRF secret (``request.META["CSRF_COOKIE"]``), or "".
+        content_type: the response's ``Content-Type``.
 
     Returns:
         ``"<32 hex digits>"`` (MD5, not a security hash: it only tells versions apart).
     """
     digest = hashlib.md5(usedforsecurity=False)
+    if content_type.startswith("text/calendar"):
+        body = _DTSTAMP.sub(b"", body)
     digest.update(_TOKEN.sub(rb"\1\2", body))
     digest.update(b"\0" + csrf_secret.encode())
     return f'"{digest.hexdigest()}"'
@@ -59,5 +69,6 @@ class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
             and response.status_code == 200
         ):
             secret = str(request.META.get("CSRF_COOKIE", ""))
-            response.headers["ETag"] = page_etag(response.content, secret)  # type: ignore[attr-defined]
+            body = response.content  # type: ignore[attr-defined]
+            response.headers["ETag"] = page_etag(body, secret, response.get("Content-Type", ""))
         return super().process_response(request, response)
