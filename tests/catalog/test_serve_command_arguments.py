@@ -38,21 +38,21 @@ def test_workers_default_to_twice_the_cores_plus_one(monkeypatch):
 def test_bind_workers_threads_and_pidfile_reach_gunicorns_command_line(monkeypatch):
     monkeypatch.delenv("RIGHTSTRACK_BIND", raising=False)
     config = _config(
-        "--bind", "127.0.0.1:8115", "--bind", "unix:/tmp/rt.sock", "--workers", "3",
-        "--threads", "4", "--pidfile", "/tmp/rt.pid",
+        "--bind", "127.0.0.1:8115", "--bind", "unix:/run/rightstrack/rt.sock", "--workers", "3",
+        "--threads", "4", "--pidfile", "/run/rightstrack/rt.pid",
     )  # fmt: skip
 
-    assert config["options"]["bind"] == ["127.0.0.1:8115", "unix:/tmp/rt.sock"]
+    assert config["options"]["bind"] == ["127.0.0.1:8115", "unix:/run/rightstrack/rt.sock"]
     argv = config["argv"]
     assert argv[1:3] == ["-m", "gunicorn"]
     assert argv[-1] == "rightstrack.wsgi:application"
     assert argv[argv.index("--workers") + 1] == "3"
     assert argv[argv.index("--threads") + 1] == "4"
     assert argv[argv.index("--worker-class") + 1] == "gthread"
-    assert argv[argv.index("--pid") + 1] == "/tmp/rt.pid"
+    assert argv[argv.index("--pid") + 1] == "/run/rightstrack/rt.pid"
     assert [argv[i + 1] for i, a in enumerate(argv) if a == "--bind"] == [
         "127.0.0.1:8115",
-        "unix:/tmp/rt.sock",
+        "unix:/run/rightstrack/rt.sock",
     ]
 
 
