@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
+.PHONY: run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean deploy-test
 
 $(BIN)/rightstrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ typecheck: install-dev
 messages: install-dev
 	cd src/rightstrack && ../../$(BIN)/rightstrack makemessages -l ar -l zh_Hans -l fr -l ru -l es --ignore 'migrations/*'
 	cd src/rightstrack && ../../$(BIN)/rightstrack compilemessages
+
+## deploy-test: the deploy/ stack as processes (PostgreSQL primary + streaming replica, Redis,
+## two `rightstrack serve`, a worker, nginx), smoke-tested through the proxy, then stopped
+deploy-test: install
+	bash deploy/deploy-test.sh
 
 bench: install-dev
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
