@@ -140,7 +140,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict[str, Any]:
     # an empty manifest: pages link plain static names, no collectstatic needed here
     (tmp / "static").mkdir(parents=True)
     (tmp / "static" / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
-    server = None
+    server: subprocess.Popen[bytes] | None = None
     try:
         started = time.perf_counter()
         rec_id = prepare(env)
@@ -148,11 +148,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict[str, Any]:
         serve = [*RIGHTSTRACK, "serve", "--bind", f"127.0.0.1:{PORT}"]
         if args.workers:
             serve += ["--workers", str(args.workers)]
-        server = subprocess.Popen(
-            serve, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
         base = f"http://127.0.0.1:{PORT}"
-        _wait_until_up(f"{base}/recommendations/", server)
         pages = {
             "list /recommendations/": (f"{base}/recommendations/", 200),
             f"detail /recommendations/{rec_id}/": (f"{base}/recommendations/{rec_id}/", 200),
@@ -160,13 +156,22 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict[str, Any]:
         }
         results = {}
         for label, (page, status) in pages.items():
-            run_wrk(page, args.clients, 3, status)  # warm-up: every worker has loaded
+            # a fresh server per page: requests still queued from the previous page's run
+            # (wrk stops sending, the server does not stop answering) must not count here
+            server = subprocess.Popen(
+                serve, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            _wait_until_up(page, server)
+            run_wrk(page, 2, 3, status)  # warm-up: the workers have loaded the application
             results[label] = run_wrk(page, args.clients, args.duration, status)
             print(f"[{engine}] {label}: {results[label]}", file=sys.stderr)
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=60)
+            server = None
         return {"engine": engine, "pages": results}
     finally:
         if server is not None:
-            server.send_signal(signal.SIGTERM)
+            server.kill()
             server.wait(timeout=60)
         shutil.rmtree(tmp, ignore_errors=True)
         if engine == "postgresql":

@@ -64,8 +64,8 @@ wait_for() {  # wait_for SECONDS DESCRIPTION COMMAND...
 
 # --- PostgreSQL primary and streaming replica ---------------------------------------
 say "PostgreSQL primary on $PG_PRIMARY_PORT"
-mkdir -p "$WORK/primary" "$WORK/sock"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/primary" "$WORK/sock"
+mkdir -p "$WORK/primary" "$WORK/sock" "$WORK/pglog"
+[ "$(id -u)" = 0 ] && chown postgres "$WORK/primary" "$WORK/sock" "$WORK/pglog"
 "${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/primary" -U postgres -A trust >/dev/null
 cat >> "$WORK/primary/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -76,7 +76,7 @@ max_wal_senders = 5
 hot_standby = on
 CONF
 echo "host replication postgres 127.0.0.1/32 trust" >> "$WORK/primary/pg_hba.conf"
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/primary" -l "$WORK/primary.log" -w start >/dev/null
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/primary" -l "$WORK/pglog/primary.log" -w start >/dev/null
 PRIMARY="postgres://postgres@127.0.0.1:$PG_PRIMARY_PORT/rightstrack"
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U postgres rightstrack
 
@@ -88,7 +88,7 @@ mkdir -p "$WORK/replica"
 cat >> "$WORK/replica/postgresql.conf" <<CONF
 port = $PG_REPLICA_PORT
 CONF
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/replica" -l "$WORK/replica.log" -w start >/dev/null
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/replica" -l "$WORK/pglog/replica.log" -w start >/dev/null
 REPLICA="postgres://postgres@127.0.0.1:$PG_REPLICA_PORT/rightstrack"
 [ "$("$PGBIN/psql" -h 127.0.0.1 -p "$PG_REPLICA_PORT" -U postgres -Atc 'select pg_is_in_recovery()')" = t ] \
   || fail "the replica is not a standby"
