@@ -43,7 +43,7 @@ SAMPLE = REPO / "data" / "sample" / "upr-info"
 FILES = ["1-5", "6-9", "10-13", "14-17", "17-20"]
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 BARE_SQL = """
-SELECT r.id, d.symbol, r.paragraph, r.text, m.code, c.name, d.date, r.position
+SELECT r.id, d.symbol, r.paragraph, r.text, m.code, c.name_en, r.date, r.position
 FROM catalog_recommendation r
 JOIN catalog_document d ON d.id = r.document_id
 JOIN catalog_mechanism m ON m.id = r.mechanism_id
@@ -97,6 +97,14 @@ def _bare(fmt: str, out: Any) -> int:
 
 
 def _child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
+    try:
+        _run_child(kind, fmt, trace, queue)
+    except BaseException as exc:
+        queue.put({"error": repr(exc)})
+        raise
+
+
+def _run_child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
     _setup()
     from django.http import QueryDict
 
@@ -127,8 +135,10 @@ def measure(kind: str, fmt: str) -> dict[str, Any]:
         queue = ctx.Queue()
         proc = ctx.Process(target=_child, args=(kind, fmt, trace, queue))
         proc.start()
-        got = queue.get()
+        got = queue.get(timeout=1800)
         proc.join()
+        if "error" in got:
+            raise SystemExit(f"{kind} {fmt} export failed: {got['error']}")
         if trace:
             found["py_peak"] = got["py_peak"]
         else:
