@@ -77,13 +77,13 @@ def prepare(env: dict[str, str]) -> int:
     return int(out.stdout.strip())
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+def _wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 600) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit("rightstrack serve stopped while starting")
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=60):  # noqa: S310 - loopback only
                 return
         except urllib.error.HTTPError:
             return
@@ -161,7 +161,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict[str, Any]:
             server = subprocess.Popen(
                 serve, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            _wait_until_up(page, server)
+            _wait_until_up(f"{base}/no-such-page/", server)
             run_wrk(page, 2, 3, status)  # warm-up: the workers have loaded the application
             results[label] = run_wrk(page, args.clients, args.duration, status)
             print(f"[{engine}] {label}: {results[label]}", file=sys.stderr)
