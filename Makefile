@@ -8,7 +8,7 @@ PYTEST_ARGS ?= -n 2
 
 FUZZ_SECONDS ?= 300
 
-.PHONY: fuzz run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
+.PHONY: fuzz run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean deploy-test
 
 $(BIN)/rightstrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ messages: install-dev
 fuzz: install-dev
 	rm -rf var/fuzz-corpus && mkdir -p var && cp -r fuzz/corpus var/fuzz-corpus
 	$(BIN)/python fuzz/import_any_file.py var/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=var/
+
+## deploy-test: the deploy/ stack as processes (PostgreSQL primary + streaming replica, Redis,
+## two `rightstrack serve`, a worker, nginx), smoke-tested through the proxy, then stopped
+deploy-test: install
+	bash deploy/deploy-test.sh
 
 bench: install-dev
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
