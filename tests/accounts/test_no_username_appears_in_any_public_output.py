@@ -35,7 +35,8 @@ NAMELESS = ("coordinator", "validator")
 
 
 @pytest.fixture
-def renamed_world(world, cast):
+def renamed_world(full_world, cast):
+    world = full_world
     from rightstrack.accounts.models import User
     from rightstrack.tracking import actions as verbs
 
@@ -52,7 +53,9 @@ def renamed_world(world, cast):
         (plain, "Body cameras were bought in Rio de Janeiro."),
         (cast["coordinator"], "The Ministry reported training 120 officers."),
     ):
-        a = verbs.do_submit_assessment(author, rec, date=dt.date(2024, 7, 1), level="partial", text=text)
+        a = verbs.do_submit_assessment(
+            author, rec, date=dt.date(2024, 7, 1), level="partial", text=text
+        )
         if a.publication_state != "published":
             a = verbs.do_review_assessment(cast["coordinator"], a, a.version, approve=True)
         world.add("assessment", a)
