@@ -34,6 +34,7 @@ from rightstrack.accounts.permissions import (
     user_rank,
 )
 from rightstrack.accounts.twofactor import PUBLISHING_ROLES, requires_two_factor
+from rightstrack.accounts.views import set_language_cookie
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -178,9 +179,12 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         auth_login(request, account, backend=_BACKEND)
         if requires_two_factor(account):
             query = urlencode({"next": reverse("tracking:index")})
-            return redirect(f"{reverse('accounts:two_factor_setup')}?{query}")
-        messages.success(request, _("Welcome to RightsTrack."))
-        return redirect("tracking:index")
+            response = redirect(f"{reverse('accounts:two_factor_setup')}?{query}")
+        else:
+            messages.success(request, _("Welcome to RightsTrack."))
+            response = redirect("tracking:index")
+        set_language_cookie(response, account.language)  # the language chosen for them
+        return response
     ctx = {
         "form": form,
         "invitation": invitation,
