@@ -162,6 +162,28 @@ def world(cast, ministry_a, ministry_b, ngo):
         "import_run",
         ImportRun.objects.create(file_name="CERD_C_BRA_CO_18-20_en.pdf", status="succeeded"),
     )
+    # Actors and people (issue 11): a focal point contact of ministry A, an invitation
+    # sent by the coordinator, and the accounts whose management pages exist.
+    from rightstrack.accounts import actions as people
+
+    w.add(
+        "contact",
+        people.do_save_contact(
+            coordinator, ministry_a, kind="focal_point", name="Rosa Benítez", position="Director"
+        ),
+    )
+    w.add(
+        "invitation",
+        people.do_invite(
+            coordinator,
+            email="new.focal@example.org",
+            role="focal_point",
+            organisation=ministry_a,
+            language="es",
+        ),
+    )
+    for role in ("focal_point_a", "contributor"):
+        w.add("person", cast[role])
     # Published assessments by two contributors who asked to hide their names.
     first, last, username = SECOND_HIDDEN
     second = User.objects.create(
@@ -311,6 +333,13 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         ImportRun.objects.create(file_name=f"SPT-{MARKER}-visit.pdf", status="succeeded"),
         confidential=True,
     )
+    from rightstrack.accounts import actions as people
+
+    archived_org = people.do_create_organisation(
+        coordinator, name=f"{MARKER} archived committee", org_type="parliament"
+    )
+    people.do_archive_organisation(coordinator, archived_org)
+    w.add("organisation", archived_org, confidential=True)
     rec = w.objects["recommendation"][0]
     embargoed = verbs.do_submit_assessment(
         coordinator,

@@ -68,6 +68,10 @@ SEGMENT_MODEL = {
     "press": "document",
     "runs": "import_run",
     "follow-up-requests": "follow_up",
+    # Actors and people (issue 11): contacts of an actor, managed accounts, invitations.
+    "contacts": "contact",
+    "people": "person",
+    "invitations": "invitation",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -114,7 +118,7 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
         ]
     if name == "tracking:history":
         return [
-            {"model": model, "pk": o.pk, CONF: o in w.confidential[model]}
+            {"model": model, "pk": o.pk, CONF: o in w.confidential.get(model, [])}
             for model in (
                 "plan",
                 "action",
@@ -123,8 +127,22 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
                 "assessment",
                 "assignment",
                 "evidence",
+                "organisation",
+                "contact",
             )
             for o in w.objects[model]
+        ]
+    if name == "accounts:accept_invitation":
+        from rightstrack.accounts.invitations import invitation_token
+
+        return [{"token": invitation_token(i)} for i in w.objects["invitation"]] + [
+            {"token": "not-a-signed-token"}
+        ]
+    if name == "accounts:signup_verify":
+        from rightstrack.accounts.invitations import verification_token
+
+        return [{"token": verification_token(u)} for u in w.objects["person"]] + [
+            {"token": "not-a-signed-token"}
         ]
     if name == "tracking:deadlines_user_ics":
         from rightstrack.tracking.ics import user_feed_token

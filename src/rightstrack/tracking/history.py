@@ -15,7 +15,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 
+from rightstrack.accounts.models import Contact, Organisation
 from rightstrack.accounts.permissions import public_name
 from rightstrack.accounts.types import Viewer
 from rightstrack.tracking import permissions as perm
@@ -37,7 +39,12 @@ MODELS: dict[str, type[models.Model]] = {
     "assessment": Assessment,
     "assignment": Assignment,
     "evidence": Evidence,
+    # Actors: their history is open to coordinators only (who alone may change them).
+    "organisation": Organisation,
+    "contact": Contact,
 }
+#: Archived records a coordinator may restore from the history page: URL name.
+RESTORE_URLS = {"organisation": "tracking:actor_restore", "contact": "tracking:contact_restore"}
 HIDDEN_FIELDS = {"version", "updated_at", "created_at"}
 
 
@@ -160,4 +167,10 @@ def history_context(user: Viewer | None, model: str, pk: int) -> dict[str, Any]:
         )
         previous = rec
     entries.reverse()
-    return {"object": obj, "model": model, "entries": entries}
+    restore = RESTORE_URLS.get(model) if obj.is_archived and perm.is_coordinator(user) else None
+    return {
+        "object": obj,
+        "model": model,
+        "entries": entries,
+        "restore_url": reverse(restore, args=[obj.pk]) if restore else "",
+    }

@@ -2,13 +2,21 @@
 
 from django.urls import path
 
-from rightstrack.tracking import deadline_views, views
+from rightstrack.tracking import actor_views, deadline_views, views
 
 app_name = "tracking"
 urlpatterns = [
     path("", views.index, name="index"),
     path("actors/", views.actor_list, name="actor_list"),
+    path("actors/new/", actor_views.actor_edit, name="actor_create"),
     path("actors/<int:pk>/", views.actor_detail, name="actor_detail"),
+    path("actors/<int:pk>/edit/", actor_views.actor_edit, name="actor_edit"),
+    path("actors/<int:pk>/archive/", actor_views.actor_archive, name="actor_archive"),
+    path("actors/<int:pk>/restore/", actor_views.actor_restore, name="actor_restore"),
+    path("actors/<int:org_pk>/contacts/new/", actor_views.contact_edit, name="contact_create"),
+    path("contacts/<int:pk>/edit/", actor_views.contact_edit, name="contact_edit"),
+    path("contacts/<int:pk>/archive/", actor_views.contact_archive, name="contact_archive"),
+    path("contacts/<int:pk>/restore/", actor_views.contact_restore, name="contact_restore"),
     path("recommendations/<int:pk>/", views.recommendation_tracking, name="recommendation"),
     path("recommendations/<int:pk>/assign/", views.assign, name="assign"),
     path("recommendations/<int:rec_pk>/assess/", views.assessment_edit, name="assessment_create"),

@@ -24,7 +24,9 @@ from django.views.decorators.http import require_POST
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import (
+    can_manage_actors,
     get_recommendation_for_user,
+    manageable_users,
     public_name,
     user_rank,
     visible_documents,
@@ -120,11 +122,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="mapping-of-actors.csv"'
         return response
-    return render(
-        request,
-        "tracking/actor_list.html",
-        {"form": f, "orgs": orgs, "query": request.GET.urlencode()},
-    )
+    ctx = {
+        "form": f,
+        "orgs": orgs,
+        "query": request.GET.urlencode(),
+        "can_manage": can_manage_actors(request.user),
+    }
+    return render(request, "tracking/actor_list.html", ctx)
 
 
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -142,7 +146,20 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for a in perm.visible_actions(request.user).filter(responsible=org).select_related("plan")
         if (s := perm.shown_action(request.user, a)) is not None
     ]
-    ctx = {"org": org, "assignments": assignments, "actions": shown}
+    manager = can_manage_actors(request.user)
+    ctx = {
+        "org": org,
+        "assignments": assignments,
+        "actions": shown,
+        "can_manage": manager,
+        # Direct contacts stay inside the product (focal points and above).
+        "contacts": org.contacts.filter(is_archived=False)
+        if user_rank(request.user) >= perm.FOCAL_POINT
+        else [],
+        "members": manageable_users(request.user).filter(organisation=org, is_active=True)
+        if manager
+        else [],
+    }
     return render(request, "tracking/actor_detail.html", ctx)
 
 
