@@ -24,11 +24,13 @@ $(VENV)/.dev: $(BIN)/rightstrack
 
 install-dev: $(VENV)/.dev
 
-## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST)
+## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST) with a task worker
 run: install
 	$(BIN)/rightstrack migrate --noinput
 	$(BIN)/rightstrack load-sample
-	$(BIN)/rightstrack runserver $(HOST)
+	@# The task worker (uploads are imported on the task queue) runs beside the web server and
+	@# stops with it (Ctrl-C).
+	$(BIN)/rightstrack db-worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/rightstrack runserver $(HOST)
 
 ## test: lint, type-check, then the whole suite on SQLite and on PostgreSQL
 test: install-dev lint typecheck test-sqlite test-postgres
