@@ -193,6 +193,17 @@ def index_statements(vendor: str) -> list[str]:
     ]
 
 
+def uninstall_change_triggers(connection: BaseDatabaseWrapper, tables: Iterable[str]) -> None:
+    """Drop the change-token triggers of :func:`install_change_triggers` (migration reverse)."""
+    with connection.cursor() as cur:
+        for table in tables:
+            if connection.vendor == "sqlite":
+                for event in ("insert", "update", "delete"):
+                    cur.execute(f"DROP TRIGGER IF EXISTS {PREFIX}change_{_short(table)}_{event}")
+            elif connection.vendor == "postgresql":
+                cur.execute(f"DROP TRIGGER IF EXISTS {PREFIX}change_{_short(table)} ON {table}")
+
+
 def _sqlite_trigger_names() -> set[str]:
     names = {f"{PREFIX}public_ins", f"{PREFIX}public_upd", f"{PREFIX}public_doc"}
     for table in COUNTED_TABLES:

@@ -12,6 +12,13 @@ def install(apps, schema_editor):
     derived.install_change_triggers(schema_editor.connection, [SEARCH_TABLE])
 
 
+def uninstall(apps, schema_editor):
+    from rightstrack.catalog import derived
+    from rightstrack.portal.search_index import SEARCH_TABLE
+
+    derived.uninstall_change_triggers(schema_editor.connection, [SEARCH_TABLE])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -33,5 +40,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'list summaries',
             },
         ),
-        migrations.RunPython(install, migrations.RunPython.noop),
+        migrations.RunPython(install, uninstall),
     ]
