@@ -134,26 +134,33 @@ class ListSummaryCache:
         return value
 
     def count(self, compute: Callable[[], int]) -> int:
-        """The number of matching recommendations."""
+        """The number of matching recommendations (the unfiltered list's also through
+        ``ListSummary``: SQLite counts it by reading the whole table)."""
+        if not self.params.is_filtered and self.token is not None and self._stored is not None:
+            return int(self._stored["count"])
         return self.get_or_compute("count", compute)
 
     def facets(
-        self, compute: Callable[[], dict[str, list[FacetValue]]]
+        self,
+        compute: Callable[[], dict[str, list[FacetValue]]],
+        count: Callable[[], int] | None = None,
     ) -> dict[str, list[FacetValue]]:
-        """Every facet's counts; the unfiltered list's also through ``ListSummary``."""
-        if self.params.is_filtered:
+        """Every facet's counts; the unfiltered list's also through ``ListSummary``, stored
+        with its total (``count``)."""
+        if self.params.is_filtered or count is None:
             return self.get_or_compute("facets", compute)
-        return self.get_or_compute("facets", lambda: self._stored_facets(compute))
+        return self.get_or_compute("facets", lambda: self._stored_facets(compute, count))
 
     def _stored_facets(
-        self, compute: Callable[[], dict[str, list[FacetValue]]]
+        self, compute: Callable[[], dict[str, list[FacetValue]]], count: Callable[[], int]
     ) -> dict[str, list[FacetValue]]:
         token = self.token
         if self._stored is not None:
-            return _facets_from_json(self._stored)
+            return _facets_from_json(self._stored["facets"])
         facets = compute()
         if token is not None:
-            store_summary(self.stored_key, token, _facets_to_json(facets))
+            payload = {"count": count(), "facets": _facets_to_json(facets)}
+            store_summary(self.stored_key, token, payload)
         return facets
 
 
@@ -173,6 +180,8 @@ def token_and_stored(key: str) -> tuple[str | None, dict[str, Any] | None]:
     payload = row[1]
     if isinstance(payload, str):  # SQLite returns the JSON text
         payload = json.loads(payload)
+    if not isinstance(payload, dict) or not {"count", "facets"} <= payload.keys():
+        payload = None
     return str(row[0]), payload
 
 
@@ -203,6 +212,7 @@ def precompute_common_pages() -> int:
     """
     params = ListParams()
     done = 0
+    total: int | None = None
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             lang = translation.get_language()
@@ -212,8 +222,9 @@ def precompute_common_pages() -> int:
             if summary._stored is not None:
                 continue
             base = searched(visible_recommendations(None), params, lang)
-            store_summary(
-                summary.stored_key, summary.token, _facets_to_json(facet_counts(base, {}))
-            )
+            if total is None:
+                total = base.count()
+            payload = {"count": total, "facets": _facets_to_json(facet_counts(base, {}))}
+            store_summary(summary.stored_key, summary.token, payload)
             done += 1
     return done

@@ -181,7 +181,8 @@ class RecommendationList:
         return self.summary.facets(
             lambda: facet_counts(
                 self.searched, self.params.selected, cache=self.lookup_cache, known=self.known
-            )
+            ),
+            count=lambda: self.total,
         )
 
     @property
@@ -192,7 +193,9 @@ class RecommendationList:
             return {}
         (param,) = self.params.selected
         unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
-        everything = unfiltered.facets(lambda: facet_counts(self.visible, {}))
+        everything = unfiltered.facets(
+            lambda: facet_counts(self.visible, {}), count=self.visible.count
+        )
         return {param: everything[param]}
 
     def facet_groups(self) -> list[dict[str, Any]]:
