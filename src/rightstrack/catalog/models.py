@@ -291,12 +291,12 @@ class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     """Query helpers for recommendations (``public()``, ``for_country()``)."""
 
     def public(self) -> RecommendationQuerySet:
-        """Recommendations anyone may see: public, not archived, in a public document."""
-        return self.filter(
-            visibility=Visibility.PUBLIC,
-            is_archived=False,
-            document__visibility=Visibility.PUBLIC,
-        )
+        """Recommendations anyone may see: public, not archived, in a public document.
+
+        Reads the flag ``is_public``, which database triggers keep equal to that rule
+        (``catalog/derived.py``), so no join to the documents is needed.
+        """
+        return self.filter(is_public=True)
 
     def for_country(self, iso3: str) -> RecommendationQuerySet:
         """Recommendations addressed to the State with this ISO3 code."""
@@ -379,9 +379,12 @@ class Recommendation(models.Model):
         max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     is_archived = models.BooleanField(_("archived"), default=False)
+    #: Public, not archived, in a public document: set by database triggers only
+    #: (``catalog/derived.py``); whatever Python writes here is recomputed.
+    is_public = models.BooleanField(_("public"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[themes, affected_groups])
+    history = HistoricalRecords(m2m_fields=[themes, affected_groups], excluded_fields=["is_public"])
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -412,6 +415,21 @@ class Recommendation(models.Model):
         for other in self.other_texts.all():
             texts.setdefault(other.language, other.text)
         return texts
+
+
+class CatalogueChange(models.Model):
+    """One row whose ``token`` database triggers replace after every write to the
+    catalogue tables the recommendations list counts (see ``catalog/derived.py``); caches
+    of counts are keyed by it. Never written by Python code."""
+
+    token = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("catalogue change")
+        verbose_name_plural = _("catalogue changes")
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class RecommendationText(models.Model):

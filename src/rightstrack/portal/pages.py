@@ -29,6 +29,7 @@ from rightstrack.accounts.permissions import (
 from rightstrack.catalog.models import Country, Recommendation
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
+from rightstrack.portal.list_cache import ListSummaryCache
 from rightstrack.portal.panels import panels_for
 from rightstrack.portal.rows import (
     CHUNK_SIZE,
@@ -122,6 +123,16 @@ class RecommendationList:
         self.lookup_cache: dict[Any, Any] = {}
 
     @cached_property
+    def summary(self) -> ListSummaryCache:
+        """The cached total and facet counts of this list (``portal/list_cache.py``)."""
+        return ListSummaryCache(self.request.user, self.params, self.lang)
+
+    @cached_property
+    def total(self) -> int:
+        """How many visible recommendations match (cached by the catalogue's change token)."""
+        return self.summary.count(self.filtered.count)
+
+    @cached_property
     def searched(self) -> RecQS:
         """Visible recommendations matching the query (runs the index query once)."""
         return searched(self.visible, self.params, self.lang)
@@ -140,10 +151,11 @@ class RecommendationList:
     def id_page(self) -> Page[Any]:
         """The requested page (clamped to the last one) as a page of ids.
 
-        Sorting happens on ids only (narrow rows sort fast): 1 count + 1 ids.
+        Sorting happens on ids only (narrow rows sort fast): 1 count (or the cached one) +
+        1 ids.
         """
         ids = self.queryset.values_list("pk", flat=True)
-        paginator = KnownCountPaginator(ids, page_size(), self.filtered.count())
+        paginator = KnownCountPaginator(ids, page_size(), self.total)
         page = paginator.get_page(self.params.page)
         page.object_list = list(page.object_list)
         return page
@@ -164,8 +176,27 @@ class RecommendationList:
 
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:
-        """Facet counts, each ignoring its own selection (one query per facet)."""
-        return facet_counts(self.searched, self.params.selected, cache=self.lookup_cache)
+        """Facet counts, each ignoring its own selection (one query per facet, unless
+        cached: ``portal/list_cache.py``)."""
+        return self.summary.facets(
+            lambda: facet_counts(
+                self.searched, self.params.selected, cache=self.lookup_cache, known=self.known
+            ),
+            count=lambda: self.total,
+        )
+
+    @property
+    def known(self) -> dict[str, list[FacetValue]]:
+        """With one facet selected and no query, that facet's counts ignore its own
+        selection: they are the unfiltered list's, cached or stored (``list_cache``)."""
+        if self.params.q or self.params.matches_nothing or len(self.params.selected) != 1:
+            return {}
+        (param,) = self.params.selected
+        unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
+        everything = unfiltered.facets(
+            lambda: facet_counts(self.visible, {}), count=self.visible.count
+        )
+        return {param: everything[param]}
 
     def facet_groups(self) -> list[dict[str, Any]]:
         """Facets for the template: label, param and values, in registry order."""
