@@ -58,4 +58,8 @@ class PortalConfig(AppConfig):
             _resume_search_triggers, sender=Recommendation, dispatch_uid="portal_search_resume"
         )
         # Adds tracking's sections to the recommendation and country pages.
-        from rightstrack.portal import tracking_sections  # noqa: F401
+        # Adds classify's suggested labels to the recommendation page.
+        from rightstrack.portal import (
+            classify_sections,  # noqa: F401
+            tracking_sections,  # noqa: F401
+        )
