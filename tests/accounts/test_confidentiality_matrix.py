@@ -68,6 +68,7 @@ SEGMENT_MODEL = {
     "press": "document",
     "runs": "import_run",
     "follow-up-requests": "follow_up",
+    "suggestions": "suggestion",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {

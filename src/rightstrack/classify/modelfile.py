@@ -32,6 +32,7 @@ MAGIC = b"RTCLASSIFY"
 #: Bump when the saved objects change shape: older files are then deleted and retrained.
 FORMAT_VERSION = 1
 _DIGEST = hashlib.sha256().digest_size
+_FINGERPRINT = 64
 
 
 class ModelFileError(Exception):
@@ -47,6 +48,10 @@ def _mac(body: bytes) -> bytes:
     return hmac.new(settings.SECRET_KEY.encode("utf-8"), body, hashlib.sha256).digest()
 
 
+#: The last bundle read, by path, modification time and size (imports read it once).
+_CACHE: dict[Path, tuple[tuple[int, int], Bundle]] = {}
+
+
 def save(bundle: Bundle, path: Path | None = None) -> Path:
     """Write ``bundle`` to ``path`` (default :func:`model_path`) atomically.
 
@@ -57,7 +62,8 @@ def save(bundle: Bundle, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     joblib.dump(bundle, buffer, compress=3)
-    body = FORMAT_VERSION.to_bytes(4, "big") + buffer.getvalue()
+    fingerprint = bundle.labels_fingerprint.encode("ascii").ljust(_FINGERPRINT, b" ")
+    body = FORMAT_VERSION.to_bytes(4, "big") + fingerprint + buffer.getvalue()
     fd, tmp = tempfile.mkstemp(prefix=".model-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -69,8 +75,13 @@ def save(bundle: Bundle, path: Path | None = None) -> Path:
     return path
 
 
-def read(path: Path) -> Bundle:
+def read(path: Path, *, fingerprint: str | None = None) -> Bundle | None:
     """Read and check the model file at ``path``.
+
+    Args:
+        fingerprint: when given, a signed file trained on other labels
+            (``rules.labels_fingerprint``, e.g. another database) is not unpickled and
+            ``None`` is returned.
 
     Raises:
         FileNotFoundError: no file.
@@ -88,9 +99,12 @@ def read(path: Path) -> Bundle:
         raise ModelFileError(f"stale model file (format {version}, expected {FORMAT_VERSION})")
     if not hmac.compare_digest(mac, _mac(body)):
         raise ModelFileError("model file signature does not match (tampered or another key)")
+    stored = body[4 : 4 + _FINGERPRINT].decode("ascii", "replace").strip()
+    if fingerprint is not None and stored != fingerprint:
+        return None
     try:
         # Safe: the bytes were written by this installation (HMAC keyed on SECRET_KEY).
-        bundle = joblib.load(io.BytesIO(body[4:]))
+        bundle = joblib.load(io.BytesIO(body[4 + _FINGERPRINT :]))
     except Exception as exc:
         raise ModelFileError(f"corrupt model file ({type(exc).__name__})") from exc
     if not isinstance(bundle, Bundle):
@@ -98,15 +112,27 @@ def read(path: Path) -> Bundle:
     return bundle
 
 
-def load(path: Path | None = None) -> Bundle | None:
+def load(path: Path | None = None, *, fingerprint: str | None = None) -> Bundle | None:
     """The saved bundle, or ``None`` when there is none or it must not be loaded.
 
     A stale, tampered or corrupt file is deleted (and logged), so the next
-    ``classify train`` writes a fresh one.
+    ``classify train`` writes a fresh one. ``fingerprint``: see :func:`read`. The
+    bundle read is kept in memory until the file changes.
     """
     path = path or model_path()
     try:
-        return read(path)
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = _CACHE.get(path)
+        if cached is not None and cached[0] == key:
+            bundle: Bundle | None = cached[1]
+        else:
+            bundle = read(path, fingerprint=fingerprint)
+            if bundle is not None:
+                _CACHE[path] = (key, bundle)
+        if bundle is not None and fingerprint is not None:
+            return bundle if bundle.labels_fingerprint == fingerprint else None
+        return bundle
     except FileNotFoundError:
         return None
     except ModelFileError as exc:

@@ -2,7 +2,7 @@
 
 Each label of a taxonomy has a list of keywords; a recommendation whose text contains
 one (whole words; lower-case keywords ignore case, keywords with capitals such as
-"CAT" or "HIV" must match as written) gets the label suggested, with the keywords
+"CAT" or "HIV" must match as written; see :class:`Matcher`) gets the label suggested, with the keywords
 found as the reason. Sources of the keywords:
 
 * ``data/keywords.csv``: written by hand for the UPR Info issues and the common UHRI
@@ -180,55 +180,67 @@ _PREAMBLE = re.compile(
 )
 
 
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits; punctuation and hyphens split words)."""
+    return _TOKEN.findall(text)
+
+
 @dataclass
 class Matcher:
-    """Keywords of one taxonomy, compiled into two regular expressions (case-insensitive for
-    lower-case keywords, exact for the others)."""
+    """Keywords of one taxonomy, looked up by word n-grams (fast on long keyword lists:
+    one dictionary look-up per word of the text and keyword length starting there).
 
-    by_keyword: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    _ci: re.Pattern[str] | None = None
-    _cs: re.Pattern[str] | None = None
+    Lower-case keywords ignore case; keywords with capitals ("CAT", "HIV") must match as
+    written. Hyphens and punctuation separate words on both sides ("ill-treatment"
+    matches "ill treatment").
+    """
+
+    folded: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    exact: dict[str, dict[int, str]] = field(default_factory=lambda: defaultdict(dict))
+    _lengths_folded: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _lengths_exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, label_id: int, keyword: str) -> None:
-        """Add ``keyword`` (stripped) for ``label_id``."""
+        """Add ``keyword`` for ``label_id``."""
         keyword = " ".join(keyword.split())
-        if len(keyword) < 2:
+        words = tokens(keyword)
+        if not words or len(keyword) < 2:
             return
         if keyword == keyword.lower():
-            self.by_keyword[keyword].add(label_id)
+            key = " ".join(words)
+            self.folded[key].setdefault(label_id, keyword)
+            self._lengths_folded[words[0]].add(len(words))
         else:
-            self.exact[keyword].add(label_id)
+            key = " ".join(words)
+            self.exact[key].setdefault(label_id, keyword)
+            self._lengths_exact[words[0]].add(len(words))
 
     def compile(self) -> None:
-        """Build the regular expressions (longest keywords first)."""
-        self._ci = _alternation(self.by_keyword, re.IGNORECASE)
-        self._cs = _alternation(self.exact, 0)
+        """Nothing to compile (kept for symmetry with earlier versions)."""
 
     def find(self, text: str) -> dict[int, list[str]]:
         """Labels whose keywords occur in ``text``, each with the distinct keywords found."""
         found: dict[int, list[str]] = defaultdict(list)
-        for pattern, table, fold in (
-            (self._ci, self.by_keyword, True),
-            (self._cs, self.exact, False),
+        original = tokens(text)
+        lowered = [w.lower() for w in original]
+        for words, table, lengths in (
+            (lowered, self.folded, self._lengths_folded),
+            (original, self.exact, self._lengths_exact),
         ):
-            if pattern is None:
+            if not table:
                 continue
-            for match in pattern.finditer(text):
-                word = match.group(0).lower() if fold else match.group(0)
-                word = " ".join(word.split())
-                for label_id in table.get(word, ()):
-                    if word not in found[label_id]:
-                        found[label_id].append(word)
+            for i, word in enumerate(words):
+                for n in lengths.get(word, ()):
+                    hit = table.get(" ".join(words[i : i + n])) if n > 1 else table.get(word)
+                    if hit is None:
+                        continue
+                    for label_id, keyword in hit.items():
+                        if keyword not in found[label_id]:
+                            found[label_id].append(keyword)
         return found
-
-
-def _alternation(table: dict[str, set[int]], flags: int) -> re.Pattern[str] | None:
-    if not table:
-        return None
-    words = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
 
 
 def name_phrases(name: str) -> list[str]:

@@ -185,10 +185,7 @@ class SuggestResult:
 
 def usable_model() -> Bundle | None:
     """The saved model, when there is a valid one trained on this database's labels."""
-    bundle = modelfile.load()
-    if bundle is not None and bundle.labels_fingerprint != labels_fingerprint():
-        return None
-    return bundle
+    return modelfile.load(fingerprint=labels_fingerprint())
 
 
 def untagged() -> Q:
