@@ -100,7 +100,7 @@ def _gold(where: Q, key: str) -> tuple[list[str], list[set[int]]]:
 def evaluate_upr(report: Report) -> None:
     """Time split on UPR Info rows: issues (micro/macro F1) and action category (accuracy)."""
     start = time.perf_counter()
-    bundle, _ = train(force=True, where=UPR_INFO & CYCLE_1)
+    bundle, _ = train(force=True, where=UPR_INFO & CYCLE_1, keys={"upr_issue", "action_category"})
     report.add("training seconds (cycle 1)", round(time.perf_counter() - start, 1))
     issues = bundle.models.get("upr_issue")
     report.add("training recommendations (cycle 1)", issues.examples if issues else 0)
@@ -137,7 +137,7 @@ def evaluate_sdg_uhri(report: Report) -> None:
     if not texts:
         report.add("SDG goals on UHRI records", 0.0, "no UHRI record with SDG goals imported")
         return
-    bundle, _ = train(force=True, where=~Q(uhri_id=""))
+    bundle, _ = train(force=True, where=Q(uhri_id=""), keys={"sdg_goal"})  # the others
     pred = predict(texts, bundle if bundle.models else None, "sdg_goal", min_score=MIN_SCORE)
     p, r, _f = prf(gold, pred)
     report.add("SDG goals precision (UHRI)", round(p, 4), f"{len(texts)} records")

@@ -94,12 +94,16 @@ def training_data(where: Q | None = None) -> TrainingData:
     return TrainingData(ids, texts, examples)
 
 
-def train(*, force: bool = False, where: Q | None = None) -> tuple[Bundle, bool]:
+def train(
+    *, force: bool = False, where: Q | None = None, keys: set[str] | None = None
+) -> tuple[Bundle, bool]:
     """Train on the confirmed labels and save the model, unless the data is unchanged.
 
     Args:
         force: train even when the saved model was trained on the same data.
         where: restrict the training recommendations (the time-split evaluation).
+        keys: train only these taxonomies (evaluation); with ``where`` or ``keys`` the
+            model is returned, not saved.
 
     Returns:
         ``(bundle, trained)``: ``trained`` is ``False`` when the saved model's data hash
@@ -107,14 +111,17 @@ def train(*, force: bool = False, where: Q | None = None) -> tuple[Bundle, bool]
         deleted by :func:`~rightstrack.classify.modelfile.load` and retrained).
     """
     data = training_data(where)
+    if keys is not None:
+        data.examples = {k: v for k, v in data.examples.items() if k in keys}
     digest = data.digest()
-    if not force and where is None:
+    partial = where is not None or keys is not None
+    if not force and not partial:
         current = modelfile.load()
         if current is not None and current.data_hash == digest:
             return current, False
     bundle = fit_bundle(data.texts, data.examples, digest)
     bundle.labels_fingerprint = labels_fingerprint()
-    if where is None:
+    if not partial:
         modelfile.save(bundle)
     logger.info("classify: trained on %d texts in %.1f s", len(data.texts), bundle.seconds)
     return bundle, True

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from rightstrack.accounts.decorators import role_required
@@ -52,7 +53,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         done = verbs.do_review_suggestions(
             request.user, list(chosen), accept=request.POST.get("decision") == "accept"
         )
-        messages.success(request, _("%(count)d suggestions reviewed.") % {"count": done})
+        messages.success(
+            request,
+            ngettext("%(count)d suggestion reviewed.", "%(count)d suggestions reviewed.", done)
+            % {"count": done},
+        )
         return _back(request, "classify:review")
     form, qs = queue(request.user, request.GET)
     page = Paginator(qs, QUEUE_PAGE).get_page(request.GET.get("page"))
