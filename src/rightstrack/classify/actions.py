@@ -116,7 +116,8 @@ def do_set_publication(user: Viewer, *, publish: bool, threshold: float) -> Publ
     _check(user)
     if not 0.0 <= threshold <= 1.0:
         raise ValidationError(_("The minimum score must be between 0 and 1."))
-    setting = PublicationSetting.current()
+    setting = PublicationSetting.objects.select_for_update().filter(pk=1).first()
+    setting = setting or PublicationSetting(pk=1)
     setting.publish, setting.threshold = publish, threshold
     _save(setting, user, "publication of suggestions changed")
     return setting

@@ -106,6 +106,6 @@ class PublicationSetting(models.Model):
 
     @classmethod
     def current(cls) -> PublicationSetting:
-        """The one row (created with defaults when missing)."""
-        obj, _created = cls.objects.get_or_create(pk=1)
-        return obj
+        """The one row, or an unsaved one with the defaults when none was saved yet (reading
+        never writes)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
