@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -41,7 +42,9 @@ def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
             verbs.do_reject_suggestion(request.user, suggestion)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return _back(request, f"/recommendations/{suggestion.recommendation_id}/")
+    return _back(
+        request, reverse("portal:recommendation_detail", args=[suggestion.recommendation_id])
+    )
 
 
 @coordinator_required
