@@ -203,6 +203,18 @@ def world(cast, ministry_a, ministry_b, ngo):
         )
         a = verbs.do_review_assessment(coordinator, a, a.version, approve=True)
         w.add("assessment", a)
+    from rightstrack.classify.models import Suggestion
+
+    w.add(
+        "suggestion",
+        Suggestion.objects.create(
+            recommendation=rec,
+            taxonomy="theme",
+            label_id=shared_theme.pk,
+            score=0.7,
+            reason="keywords: police",
+        ),
+    )
     return w
 
 
@@ -351,3 +363,16 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         visibility=Visibility.RESTRICTED,
     )
     w.add("assessment", embargoed, confidential=True)
+    from rightstrack.classify.models import Suggestion
+
+    w.add(
+        "suggestion",
+        Suggestion.objects.create(
+            recommendation=restricted_rec,
+            taxonomy="theme",
+            label_id=secret_theme.pk,
+            score=0.9,
+            reason=f"keywords: {MARKER}",
+        ),
+        confidential=True,
+    )

@@ -72,6 +72,7 @@ SEGMENT_MODEL = {
     "contacts": "contact",
     "people": "person",
     "invitations": "invitation",
+    "suggestions": "suggestion",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {

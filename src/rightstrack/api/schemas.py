@@ -40,12 +40,35 @@ class RecommendationOut(Schema):
     url: str
 
 
+class SuggestedLabel(Schema):
+    """A suggested label: not confirmed by a person (``docs/classify.md``). ``label`` is
+    written as the confirmed labels of the same taxonomy are (name, target code, number)."""
+
+    label: str | int
+    score: float
+    reason: str
+
+
+class SuggestedLabels(Schema):
+    """Suggested labels per taxonomy, under the keys of the confirmed labels."""
+
+    themes: list[SuggestedLabel]
+    affected_persons: list[SuggestedLabel]
+    sdgs: list[SuggestedLabel]
+    sdg_targets: list[SuggestedLabel]
+    upr_issues: list[SuggestedLabel]
+    action_category: list[SuggestedLabel]
+
+
 class RecommendationDetailOut(RecommendationOut):
-    """A recommendation with the ids of the same text elsewhere and its text by language
-    code (the portal's ``/recommendations/{id}.json``)."""
+    """A recommendation with the ids of the same text elsewhere, its text by language
+    code and its suggested labels (the portal's ``/recommendations/{id}.json``). Suggested
+    labels are shown to coordinators, and to others only when a coordinator published
+    suggestions from a minimum score."""
 
     same_text: list[int]
     texts: dict[str, str]
+    suggested: SuggestedLabels
 
 
 class RecommendationPage(Schema):

@@ -1,6 +1,13 @@
-"""URLs of the classify app."""
+"""URLs of the classify app: review of suggested labels (coordinators)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from rightstrack.classify import views
 
 app_name = "classify"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("review/", views.review_queue, name="review"),
+    path("publication/", views.publication, name="publication"),
+    path("suggestions/<int:pk>/accept/", views.decide, {"decision": "accept"}, name="accept"),
+    path("suggestions/<int:pk>/reject/", views.decide, {"decision": "reject"}, name="reject"),
+]

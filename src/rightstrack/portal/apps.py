@@ -76,4 +76,8 @@ class PortalConfig(AppConfig):
             _precompute_list_after_commit, sender=Recommendation, dispatch_uid="portal_list_counts"
         )
         # Adds tracking's sections to the recommendation and country pages.
-        from rightstrack.portal import tracking_sections  # noqa: F401
+        # Adds classify's suggested labels to the recommendation page.
+        from rightstrack.portal import (
+            classify_sections,  # noqa: F401
+            tracking_sections,  # noqa: F401
+        )

@@ -27,6 +27,7 @@ from rightstrack.accounts.permissions import (
     visible_recommendations,
 )
 from rightstrack.catalog.models import Country, Recommendation
+from rightstrack.classify.shown import suggested_json
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.list_cache import ListSummaryCache
@@ -310,7 +311,9 @@ def _language_name(code: str) -> str:
 
 
 def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """The recommendation page as JSON: a list result plus ``same_text`` (ids).
+    """The recommendation page as JSON: a list result plus ``same_text`` (ids), ``texts``
+    and ``suggested``: the suggested labels per taxonomy (same keys as the confirmed ones)
+    with score and reason, as ``classify.shown.suggested_json`` lets ``request.user`` see.
 
     Raises:
         Http404: no such recommendation, or one hidden from ``request.user``.
@@ -320,6 +323,7 @@ def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
     [data] = result_rows(visible, [ctx["rec"].pk], request)
     data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
     data["texts"] = {t["language"]: t["text"] for t in ctx["texts"]}
+    data["suggested"] = suggested_json(request.user, [data["id"]])[data["id"]]
     return data
 
 
