@@ -45,7 +45,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         """Keep the search index in step (after migrations, around ingest bulk loads) and add
-        tracking's sections to the portal's pages."""
+        tracking's and classify's sections to the portal's pages."""
         from rightstrack.catalog.models import Recommendation
         from rightstrack.ingest import signals as ingest_signals
 
@@ -57,5 +57,6 @@ class PortalConfig(AppConfig):
         ingest_signals.bulk_load_finished.connect(
             _resume_search_triggers, sender=Recommendation, dispatch_uid="portal_search_resume"
         )
-        # Adds tracking's sections to the recommendation and country pages.
-        from rightstrack.portal import tracking_sections  # noqa: F401
+        # Adds tracking's sections to the recommendation and country pages, and
+        # classify's "Recommended again" section to the recommendation page.
+        from rightstrack.portal import classify_sections, tracking_sections  # noqa: F401
