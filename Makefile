@@ -26,6 +26,7 @@ install-dev: $(VENV)/.dev
 run: install
 	$(BIN)/rightstrack migrate --noinput
 	$(BIN)/rightstrack load-sample
+	$(BIN)/rightstrack classify cluster
 	$(BIN)/rightstrack runserver $(HOST)
 
 ## test: lint, type-check, then the whole suite on SQLite and on PostgreSQL

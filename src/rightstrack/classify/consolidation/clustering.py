@@ -25,7 +25,7 @@ from django.db import transaction
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from rightstrack.catalog.models import Country, Recommendation
 from rightstrack.classify.consolidation.similarity import vectorise
@@ -121,9 +121,10 @@ def build_clusters(iso3: str | None = None, threshold: float = THRESHOLD) -> Clu
     countries = Country.objects.filter(recommendations__isnull=False).distinct().order_by("iso3")
     if iso3:
         countries = countries.filter(iso3=iso3.upper())
-    for country in countries:
-        run.countries += 1
-        _build_country(country, threshold, run)
+    with transaction.atomic():  # one commit: SQLite syncs the disk once, not per country
+        for country in countries:
+            run.countries += 1
+            _build_country(country, threshold, run)
     run.seconds = time.perf_counter() - started
     return run
 
@@ -155,10 +156,15 @@ def _build_country(country: Country, threshold: float, run: ClusterRun) -> None:
             existing[frozenset(rec_ids)] = cluster_id
         stale = [cid for key, cid in existing.items() if key not in wanted]
         if stale:
-            for cluster in Cluster.objects.filter(pk__in=stale):
+            superseded = list(Cluster.objects.filter(pk__in=stale))
+            for cluster in superseded:
                 cluster.status = Cluster.Status.SUPERSEDED
-                cluster._change_reason = "superseded by classify cluster"  # type: ignore[attr-defined]
-                cluster.save(update_fields=["status", "updated_at"])
+            bulk_update_with_history(
+                superseded,
+                Cluster,
+                ["status"],
+                default_change_reason="superseded by classify cluster",
+            )
             run.superseded += len(stale)
         new_keys = [key for key in wanted if key not in existing]
         run.kept += len(wanted) - len(new_keys)

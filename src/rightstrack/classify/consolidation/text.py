@@ -28,6 +28,7 @@ def comparable(text: str) -> str:
     """
     text = _TRAILING_STATE.sub("", text or "")
     text = _LEADING_NUMBER.sub("", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text.casefold()).strip()
