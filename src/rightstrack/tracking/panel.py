@@ -25,7 +25,7 @@ from rightstrack.accounts.permissions import (
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
-from rightstrack.classify.consolidation.repeated import current_memberships
+from rightstrack.classify.consolidation.repeated import cluster_of
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.followup import state_label, state_of
 from rightstrack.tracking.models import (
@@ -93,9 +93,8 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
     )
     # Plans, actions and indicators may address the recommendation's cluster (the same
     # ask made elsewhere): they show on the page of every member.
-    clusters = list(
-        current_memberships().filter(recommendation=rec).values_list("cluster_id", flat=True)
-    )
+    cluster = cluster_of(rec)
+    clusters = [cluster.pk] if cluster else []
     shown = [
         s
         for a in perm.visible_actions(user)

@@ -27,8 +27,18 @@ def current_memberships() -> QuerySet[ClusterMember]:
     )
 
 
+#: Attribute of a Recommendation instance that keeps its current cluster for one request.
+_MEMO = "_current_cluster_memo"
+
+
 def cluster_of(rec: Recommendation) -> Cluster | None:
-    """The current cluster of ``rec``, or ``None`` (a recommendation is in at most one)."""
+    """The current cluster of ``rec``, or ``None`` (a recommendation is in at most one).
+
+    Remembered on the instance: the recommendation page's sections ("Recommended again",
+    tracking's panel) ask for it once between them (one query).
+    """
+    if hasattr(rec, _MEMO):
+        return getattr(rec, _MEMO)  # type: ignore[no-any-return]
     member = (
         current_memberships()
         .filter(recommendation=rec)
@@ -36,7 +46,9 @@ def cluster_of(rec: Recommendation) -> Cluster | None:
         .order_by("-cluster__status", "-id")  # "confirmed" before "candidate"
         .first()
     )
-    return member.cluster if member else None
+    found = member.cluster if member else None
+    setattr(rec, _MEMO, found)
+    return found
 
 
 def same_ask(rec: Recommendation, visible: RecommendationQuerySet) -> RecommendationQuerySet:
