@@ -17,11 +17,11 @@ Prints one table (``--json``: the same figures as JSON):
   recommendations per country, as in a catalogue holding every mechanism), wall clock
   and CPU seconds of this process.
 
-Data: a temporary SQLite database (or ``DATABASE_URL``) is migrated and loaded with the
-bundled sample plus the two CCPR concluding observations of the gold set from
+Data: a temporary SQLite database (or ``DATABASE_URL``, or ``--data-dir``) is migrated and
+loaded with the bundled sample plus the two CCPR concluding observations of the gold set from
 ``../shared/data/raw/ccpr-co-rolandccpr`` (their pairs are left out when it is absent).
 
-Run: ``.venv/bin/python bench/classify_consolidation.py [--json] [--skip-250k]``.
+Run: ``.venv/bin/python bench/classify_consolidation.py [--json] [--skip-250k] [--data-dir DIR]``.
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ CO_FILES = ["ccpr-co-rolandccpr/CCPR_C_DNK_CO_6.txt", "ccpr-co-rolandccpr/CCPR_C
 COPIES = 5
 
 
-def setup_django() -> None:
-    if not os.environ.get("DATABASE_URL"):
+def setup_django(data_dir: str | None) -> None:
+    if data_dir:
+        os.environ["RIGHTSTRACK_DATA_DIR"] = data_dir
+    elif not os.environ.get("DATABASE_URL"):
         os.environ["RIGHTSTRACK_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-consolidation-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     import django
@@ -58,7 +60,11 @@ def load() -> str:
     from django.core.management import call_command
     from django.db import connection
 
+    from rightstrack.catalog.models import Document
+
     call_command("migrate", verbosity=0, interactive=False)
+    if Document.objects.filter(symbol="CCPR/C/PRY/CO/4").exists():
+        return f"{connection.vendor} {connection.settings_dict['NAME']} (already loaded)"
     print("Loading the bundled sample and two CCPR observations...", file=sys.stderr)
     call_command("load_sample", verbosity=0)
     files = [str(SHARED / f) for f in CO_FILES if (SHARED / f).is_file()]
@@ -72,7 +78,10 @@ def timed_cluster() -> tuple[float, float, int]:
     from django.core.management import call_command
 
     from rightstrack.catalog.models import Recommendation
+    from rightstrack.classify.models import Cluster
 
+    # A run from scratch: candidates of an earlier run would be kept, not written again.
+    Cluster.objects.filter(status=Cluster.Status.CANDIDATE).update(status=Cluster.Status.SUPERSEDED)
     wall, cpu = time.perf_counter(), time.process_time()
     call_command("classify", "cluster", verbosity=0)
     return (
@@ -188,8 +197,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--skip-250k", action="store_true", help="do not time 250k")
+    parser.add_argument(
+        "--data-dir",
+        help="use this RIGHTSTRACK_DATA_DIR (loaded there if it lacks the data); "
+        "the 250k copy is written into it",
+    )
     args = parser.parse_args()
-    setup_django()
+    setup_django(args.data_dir)
     database = load()
     wall41, cpu41, n41 = timed_cluster()
     pairs = gold_pairs()
