@@ -28,6 +28,7 @@ install-dev: $(VENV)/.dev
 run: install
 	$(BIN)/rightstrack migrate --noinput
 	$(BIN)/rightstrack load-sample
+	$(BIN)/rightstrack classify cluster
 	@# The task worker (uploads are imported on the task queue) runs beside the web server and
 	@# stops with it (Ctrl-C).
 	$(BIN)/rightstrack db-worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/rightstrack runserver $(HOST)

@@ -107,6 +107,11 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     rec.themes.add(shared_theme)
+    # A cluster of the same ask (classify): public through its public member.
+    from rightstrack.classify.models import Cluster, ClusterMember
+
+    cluster = w.add("cluster", Cluster.objects.create(country=bra))
+    ClusterMember.objects.create(cluster=cluster, recommendation=rec, score=1.0)
     # CERD/C/BRA/CO/18-20 para. 63: information on para. 17 requested within one year.
     w.add(
         "follow_up",
@@ -278,6 +283,14 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     )
     spt_rec.themes.add(secret_theme)
     w.add("recommendation", spt_rec, confidential=True)
+    # The restricted SPT recommendation joins the public cluster (the same ask, a year
+    # later) and the restricted CERD one is alone in a cluster of its own: its page must
+    # not exist for the public.
+    from rightstrack.classify.models import Cluster, ClusterMember
+
+    ClusterMember.objects.create(cluster=w.objects["cluster"][0], recommendation=spt_rec)
+    secret_cluster = w.add("cluster", Cluster.objects.create(country=bra), confidential=True)
+    ClusterMember.objects.create(cluster=secret_cluster, recommendation=restricted_rec)
     spt_follow_up = FollowUpRequest.objects.create(
         document=spt_report,
         recommendation=spt_rec,

@@ -73,6 +73,7 @@ SEGMENT_MODEL = {
     "people": "person",
     "invitations": "invitation",
     "suggestions": "suggestion",
+    "clusters": "cluster",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -178,6 +179,9 @@ def _extra_queries(name: str, w: World) -> list[str]:
         return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs]
     if name == "reports:midterm":
         return ["?country=BRA&cycle=4&language=en&fmt=docx"]
+    if name == "api:similar":
+        # Words of the restricted recommendations ("detention centre", "isolation cells").
+        return ["?country=BRA&text=detention+centre+isolation+cells+police"]
     return []
 
 

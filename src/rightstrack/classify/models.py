@@ -5,6 +5,14 @@ The confirmed labels of a recommendation are the catalogue's own fields (``theme
 proposal, with its score and reason, until a coordinator accepts it
 (``classify/actions.py``). A rejected suggestion stays, so the same label is never
 suggested again for that recommendation.
+
+Models of the classify app.
+
+Consolidation: a :class:`Cluster` groups recommendations to one State that ask for the
+same thing, across mechanisms and cycles. ``rightstrack classify cluster`` proposes
+*candidate* clusters from text similarity (``classify/consolidation/``); a coordinator
+confirms or splits them (``classify/actions.py``). Confirmed clusters are never changed
+by the command again.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from rightstrack.catalog.models import Recommendation
+from rightstrack.catalog.models import Country, Recommendation
 
 
 class SuggestionQuerySet(models.QuerySet["Suggestion"]):
@@ -109,3 +117,92 @@ class PublicationSetting(models.Model):
         """The one row, or an unsaved one with the defaults when none was saved yet (reading
         never writes)."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+# --------------------------------------------------------------------------- consolidation
+
+
+class ClusterQuerySet(models.QuerySet["Cluster"]):
+    """Query helpers for clusters."""
+
+    def current(self) -> ClusterQuerySet:
+        """Clusters in force: candidates and confirmed ones (not superseded or archived)."""
+        return self.filter(status__in=[Cluster.Status.CANDIDATE, Cluster.Status.CONFIRMED])
+
+
+class Cluster(models.Model):
+    """Recommendations to one State that ask for the same thing.
+
+    ``status``: a *candidate* was proposed by ``rightstrack classify cluster`` and may be
+    replaced (*superseded*) by the next run; a *confirmed* cluster was checked by a
+    coordinator and stays as it is until a person changes it; *archived* ones are kept
+    for history (no hard deletes).
+    """
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate (suggested by text similarity)")
+        CONFIRMED = "confirmed", _("Confirmed by a coordinator")
+        SUPERSEDED = "superseded", _("Superseded by a later run")
+        ARCHIVED = "archived", _("Archived")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="clusters", verbose_name=_("country")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
+    )
+    #: How the candidate was found (e.g. ``tfidf-average-0.55``), for audit.
+    method = models.CharField(_("method"), max_length=64, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ClusterQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        indexes: ClassVar = [models.Index(fields=["country", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.country_id}/{self.pk}"
+
+
+class ClusterMember(models.Model):
+    """One recommendation in one cluster; ``is_active`` False once it left (split)."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.PROTECT, related_name="members")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="cluster_memberships"
+    )
+    #: Average cosine similarity to the other members when proposed (0-1).
+    score = models.FloatField(_("score"), default=0.0)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["cluster_id", "id"]
+        verbose_name = _("cluster member")
+        verbose_name_plural = _("cluster members")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["cluster", "recommendation"], name="uniq_cluster_member"
+            )
+        ]
+        indexes: ClassVar = [models.Index(fields=["recommendation", "is_active"])]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id}:{self.recommendation_id}"

@@ -59,7 +59,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         """Keep the search index in step (after migrations, around ingest bulk loads) and add
-        tracking's sections to the portal's pages."""
+        tracking's and classify's sections to the portal's pages."""
         from rightstrack.catalog.models import Recommendation
         from rightstrack.ingest import signals as ingest_signals
 
@@ -81,3 +81,5 @@ class PortalConfig(AppConfig):
             classify_sections,  # noqa: F401
             tracking_sections,  # noqa: F401
         )
+        # Adds tracking's sections to the recommendation and country pages, and
+        # classify's "Recommended again" section to the recommendation page.

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
@@ -218,7 +219,19 @@ class RecommendationList:
             )
             for p, values in self.params.selected.items()
             for v in values
-        ]
+        ] + (
+            [
+                ActiveFilter(
+                    "repeated",
+                    str(_("Recommended again")),
+                    "1",
+                    str(_("asked before")),
+                    self.params.querystring(drop=("repeated", "1")),
+                )
+            ]
+            if self.params.repeated
+            else []
+        )
 
     def as_json(self) -> dict[str, Any]:
         """``{count, page, pages, results, facets}``; keys are stable."""
@@ -227,7 +240,12 @@ class RecommendationList:
             "page": self.id_page.number,
             "pages": self.id_page.paginator.num_pages,
             "page_size": page_size(),
-            "query": {"q": self.params.q, **self.params.selected, "sort": self.params.sort},
+            "query": {
+                "q": self.params.q,
+                **self.params.selected,
+                **({"repeated": "1"} if self.params.repeated else {}),
+                "sort": self.params.sort,
+            },
             "results": result_rows(self.visible, list(self.id_page.object_list), self.request),
             "facets": {
                 p: [{"value": v.value, "label": v.label, "count": v.count} for v in values]

@@ -209,6 +209,7 @@ PLAN_FIELDS = (
     "period_end",
     "description",
     "visibility",
+    "cluster",
 )
 
 
@@ -255,7 +256,17 @@ def do_archive_plan(
 
 # --------------------------------------------------------------------------- actions
 
-ACTION_FIELDS = ("title", "description", "responsible", "start_date", "target_date", "status")
+#: ``cluster``: a ``classify.Cluster`` of recommendations asking the same thing; the
+#: action then shows on the page of every member.
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "responsible",
+    "start_date",
+    "target_date",
+    "status",
+    "cluster",
+)
 
 
 def _state_after_edit(user: Viewer, organisation_id: int | None, submit: bool) -> str:
@@ -426,6 +437,7 @@ INDICATOR_FIELDS = (
     "target_value",
     "target_date",
     "frequency",
+    "cluster",
 )
 
 

@@ -169,6 +169,18 @@ class ImplementationPlan(Tracked):
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="plans",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
+    )
     history = HistoricalRecords()
 
     objects = PlanQuerySet.as_manager()
@@ -252,6 +264,18 @@ class Action(Tracked):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="actions",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
+    )
     history = HistoricalRecords(m2m_fields=[recommendations])
 
     objects = ActionQuerySet.as_manager()
@@ -320,6 +344,18 @@ class Indicator(Tracked):
         max_length=16,
         choices=Frequency.choices,
         default=Frequency.ANNUAL,
+    )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
     )
     history = HistoricalRecords()
 

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,9 +25,16 @@ from rightstrack.accounts.permissions import (
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
+from rightstrack.classify.consolidation.repeated import cluster_of
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.followup import state_label, state_of
-from rightstrack.tracking.models import Action, Assessment, PublicationState, StatusChange
+from rightstrack.tracking.models import (
+    Action,
+    Assessment,
+    Indicator,
+    PublicationState,
+    StatusChange,
+)
 
 
 @dataclass
@@ -54,6 +62,9 @@ class Panel:
     timeline: list[TimelineEntry]
     can_assign: bool = False
     can_assess: bool = False
+    #: Plans and indicators that address the recommendation's cluster (same ask).
+    cluster_plans: list[Any] = field(default_factory=list)
+    cluster_indicators: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,14 +91,35 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
         .select_related("organisation")
         .order_by("role", "organisation__name")
     )
+    # Plans, actions and indicators may address the recommendation's cluster (the same
+    # ask made elsewhere): they show on the page of every member.
+    cluster = cluster_of(rec)
+    clusters = [cluster.pk] if cluster else []
     shown = [
         s
         for a in perm.visible_actions(user)
-        .filter(recommendations=rec)
+        .filter(Q(recommendations=rec) | Q(cluster_id__in=clusters))
+        .distinct()
         .select_related("plan", "responsible")
         .order_by("target_date", "pk")
         if (s := perm.shown_action(user, a)) is not None
     ]
+    cluster_plans = (
+        list(perm.visible_plans(user).filter(cluster_id__in=clusters).order_by("title", "pk"))
+        if clusters
+        else []
+    )
+    cluster_indicators = (
+        list(
+            Indicator.objects.filter(
+                is_archived=False,
+                cluster_id__in=clusters,
+                action__in=perm.visible_actions(user).values("pk"),
+            ).order_by("name", "pk")
+        )
+        if clusters
+        else []
+    )
     published = (
         perm.visible_assessments(user)
         .filter(recommendation=rec, publication_state=PublicationState.PUBLISHED)
@@ -129,6 +161,8 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
             timeline=timeline(user, rec, follow_ups),
             can_assign=perm.can_assign(user),
             can_assess=perm.can_submit_assessment(user, rec.pk),
+            cluster_plans=cluster_plans,
+            cluster_indicators=cluster_indicators,
         )
     }
 
