@@ -199,6 +199,42 @@ def world(cast, ministry_a, ministry_b, ngo):
         organisation=ngo,
         hide_name_publicly=True,
     )
+    # A public hearing with a commitment and a link, and the coordinator's shared selection.
+    hearing = w.add(
+        "engagement",
+        verbs.do_record_engagement(
+            coordinator,
+            organisations=[ministry_a],
+            recommendations=[rec],
+            commitments=[
+                verbs.CommitmentRow(
+                    "The Ministry will publish the training curriculum",
+                    ministry_a,
+                    dt.date(2025, 9, 30),
+                )
+            ],
+            kind="hearing",
+            title="Hearing of the Chamber's human rights committee on police violence",
+            date=dt.date(2024, 5, 14),
+            country=bra,
+            follow_up_on=dt.date(2025, 5, 14),
+            visibility="public",
+        ),
+    )
+    w.add("commitment", hearing.commitments.get())
+    w.add(
+        "evidence",
+        verbs.do_add_evidence(
+            coordinator,
+            engagement=hearing,
+            url="https://www.camara.leg.br/example",
+            title="Minutes",
+        ),
+    )
+    w.add(
+        "selection",
+        verbs.do_create_selection(coordinator, "Police violence", recommendations=[rec]),
+    )
     for author, text in (
         (cast["contributor"], "Police operations in favelas continued in 2023."),
         (second, "Training has not reached state police forces."),
@@ -386,6 +422,42 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
             label_id=secret_theme.pk,
             score=0.9,
             reason=f"keywords: {MARKER}",
+        ),
+        confidential=True,
+    )
+    # Engagements that only their organisation (the NMRF) or coordinators may see, with a
+    # commitment and an attachment, and a private selection: all on the public recommendation.
+    for visibility in ("organisation", "restricted"):
+        meeting = verbs.do_record_engagement(
+            coordinator,
+            organisations=[ministry_a],
+            recommendations=[rec],
+            commitments=[
+                verbs.CommitmentRow(
+                    f"{MARKER} commitment ({visibility})", ministry_a, dt.date(2025, 8, 1)
+                )
+            ],
+            kind="government",
+            title=f"{MARKER} meeting ({visibility})",
+            date=dt.date(2025, 3, 3),
+            country=bra,
+            people=f"{MARKER} witness",
+            follow_up_on=dt.date(2025, 4, 4),
+            visibility=visibility,
+        )
+        w.add("engagement", meeting, confidential=True)
+        w.add("commitment", meeting.commitments.get(), confidential=True)
+        w.add(
+            "evidence",
+            verbs.do_add_evidence(
+                coordinator, engagement=meeting, url="https://example.org/zq", title=MARKER
+            ),
+            confidential=True,
+        )
+    w.add(
+        "selection",
+        verbs.do_create_selection(
+            coordinator, f"{MARKER} private selection", shared=False, recommendations=[rec]
         ),
         confidential=True,
     )

@@ -74,6 +74,9 @@ SEGMENT_MODEL = {
     "invitations": "invitation",
     "suggestions": "suggestion",
     "clusters": "cluster",
+    "engagements": "engagement",
+    "commitments": "commitment",
+    "selections": "selection",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -115,7 +118,7 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
     if name == "tracking:evidence_add":
         return [
             {"kind": kind, "pk": o.pk, CONF: o in w.confidential[kind]}
-            for kind in ("action", "assessment")
+            for kind in ("action", "assessment", "engagement")
             for o in w.objects[kind]
         ]
     if name == "tracking:history":
@@ -131,6 +134,8 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
                 "evidence",
                 "organisation",
                 "contact",
+                "engagement",
+                "selection",
             )
             for o in w.objects[model]
         ]
@@ -176,7 +181,10 @@ def _extra_queries(name: str, w: World) -> list[str]:
     if name == "reports:followup_report":
         return [f"?document={pk}&language=en&fmt={f}" for pk in docs for f in ("docx", "pdf")]
     if name == "reports:briefing":
-        return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs]
+        sels = [s.pk for s in w.objects["selection"]]
+        return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs] + [
+            f"?selection={pk}&language=en&fmt=docx" for pk in sels
+        ]
     if name == "reports:midterm":
         return ["?country=BRA&cycle=4&language=en&fmt=docx"]
     if name == "api:similar":
@@ -486,6 +494,8 @@ def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, r
         f"/documents/{w.confidential['document'][0].pk}/",
         f"/tracking/actions/{w.confidential['action'][0].pk}/",
         f"/tracking/plans/{w.confidential['plan'][0].pk}/",
+        f"/tracking/engagements/{w.confidential['engagement'][0].pk}/",
+        f"/tracking/engagements/{w.confidential['engagement'][1].pk}/",
         f"/api/v1/recommendations/{w.confidential['recommendation'][0].pk}",
         f"/api/v1/documents/{w.confidential['document'][0].pk}",
     ]

@@ -12,6 +12,7 @@ from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
 from rightstrack.core.csv_stream import csv_chunks
 from rightstrack.portal import pages
 from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
+from rightstrack.portal.tracking_sections import selection_control
 
 
 @require_safe
@@ -24,7 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     """``/recommendations/``: search, facets, one page of results."""
     listing = pages.RecommendationList(request)
-    return render(request, "portal/recommendation_list.html", listing.html_context())
+    ctx = {**listing.html_context(), **selection_control(request)}
+    return render(request, "portal/recommendation_list.html", ctx)
 
 
 @require_safe

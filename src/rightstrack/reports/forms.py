@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
+from rightstrack.reports.data import report_selections
 from rightstrack.reports.followup_report import documents_with_follow_up
 
 FORMAT_CHOICES = [("docx", _("Word (DOCX, editable)")), ("pdf", "PDF")]
@@ -69,19 +70,34 @@ class MidTermForm(forms.Form):
 
 
 class BriefingForm(forms.Form):
-    """Institution and briefing date."""
+    """Institution or selection, and briefing date."""
 
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(is_archived=False, assignments__is_archived=False)
         .distinct()
         .order_by("name"),
         label=_("Institution"),
+        required=False,
+    )
+    selection: Any = forms.ModelChoiceField(
+        queryset=None, label=_("or a selection of recommendations"), required=False
     )
     on = forms.DateField(
         label=_("Briefing date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
     fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
+
+    def __init__(self, *args: Any, user: Viewer | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["selection"]
+        field.queryset = report_selections(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("organisation")) == bool(data.get("selection")):
+            raise forms.ValidationError(_("Choose an institution or a selection."))
+        return data
 
 
 class PressTemplateForm(forms.Form):

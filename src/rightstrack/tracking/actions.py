@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,11 +44,14 @@ from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Commitment,
+    Engagement,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
     PublicationState,
+    Selection,
     StatusChange,
 )
 
@@ -756,11 +760,12 @@ def do_add_evidence(
     *,
     assessment: Assessment | None = None,
     action: Action | None = None,
+    engagement: Engagement | None = None,
     url: str = "",
     upload: UploadedFile[bytes] | None = None,
     title: str = "",
 ) -> Evidence:
-    """Attach a link or a file to an assessment or an action.
+    """Attach a link or a file to an assessment, an action or an engagement.
 
     The file is checked (``tracking.evidence.check_upload``: size limit,
     allowed type by extension and content) and stored under
@@ -770,14 +775,19 @@ def do_add_evidence(
         PermissionDenied: cannot edit the parent.
         ValidationError: no link and no file, or a file that fails the checks.
     """
-    if (assessment is None) == (action is None):
-        raise TypeError("give exactly one of assessment= or action=")
-    if not perm.can_attach_evidence(user, assessment, action):
+    if sum(p is not None for p in (assessment, action, engagement)) != 1:
+        raise TypeError("give exactly one of assessment=, action= or engagement=")
+    if not perm.can_attach_evidence(user, assessment, action, engagement):
         raise _deny(_("You cannot add evidence here."))
     if not url and upload is None:
         raise ValidationError(_("Give a link or a file."))
     ev = Evidence(
-        assessment=assessment, action=action, url=url, title=title, uploaded_by=signed_in(user)
+        assessment=assessment,
+        action=action,
+        engagement=engagement,
+        url=url,
+        title=title,
+        uploaded_by=signed_in(user),
     )
     if upload is not None:
         checked = check_upload(upload.name or "", upload, upload.size)
@@ -812,9 +822,318 @@ def do_review_evidence(
 @transaction.atomic
 def do_archive_evidence(user: Viewer, evidence: Evidence, expected_version: int) -> Evidence:
     """Archive a piece of evidence (the file stays on disk and in history)."""
-    if not perm.can_attach_evidence(user, evidence.assessment, evidence.action):
+    if not perm.can_attach_evidence(
+        user, evidence.assessment, evidence.action, evidence.engagement
+    ):
         raise _deny(_("You cannot change this evidence."))
     fresh = _claim(Evidence, evidence.pk, expected_version)
     fresh.is_archived = True
     _save(fresh, user, "evidence archived")
+    return fresh
+
+
+# --------------------------------------------------------------------------- engagements
+
+ENGAGEMENT_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "place",
+    "country",
+    "people",
+    "summary",
+    "follow_up_on",
+    "visibility",
+)
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """A commitment as a form gives it: text, by whom (an ``Organisation`` or
+    ``None``), by when (``datetime.date`` or ``None``); ``pk`` of an existing row."""
+
+    text: str
+    by_whom: Organisation | None = None
+    due_on: dt.date | None = None
+    pk: int | None = None
+
+
+def _check_engagement(user: Viewer, engagement: Engagement) -> None:
+    if engagement.visibility not in perm.engagement_visibilities(user):
+        raise _deny(_("You cannot publish this engagement; choose organisation only."))
+    if engagement.follow_up_on and engagement.follow_up_on < engagement.date:
+        raise ValidationError(_("The follow-up date cannot be before the engagement."))
+
+
+def _link_engagement(
+    user: Viewer,
+    engagement: Engagement,
+    organisations: Iterable[Organisation] | None,
+    recommendations: Iterable[Recommendation] | None,
+) -> None:
+    if organisations is not None:
+        engagement.organisations.set(list(organisations))
+    if recommendations is not None:
+        engagement.recommendations.set(_linkable_to(user, engagement, recommendations))
+
+
+def _linkable_to(user: Viewer, obj: Any, chosen: Iterable[Recommendation]) -> list[Any]:
+    """``chosen`` (all visible to ``user``) plus the links of ``obj`` that ``user``
+    cannot see, which are kept (see :func:`_linkable`)."""
+    visible = visible_recommendations(user)
+    chosen = list(chosen)
+    seen = set(visible.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    if any(r.pk not in seen for r in chosen):
+        raise _deny(_("You cannot link this recommendation."))
+    hidden = list(obj.recommendations.exclude(pk__in=visible.values("pk"))) if obj.pk else []
+    return chosen + hidden
+
+
+def _save_commitments(user: Viewer, engagement: Engagement, rows: Iterable[CommitmentRow]) -> None:
+    """Add new rows, update changed ones and archive the rows no longer given."""
+    current = {c.pk: c for c in engagement.commitments.filter(is_archived=False)}
+    kept: set[int] = set()
+    for row in rows:
+        if not row.text.strip():
+            continue
+        existing = current.get(row.pk) if row.pk else None
+        if existing is None:
+            c = Commitment(
+                engagement=engagement, text=row.text, by_whom=row.by_whom, due_on=row.due_on
+            )
+            _save(c, user, "commitment recorded")
+            continue
+        kept.add(existing.pk)
+        if (existing.text, existing.by_whom, existing.due_on) != (
+            row.text,
+            row.by_whom,
+            row.due_on,
+        ):
+            existing.text, existing.by_whom, existing.due_on = row.text, row.by_whom, row.due_on
+            existing.version += 1
+            _save(existing, user, "commitment edited")
+    for pk, c in current.items():
+        if pk not in kept:
+            c.is_archived = True
+            c.version += 1
+            _save(c, user, "commitment archived")
+
+
+@transaction.atomic
+def do_record_engagement(
+    user: Viewer,
+    *,
+    organisations: Iterable[Organisation] = (),
+    recommendations: Iterable[Recommendation] = (),
+    commitments: Iterable[CommitmentRow] = (),
+    **fields: Any,
+) -> Engagement:
+    """Record an engagement (fields: ``ENGAGEMENT_FIELDS``) with the organisations and
+    people involved, the recommendations discussed and the commitments made.
+
+    The engagement belongs to ``user``'s organisation (its members see it when it is
+    "organisation only"). Focal points cannot make it public
+    (``permissions.engagement_visibilities``).
+
+    Raises:
+        PermissionDenied: ``user`` may not record engagements, may not publish, or
+            links a recommendation they cannot see.
+        ValidationError: follow-up date before the engagement.
+    """
+    if not perm.can_record_engagement(user):
+        raise _deny(_("You cannot record engagements."))
+    e = Engagement(created_by=signed_in(user), organisation=signed_in(user).organisation)
+    _apply(e, fields, ENGAGEMENT_FIELDS)
+    _check_engagement(user, e)
+    _save(e, user, "engagement recorded")
+    _link_engagement(user, e, organisations, recommendations)
+    _save_commitments(user, e, commitments)
+    return e
+
+
+@transaction.atomic
+def do_update_engagement(
+    user: Viewer,
+    engagement: Engagement,
+    expected_version: int,
+    *,
+    organisations: Iterable[Organisation] | None = None,
+    recommendations: Iterable[Recommendation] | None = None,
+    commitments: Iterable[CommitmentRow] | None = None,
+    **fields: Any,
+) -> Engagement:
+    """Edit an engagement made from version ``expected_version``; ``commitments``
+    replaces the list (rows left out are archived, rows turned into actions keep
+    their link).
+
+    Raises:
+        PermissionDenied, ValidationError, StaleEdit.
+    """
+    if not perm.can_edit_engagement(user, engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    fresh = _claim(Engagement, engagement.pk, expected_version)
+    _apply(fresh, fields, ENGAGEMENT_FIELDS)
+    _check_engagement(user, fresh)
+    _save(fresh, user, "engagement edited")
+    _link_engagement(user, fresh, organisations, recommendations)
+    if commitments is not None:
+        _save_commitments(user, fresh, commitments)
+    return fresh
+
+
+@transaction.atomic
+def do_archive_engagement(
+    user: Viewer, engagement: Engagement, expected_version: int
+) -> Engagement:
+    """Archive an engagement (hidden everywhere, kept in history).
+
+    Raises:
+        PermissionDenied, StaleEdit.
+    """
+    if not perm.can_edit_engagement(user, engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    fresh = _claim(Engagement, engagement.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "engagement archived")
+    return fresh
+
+
+@transaction.atomic
+def do_turn_commitment_into_action(
+    user: Viewer, commitment: Commitment, plan: ImplementationPlan
+) -> Action:
+    """Make ``commitment`` an action of ``plan``, linked both ways.
+
+    The action takes the commitment's text as title, its organisation as the
+    responsible institution (a focal point's action is their own institution's), its
+    date as target date and the engagement's recommendations (those ``user`` may see).
+
+    Raises:
+        PermissionDenied: ``user`` may not edit the engagement or add to ``plan``.
+        ValidationError: the commitment is already an action.
+    """
+    if not perm.can_edit_engagement(user, commitment.engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if locked.action_id is not None:
+        raise ValidationError(_("This commitment is already an action."))
+    fields: dict[str, Any] = {
+        "title": locked.text[:255],
+        "target_date": locked.due_on,
+        "status": Action.Status.PLANNED,
+    }
+    if perm.is_coordinator(user) and locked.by_whom is not None:
+        fields["responsible"] = locked.by_whom
+    recs = visible_recommendations(user).filter(engagements=locked.engagement_id)
+    action = do_create_action(user, plan, recommendations=list(recs), **fields)
+    locked.action = action
+    locked.version += 1
+    _save(locked, user, "commitment turned into an action")
+    return action
+
+
+# --------------------------------------------------------------------------- selections
+
+
+@transaction.atomic
+def do_create_selection(
+    user: Viewer,
+    name: str,
+    *,
+    shared: bool = True,
+    recommendations: Iterable[Recommendation] = (),
+) -> Selection:
+    """Create a selection owned by ``user`` (shared with their organisation unless
+    ``shared`` is false; a user without organisation keeps it private).
+
+    Raises:
+        PermissionDenied: below contributor, or a recommendation ``user`` cannot see.
+        ValidationError: empty name.
+    """
+    if not perm.can_keep_selections(user):
+        raise _deny(_("You cannot keep selections."))
+    if not name.strip():
+        raise ValidationError(_("Give the selection a name."))
+    owner = signed_in(user)
+    sel = Selection(
+        name=name.strip()[:200],
+        owner=owner,
+        organisation=owner.organisation,
+        shared=shared and owner.organisation_id is not None,
+    )
+    _save(sel, user, "selection created")
+    sel.recommendations.set(_linkable_to(user, sel, recommendations))
+    return sel
+
+
+@transaction.atomic
+def do_add_to_selection(
+    user: Viewer, selection: Selection, recommendations: Iterable[Recommendation]
+) -> int:
+    """Add recommendations to ``selection``; returns how many were new.
+
+    Raises:
+        PermissionDenied: not allowed to change it, or a recommendation ``user``
+            cannot see.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    chosen = _linkable_to(user, Selection(), recommendations)
+    before = set(selection.recommendations.values_list("pk", flat=True))
+    new = [r for r in chosen if r.pk not in before]
+    if new:
+        selection.recommendations.add(*new)
+        selection.version += 1
+        _save(selection, user, "recommendations added")
+    return len(new)
+
+
+@transaction.atomic
+def do_remove_from_selection(
+    user: Viewer, selection: Selection, recommendations: Iterable[Recommendation]
+) -> None:
+    """Remove recommendations from ``selection`` (the selection's history keeps them).
+
+    Raises:
+        PermissionDenied: not allowed to change it.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    selection.recommendations.remove(*list(recommendations))
+    selection.version += 1
+    _save(selection, user, "recommendations removed")
+
+
+@transaction.atomic
+def do_update_selection(
+    user: Viewer, selection: Selection, expected_version: int, *, name: str, shared: bool
+) -> Selection:
+    """Rename a selection or change whether it is shared with the organisation.
+
+    Raises:
+        PermissionDenied, ValidationError (empty name), StaleEdit.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    if not name.strip():
+        raise ValidationError(_("Give the selection a name."))
+    fresh = _claim(Selection, selection.pk, expected_version)
+    fresh.name = name.strip()[:200]
+    fresh.shared = shared and fresh.organisation_id is not None
+    _save(fresh, user, "selection edited")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_selection(user: Viewer, selection: Selection, expected_version: int) -> Selection:
+    """Archive a selection (kept in history).
+
+    Raises:
+        PermissionDenied, StaleEdit.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    fresh = _claim(Selection, selection.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "selection archived")
     return fresh

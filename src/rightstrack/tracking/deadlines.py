@@ -27,6 +27,14 @@ Kinds of events:
 ``six_months_since``
     six months after a review (CO adoption, UPR WG report adoption) or a
     decision (Views): the seed of an anniversary article.
+``engagement_follow_up``
+    the follow-up date of an engagement (a meeting, a hearing...).
+``commitment_due``
+    the date by which a commitment made during an engagement is to be kept.
+
+Engagements and commitments follow ``tracking.permissions.visible_engagements``:
+the ICS feeds and ``rightstrack deadlines`` (without ``--include-restricted``) are
+built for an anonymous viewer, so only public engagements reach them.
 
 States: follow-up items use the follow-up states; other obligations are
 ``upcoming`` or ``overdue`` against ``today``; ``six_months_since`` is
@@ -59,7 +67,12 @@ from rightstrack.core.identifiers import ics_uid
 from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_days, add_months
 from rightstrack.tracking import followup
 from rightstrack.tracking.models import Action, Assignment
-from rightstrack.tracking.permissions import shown_action, visible_actions
+from rightstrack.tracking.permissions import (
+    shown_action,
+    visible_actions,
+    visible_commitments,
+    visible_engagements,
+)
 
 FOLLOW_UP_REPLY = "follow_up_reply"
 PERIODIC_REPORT = "periodic_report"
@@ -67,6 +80,8 @@ UPR_MID_TERM = "upr_mid_term"
 ACTION_TARGET = "action_target"
 INDICATOR_MEASUREMENT = "indicator_measurement"
 SIX_MONTHS_SINCE = "six_months_since"
+ENGAGEMENT_FOLLOW_UP = "engagement_follow_up"
+COMMITMENT_DUE = "commitment_due"
 
 KIND_LABELS: dict[str, Any] = {
     FOLLOW_UP_REPLY: gettext_lazy("Follow-up reply due"),
@@ -75,6 +90,8 @@ KIND_LABELS: dict[str, Any] = {
     ACTION_TARGET: gettext_lazy("Action target date"),
     INDICATOR_MEASUREMENT: gettext_lazy("Indicator measurement due"),
     SIX_MONTHS_SINCE: gettext_lazy("Six months since"),
+    ENGAGEMENT_FOLLOW_UP: gettext_lazy("Engagement follow-up"),
+    COMMITMENT_DUE: gettext_lazy("Commitment due"),
 }
 
 #: How a date was obtained (``Deadline.basis``) → label.
@@ -89,11 +106,20 @@ BASIS_LABELS: dict[str, Any] = {
     "target": gettext_lazy("target date of the action"),
     "frequency": gettext_lazy("measurement frequency"),
     "adoption": gettext_lazy("six months after adoption"),
+    "engagement": gettext_lazy("recorded at the engagement"),
 }
 
 #: Kinds that are obligations (reminders list these; "six months since" is a prompt).
 OBLIGATIONS = frozenset(
-    {FOLLOW_UP_REPLY, PERIODIC_REPORT, UPR_MID_TERM, ACTION_TARGET, INDICATOR_MEASUREMENT}
+    {
+        FOLLOW_UP_REPLY,
+        PERIODIC_REPORT,
+        UPR_MID_TERM,
+        ACTION_TARGET,
+        INDICATOR_MEASUREMENT,
+        ENGAGEMENT_FOLLOW_UP,
+        COMMITMENT_DUE,
+    }
 )
 
 UPCOMING = "upcoming"
@@ -257,6 +283,8 @@ def build_calendar(
             events += _anniversaries(docs, today)
     if f.wants(ACTION_TARGET) or f.wants(INDICATOR_MEASUREMENT):
         events += _actions(viewer, today, f)
+    if f.wants(ENGAGEMENT_FOLLOW_UP) or f.wants(COMMITMENT_DUE):
+        events += _engagements(viewer, today, f)
     events = [e for e in events if f.in_range(e.date)]
     kinds = list(KIND_LABELS)
     events.sort(key=lambda e: (e.date, kinds.index(e.kind), e.symbol, _sort_key(e.item)))
@@ -486,6 +514,71 @@ def _actions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline
                     country=country,
                 )
             )
+    return out
+
+
+def _engagements(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
+    """Follow-up dates of engagements and dates of their commitments (``viewer``'s view)."""
+    qs = visible_engagements(viewer)
+    if f.country:
+        iso3 = f.country.upper()
+        qs = qs.filter(Q(country__iso3=iso3) | Q(recommendations__country__iso3=iso3))
+    if f.mechanism:
+        qs = qs.filter(recommendations__mechanism__code=f.mechanism.upper())
+    if f.organisation_id is not None:
+        qs = qs.filter(
+            Q(organisation_id=f.organisation_id)
+            | Q(organisations=f.organisation_id)
+            | Q(commitments__by_whom_id=f.organisation_id)
+        )
+    engagements = list(qs.distinct().select_related("country"))
+    out: list[Deadline] = []
+    for e in engagements:
+        if e.follow_up_on is None or not f.wants(ENGAGEMENT_FOLLOW_UP):
+            continue
+        out.append(
+            Deadline(
+                date=e.follow_up_on,
+                kind=ENGAGEMENT_FOLLOW_UP,
+                title=_("Follow up on: %(title)s") % {"title": e.title},
+                symbol="",
+                item="",
+                state=_status(e.follow_up_on, today),
+                basis="engagement",
+                url=reverse("tracking:engagement_detail", args=[e.pk]),
+                uid=f"engagement-{e.pk}@rightstrack",
+                country=e.country.iso3 if e.country else "",
+            )
+        )
+    if not f.wants(COMMITMENT_DUE):
+        return out
+    commitments = visible_commitments(viewer).filter(
+        engagement__in=[e.pk for e in engagements], due_on__isnull=False
+    )
+    if f.organisation_id is not None:
+        commitments = commitments.filter(
+            Q(by_whom_id=f.organisation_id)
+            | Q(engagement__organisation_id=f.organisation_id)
+            | Q(engagement__organisations=f.organisation_id)
+        ).distinct()
+    for c in commitments.select_related("engagement__country", "by_whom"):
+        if c.due_on is None:  # excluded by the query; narrows the type
+            continue
+        who = f" ({c.by_whom.name})" if c.by_whom else ""
+        out.append(
+            Deadline(
+                date=c.due_on,
+                kind=COMMITMENT_DUE,
+                title=_("Commitment due: %(text)s") % {"text": c.text[:120]} + who,
+                symbol="",
+                item="",
+                state=_status(c.due_on, today),
+                basis="engagement",
+                url=reverse("tracking:engagement_detail", args=[c.engagement_id]),
+                uid=f"commitment-{c.pk}@rightstrack",
+                country=c.engagement.country.iso3 if c.engagement.country else "",
+            )
+        )
     return out
 
 

@@ -25,10 +25,12 @@ from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Engagement,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
+    Selection,
 )
 
 MODELS: dict[str, type[models.Model]] = {
@@ -42,6 +44,8 @@ MODELS: dict[str, type[models.Model]] = {
     # Actors: their history is open to coordinators only (who alone may change them).
     "organisation": Organisation,
     "contact": Contact,
+    "engagement": Engagement,
+    "selection": Selection,
 }
 #: Archived records a coordinator may restore from the history page: URL name.
 RESTORE_URLS = {"organisation": "tracking:actor_restore", "contact": "tracking:contact_restore"}
@@ -84,6 +88,8 @@ def _fetch(user: Viewer | None, model: str, pk: int) -> Any:
         "assessment": perm.get_assessment_for_user,
         "assignment": perm.get_assignment_for_user,
         "evidence": perm.get_evidence_for_user,
+        "engagement": perm.get_engagement_for_user,
+        "selection": perm.get_selection_for_user,
     }
     if model not in getters:
         raise Http404
@@ -102,6 +108,10 @@ def _may_read_history(user: Viewer | None, model: str, obj: Any) -> bool:
         return perm.can_edit_action(user, obj.indicator.action)
     if model == "assessment":
         return perm.can_edit_assessment(user, obj) or obj.author_id == getattr(user, "pk", None)
+    if model == "engagement":
+        return perm.can_edit_engagement(user, obj)
+    if model == "selection":
+        return perm.can_edit_selection(user, obj)
     return False
 
 

@@ -552,7 +552,8 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
 
 
 class Evidence(Tracked):
-    """A link or an uploaded file supporting an assessment or an action.
+    """A link or an uploaded file supporting an assessment or an action, or attached to
+    an engagement.
 
     Files are checked by ``tracking.evidence.check_upload`` (size limit
     ``RIGHTSTRACK_EVIDENCE_MAX_BYTES``, allowed extension AND sniffed
@@ -564,6 +565,9 @@ class Evidence(Tracked):
     )
     action = models.ForeignKey(
         Action, on_delete=models.PROTECT, related_name="evidence", null=True, blank=True
+    )
+    engagement = models.ForeignKey(
+        "Engagement", on_delete=models.PROTECT, related_name="evidence", null=True, blank=True
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)
@@ -593,7 +597,9 @@ class Evidence(Tracked):
         verbose_name_plural = _("evidence")
         constraints: ClassVar = [
             models.CheckConstraint(
-                condition=Q(assessment__isnull=False) | Q(action__isnull=False),
+                condition=Q(assessment__isnull=False)
+                | Q(action__isnull=False)
+                | Q(engagement__isnull=False),
                 name="evidence_has_parent",
             ),
         ]
@@ -703,3 +709,187 @@ class StatusMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tracker}: {self.value} → {self.level}"
+
+
+# --------------------------------------------------------------------------- engagement log
+
+
+class EngagementVisibility(models.TextChoices):
+    """Who may see an engagement (``tracking.permissions.visible_engagements``).
+
+    Meetings with officials can expose the people who attend them: an engagement is
+    public only when its author chose so; "organisation only" is seen by the members
+    of the organisation that recorded it (and coordinators); "restricted" by
+    coordinators and its author only. Reports, feeds and calendars that leave the
+    system carry public engagements only.
+    """
+
+    PUBLIC = "public", _("Public")
+    ORGANISATION = "organisation", _("Organisation only")
+    RESTRICTED = "restricted", _("Restricted")
+
+
+class EngagementQuerySet(models.QuerySet["Engagement"]):
+    """Query helpers for engagements."""
+
+    def public(self) -> EngagementQuerySet:
+        """Non-archived public engagements."""
+        return self.filter(is_archived=False, visibility=EngagementVisibility.PUBLIC)
+
+
+class Engagement(Tracked):
+    """One advocacy or engagement event: a meeting, a hearing, a press conference...
+
+    Follow-up is made of such events (OHCHR, National Mechanisms for Reporting and
+    Follow-up: A Practical Guide, HR/PUB/16/1, 2016: engagement with parliament,
+    the NHRI and civil society). ``organisation`` is the organisation that recorded
+    it (its members see "organisation only" engagements); ``organisations`` are
+    those involved (the ministry met, the committee heard). Commitments made are
+    :class:`Commitment` rows; attachments are :class:`Evidence` rows.
+    """
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Meeting with government officials")
+        PARLIAMENTARIANS = "parliamentarians", _("Meeting with members of parliament")
+        HEARING = "hearing", _("Parliamentary committee hearing")
+        NHRI = "nhri", _("Meeting with the NHRI or NMRF")
+        TREATY_BODY = "treaty_body", _("Meeting with treaty-body members")
+        PRESS = "press", _("Press conference")
+        MEDIA = "media", _("Media coverage")
+        SCREENING = "screening", _("Public screening of the dialogue")
+        WORKSHOP = "workshop", _("Workshop")
+        LETTER = "letter", _("Letter or submission")
+        SOCIAL_MEDIA = "social_media", _("Social-media campaign")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    country = models.ForeignKey(
+        "catalog.Country",
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        null=True,
+        blank=True,
+        verbose_name=_("country"),
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="recorded_engagements",
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
+    )
+    organisations = models.ManyToManyField(
+        "accounts.Organisation",
+        related_name="engagements",
+        blank=True,
+        verbose_name=_("organisations involved"),
+    )
+    people = models.TextField(_("people involved"), blank=True)
+    recommendations = models.ManyToManyField(
+        "catalog.Recommendation",
+        related_name="engagements",
+        blank=True,
+        verbose_name=_("recommendations discussed"),
+    )
+    summary = models.TextField(_("what was said"), blank=True)
+    follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=16,
+        choices=EngagementVisibility.choices,
+        default=EngagementVisibility.ORGANISATION,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords(m2m_fields=[organisations, recommendations])
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["-date", "-id"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Commitment(Tracked):
+    """Something promised during an engagement ("the Ministry will present a bill by June").
+
+    ``action`` links it to the plan action it became
+    (``tracking.actions.do_turn_commitment_into_action``); the action links back
+    through ``Action.commitments``. ``due_on`` feeds the deadlines calendar.
+    """
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.PROTECT, related_name="commitments")
+    text = models.TextField(_("commitment"))
+    by_whom = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        null=True,
+        blank=True,
+        verbose_name=_("by whom"),
+    )
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    action = models.ForeignKey(
+        Action,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        null=True,
+        blank=True,
+        verbose_name=_("action"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["engagement_id", "id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+# --------------------------------------------------------------------------- selections
+
+
+class Selection(Tracked):
+    """A named, saved set of recommendations ("basket") a user builds from lists.
+
+    Private to its ``owner``, or shared with the owner's ``organisation``
+    (``shared``). It becomes a briefing pack, an export or an engagement's agenda.
+    Recommendations a viewer may not see are never shown from it
+    (``tracking.permissions.selection_recommendations``).
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="selections"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="selections",
+        null=True,
+        blank=True,
+    )
+    shared = models.BooleanField(_("shared with my organisation"), default=True)
+    recommendations = models.ManyToManyField(
+        "catalog.Recommendation", related_name="selections", blank=True
+    )
+    history = HistoricalRecords(m2m_fields=[recommendations])
+
+    class Meta:
+        ordering: ClassVar = ["name", "id"]
+        verbose_name = _("selection")
+        verbose_name_plural = _("selections")
+
+    def __str__(self) -> str:
+        return self.name

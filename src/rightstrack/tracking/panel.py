@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,10 +25,11 @@ from rightstrack.accounts.permissions import (
     visible_follow_up_requests,
 )
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Recommendation
+from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.classify.consolidation.repeated import cluster_of
 from rightstrack.tracking import permissions as perm
-from rightstrack.tracking.followup import state_label, state_of
+from rightstrack.tracking.engagements import engagements_about
+from rightstrack.tracking.followup import OVERDUE, state_label, state_of
 from rightstrack.tracking.models import (
     Action,
     Assessment,
@@ -47,6 +49,7 @@ class TimelineEntry:
     old: str = ""
     new: str = ""
     organisation: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Panel:
     grade: Assessment | None
     follow_ups: list[dict[str, Any]]
     timeline: list[TimelineEntry]
+    engagements: list[Any] = field(default_factory=list)
     can_assign: bool = False
     can_assess: bool = False
     #: Plans and indicators that address the recommendation's cluster (same ask).
@@ -144,6 +148,7 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
         (a for a in published if a.source == Assessment.Source.COMMITTEE and a.grade_label), None
     )
     today = timezone.localdate()
+    engagements = engagements_about(user, rec)
     follow_ups = [
         {"item": f, "state": (state := state_of(f, today)), "state_label": state_label(state)}
         for f in visible_follow_up_requests(user)
@@ -158,20 +163,27 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
             assessments=side_by_side,
             grade=grade,
             follow_ups=follow_ups,
-            timeline=timeline(user, rec, follow_ups),
+            timeline=timeline(user, rec, follow_ups, engagements),
+            engagements=engagements,
             can_assign=perm.can_assign(user),
             can_assess=perm.can_submit_assessment(user, rec.pk),
             cluster_plans=cluster_plans,
             cluster_indicators=cluster_indicators,
+            extra={"can_record": perm.can_record_engagement(user)},
         )
     }
 
 
 def timeline(
-    user: Viewer | None, rec: Recommendation, follow_ups: list[dict[str, Any]] | None = None
+    user: Viewer | None,
+    rec: Recommendation,
+    follow_ups: list[dict[str, Any]] | None = None,
+    engagements: list[Any] | None = None,
 ) -> list[TimelineEntry]:
     """Dated entries for ``rec``: adoption, status-change log (public part only for
-    non-coordinators), follow-up deadlines and replies; oldest first."""
+    non-coordinators), follow-up deadlines and replies, and the engagements that
+    discussed it (``engagements``: those ``user`` may see, from
+    ``tracking.engagements.engagements_about``); oldest first."""
     entries: list[TimelineEntry] = []
     if rec.date:
         entries.append(TimelineEntry(rec.date, "issued", str(_("Recommendation issued"))))
@@ -205,5 +217,48 @@ def timeline(
                     new=str(f["state_label"]),
                 )
             )
+    for e in engagements or []:
+        entries.append(
+            TimelineEntry(
+                e.date,
+                "engagement",
+                str(e.get_kind_display()),
+                new=e.title,
+                organisation=e.organisation.name if e.organisation else "",
+                url=reverse("tracking:engagement_detail", args=[e.pk]),
+            )
+        )
     entries.sort(key=lambda e: e.date)
     return entries
+
+
+def document_follow_up(user: Viewer | None, doc: Document) -> dict[str, Any]:
+    """Context of ``tracking/_document_panel.html`` for a document ``user`` may see.
+
+    ``follow_ups``: the follow-up requests ``user`` may see, in printed order, each
+    with its state on today's date (``tracking.followup``); ``next_report``: the next
+    periodic report the document asks for (``date``: its due date, or 31 December of
+    its year when only the year is given, as in ``tracking.deadlines``; ``overdue``).
+    """
+    today = timezone.localdate()
+    follow_ups = [
+        {"item": f, "state": (state := state_of(f, today)), "state_label": state_label(state)}
+        for f in visible_follow_up_requests(user)
+        .filter(document=doc)
+        .order_by("recommendation__order", "pk")
+    ]
+    day = doc.next_report_due or (
+        dt.date(doc.next_report_year, 12, 31) if doc.next_report_year else None
+    )
+    next_report = (
+        {"date": day, "year_only": doc.next_report_due is None, "overdue": day < today}
+        if day
+        else None
+    )
+    return {
+        "doc": doc,
+        "follow_ups": follow_ups,
+        "next_report": next_report,
+        "overdue": OVERDUE,
+        "iso3": doc.country.iso3 if doc.country else "",
+    }

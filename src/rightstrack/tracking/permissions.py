@@ -34,7 +34,7 @@ from django.http import Http404
 from rightstrack.accounts.models import ROLE_RANK, Role
 from rightstrack.accounts.permissions import can_see_restricted, user_rank, visible_recommendations
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Visibility
+from rightstrack.catalog.models import RecommendationQuerySet, Visibility
 from rightstrack.tracking.models import (
     Action,
     ActionQuerySet,
@@ -42,12 +42,17 @@ from rightstrack.tracking.models import (
     AssessmentQuerySet,
     Assignment,
     AssignmentQuerySet,
+    Commitment,
+    Engagement,
+    EngagementQuerySet,
+    EngagementVisibility,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
     PlanQuerySet,
     PublicationState,
+    Selection,
     StatusChange,
     StatusChangeQuerySet,
 )
@@ -223,6 +228,7 @@ def visible_evidence(user: Viewer | None) -> QuerySet[Evidence]:
         Q(assessment__in=visible_assessments(user).values("pk"))
         | Q(action__in=actions.values("pk"), publication_state=PublicationState.PUBLISHED)
         | Q(action__in=own)
+        | Q(engagement__in=visible_engagements(user).values("pk"))
     )
 
 
@@ -337,10 +343,16 @@ def can_see_history(user: Viewer | None) -> bool:
 
 
 def can_attach_evidence(
-    user: Viewer | None, assessment: Assessment | None, action: Action | None
+    user: Viewer | None,
+    assessment: Assessment | None,
+    action: Action | None,
+    engagement: Engagement | None = None,
 ) -> bool:
-    """Add or archive evidence: whoever may edit the action, or the assessment
-    (its author before publication, a validator of its organisation, coordinators)."""
+    """Add or archive evidence: whoever may edit the action, the engagement, or the
+    assessment (its author before publication, a validator of its organisation,
+    coordinators)."""
+    if engagement is not None:
+        return can_edit_engagement(user, engagement)
     if action is not None:
         return can_edit_action(user, action)
     if assessment is not None:
@@ -384,3 +396,122 @@ def shown_action(user: Viewer | None, action: Action) -> ShownAction | None:
     if published is None:
         return None
     return ShownAction(action.pk, published, published is not action, PublicationState.PUBLISHED)
+
+
+# --------------------------------------------------------------------------- engagements
+
+
+def visible_engagements(user: Viewer | None) -> EngagementQuerySet:
+    """Engagements ``user`` may see (never archived ones).
+
+    Coordinators and admins: all. Anonymous visitors: public ones. Other signed-in
+    users: public ones, the "organisation only" ones of their own organisation, and
+    those they recorded themselves (restricted included). The rule is in
+    ``docs/security.md``; ``EngagementVisibility`` explains the three levels.
+    """
+    live = Engagement.objects.filter(is_archived=False)
+    if can_see_restricted(user):
+        return live
+    rank = user_rank(user)
+    if rank == 0:
+        return live.public()
+    seen = Q(visibility=EngagementVisibility.PUBLIC) | Q(created_by_id=getattr(user, "pk", None))
+    if _org_id(user):
+        seen |= Q(visibility=EngagementVisibility.ORGANISATION, organisation_id=_org_id(user))
+    return live.filter(seen)
+
+
+def get_engagement_for_user(user: Viewer | None, pk: Any) -> Engagement:
+    """One engagement ``user`` may see (see :func:`visible_engagements`), else ``Http404``."""
+    qs = visible_engagements(user).select_related("organisation", "country")
+    return _get(qs, pk, "engagement")  # type: ignore[no-any-return]
+
+
+def visible_commitments(user: Viewer | None) -> QuerySet[Commitment]:
+    """Non-archived commitments of engagements ``user`` may see."""
+    return Commitment.objects.filter(
+        is_archived=False, engagement__in=visible_engagements(user).values("pk")
+    )
+
+
+def get_commitment_for_user(user: Viewer | None, pk: Any) -> Commitment:
+    """One commitment of an engagement ``user`` may see, else ``Http404``."""
+    qs = visible_commitments(user).select_related("engagement", "by_whom", "action")
+    return _get(qs, pk, "commitment")  # type: ignore[no-any-return]
+
+
+def can_record_engagement(user: Viewer | None) -> bool:
+    """Record an engagement: coordinators and admins, and focal points and validators
+    of an organisation (recorded for that organisation)."""
+    return is_coordinator(user) or is_institution_member(user)
+
+
+def can_edit_engagement(user: Viewer | None, engagement: Engagement) -> bool:
+    """Edit or archive an engagement, its commitments and attachments: coordinators;
+    focal points and validators of the organisation that recorded it; its author."""
+    if is_coordinator(user):
+        return True
+    if user_rank(user) < FOCAL_POINT:
+        return False
+    own_org = engagement.organisation_id is not None and engagement.organisation_id == _org_id(user)
+    return own_org or engagement.created_by_id == getattr(user, "pk", None)
+
+
+def engagement_visibilities(user: Viewer | None) -> list[str]:
+    """The visibility levels ``user`` may give an engagement.
+
+    Publishing is for those who publish directly (coordinators, validators: see
+    :func:`publishes_directly`); a focal point's record stays within the organisation.
+    """
+    levels = [EngagementVisibility.ORGANISATION.value, EngagementVisibility.RESTRICTED.value]
+    if is_coordinator(user) or user_rank(user) == VALIDATOR:
+        levels.insert(0, EngagementVisibility.PUBLIC.value)
+    return levels
+
+
+# --------------------------------------------------------------------------- selections
+
+
+def visible_selections(user: Viewer | None) -> QuerySet[Selection]:
+    """Selections ``user`` may see: their own, and those shared with their organisation.
+
+    A selection is a working list, not a record: coordinators see only their own
+    and their organisation's, like everyone else. Anonymous visitors: none.
+    """
+    if user_rank(user) == 0:
+        return Selection.objects.none()
+    seen = Q(owner_id=getattr(user, "pk", None))
+    if _org_id(user):
+        seen |= Q(shared=True, organisation_id=_org_id(user))
+    return Selection.objects.filter(seen, is_archived=False)
+
+
+def get_selection_for_user(user: Viewer | None, pk: Any) -> Selection:
+    """One selection ``user`` may see, else ``Http404``."""
+    return _get(visible_selections(user), pk, "selection")  # type: ignore[no-any-return]
+
+
+def can_keep_selections(user: Viewer | None) -> bool:
+    """Create selections: signed-in users from contributor up (viewers change nothing)."""
+    return user_rank(user) >= CONTRIBUTOR
+
+
+def can_edit_selection(user: Viewer | None, selection: Selection) -> bool:
+    """Change a selection: its owner, or (shared) a member of its organisation from
+    contributor up."""
+    if not can_keep_selections(user):
+        return False
+    if selection.owner_id == getattr(user, "pk", None):
+        return True
+    org = _org_id(user)
+    return selection.shared and org is not None and selection.organisation_id == org
+
+
+def selection_recommendations(user: Viewer | None, selection: Selection) -> RecommendationQuerySet:
+    """The recommendations of ``selection`` that ``user`` may see, in document order."""
+    return (
+        visible_recommendations(user)
+        .filter(selections=selection)
+        .select_related("document")
+        .order_by("document__symbol", "order", "id")
+    )

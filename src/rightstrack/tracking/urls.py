@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from rightstrack.tracking import actor_views, deadline_views, views
+from rightstrack.tracking import (
+    actor_views,
+    deadline_views,
+    engagement_views,
+    selection_views,
+    views,
+)
 
 app_name = "tracking"
 urlpatterns = [
@@ -52,6 +58,28 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("history/<str:model>/<int:pk>/", views.history, name="history"),
     path("countries/<str:iso3>/dashboard/", views.dashboard, name="dashboard"),
+    path("engagements/", engagement_views.engagement_list, name="engagement_list"),
+    path("engagements/new/", engagement_views.engagement_edit, name="engagement_create"),
+    path("engagements/<int:pk>/", engagement_views.engagement_detail, name="engagement_detail"),
+    path("engagements/<int:pk>/edit/", engagement_views.engagement_edit, name="engagement_edit"),
+    path(
+        "engagements/<int:pk>/archive/",
+        engagement_views.engagement_archive,
+        name="engagement_archive",
+    ),
+    path(
+        "commitments/<int:pk>/action/", engagement_views.commitment_action, name="commitment_action"
+    ),
+    path("selections/", selection_views.selection_list, name="selection_list"),
+    path("selections/new/", selection_views.selection_create, name="selection_create"),
+    path("selections/add/", selection_views.selection_add, name="selection_add"),
+    path("selections/<int:pk>/", selection_views.selection_detail, name="selection_detail"),
+    path("selections/<int:pk>/remove/", selection_views.selection_remove, name="selection_remove"),
+    path(
+        "selections/<int:pk>/archive/",
+        selection_views.selection_archive,
+        name="selection_archive",
+    ),
     path("deadlines/", deadline_views.deadlines_page, name="deadlines"),
     path("deadlines/user/<str:token>.ics", deadline_views.user_ics, name="deadlines_user_ics"),
     path("deadlines/<str:iso3>.ics", deadline_views.country_ics, name="deadlines_country_ics"),

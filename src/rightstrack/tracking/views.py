@@ -44,6 +44,7 @@ from rightstrack.tracking.dashboard import (
     actors_csv_rows,
     country_dashboard,
 )
+from rightstrack.tracking.engagements import engagements_in, engagements_with
 from rightstrack.tracking.history import history_context
 from rightstrack.tracking.models import Assessment, PublicationState
 from rightstrack.tracking.panel import tracking_panel
@@ -159,6 +160,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "members": manageable_users(request.user).filter(organisation=org, is_active=True)
         if manager
         else [],
+        "engagements": engagements_with(request.user, org),
     }
     return render(request, "tracking/actor_detail.html", ctx)
 
@@ -300,6 +302,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         ),
         "evidence": perm.visible_evidence(request.user).filter(action=action),
+        "commitments": perm.visible_commitments(request.user)
+        .filter(action=action)
+        .select_related("engagement"),
         "can_edit": perm.can_edit_action(request.user, action),
         "can_review": perm.can_review_action(request.user, action)
         and action.publication_state != PublicationState.PUBLISHED,
@@ -660,15 +665,20 @@ def evidence_review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evidence_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Attach a link or a file to an assessment or an action."""
-    if kind not in ("action", "assessment"):
+    getters = {
+        "action": perm.get_action_for_user,
+        "assessment": perm.get_assessment_for_user,
+        "engagement": perm.get_engagement_for_user,
+    }
+    if kind not in getters:
         raise Http404
-    if kind == "action":
-        parent: Any = perm.get_action_for_user(request.user, pk)
-        target = {"action": parent}
-    else:
-        parent = perm.get_assessment_for_user(request.user, pk)
-        target = {"assessment": parent}
-    _need(perm.can_attach_evidence(request.user, target.get("assessment"), target.get("action")))
+    parent: Any = getters[kind](request.user, pk)
+    target = {kind: parent}
+    _need(
+        perm.can_attach_evidence(
+            request.user, target.get("assessment"), target.get("action"), target.get("engagement")
+        )
+    )
     form = forms.EvidenceForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -712,6 +722,8 @@ def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a piece of evidence."""
     ev = perm.get_evidence_for_user(request.user, pk)
     _archive(request, lambda v: verbs.do_archive_evidence(request.user, ev, v))
+    if ev.engagement_id:
+        return redirect("tracking:engagement_detail", pk=ev.engagement_id)
     return redirect(
         *(
             ("tracking:action_detail", ev.action_id)
@@ -736,6 +748,7 @@ def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
     ctx = {
         "country": country,
         **country_dashboard(request.user, country.iso3, timezone.localdate()),
+        "engagements": engagements_in(request.user, country.iso3),
     }
     return render(request, "tracking/dashboard.html", ctx)
 
