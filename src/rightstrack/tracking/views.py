@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
 from rightstrack.core import csv_stream
 from rightstrack.tracking import actions as verbs
-from rightstrack.tracking import forms
+from rightstrack.tracking import forms, picker
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.dashboard import (
     CSV_HEADER,
@@ -43,7 +44,7 @@ from rightstrack.tracking.dashboard import (
     country_dashboard,
 )
 from rightstrack.tracking.history import history_context
-from rightstrack.tracking.models import Assessment, PublicationState
+from rightstrack.tracking.models import Assessment, Assignment, Batch, PublicationState
 from rightstrack.tracking.panel import tracking_panel
 
 
@@ -172,13 +173,62 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    """End an assignment (archived, kept in history)."""
+    """End an assignment: GET shows what will happen, POST (the confirmation) archives it.
+
+    The assignment stays in history, where it can be restored (``assignment_restore``).
+    """
     assignment = perm.get_assignment_for_user(request.user, pk)
     _need(perm.can_assign(request.user))
+    if request.method != "POST":
+        ctx = {"assignment": assignment, "rec": assignment.recommendation}
+        return render(request, "tracking/assignment_archive_confirm.html", ctx)
     _archive(request, lambda v: verbs.do_archive_assignment(request.user, assignment, v))
     return redirect("tracking:assign", pk=assignment.recommendation_id)
+
+
+@login_required
+@require_POST
+def assignment_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the end of an assignment (button on its history page)."""
+    assignment = perm.get_assignment_for_user(request.user, pk)
+    _need(perm.can_assign(request.user))
+    try:
+        verbs.do_restore_assignment(request.user, assignment, int(request.POST.get("version", "0")))
+        messages.success(request, _("The assignment is active again."))
+    except (verbs.StaleEdit, ValueError, ValidationError):
+        messages.error(request, _("This assignment could not be restored; nothing changed."))
+    return redirect("tracking:history", model="assignment", pk=assignment.pk)
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bulk change: what it changed (one history entry per record) and its undo."""
+    _need(perm.can_assign(request.user))
+    batch = get_object_or_404(Batch.objects.select_related("undoes"), pk=pk)
+    entries = (
+        Assignment.history.filter(batch=batch)
+        .select_related("recommendation__document", "organisation")
+        .order_by("recommendation__document_id", "recommendation__order")
+    )
+    undo = Batch.objects.filter(undoes=batch).first()
+    ctx = {"batch": batch, "entries": entries, "undo": undo}
+    return render(request, "tracking/batch_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def batch_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a bulk change in one step (the undo is a batch of its own)."""
+    _need(perm.can_assign(request.user))
+    batch = get_object_or_404(Batch, pk=pk)
+    try:
+        undo = verbs.do_undo_batch(request.user, batch)
+    except ValidationError:
+        messages.error(request, _("This bulk change cannot be undone (again)."))
+        return redirect("tracking:batch", pk=batch.pk)
+    messages.success(request, _("Undone. The undo is recorded in the history too."))
+    return redirect("tracking:batch", pk=undo.pk)
 
 
 def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
@@ -189,6 +239,27 @@ def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
         messages.error(
             request, _("This record changed since you opened the page; nothing was archived.")
         )
+
+
+@login_required
+def picker_results(request: HttpRequest) -> HttpResponse:
+    """Search results of the recommendation picker as an HTML fragment (``picker.js``).
+
+    Scope from ``?country=ISO3`` and/or ``?document=<id>``, always within what the user
+    may see; ``?name=`` is the form field the checkboxes belong to.
+    """
+    name = request.GET.get("name", "recommendations")
+    if not name.isidentifier():
+        raise Http404
+    document = request.GET.get("document", "")
+    scope = picker.scope_queryset(
+        request.user,
+        country=request.GET.get("country", "")[:3],
+        document=int(document) if document.isdigit() else None,
+    )
+    query = request.GET.get("q", "")
+    ctx = {"name": name, "results": picker.picker_search(scope, query), "searched": bool(query)}
+    return render(request, "tracking/_picker_results.html", ctx)
 
 
 # --------------------------------------------------------------------------- plans
@@ -306,15 +377,21 @@ def action_edit(
     lock = not perm.is_coordinator(request.user)
     own_org = getattr(request.user, "organisation", None)
     initial = _initial(action, forms.ActionForm) if action else {"responsible": own_org}
+    find = picker.finding(request)
+    iso3 = plan.country.iso3 if plan.country else ""
     form = _versioned_form(
         forms.ActionForm,
-        request.POST or None,
-        initial=initial,
-        recommendations=visible_recs(request.user).select_related("document"),
+        None if find else (request.POST or None),
+        initial=picker.initial_from(request.POST) if find else initial,
+        recommendations=picker.scope_queryset(
+            request.user, country=iso3, include=initial.get("recommendations")
+        ),
+        query=picker.picker_query(request, "recommendations"),
+        scope_params={"country": iso3},
         lock_responsible=lock,
     )
     current, status = None, 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not find and form.is_valid():
         data = {
             k: v for k, v in form.cleaned_data.items() if k not in ("version", "recommendations")
         }
@@ -710,7 +787,11 @@ def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     """Who changed what and when, for one tracked object."""
-    return render(request, "tracking/history.html", history_context(request.user, model, pk))
+    ctx = history_context(request.user, model, pk)
+    obj = ctx["object"]
+    if model == "assignment" and obj.is_archived and perm.can_assign(request.user):
+        ctx["restore_url"] = reverse("tracking:assignment_restore", args=[obj.pk])
+    return render(request, "tracking/history.html", ctx)
 
 
 def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
