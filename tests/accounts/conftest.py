@@ -119,6 +119,11 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     w.add("assignment", verbs.do_assign_recommendation(coordinator, rec, ministry_a, note="lead"))
+    # A bulk change (tracking:batch pages): the public recommendation assigned to ministry B.
+    w.add(
+        "batch",
+        verbs.do_bulk_assign(coordinator, Recommendation.objects.filter(pk=rec.pk), ministry_b),
+    )
     plan = w.add(
         "plan",
         verbs.do_create_plan(
@@ -264,6 +269,15 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     w.add(
         "assignment",
         verbs.do_assign_recommendation(coordinator, restricted_rec, ministry_a, note=MARKER),
+        confidential=True,
+    )
+    w.add(
+        "batch",
+        verbs.do_bulk_assign(
+            coordinator,
+            Recommendation.objects.filter(pk=restricted_rec.pk),
+            w.objects["organisation"][1],
+        ),
         confidential=True,
     )
     plan = verbs.do_create_plan(

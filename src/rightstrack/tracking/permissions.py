@@ -188,6 +188,14 @@ def get_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
     return _get(visible_assignments(user), pk, "assignment")  # type: ignore[no-any-return]
 
 
+def get_ended_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
+    """One assignment, archived or not, for those who assign (coordinators), to restore an
+    ended one; ``Http404`` for everyone else and for an unknown ``pk``."""
+    if not can_assign(user):
+        raise Http404("No assignment found.")
+    return _get(Assignment.objects.all(), pk, "assignment")  # type: ignore[no-any-return]
+
+
 def get_indicator_for_user(user: Viewer | None, pk: Any) -> Indicator:
     """One indicator of an action ``user`` may see, else ``Http404``."""
     qs = Indicator.objects.filter(is_archived=False, action__in=visible_actions(user).values("pk"))

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import (
@@ -191,8 +191,8 @@ def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assignment_restore(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo the end of an assignment (button on its history page)."""
-    assignment = perm.get_assignment_for_user(request.user, pk)
     _need(perm.can_assign(request.user))
+    assignment = perm.get_ended_assignment_for_user(request.user, pk)
     try:
         verbs.do_restore_assignment(request.user, assignment, int(request.POST.get("version", "0")))
         messages.success(request, _("The assignment is active again."))
@@ -229,6 +229,25 @@ def batch_undo(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("tracking:batch", pk=batch.pk)
     messages.success(request, _("Undone. The undo is recorded in the history too."))
     return redirect("tracking:batch", pk=undo.pk)
+
+
+def _confirm_archive(request: HttpRequest, obj: Any, kind: str) -> HttpResponse:
+    """The confirmation page of an archive button: what will happen; POST to confirm."""
+    ctx = {"obj": obj, "kind": kind, "back": _safe_next(request)}
+    return render(request, "tracking/archive_confirm.html", ctx)
+
+
+def _confirm_reject(request: HttpRequest, obj: Any) -> HttpResponse:
+    """The confirmation page of a "Reject" link: what will happen; POST to confirm."""
+    ctx = {"obj": obj, "back": _safe_next(request)}
+    return render(request, "tracking/reject_confirm.html", ctx)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """``?next=`` if it is a path of this site, else an empty string."""
+    target = request.GET.get("next", "")
+    ok = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if ok else ""
 
 
 def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
@@ -323,11 +342,13 @@ def _initial(obj: Any, form_cls: type) -> dict[str, Any]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a plan (coordinators)."""
     plan = perm.get_plan_for_user(request.user, pk)
     _need(perm.can_manage_plans(request.user))
+    if request.method != "POST":
+        return _confirm_archive(request, plan, "plan")
     _archive(request, lambda v: verbs.do_archive_plan(request.user, plan, v))
     return redirect("tracking:plan_list")
 
@@ -440,21 +461,25 @@ def _create(form: Any, call: Callable[[], Any]) -> tuple[Any, int]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an action."""
     action = perm.get_action_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, action))
+    if request.method != "POST":
+        return _confirm_archive(request, action, "action")
     _archive(request, lambda v: verbs.do_archive_action(request.user, action, v))
     return redirect("tracking:plan_detail", pk=action.plan_id)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def action_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject an action (validator of its institution, coordinators)."""
     action = perm.get_action_for_user(request.user, pk)
     _need(perm.can_review_action(request.user, action))
+    if request.method != "POST":
+        return _confirm_reject(request, action)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_action(request.user, action, v, approve=ok, note=note),
@@ -517,11 +542,13 @@ def indicator_edit(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def indicator_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an indicator."""
     indicator = perm.get_indicator_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, indicator.action))
+    if request.method != "POST":
+        return _confirm_archive(request, indicator, "indicator")
     _archive(request, lambda v: verbs.do_archive_indicator(request.user, indicator, v))
     return redirect("tracking:action_detail", pk=indicator.action_id)
 
@@ -540,11 +567,13 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measurement_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a measurement."""
     m = perm.get_measurement_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, m.indicator.action))
+    if request.method != "POST":
+        return _confirm_archive(request, m, "measurement")
     _archive(request, lambda v: verbs.do_archive_measurement(request.user, m, v))
     return redirect("tracking:action_detail", pk=m.indicator.action_id)
 
@@ -627,11 +656,13 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject an assessment (moderation / validation)."""
     a = perm.get_assessment_for_user(request.user, pk)
     _need(perm.can_review_assessment(request.user, a))
+    if request.method != "POST":
+        return _confirm_reject(request, a)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_assessment(request.user, a, v, approve=ok, note=note),
@@ -639,11 +670,13 @@ def assessment_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an assessment."""
     a = perm.get_assessment_for_user(request.user, pk)
     _need(perm.is_coordinator(request.user) or perm.can_edit_assessment(request.user, a))
+    if request.method != "POST":
+        return _confirm_archive(request, a, "assessment")
     _archive(request, lambda v: verbs.do_archive_assessment(request.user, a, v))
     return redirect("tracking:recommendation", pk=a.recommendation_id)
 
@@ -691,11 +724,13 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject a focal point's measurement (validator of its institution, coordinators)."""
     m = perm.get_measurement_for_user(request.user, pk)
     _need(perm.can_review_action(request.user, m.indicator.action))
+    if request.method != "POST":
+        return _confirm_reject(request, m)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_measurement(request.user, m, v, approve=ok, note=note),
@@ -706,11 +741,13 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject evidence a focal point added to an action."""
     ev = perm.get_evidence_for_user(request.user, pk)
     _need(ev.action is not None and perm.can_review_action(request.user, ev.action))
+    if request.method != "POST":
+        return _confirm_reject(request, ev)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_evidence(request.user, ev, v, approve=ok, note=note),
@@ -767,10 +804,12 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a piece of evidence."""
     ev = perm.get_evidence_for_user(request.user, pk)
+    if request.method != "POST":
+        return _confirm_archive(request, ev, "evidence")
     _archive(request, lambda v: verbs.do_archive_evidence(request.user, ev, v))
     return redirect(
         *(
