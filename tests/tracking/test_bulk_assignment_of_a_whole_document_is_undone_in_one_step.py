@@ -105,3 +105,18 @@ def test_only_coordinators_reach_bulk_changes_and_batches(
     assert client_for(focal_point_a).get(f"/tracking/batches/{batch.pk}/").status_code == 403
     assert client_for(focal_point_a).post(f"/tracking/batches/{batch.pk}/undo/").status_code == 403
     assert Assignment.objects.active().count() == 42
+
+
+def test_a_list_longer_than_the_limit_must_be_narrowed_first(
+    paraguay_co, coordinator, ministry_a, client_for, monkeypatch
+):
+    from rightstrack.tracking import bulk
+
+    monkeypatch.setattr(bulk, "MAX_RECORDS", 40)
+    page = client_for(coordinator).post(
+        f"/recommendations/bulk/?document={paraguay_co.key}",
+        {"operation": "assign", "organisation": ministry_a.pk, "role": "lead", "confirm": "1"},
+    )
+    assert page.status_code == 200
+    assert "A bulk change may touch at most 40 recommendations: narrow the list first." in page.text
+    assert Assignment.objects.count() == 0

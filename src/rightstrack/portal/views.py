@@ -102,11 +102,12 @@ def recommendation_bulk(request: HttpRequest) -> HttpResponse:
     form = bulk.BulkForm(request.POST or None)
     ctx = {"form": form, "query": listing.params.querystring(), "count": recs.count()}
     if request.method == "POST" and form.is_valid():
-        if "confirm" in request.POST:
-            batch = bulk.run(request.user, recs, form.cleaned_data)
-            return redirect("tracking:batch", pk=batch.pk)
         data = form.cleaned_data
-        ctx["preview"] = bulk.preview(recs, data["operation"], data["organisation"])
-        ctx["chosen"] = data
+        preview = bulk.preview(recs, data["operation"], data["organisation"])
+        ctx["preview"] = preview
+        if "confirm" in request.POST and not preview.too_many:
+            batch = bulk.run(request.user, recs, data)
+            return redirect("tracking:batch", pk=batch.pk)
+        ctx["chosen"], ctx["max_records"] = data, bulk.MAX_RECORDS
         return render(request, "portal/recommendation_bulk_confirm.html", ctx)
     return render(request, "portal/recommendation_bulk.html", ctx)

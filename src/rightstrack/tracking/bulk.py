@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,10 @@ from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import actions as verbs
 from rightstrack.tracking.models import Assignment, Batch
 
+#: Most recommendations one bulk change may touch: each gets its own history and timeline
+#: entry in one transaction, so a web request stays within seconds (a document or a
+#: country's cycle is well below this; the whole catalogue is not).
+MAX_RECORDS = 2000
 ASSIGN = Batch.Kind.ASSIGN.value
 END = Batch.Kind.END_ASSIGNMENT.value
 
@@ -53,6 +58,11 @@ class Preview:
     changed: int
 
     @property
+    def too_many(self) -> bool:
+        """More than :data:`MAX_RECORDS` recommendations: the list must be narrowed first."""
+        return self.listed > MAX_RECORDS
+
+    @property
     def unchanged(self) -> int:
         """Recommendations of the list left as they are (already so)."""
         return self.listed - self.changed if self.changed <= self.listed else 0
@@ -78,8 +88,14 @@ def run(user: Viewer, recommendations: QuerySet[Recommendation], data: dict[str,
     """Run the bulk change of a valid :class:`BulkForm` (``cleaned_data``); returns its batch.
 
     Raises:
-        PermissionDenied: the verb refused the user. ValidationError: bad role.
+        PermissionDenied: the verb refused the user.
+        ValidationError: bad role, or more than :data:`MAX_RECORDS` recommendations.
     """
+    if recommendations.count() > MAX_RECORDS:
+        raise ValidationError(
+            _("A bulk change may touch at most %(max)s recommendations: narrow the list first.")
+            % {"max": MAX_RECORDS}
+        )
     org = data["organisation"]
     if data["operation"] == ASSIGN:
         role = data.get("role") or Assignment.Role.LEAD
