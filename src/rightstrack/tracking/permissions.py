@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
@@ -87,9 +87,14 @@ def is_validator_of(user: Viewer | None, organisation_id: int | None) -> bool:
 
 
 def visible_assignments(user: Viewer | None) -> AssignmentQuerySet:
-    """Active assignments of recommendations ``user`` may see."""
-    recs = visible_recommendations(user).values("pk")
-    return Assignment.objects.active().filter(recommendation__in=recs)
+    """Active assignments of recommendations ``user`` may see.
+
+    A correlated ``EXISTS`` rather than ``IN (every visible recommendation)``: fetching one
+    assignment then probes one recommendation instead of listing the whole catalogue
+    (the assign page took over a second with 250,000 recommendations; ``bench/forms.py``).
+    """
+    recs = visible_recommendations(user).filter(pk=OuterRef("recommendation_id"))
+    return Assignment.objects.active().filter(Exists(recs))
 
 
 def visible_plans(user: Viewer | None) -> PlanQuerySet:
