@@ -129,6 +129,7 @@ def world(cast, ministry_a, ministry_b, ngo):
     w.add(
         "batch", verbs.do_bulk_assign(coordinator, Recommendation.objects.filter(pk=rec.pk), senate)
     )
+    w.add("assignment", senate.assignments.get())
     plan = w.add(
         "plan",
         verbs.do_create_plan(
@@ -283,6 +284,13 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
             coordinator,
             Recommendation.objects.filter(pk=restricted_rec.pk),
             Organisation.objects.get(name=SENATE_COMMITTEE),
+        ),
+        confidential=True,
+    )
+    w.add(
+        "assignment",
+        Organisation.objects.get(name=SENATE_COMMITTEE).assignments.get(
+            recommendation=restricted_rec
         ),
         confidential=True,
     )
