@@ -22,6 +22,8 @@ import pytest
 from django.utils import timezone
 
 MARKER = "ZEBRAQUARTZ"
+#: The organisation of the world's bulk changes (``tracking:batch`` pages).
+SENATE_COMMITTEE = "Senate Human Rights Committee"
 SECOND_HIDDEN = ("Hildegard", "Quennell-Obscura", "hqobscura")
 
 
@@ -41,7 +43,7 @@ class World:
 
 @pytest.fixture
 def world(cast, ministry_a, ministry_b, ngo):
-    from rightstrack.accounts.models import User
+    from rightstrack.accounts.models import Organisation, User
     from rightstrack.catalog.models import (
         Country,
         Document,
@@ -124,6 +126,15 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     w.add("assignment", verbs.do_assign_recommendation(coordinator, rec, ministry_a, note="lead"))
+    # A bulk change (tracking:batch pages): the public recommendation assigned to a
+    # parliamentary committee (not to ministry B, whose focal point must stay unassigned).
+    senate = Organisation.objects.create(
+        name=SENATE_COMMITTEE, org_type=Organisation.Type.PARLIAMENT
+    )
+    w.add(
+        "batch", verbs.do_bulk_assign(coordinator, Recommendation.objects.filter(pk=rec.pk), senate)
+    )
+    w.add("assignment", senate.assignments.get())
     plan = w.add(
         "plan",
         verbs.do_create_plan(
@@ -268,6 +279,7 @@ def full_world(world: World, cast: dict[str, Any]) -> World:
 
 def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     """Add the restricted records (every one carries :data:`MARKER`) to ``w``."""
+    from rightstrack.accounts.models import Organisation
     from rightstrack.catalog.models import (
         Document,
         FollowUpRequest,
@@ -347,6 +359,22 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     w.add(
         "assignment",
         verbs.do_assign_recommendation(coordinator, restricted_rec, ministry_a, note=MARKER),
+        confidential=True,
+    )
+    w.add(
+        "batch",
+        verbs.do_bulk_assign(
+            coordinator,
+            Recommendation.objects.filter(pk=restricted_rec.pk),
+            Organisation.objects.get(name=SENATE_COMMITTEE),
+        ),
+        confidential=True,
+    )
+    w.add(
+        "assignment",
+        Organisation.objects.get(name=SENATE_COMMITTEE).assignments.get(
+            recommendation=restricted_rec
+        ),
         confidential=True,
     )
     plan = verbs.do_create_plan(

@@ -64,6 +64,7 @@ SEGMENT_MODEL = {
     "assessments": "assessment",
     "evidence": "evidence",
     "assignments": "assignment",
+    "batches": "batch",
     "plain": "document",
     "press": "document",
     "runs": "import_run",

@@ -14,6 +14,7 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
 from rightstrack.reports.data import report_selections
 from rightstrack.reports.followup_report import documents_with_follow_up
+from rightstrack.reports.models import EditorialStatus
 
 FORMAT_CHOICES = [("docx", _("Word (DOCX, editable)")), ("pdf", "PDF")]
 
@@ -104,3 +105,32 @@ class PressTemplateForm(forms.Form):
     """The body of one press template (a Django template, plain text)."""
 
     body = forms.CharField(label=_("Template"), widget=forms.Textarea(attrs={"rows": 24}))
+
+
+class PlainTextForm(forms.Form):
+    """The plain-language text of one recommendation in one language, and its status."""
+
+    text = forms.CharField(
+        label=_("Plain-language text"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=10000,
+        help_text=_("Short sentences, everyday words; say who must do what."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=EditorialStatus.choices)
+
+
+class PlainSummaryForm(forms.Form):
+    """The document-level parts of a plain-language summary in one language."""
+
+    intro = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    welcomed = forms.CharField(
+        label=_("What the Committee welcomed (one item per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    next_steps = forms.CharField(
+        label=_("What happens next"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=EditorialStatus.choices)

@@ -44,6 +44,7 @@ from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Batch,
     Commitment,
     Engagement,
     Evidence,
@@ -199,6 +200,196 @@ def do_archive_assignment(
     fresh.is_archived = True
     _save(fresh, user, "assignment archived")
     _log_assignment(fresh.recommendation, fresh.organisation, fresh.role, "")
+    return fresh
+
+
+# --------------------------------------------------------------------------- bulk changes
+
+
+def _bulk_targets(user: Viewer, recommendations: models.QuerySet[Recommendation]) -> list[Any]:
+    """The recommendations of ``recommendations`` that ``user`` may see, in printed order."""
+    return list(
+        visible_recommendations(user)
+        .filter(pk__in=recommendations.values("pk"))
+        .order_by("document_id", "order", "id")
+    )
+
+
+@transaction.atomic
+def do_bulk_assign(
+    user: Viewer,
+    recommendations: models.QuerySet[Recommendation],
+    organisation: Organisation,
+    role: str = Assignment.Role.LEAD,
+    note: str = "",
+) -> Batch:
+    """Assign every recommendation of ``recommendations`` to ``organisation``, in one batch.
+
+    Recommendations already actively assigned to ``organisation`` are left as they are
+    (the confirmation page counts them apart). Each new assignment gets its own history
+    entry (linked to the returned :class:`Batch`) and timeline entry; all or nothing.
+
+    Args:
+        user: the acting coordinator or admin.
+        recommendations: any queryset; only the rows ``user`` may see are changed.
+        organisation: the institution; role: ``Assignment.Role``; note: free text.
+
+    Returns:
+        The batch; ``batch.count`` is the number of assignments created.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+        ValidationError: unknown role.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can assign recommendations."))
+    if role not in Assignment.Role.values:
+        raise ValidationError(_("Unknown role."))
+    targets = _bulk_targets(user, recommendations)
+    already = set(
+        Assignment.objects.active()
+        .filter(organisation=organisation, recommendation__in=[r.pk for r in targets])
+        .values_list("recommendation_id", flat=True)
+    )
+    batch = Batch.objects.create(
+        kind=Batch.Kind.ASSIGN,
+        description=organisation.name,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    for rec in targets:
+        if rec.pk in already:
+            continue
+        assignment = Assignment(
+            recommendation=rec,
+            organisation=organisation,
+            role=role,
+            note=note,
+            assigned_by=signed_in(user),
+        )
+        assignment._history_batch = batch  # type: ignore[attr-defined]
+        _save(assignment, user, f"assigned (bulk change {batch.pk})")
+        _log_assignment(rec, organisation, "", role)
+        batch.count += 1
+    batch.save(update_fields=["count"])
+    return batch
+
+
+@transaction.atomic
+def do_bulk_end_assignments(
+    user: Viewer, recommendations: models.QuerySet[Recommendation], organisation: Organisation
+) -> Batch:
+    """End (archive) the active assignments of ``recommendations`` to ``organisation``.
+
+    One history entry per assignment, linked to the returned :class:`Batch`; all or nothing.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    targets = [r.pk for r in _bulk_targets(user, recommendations)]
+    batch = Batch.objects.create(
+        kind=Batch.Kind.END_ASSIGNMENT,
+        description=organisation.name,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    active = (
+        Assignment.objects.active()
+        .select_for_update()
+        .filter(organisation=organisation, recommendation__in=targets)
+        .select_related("recommendation", "organisation")
+    )
+    for assignment in active:
+        assignment.is_archived = True
+        assignment.version += 1
+        assignment._history_batch = batch  # type: ignore[attr-defined]
+        _save(assignment, user, f"assignment archived (bulk change {batch.pk})")
+        _log_assignment(assignment.recommendation, organisation, assignment.role, "")
+        batch.count += 1
+    batch.save(update_fields=["count"])
+    return batch
+
+
+@transaction.atomic
+def do_undo_batch(user: Viewer, batch: Batch) -> Batch:
+    """Undo a bulk change in one step; the undo is itself a batch with its own history.
+
+    Assignments the batch created are archived; assignments it ended are restored
+    (unless the same recommendation has meanwhile been assigned to that institution
+    again, which is left alone and not counted).
+
+    Returns:
+        The undo batch (``undoes`` = ``batch``; ``count`` = records changed back).
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+        ValidationError: ``batch`` is itself an undo, or was already undone.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    batch = Batch.objects.select_for_update().get(pk=batch.pk)
+    if batch.kind == Batch.Kind.UNDO or Batch.objects.filter(undoes=batch).exists():
+        raise ValidationError(_("This bulk change cannot be undone (again)."))
+    undo = Batch.objects.create(
+        kind=Batch.Kind.UNDO,
+        undoes=batch,
+        description=batch.description,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    ids = Assignment.history.filter(batch=batch).values_list("id", flat=True)
+    rows = (
+        Assignment.objects.select_for_update()
+        .filter(pk__in=list(ids))
+        .select_related("recommendation", "organisation")
+    )
+    restore = batch.kind == Batch.Kind.END_ASSIGNMENT
+    for assignment in rows:
+        if assignment.is_archived != restore:
+            continue
+        if restore and (
+            Assignment.objects.active()
+            .filter(
+                recommendation=assignment.recommendation_id,
+                organisation=assignment.organisation_id,
+            )
+            .exists()
+        ):
+            continue
+        assignment.is_archived = not restore
+        assignment.version += 1
+        assignment._history_batch = undo  # type: ignore[attr-defined]
+        _save(assignment, user, f"undo of bulk change {batch.pk}")
+        old, new = ("", assignment.role) if restore else (assignment.role, "")
+        _log_assignment(assignment.recommendation, assignment.organisation, old, new)
+        undo.count += 1
+    undo.save(update_fields=["count"])
+    return undo
+
+
+@transaction.atomic
+def do_restore_assignment(
+    user: Viewer, assignment: Assignment, expected_version: int
+) -> Assignment:
+    """Undo the end of an assignment (from its history page).
+
+    Raises:
+        PermissionDenied: not a coordinator. StaleEdit: version moved on.
+        ValidationError: not archived, or the recommendation is again assigned to
+            the same institution.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    fresh = _claim(Assignment, assignment.pk, expected_version)
+    duplicate = (
+        Assignment.objects.active()
+        .filter(recommendation=fresh.recommendation_id, organisation=fresh.organisation_id)
+        .exists()
+    )
+    if not fresh.is_archived or duplicate:
+        raise ValidationError(_("This assignment is active already."))
+    fresh.is_archived = False
+    _save(fresh, user, "assignment restored")
+    _log_assignment(fresh.recommendation, fresh.organisation, "", fresh.role)
     return fresh
 
 

@@ -24,6 +24,7 @@ from rightstrack.tracking.models import (
     Indicator,
     Level,
 )
+from rightstrack.tracking.picker import RecommendationPickerField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -102,12 +103,7 @@ class ActionForm(VersionedForm):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    recommendations = forms.ModelMultipleChoiceField(
-        label=_("Recommendations addressed"),
-        queryset=Action.recommendations.field.related_model.objects.none(),  # type: ignore[attr-defined]
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    recommendations = RecommendationPickerField(label=_("Recommendations addressed"))
     responsible = forms.ModelChoiceField(
         label=_("Responsible institution"), queryset=Organisation.objects.none(), required=False
     )
@@ -116,12 +112,21 @@ class ActionForm(VersionedForm):
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
 
     def __init__(
-        self, *args: Any, recommendations: Any = None, lock_responsible: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        recommendations: Any = None,
+        lock_responsible: bool = False,
+        query: str = "",
+        scope_params: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``recommendations``: the picker's scope (a queryset); ``query``: what was typed
+        into its search box; ``scope_params``: the scope as ``tracking:picker`` reads it."""
         super().__init__(*args, **kwargs)
         self.fields["version"].required = False
         if recommendations is not None:
-            self.fields["recommendations"].queryset = recommendations  # type: ignore[attr-defined]
+            picker: RecommendationPickerField = self.fields["recommendations"]  # type: ignore[assignment]
+            picker.set_scope(recommendations, query=query, params=scope_params)
         self.fields["responsible"].queryset = _orgs()  # type: ignore[attr-defined]
         if lock_responsible:
             self.fields["responsible"].disabled = True

@@ -51,6 +51,70 @@ class PublicationState(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class Batch(models.Model):
+    """One bulk change (or the undo of one): the history entries it wrote point to it.
+
+    Every history row written by a bulk verb of ``tracking.actions`` carries this batch
+    (``batch`` on the historical models that inherit :class:`BatchedHistory`), so the
+    whole change can be listed and undone in one step; the undo is itself a batch
+    (``undoes``) whose history rows point to it.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGN = "assign", _("Assign to an institution")
+        END_ASSIGNMENT = "end_assignment", _("End the assignments to an institution")
+        UNDO = "undo", _("Undo")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    count = models.PositiveIntegerField(_("records changed"), default=0)
+    undoes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="undone_by",
+        verbose_name=_("undoes"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-id"]
+        verbose_name = _("bulk change")
+        verbose_name_plural = _("bulk changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.count})"
+
+    @property
+    def is_undone(self) -> bool:
+        """An undo batch points to this one."""
+        return Batch.objects.filter(undoes=self).exists()
+
+
+class BatchedHistory(models.Model):
+    """Base of historical models whose rows may belong to a :class:`Batch`.
+
+    The batch is taken from the saved instance's ``_history_batch`` attribute (set by
+    the bulk verbs) in :func:`tracking.apps` ``pre_create_historical_record`` receiver.
+    """
+
+    batch = models.ForeignKey(
+        Batch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bulk change"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Tracked(models.Model):
     """Fields shared by every tracked record: soft delete, optimistic lock, timestamps."""
 
@@ -102,7 +166,7 @@ class Assignment(Tracked):
         blank=True,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[BatchedHistory])
 
     objects = AssignmentQuerySet.as_manager()
 

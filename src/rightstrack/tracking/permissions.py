@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
@@ -92,9 +92,14 @@ def is_validator_of(user: Viewer | None, organisation_id: int | None) -> bool:
 
 
 def visible_assignments(user: Viewer | None) -> AssignmentQuerySet:
-    """Active assignments of recommendations ``user`` may see."""
-    recs = visible_recommendations(user).values("pk")
-    return Assignment.objects.active().filter(recommendation__in=recs)
+    """Active assignments of recommendations ``user`` may see.
+
+    A correlated ``EXISTS`` rather than ``IN (every visible recommendation)``: fetching one
+    assignment then probes one recommendation instead of listing the whole catalogue
+    (the assign page took over a second with 250,000 recommendations; ``bench/forms.py``).
+    """
+    recs = visible_recommendations(user).filter(pk=OuterRef("recommendation_id"))
+    return Assignment.objects.active().filter(Exists(recs))
 
 
 def visible_plans(user: Viewer | None) -> PlanQuerySet:
@@ -191,6 +196,14 @@ def get_assessment_for_user(user: Viewer | None, pk: Any) -> Assessment:
 def get_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
     """One active assignment ``user`` may see, else ``Http404``."""
     return _get(visible_assignments(user), pk, "assignment")  # type: ignore[no-any-return]
+
+
+def get_ended_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
+    """One assignment, archived or not, for those who assign (coordinators), to restore an
+    ended one; ``Http404`` for everyone else and for an unknown ``pk``."""
+    if not can_assign(user):
+        raise Http404("No assignment found.")
+    return _get(Assignment.objects.all(), pk, "assignment")  # type: ignore[no-any-return]
 
 
 def get_indicator_for_user(user: Viewer | None, pk: Any) -> Indicator:
