@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
 from rightstrack.core.csv_stream import csv_chunks
-from rightstrack.portal import pages
+from rightstrack.portal import communications, pages
 from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
 
 
@@ -80,3 +80,17 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
 def country_list(request: HttpRequest) -> HttpResponse:
     """Every country with visible recommendations, linked to its page."""
     return render(request, "portal/country_list.html", pages.countries_context(request))
+
+
+@require_safe
+def communication_list(request: HttpRequest) -> HttpResponse:
+    """``/communications/``: individual communications (adopted Views for the public)."""
+    context = communications.communication_list_context(request)
+    return render(request, "portal/communication_list.html", context)
+
+
+@require_safe
+def communication_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One communication: violations, remedies, reply deadline, follow-up, interventions."""
+    context = communications.communication_context(request, pk)
+    return render(request, "portal/communication_detail.html", context)
