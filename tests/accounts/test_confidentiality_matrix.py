@@ -68,6 +68,8 @@ SEGMENT_MODEL = {
     "press": "document",
     "runs": "import_run",
     "follow-up-requests": "follow_up",
+    "communications": "communication",
+    "interventions": "intervention",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
