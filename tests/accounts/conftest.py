@@ -147,7 +147,11 @@ def world(cast, ministry_a, ministry_b, ngo):
         coordinator, views, kind="state_reply", date=dt.date(2023, 8, 1), symbol="CERD/C/110/R"
     )
     public_item = comm_verbs.do_record_intervention(
-        coordinator, views, organisation=ngo, date=dt.date(2022, 10, 3), title="Amicus on racial profiling"
+        coordinator,
+        views,
+        organisation=ngo,
+        date=dt.date(2022, 10, 3),
+        title="Amicus on racial profiling",
     )
     w.add(
         "intervention",

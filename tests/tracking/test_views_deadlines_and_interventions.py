@@ -58,7 +58,11 @@ def test_a_transmittal_date_moves_the_deadline_and_shows_its_basis(evloev, coord
     verbs.do_update_communication(coordinator, evloev, transmitted_on=date(2013, 12, 2))
     rows = _deadlines("--country", "KAZ", "--json", "--date", "2014-04-01")
     reply = next(r for r in rows if r["kind"] == "views_reply")
-    assert (reply["date"], reply["basis"], reply["state"]) == ("2014-03-02", "transmittal", "overdue")
+    assert (reply["date"], reply["basis"], reply["state"]) == (
+        "2014-03-02",
+        "transmittal",
+        "overdue",
+    )
 
 
 def test_a_recorded_state_reply_marks_it_submitted(evloev, coordinator):
@@ -114,8 +118,12 @@ def test_an_intervention_is_restricted_and_reminds_coordinators_once_views_are_o
         events = build_calendar(viewer, date(2014, 1, 1), Filters(country="KAZ"))
         assert not [e for e in events if e.kind == "intervention_publication"]
         assert interventions_to_decide(viewer, "KAZ") == []
-    assert client_for(contributor).get(f"/tracking/interventions/{item.pk}/file/").status_code == 404
-    assert client_for(coordinator).get(f"/tracking/interventions/{item.pk}/file/").status_code == 200
+    assert (
+        client_for(contributor).get(f"/tracking/interventions/{item.pk}/file/").status_code == 404
+    )
+    assert (
+        client_for(coordinator).get(f"/tracking/interventions/{item.pk}/file/").status_code == 200
+    )
     verbs.do_decide_intervention_publication(coordinator, item, item.version, publish=True)
     assert not interventions_to_decide(coordinator, "KAZ")
     page = client_for(contributor).get(f"/communications/{evloev.pk}/").content.decode()
@@ -133,6 +141,8 @@ def test_an_intervention_on_a_pending_communication_cannot_be_published(
         coordinator, mechanism=Mechanism.objects.get(code="CCPR"), number="4100/2022",
         author="Ana Maria Pérez",
     )  # fmt: skip
-    item = verbs.do_record_intervention(coordinator, pending, organisation=ngo, date=date(2023, 1, 9))
+    item = verbs.do_record_intervention(
+        coordinator, pending, organisation=ngo, date=date(2023, 1, 9)
+    )
     with pytest.raises(ValidationError):
         verbs.do_decide_intervention_publication(coordinator, item, item.version, publish=True)

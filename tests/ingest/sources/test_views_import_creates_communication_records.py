@@ -44,9 +44,7 @@ def test_the_ccpr_views_become_a_communication_with_articles_remedies_and_period
     assert comm.symbol == "CCPR/C/134/D/2836/2016"
     assert (comm.status, comm.outcome) == ("views_adopted", "violation")
     assert comm.articles_violated == ["6 (1)", "7", "2 (3)"]
-    assert {"investigation", "compensation", "non_repetition", "publication"} <= set(
-        comm.remedies
-    )
+    assert {"investigation", "compensation", "non_repetition", "publication"} <= set(comm.remedies)
     assert (comm.reply_period_text, comm.reply_days) == ("within 180 days", 180)
     assert comm.author == "Shkurillo Alimov"
     assert comm.visibility == "public"
@@ -54,9 +52,7 @@ def test_the_ccpr_views_become_a_communication_with_articles_remedies_and_period
     assert (comm.country, comm.views_adopted_on, comm.reply_due) == (None, None, None)
 
 
-def test_the_kazakhstan_decision_has_its_deadline_counted_from_adoption(
-    reference_data, shared_raw
-):
+def test_the_kazakhstan_decision_has_its_deadline_counted_from_adoption(reference_data, shared_raw):
     _import(shared_raw / "tb-juris-worldwidelaw" / "TreatyBodyJuris" / "record_0003.json")
     comm = Communication.objects.get(mechanism__code="CAT", number="441/2010")
     assert (comm.country.iso3, comm.views_adopted_on) == ("KAZ", date(2013, 11, 5))
