@@ -18,8 +18,8 @@ from django.core.management import call_command
 
 from rightstrack.catalog.models import Communication
 from rightstrack.tracking import communication_actions as verbs
-from rightstrack.tracking.deadlines import Filters, build_calendar
 from rightstrack.tracking.dashboard import interventions_to_decide
+from rightstrack.tracking.deadlines import Filters, build_calendar
 
 pytestmark = pytest.mark.django_db
 
