@@ -103,7 +103,17 @@ def main() -> None:
     if args.json:
         print(json.dumps({"records": rows, "summary": summary}, indent=1))
         return
-    head = ("committee", "number", "state", "status", "outcome", "articles", "remedies", "period", "due")
+    head = (
+        "committee",
+        "number",
+        "state",
+        "status",
+        "outcome",
+        "articles",
+        "remedies",
+        "period",
+        "due",
+    )
     print(" | ".join(head))
     for r in rows:
         print(" | ".join(str(r[k])[:60] for k in head))
