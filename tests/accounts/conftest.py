@@ -135,6 +135,46 @@ def world(cast, ministry_a, ministry_b, ngo):
         "batch", verbs.do_bulk_assign(coordinator, Recommendation.objects.filter(pk=rec.pk), senate)
     )
     w.add("assignment", senate.assignments.get())
+    # Public Views whose author asked for anonymity: the second hidden name must show only
+    # as initials (H.Q.-O.) below coordinator.
+    from rightstrack.catalog.models import Communication
+    from rightstrack.tracking import communication_actions as comm_verbs
+
+    views = Communication.objects.create(
+        mechanism=cerd,
+        number="61/2017",
+        symbol="CERD/C/100/D/61/2017",
+        country=bra,
+        author=" ".join(SECOND_HIDDEN[:2]),
+        anonymise_author=True,
+        status=Communication.Status.VIEWS_ADOPTED,
+        outcome=Communication.Outcome.VIOLATION,
+        views_adopted_on=dt.date(2023, 5, 2),
+        articles_violated=["5 (d) (iii)", "6"],
+        remedies=["compensation", "publication"],
+        reply_period_text="within 90 days",
+        reply_days=90,
+        visibility="public",
+    )
+    views.compute_reply_due()
+    views.save()
+    w.add("communication", views)
+    comm_verbs.do_add_views_follow_up(
+        coordinator, views, kind="state_reply", date=dt.date(2023, 8, 1), symbol="CERD/C/110/R"
+    )
+    public_item = comm_verbs.do_record_intervention(
+        coordinator,
+        views,
+        organisation=ngo,
+        date=dt.date(2022, 10, 3),
+        title="Amicus on racial profiling",
+    )
+    w.add(
+        "intervention",
+        comm_verbs.do_decide_intervention_publication(
+            coordinator, public_item, public_item.version, publish=True
+        ),
+    )
     plan = w.add(
         "plan",
         verbs.do_create_plan(
@@ -429,6 +469,48 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     )
     people.do_archive_organisation(coordinator, archived_org)
     w.add("organisation", archived_org, confidential=True)
+    # A pending communication (restricted by default), a submission on it, and restricted
+    # additions to the public Views: comments of the author, an undecided intervention.
+    from rightstrack.catalog.models import Communication
+    from rightstrack.tracking import communication_actions as comm_verbs
+
+    pending = comm_verbs.do_record_communication(
+        coordinator,
+        mechanism=doc.mechanism,
+        number=f"{MARKER}/2024",
+        country=bra,
+        author=f"{MARKER} Complainant",
+        registered_on=dt.date(2024, 2, 1),
+    )
+    w.add("communication", pending, confidential=True)
+    comm_verbs.do_add_views_follow_up(
+        coordinator, pending, kind="author_comments", date=dt.date(2024, 6, 1), text=MARKER
+    )
+    ngo = w.objects["intervention"][0].organisation
+    w.add(
+        "intervention",
+        comm_verbs.do_record_intervention(
+            coordinator, pending, organisation=ngo, date=dt.date(2024, 3, 1), title=MARKER
+        ),
+        confidential=True,
+    )
+    views = w.objects["communication"][0]
+    comm_verbs.do_add_views_follow_up(
+        coordinator,
+        views,
+        kind="author_comments",
+        date=dt.date(2023, 9, 1),
+        text=f"{MARKER}: comments of the author",
+        visibility=Visibility.RESTRICTED,
+    )
+    w.add(
+        "intervention",
+        comm_verbs.do_record_intervention(
+            coordinator, views, organisation=ngo, date=dt.date(2022, 11, 1), title=f"{MARKER} brief"
+        ),
+        confidential=True,
+    )
+    assert Communication.objects.filter(visibility="restricted").count() == 1
     rec = w.objects["recommendation"][0]
     embargoed = verbs.do_submit_assessment(
         coordinator,

@@ -78,6 +78,8 @@ SEGMENT_MODEL = {
     "engagements": "engagement",
     "commitments": "commitment",
     "selections": "selection",
+    "communications": "communication",
+    "interventions": "intervention",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {

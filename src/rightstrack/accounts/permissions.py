@@ -16,6 +16,8 @@ from rightstrack.accounts.models import ROLE_RANK, Role, User
 from rightstrack.accounts.twofactor import is_two_factor_verified, requires_two_factor
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
+    Communication,
+    CommunicationQuerySet,
     Document,
     DocumentQuerySet,
     FollowUpRequest,
@@ -101,6 +103,50 @@ def get_document_for_user(user: Viewer | None, pk: int) -> Document:
         return visible_documents(user).get(pk=pk)
     except (Document.DoesNotExist, ValueError, TypeError):
         raise Http404("No such document") from None
+
+
+def visible_communications(user: Viewer | None) -> CommunicationQuerySet:
+    """Individual communications ``user`` may see (not archived ones, for anyone).
+
+    A communication is restricted by default while it is pending (its author and any
+    submission on it too) and public once the Committee publishes its Views; a
+    coordinator may decide otherwise (``visibility``). Coordinators and admins see
+    every non-archived one; everyone else ``Communication.objects.public()``.
+    """
+    if can_see_restricted(user):
+        return Communication.objects.filter(is_archived=False)
+    return Communication.objects.public()
+
+
+def get_communication_for_user(user: Viewer | None, pk: int) -> Communication:
+    """Fetch one communication ``user`` may see (:func:`visible_communications`).
+
+    Raises:
+        Http404: no such communication, an archived or restricted one for a user below
+            coordinator, or a ``pk`` that is not a number (never 403).
+    """
+    try:
+        return visible_communications(user).select_related("mechanism", "country").get(pk=pk)
+    except (Communication.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such communication") from None
+
+
+def initials(name: str) -> str:
+    """ "Shkurillo Alimov" → "S.A."; names already given as initials stay as they are."""
+    words = [w for w in name.replace(".", " ").split() if w[:1].isalpha()]
+    return "".join(f"{w[0].upper()}." for w in words)
+
+
+def public_author(communication: Communication, viewer: Viewer | None) -> str:
+    """The author of ``communication`` as ``viewer`` may see it.
+
+    Coordinators and admins see the name as recorded; everyone else (and every public
+    output: pass ``viewer=None``) sees only the initials when ``anonymise_author`` is
+    set ("S.A."), else the name as the published Views print it.
+    """
+    if not communication.anonymise_author or can_see_restricted(viewer):
+        return communication.author
+    return initials(communication.author)
 
 
 def public_name(person: User | None, viewer: Viewer | None) -> str:

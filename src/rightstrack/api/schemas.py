@@ -108,6 +108,44 @@ class DocumentPage(Schema):
     results: list[DocumentOut]
 
 
+class ViewsFollowUpOut(Schema):
+    """One public step of the follow-up of Views (State reply, author's comments, assessment)."""
+
+    kind: str
+    date: str
+    symbol: str | None
+    grade: str | None
+    dialogue: str | None
+
+
+class CommunicationOut(Schema):
+    """A public individual communication and the Views on it."""
+
+    id: int
+    mechanism: str
+    number: str
+    symbol: str | None
+    country: str | None
+    author: str | None
+    status: str
+    outcome: str | None
+    views_adopted_on: str | None
+    articles_violated: list[str]
+    remedies: list[str]
+    reply_period: str | None
+    reply_due: str | None
+    reply_due_basis: str | None
+    follow_up: list[ViewsFollowUpOut]
+    url: str
+    api_url: str
+
+
+class CommunicationPage(Schema):
+    count: int
+    next: str | None
+    results: list[CommunicationOut]
+
+
 class CountryOut(Schema):
     """A State (ISO 3166), its UN short names, and its number of visible recommendations."""
 

@@ -18,6 +18,8 @@ urlpatterns = [
         name="recommendation_detail_json",
     ),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("communications/", views.communication_list, name="communication_list"),
+    path("communications/<int:pk>/", views.communication_detail, name="communication_detail"),
     path("countries/", views.country_list, name="country_list"),
     path("countries/<str:iso3>/", views.country_detail, name="country_detail"),
 ]

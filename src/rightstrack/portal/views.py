@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
 from rightstrack.core.csv_stream import csv_chunks
-from rightstrack.portal import pages
+from rightstrack.portal import communications, pages
 from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
 from rightstrack.portal.tracking_sections import selection_control
 from rightstrack.tracking import bulk
@@ -113,3 +113,17 @@ def recommendation_bulk(request: HttpRequest) -> HttpResponse:
         ctx["chosen"], ctx["max_records"] = data, bulk.MAX_RECORDS
         return render(request, "portal/recommendation_bulk_confirm.html", ctx)
     return render(request, "portal/recommendation_bulk.html", ctx)
+
+
+@require_safe
+def communication_list(request: HttpRequest) -> HttpResponse:
+    """``/communications/``: individual communications (adopted Views for the public)."""
+    context = communications.communication_list_context(request)
+    return render(request, "portal/communication_list.html", context)
+
+
+@require_safe
+def communication_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One communication: violations, remedies, reply deadline, follow-up, interventions."""
+    context = communications.communication_context(request, pk)
+    return render(request, "portal/communication_detail.html", context)

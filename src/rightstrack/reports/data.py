@@ -46,12 +46,15 @@ from rightstrack.accounts.permissions import (
     get_document_for_user,
     get_recommendation_for_user,
     public_name,
+    visible_communications,
     visible_documents,
     visible_follow_up_requests,
     visible_recommendations,
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
+    Communication,
+    CommunicationQuerySet,
     Document,
     DocumentQuerySet,
     FollowUpRequest,
@@ -73,6 +76,7 @@ from rightstrack.tracking.models import (
     Evidence,
     PublicationState,
     Selection,
+    ViewsFollowUp,
 )
 from rightstrack.tracking.permissions import (
     get_selection_for_user,
@@ -85,6 +89,7 @@ from rightstrack.tracking.permissions import (
     visible_engagements,
     visible_evidence,
     visible_selections,
+    visible_views_follow_ups,
 )
 
 #: Rows of an export and a callable giving their number (counted only if asked).
@@ -96,6 +101,32 @@ ExportRows = tuple[Iterable[Any], Callable[[], int]]
 def report_documents(user: Viewer | None) -> DocumentQuerySet:
     """Documents a report for ``user`` may name: visible to ``user`` and public."""
     return visible_documents(user).filter(visibility=Visibility.PUBLIC)
+
+
+def report_communications(user: Viewer | None) -> CommunicationQuerySet:
+    """Communications a report for ``user`` may name: visible to ``user`` and public
+    (a pending communication is restricted by default, so never reaches a report)."""
+    return visible_communications(user).filter(visibility=Visibility.PUBLIC)
+
+
+def report_communication(user: Viewer | None, pk: int) -> Communication:
+    """One public communication ``user`` may see.
+
+    Raises:
+        Http404: restricted, archived, not visible to ``user``, or no such communication.
+    """
+    comm = report_communications(user).select_related("mechanism", "country").filter(pk=pk)
+    found = comm.first()
+    if found is None:
+        raise Http404("No such communication")
+    return found
+
+
+def report_views_follow_ups(user: Viewer | None) -> QuerySet[ViewsFollowUp]:
+    """Follow-up steps of Views a report may show: visible to ``user`` and public."""
+    return visible_views_follow_ups(user).filter(
+        visibility=Visibility.PUBLIC, communication__visibility=Visibility.PUBLIC
+    )
 
 
 def report_recommendations(user: Viewer | None) -> RecommendationQuerySet:

@@ -155,6 +155,7 @@ class PressTemplate(models.Model):
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press_release", _("Press release")
         ARTICLE = "article", _("Article draft")
+        VIEWS_ARTICLE = "views_article", _("Article on Views (six months since)")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=8, default="en")

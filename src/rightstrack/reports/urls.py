@@ -55,6 +55,7 @@ urlpatterns += [
     path("briefing/", followup.briefing_view, name="briefing"),
     path("press/", press.press_kit_index, name="press_index"),
     path("press/<int:pk>/", press.press_kit, name="press_kit"),
+    path("press/communications/<int:pk>/", press.press_communication, name="press_communication"),
     path("press/templates/<slug:kind>/", press.press_template_edit, name="press_template"),
     path("share/document/<int:pk>.png", press.share_image_document, name="share_image_document"),
     path(

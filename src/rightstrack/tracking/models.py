@@ -957,3 +957,122 @@ class Selection(Tracked):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --------------------------------------------------------------------------- Views follow-up
+
+
+class ViewsFollowUpQuerySet(models.QuerySet["ViewsFollowUp"]):
+    def public(self) -> ViewsFollowUpQuerySet:
+        """Public entries of public communications, not archived."""
+        return self.filter(
+            visibility=Visibility.PUBLIC,
+            is_archived=False,
+            communication__visibility=Visibility.PUBLIC,
+            communication__is_archived=False,
+        )
+
+
+class ViewsFollowUp(Tracked):
+    """One step of the follow-up dialogue on Views (``catalog.Communication``).
+
+    Kinds: the State's reply, the author's comments on it, and the Committee's
+    follow-up assessment, graded on the same scales as follow-up to concluding
+    observations (``tracking.grades``: CCPR A–E, e.g. the follow-up progress reports
+    CCPR/C/141/2) with the dialogue then ``ongoing`` or ``closed`` (closed with a
+    satisfactory or unsatisfactory resolution, ``docs/domain`` §3.4).
+    """
+
+    class Kind(models.TextChoices):
+        STATE_REPLY = "state_reply", _("State party's reply")
+        AUTHOR_COMMENTS = "author_comments", _("Author's comments")
+        COMMITTEE_ASSESSMENT = "committee_assessment", _("Committee's follow-up assessment")
+
+    class Dialogue(models.TextChoices):
+        ONGOING = "ongoing", _("Dialogue ongoing")
+        CLOSED_SATISFACTORY = "closed_satisfactory", _("Dialogue closed: satisfactory")
+        CLOSED_UNSATISFACTORY = "closed_unsatisfactory", _("Dialogue closed: unsatisfactory")
+        NONE = "", _("Not stated")
+
+    communication = models.ForeignKey(
+        "catalog.Communication", on_delete=models.PROTECT, related_name="follow_ups"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    symbol = models.CharField(_("document symbol"), max_length=128, blank=True)
+    text = models.TextField(_("summary"), blank=True)
+    grade_label = models.CharField(_("committee grade (as printed)"), max_length=64, blank=True)
+    grade_scale = models.CharField(_("grade scale"), max_length=32, blank=True)
+    grade_ordinal = models.SmallIntegerField(_("grade ordinal"), null=True, blank=True)
+    dialogue = models.CharField(_("dialogue"), max_length=32, choices=Dialogue.choices, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    objects = ViewsFollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["communication_id", "date", "id"]
+        verbose_name = _("follow-up of Views")
+        verbose_name_plural = _("follow-up of Views")
+
+    def __str__(self) -> str:
+        return f"{self.communication_id} {self.kind} {self.date}"
+
+
+# --------------------------------------------------------------------------- interventions
+
+
+def intervention_upload_to(instance: ThirdPartyIntervention, filename: str) -> str:
+    """Store under ``MEDIA_ROOT/interventions/<sha256[:2]>/<sha256>.<ext>`` (no user names)."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    digest = instance.sha256 or "unknown"
+    return f"interventions/{digest[:2]}/{digest}.{ext}"
+
+
+class ThirdPartyIntervention(Tracked):
+    """A third-party intervention (amicus submission) an organisation made on a communication.
+
+    Restricted while the communication is pending (so are its file and the
+    organisation's name); once the Views are published the deadlines calendar and the
+    dashboard remind coordinators to decide whether to publish it
+    (``publication_decided``). The file goes through the evidence checks
+    (``tracking.evidence.check_upload``: size, type by extension and content,
+    SHA-256) and is served only through ``tracking:intervention_file``.
+    """
+
+    communication = models.ForeignKey(
+        "catalog.Communication", on_delete=models.PROTECT, related_name="interventions"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="interventions"
+    )
+    date = models.DateField(_("date submitted"))
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    file = models.FileField(
+        _("submission file"), upload_to=intervention_upload_to, blank=True, max_length=255
+    )
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=128, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.RESTRICTED
+    )
+    publication_decided = models.BooleanField(_("publication decided"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["-date", "id"]
+        verbose_name = _("third-party intervention")
+        verbose_name_plural = _("third-party interventions")
+
+    def __str__(self) -> str:
+        return self.title or f"{self.communication_id} {self.date}"

@@ -32,7 +32,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
-from rightstrack.accounts.permissions import can_see_restricted, user_rank, visible_recommendations
+from rightstrack.accounts.permissions import (
+    can_see_restricted,
+    user_rank,
+    visible_communications,
+    visible_recommendations,
+)
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import RecommendationQuerySet, Visibility
 from rightstrack.tracking.models import (
@@ -55,6 +60,9 @@ from rightstrack.tracking.models import (
     Selection,
     StatusChange,
     StatusChangeQuerySet,
+    ThirdPartyIntervention,
+    ViewsFollowUp,
+    ViewsFollowUpQuerySet,
 )
 
 COORDINATOR = ROLE_RANK[Role.COORDINATOR]
@@ -172,6 +180,38 @@ def _get(qs: Any, pk: Any, label: str) -> Any:
         return qs.get(pk=pk)
     except (qs.model.DoesNotExist, ValueError, TypeError):
         raise Http404(f"No such {label}") from None
+
+
+def visible_views_follow_ups(user: Viewer | None) -> ViewsFollowUpQuerySet:
+    """Follow-up steps of Views ``user`` may see: not archived, of a communication
+    ``user`` may see (``accounts.permissions.visible_communications``); restricted
+    steps (e.g. an author's comments not yet published) only for coordinators."""
+    if can_see_restricted(user):
+        return ViewsFollowUp.objects.filter(
+            is_archived=False, communication__in=visible_communications(user).values("pk")
+        )
+    return ViewsFollowUp.objects.public()
+
+
+def visible_interventions(user: Viewer | None) -> QuerySet[ThirdPartyIntervention]:
+    """Third-party interventions ``user`` may see.
+
+    Coordinators and admins: every non-archived one. Everyone else: public ones
+    (a coordinator decided to publish them) of communications that are themselves
+    public; an intervention on a pending communication is restricted by default.
+    """
+    qs = ThirdPartyIntervention.objects.filter(is_archived=False)
+    if can_see_restricted(user):
+        return qs
+    return qs.filter(
+        visibility=Visibility.PUBLIC,
+        communication__in=visible_communications(user).values("pk"),
+    )
+
+
+def get_intervention_for_user(user: Viewer | None, pk: Any) -> ThirdPartyIntervention:
+    """One intervention ``user`` may see (:func:`visible_interventions`), else ``Http404``."""
+    return _get(visible_interventions(user), pk, "intervention")  # type: ignore[no-any-return]
 
 
 def get_plan_for_user(user: Viewer | None, pk: Any) -> ImplementationPlan:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from rightstrack.tracking import (
     actor_views,
+    communication_views,
     deadline_views,
     engagement_views,
     selection_views,
@@ -87,4 +88,20 @@ urlpatterns = [
     path("deadlines/", deadline_views.deadlines_page, name="deadlines"),
     path("deadlines/user/<str:token>.ics", deadline_views.user_ics, name="deadlines_user_ics"),
     path("deadlines/<str:iso3>.ics", deadline_views.country_ics, name="deadlines_country_ics"),
+    path("communications/new/", communication_views.communication_new, name="communication_new"),
+    path(
+        "communications/<int:pk>/",
+        communication_views.communication_manage,
+        name="communication_manage",
+    ),
+    path(
+        "interventions/<int:pk>/decide/",
+        communication_views.intervention_decide,
+        name="intervention_decide",
+    ),
+    path(
+        "interventions/<int:pk>/file/",
+        communication_views.intervention_file,
+        name="intervention_file",
+    ),
 ]
