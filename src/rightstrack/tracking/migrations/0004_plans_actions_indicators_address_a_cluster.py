@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('classify', '0001_clusters_of_the_same_ask'),
+        ('classify', '0002_clusters_of_the_same_ask'),
         ('tracking', '0003_status_mapping'),
     ]
 

@@ -8,10 +8,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('catalog', '0003_recommendation_text'),
+        ('classify', '0001_suggestions_and_publication'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
