@@ -74,6 +74,62 @@ def do_accept_suggestion(user: Viewer, suggestion: Suggestion) -> Suggestion:
     fresh.status = Suggestion.Status.ACCEPTED
     fresh.decided_by, fresh.decided_at = signed_in(user), timezone.now()
     _save(fresh, user, "accepted")
+    return fresh
+
+
+@transaction.atomic
+def do_reject_suggestion(user: Viewer, suggestion: Suggestion) -> Suggestion:
+    """Reject ``suggestion``: it stays, marked rejected, and the label is never suggested
+    again for that recommendation. A label already confirmed is not removed (rejecting a
+    suggestion says nothing about labels a source printed).
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or administrator.
+    """
+    _check(user)
+    fresh = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    fresh.status = Suggestion.Status.REJECTED
+    fresh.decided_by, fresh.decided_at = signed_in(user), timezone.now()
+    _save(fresh, user, "rejected")
+    return fresh
+
+
+def do_review_suggestions(user: Viewer, suggestions: Iterable[Suggestion], *, accept: bool) -> int:
+    """Accept (or reject) several suggestions at once, each with its own history.
+
+    Returns:
+        How many were changed (already rejected ones are skipped when accepting).
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or administrator.
+    """
+    _check(user)
+    done = 0
+    with transaction.atomic():
+        for suggestion in suggestions:
+            if accept and suggestion.status == Suggestion.Status.REJECTED:
+                continue
+            (do_accept_suggestion if accept else do_reject_suggestion)(user, suggestion)
+            done += 1
+    return done
+
+
+@transaction.atomic
+def do_set_publication(user: Viewer, *, publish: bool, threshold: float) -> PublicationSetting:
+    """Choose whether public outputs show pending suggestions, and from which score.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or administrator.
+        ValidationError: ``threshold`` is outside 0-1.
+    """
+    _check(user)
+    if not 0.0 <= threshold <= 1.0:
+        raise ValidationError(_("The minimum score must be between 0 and 1."))
+    setting = PublicationSetting.objects.select_for_update().filter(pk=1).first()
+    setting = setting or PublicationSetting(pk=1)
+    setting.publish, setting.threshold = publish, threshold
+    _save(setting, user, "publication of suggestions changed")
+    return setting
 
 
 # --------------------------------------------------------------------------- consolidation
@@ -154,60 +210,6 @@ def do_confirm_cluster(
 
 
 @transaction.atomic
-def do_reject_suggestion(user: Viewer, suggestion: Suggestion) -> Suggestion:
-    """Reject ``suggestion``: it stays, marked rejected, and the label is never suggested
-    again for that recommendation. A label already confirmed is not removed (rejecting a
-    suggestion says nothing about labels a source printed).
-
-    Raises:
-        PermissionDenied: ``user`` is not a coordinator or administrator.
-    """
-    _check(user)
-    fresh = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
-    fresh.status = Suggestion.Status.REJECTED
-    fresh.decided_by, fresh.decided_at = signed_in(user), timezone.now()
-    _save(fresh, user, "rejected")
-    return fresh
-
-
-def do_review_suggestions(user: Viewer, suggestions: Iterable[Suggestion], *, accept: bool) -> int:
-    """Accept (or reject) several suggestions at once, each with its own history.
-
-    Returns:
-        How many were changed (already rejected ones are skipped when accepting).
-
-    Raises:
-        PermissionDenied: ``user`` is not a coordinator or administrator.
-    """
-    _check(user)
-    done = 0
-    with transaction.atomic():
-        for suggestion in suggestions:
-            if accept and suggestion.status == Suggestion.Status.REJECTED:
-                continue
-            (do_accept_suggestion if accept else do_reject_suggestion)(user, suggestion)
-            done += 1
-    return done
-
-
-@transaction.atomic
-def do_set_publication(user: Viewer, *, publish: bool, threshold: float) -> PublicationSetting:
-    """Choose whether public outputs show pending suggestions, and from which score.
-
-    Raises:
-        PermissionDenied: ``user`` is not a coordinator or administrator.
-        ValidationError: ``threshold`` is outside 0-1.
-    """
-    _check(user)
-    if not 0.0 <= threshold <= 1.0:
-        raise ValidationError(_("The minimum score must be between 0 and 1."))
-    setting = PublicationSetting.objects.select_for_update().filter(pk=1).first()
-    setting = setting or PublicationSetting(pk=1)
-    setting.publish, setting.threshold = publish, threshold
-    _save(setting, user, "publication of suggestions changed")
-    return setting
-
-
 def do_split_cluster(
     user: Viewer,
     cluster: Cluster,

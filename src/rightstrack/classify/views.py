@@ -1,6 +1,7 @@
 """Review of suggested labels: accept or reject one, the review queue, publication.
 
-Classify views: thin; context from ``consolidation/pages.py``, changes through ``actions``."""
+Classify views: thin; context from ``consolidation/pages.py``, changes through ``actions``.
+"""
 
 from __future__ import annotations
 

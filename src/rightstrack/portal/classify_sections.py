@@ -32,6 +32,7 @@ def suggestions_panel(request: HttpRequest, rec: Any) -> Panel | None:
     return Panel("classify/_recommendation_panel.html", ctx, order=40)
 
 
+@register_panel("recommendation")
 def recommended_again_panel(request: HttpRequest, rec: Any) -> Panel | None:
     """ "Recommended again" for a recommendation the portal already fetched for ``request.user``."""
     context = recommended_again_context(request, rec)
