@@ -244,15 +244,14 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
         for stmt in stmts:
             cur.execute(stmt)
         cur.execute(
-            f"INSERT INTO {CHANGE} (id, token) VALUES (1, %s) "
-            "ON CONFLICT (id) DO UPDATE SET token = excluded.token",
-            [secrets.token_hex(16)],
-        )
-        cur.execute(
             f"UPDATE {REC} SET is_public = {_public_expr(REC)} "
             f"WHERE is_public IS {'NOT' if vendor == 'sqlite' else 'DISTINCT FROM'} "
             f"{_public_expr(REC)}"
         )
+        # No token until one is needed (:func:`catalogue_token` makes it): a reinstall drops
+        # the old one, so nothing counted before it is served again, and a new database
+        # holds no row the migrations did not import.
+        cur.execute(f"DELETE FROM {CHANGE}")
     return True
 
 
@@ -275,15 +274,22 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
 
 
 def catalogue_token(using: str = "default") -> str | None:
-    """The current change token, or ``None`` when there is none (an emptied table: then
-    nothing may be cached).
+    """The current change token, made on first use when there is none (after ``migrate``
+    or a reinstall of the triggers).
 
     Args:
-        using: database alias.
+        using: database alias (the primary: the token may be written here).
     """
     from django.db import connections
 
     with connections[using].cursor() as cur:
         cur.execute(f"SELECT token FROM {CHANGE} WHERE id = 1")
         row = cur.fetchone()
+        if row is None:
+            cur.execute(
+                f"INSERT INTO {CHANGE} (id, token) VALUES (1, %s) ON CONFLICT (id) DO NOTHING",
+                [secrets.token_hex(16)],
+            )
+            cur.execute(f"SELECT token FROM {CHANGE} WHERE id = 1")
+            row = cur.fetchone()
     return str(row[0]) if row else None
