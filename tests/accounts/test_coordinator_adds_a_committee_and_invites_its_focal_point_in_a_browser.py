@@ -109,10 +109,11 @@ def test_a_coordinator_adds_the_senate_committee_and_its_focal_point_enrols(
     _shot(page, "invitation-two-factor")
     key = page.locator(".totp-key").inner_text().replace(" ", "")
     code = f"{totp(b32decode(key + '=' * (-len(key) % 8))):06d}"
-    page.get_by_label("Six-digit code from your authenticator app").fill(code)
-    page.get_by_role("button", name="Confirm").click()
+    # From here the account is the invitee's own, in the language of the invitation.
+    page.get_by_label("Código de seis dígitos de su aplicación de autenticación").fill(code)
+    page.get_by_role("button", name="Confirmar").click()
     assert page.url == base + "/tracking/"
-    assert "Two-factor authentication is now on for your account." in page.content()
+    assert "La autenticación de dos factores está activada para su cuenta." in page.content()
     invitee.close()
 
     account = User.objects.get(username="lortiz-cddhh")

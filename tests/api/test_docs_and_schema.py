@@ -45,7 +45,8 @@ def test_the_recommendation_schema_has_the_fields_of_the_portal_row(openapi_spec
     # The portal list's parameter names (portal/filters.py), plus the cursor and page size.
     assert names == {
         "q", "country", "mechanism", "theme", "affected", "issue", "sdg", "position",
-        "recommending_state", "cycle", "year", "document", "sort", "cursor", "limit",
+        "recommending_state", "cycle", "year", "document", "repeated", "sort", "cursor",
+        "limit",
     }  # fmt: skip
     sort = next(p for p in params if p["name"] == "sort")
     assert set(sort["schema"]["enum"]) == set(SORTS)
