@@ -8,7 +8,7 @@ PYTEST_ARGS ?= -n 2
 
 FUZZ_SECONDS ?= 300
 
-.PHONY: fuzz run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean
+.PHONY: fuzz run test test-sqlite test-postgres lint fmt typecheck messages bench install install-dev clean deploy-test
 
 $(BIN)/rightstrack: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,11 +24,14 @@ $(VENV)/.dev: $(BIN)/rightstrack
 
 install-dev: $(VENV)/.dev
 
-## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST)
+## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST) with a task worker
 run: install
 	$(BIN)/rightstrack migrate --noinput
 	$(BIN)/rightstrack load-sample
-	$(BIN)/rightstrack runserver $(HOST)
+	$(BIN)/rightstrack classify cluster
+	@# The task worker (uploads are imported on the task queue) runs beside the web server and
+	@# stops with it (Ctrl-C).
+	$(BIN)/rightstrack db-worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/rightstrack runserver $(HOST)
 
 ## test: lint, type-check, then the whole suite on SQLite and on PostgreSQL
 test: install-dev lint typecheck test-sqlite test-postgres
@@ -60,6 +63,11 @@ messages: install-dev
 fuzz: install-dev
 	rm -rf var/fuzz-corpus && mkdir -p var && cp -r fuzz/corpus var/fuzz-corpus
 	$(BIN)/python fuzz/import_any_file.py var/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=var/
+
+## deploy-test: the deploy/ stack as processes (PostgreSQL primary + streaming replica, Redis,
+## two `rightstrack serve`, a worker, nginx), smoke-tested through the proxy, then stopped
+deploy-test: install
+	bash deploy/deploy-test.sh
 
 bench: install-dev
 	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done

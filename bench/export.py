@@ -1,68 +1,110 @@
-"""Export all 41,066 UPR Info recommendations to XLSX and CSV (and JSON): time and peak memory.
+"""Export speed and memory: ``rightstrack export`` of every recommendation to CSV and XLSX
+vs a bare ``csv`` writer and openpyxl's write-only workbook, on SQLite and PostgreSQL.
 
-Uses the database configured by ``RIGHTSTRACK_DATA_DIR`` / ``DATABASE_URL``.
-When it holds fewer than 41,066 recommendations, the five UPR Info database
-files (``shared/data/raw/upr-info-terman/upr-info-db-2008-2014``) are
-imported first (``rightstrack import``).
+Run: ``.venv/bin/python bench/export.py [--engines sqlite,postgresql] [--formats csv,xlsx]
+[--json]``.
 
-Each export runs in a fresh child process, twice:
-  seconds    wall time of ``export_to_file`` (no tracing)
-  max RSS    peak resident memory of that child process (``VmHWM``), including
-             the interpreter, Django, openpyxl and lxml (~60 MB before any row)
-  py peak    peak Python heap during the export (``tracemalloc``, second run;
-             tracing slows it down, so its time is not reported)
-  rows       data rows written; bytes = file size
+For each engine, in the same run: a fresh database (temporary SQLite file; a new
+PostgreSQL database on ``BENCH_PG_URL``, default
+``postgres://postgres@127.0.0.1:5432/postgres``, dropped afterwards) with the 41,066
+UPR Info recommendations of the bundled sample (``data/sample/upr-info``) imported by
+``rightstrack import``. Then, each in a fresh child process:
 
-Run: ``.venv/bin/python bench/export.py [--formats csv,xlsx,json] [--layout default|uhri]``.
+* **bare**: one SQL query (recommendation joined with its document, mechanism and
+  country: id, symbol, paragraph, text, mechanism, country, date, position) streamed
+  from a server-side cursor into ``csv.writer`` / an openpyxl ``write_only`` sheet;
+* **RightsTrack**: ``export_to_file("recommendations", fmt, ...)``, what
+  ``rightstrack export`` and the web export run: every column of a portal row (tags,
+  recommending States, SDGs, links...), visibility rules, formula neutralising.
+
+``py peak`` is the peak of Python's heap during the export (``tracemalloc``, a second run:
+tracing slows it down, so its time is not used); ``RSS`` the child's peak resident memory
+(VmHWM, interpreter and Django included). Both stay flat in the row count: every writer
+streams chunks of rows (``portal/rows.py`` ``CHUNK_SIZE``, server-side cursors).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import multiprocessing as mp
 import os
-import resource
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
-
-UPR_INFO_FILES = ["1-5.csv", "6-9.csv", "10-13.csv", "14-17.csv", "17-20.csv"]
-EXPECTED = 41066
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "data" / "sample" / "upr-info"
+FILES = ["1-5", "6-9", "10-13", "14-17", "17-20"]
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+BARE_SQL = """
+SELECT r.id, d.symbol, r.paragraph, r.text, m.code, c.name_en, r.date, r.position
+FROM catalog_recommendation r
+JOIN catalog_document d ON d.id = r.document_id
+JOIN catalog_mechanism m ON m.id = r.mechanism_id
+LEFT JOIN catalog_country c ON c.id = r.country_id
+ORDER BY r.id
+"""
+HEADERS = ["id", "symbol", "paragraph", "text", "mechanism", "country", "date", "position"]
 
 
 def _setup() -> None:
+    sys.path.insert(0, str(REPO / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     import django
 
     django.setup()
 
 
-def ensure_data() -> int:
-    """Import the UPR Info files when the catalogue is smaller than 41,066 rows."""
-    _setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    from rightstrack.catalog.models import Recommendation
-
-    call_command("migrate", verbosity=0)
-    n = Recommendation.objects.public().count()
-    if n < EXPECTED:
-        folder = Path(settings.SHARED_DATA_DIR) / "upr-info-terman" / "upr-info-db-2008-2014"
-        call_command("seed_reference", verbosity=0)
-        started = time.perf_counter()
-        call_command("import", *[folder / f for f in UPR_INFO_FILES], verbosity=0)
-        print(f"imported UPR Info files in {time.perf_counter() - started:.1f} s")
-        n = Recommendation.objects.public().count()
-    return n
+def _peak_rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
-def _run(fmt: str, layout: str, trace: bool, queue: mp.Queue) -> None:
+def _bare(fmt: str, out: Any) -> int:
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.chunked_cursor() as cur:
+        cur.execute(BARE_SQL)
+        n = 0
+        if fmt == "csv":
+            text = open(out.fileno(), "w", encoding="utf-8", newline="", closefd=False)  # noqa: SIM115
+            writer = csv.writer(text)
+            writer.writerow(HEADERS)
+            while rows := cur.fetchmany(2000):
+                writer.writerows(rows)
+                n += len(rows)
+            text.flush()
+            return n
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("Recommendations")
+        ws.append(HEADERS)
+        while rows := cur.fetchmany(2000):
+            for row in rows:
+                ws.append(list(row))
+            n += len(rows)
+        wb.save(out)
+        return n
+
+
+def _child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
+    try:
+        _run_child(kind, fmt, trace, queue)
+    except BaseException as exc:
+        queue.put({"error": repr(exc)})
+        raise
+
+
+def _run_child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
     _setup()
     from django.http import QueryDict
 
@@ -72,56 +114,113 @@ def _run(fmt: str, layout: str, trace: bool, queue: mp.Queue) -> None:
         if trace:
             tracemalloc.start()
         started = time.perf_counter()
-        rows = export_to_file("recommendations", fmt, None, QueryDict(), out, layout)
+        if kind == "bare":
+            rows = _bare(fmt, out)
+        else:
+            rows = export_to_file("recommendations", fmt, None, QueryDict(), out)
         seconds = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1] if trace else 0
         out.flush()
         size = Path(out.name).stat().st_size
-    queue.put((rows, seconds, peak, peak_rss_kb(), size))
+    queue.put(
+        {"rows": rows, "s": seconds, "py_peak": peak, "rss_kb": _peak_rss_kb(), "bytes": size}
+    )
 
 
-def peak_rss_kb() -> int:
-    """Peak resident memory of this process in KB.
-
-    ``VmHWM`` from /proc (Linux) belongs to this process image only; getrusage's
-    ``ru_maxrss`` would also count the parent's memory inherited through fork.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def measure(fmt: str, layout: str, trace: bool) -> tuple[int, float, int, int, int]:
-    """Run one export in a fresh process; return (rows, seconds, py peak, maxrss KB, bytes)."""
+def measure(kind: str, fmt: str) -> dict[str, Any]:
+    """Time (untraced run) and Python peak (traced run) of one export, each in a new process."""
     ctx = mp.get_context("spawn")
-    queue: mp.Queue = ctx.Queue()
-    proc = ctx.Process(target=_run, args=(fmt, layout, trace, queue))
-    proc.start()
-    result = queue.get()
-    proc.join()
-    return result
+    found: dict[str, Any] = {}
+    for trace in (False, True):
+        queue = ctx.Queue()
+        proc = ctx.Process(target=_child, args=(kind, fmt, trace, queue))
+        proc.start()
+        got = queue.get(timeout=1800)
+        proc.join()
+        if "error" in got:
+            raise SystemExit(f"{kind} {fmt} export failed: {got['error']}")
+        if trace:
+            found["py_peak"] = got["py_peak"]
+        else:
+            found.update(got)
+    return found
+
+
+def engine_child(formats: list[str]) -> list[dict[str, Any]]:
+    """In a process whose environment names the engine's database: load it, then measure."""
+    _setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("seed_reference", verbosity=0)
+    call_command("import", *[str(SAMPLE / f"{n}.csv.gz") for n in FILES], verbosity=0)
+    results = []
+    for fmt in formats:
+        bare = measure("bare", fmt)
+        ours = measure("rightstrack", fmt)
+        results.append({"format": fmt, "bare": bare, "rightstrack": ours})
+    return results
+
+
+def run_engine(engine: str, formats: list[str]) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    dbname = f"rt_bench_export_{os.getpid()}"
+    with tempfile.TemporaryDirectory(prefix="rightstrack-export-") as tmp:
+        env["RIGHTSTRACK_DATA_DIR"] = tmp
+        if engine == "postgresql":
+            import psycopg
+
+            with psycopg.connect(PG_URL, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{dbname}"')
+            env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + f"/{dbname}"
+        try:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", "--formats", ",".join(formats)],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            if engine == "postgresql":
+                import psycopg
+
+                with psycopg.connect(PG_URL, autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    return {"engine": engine, "results": json.loads(out.stdout.strip().splitlines()[-1])}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--formats", default="xlsx,csv,json")
-    parser.add_argument("--layout", default="default")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--formats", default="csv,xlsx")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    total = ensure_data()
-    print(f"catalogue: {total:,} public recommendations; layout={args.layout}")
-    header = f"{'format':<6} {'rows':>8} {'seconds':>8} {'rows/s':>8} {'max RSS':>9} {'py peak':>9} {'MB out':>7}"
-    print(header)
-    print("-" * len(header))
-    for fmt in args.formats.split(","):
-        rows, seconds, _, maxrss, size = measure(fmt, args.layout, trace=False)
-        _, _, peak, _, _ = measure(fmt, args.layout, trace=True)
-        print(
-            f"{fmt:<6} {rows:>8,} {seconds:>8.1f} {rows / seconds:>8,.0f} "
-            f"{maxrss / 1024:>6.0f} MB {peak / 2**20:>6.1f} MB {size / 2**20:>7.1f}"
-        )
+    formats = args.formats.split(",")
+    if args.child:
+        print(json.dumps(engine_child(formats)))
+        return
+    runs = [run_engine(e, formats) for e in args.engines.split(",")]
+    if args.json:
+        print(json.dumps(runs, indent=2))
+        return
+    limits = {"csv": "<=2.0x", "xlsx": "<=1.3x"}
+    head = (
+        f"{'engine':<11} {'fmt':<5} {'rows':>7} {'bare s':>7} {'ours s':>7} {'ratio':>6} "
+        f"{'target':>7} {'bare py MB':>10} {'ours py MB':>10} {'ours RSS MB':>11}"
+    )
+    print(head)
+    print("-" * len(head))
+    for run in runs:
+        for r in run["results"]:
+            b, o = r["bare"], r["rightstrack"]
+            print(
+                f"{run['engine']:<11} {r['format']:<5} {o['rows']:>7,} {b['s']:>7.2f} "
+                f"{o['s']:>7.2f} {o['s'] / b['s']:>5.2f}x {limits.get(r['format'], ''):>7} "
+                f"{b['py_peak'] / 2**20:>10.1f} {o['py_peak'] / 2**20:>10.1f} "
+                f"{o['rss_kb'] / 1024:>11.0f}"
+            )
 
 
 if __name__ == "__main__":

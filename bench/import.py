@@ -1,107 +1,191 @@
-"""Import speed: all 41,066 UPR Info rows through RightsTrack vs a bare csv + executemany.
+"""Import speed: all 41,066 UPR Info rows through ``rightstrack import`` vs the bare bulk paths.
 
-Run: ``.venv/bin/python bench/import.py`` (or ``make bench``). Uses a fresh SQLite
-database in a temporary RIGHTSTRACK_DATA_DIR and the bundled sample
-(``data/sample/upr-info/*.csv.gz``), so it needs neither ../shared nor PostgreSQL.
+Run: ``.venv/bin/python bench/import.py [--engines sqlite,postgresql] [--json]``
+(or ``make bench``). Uses the bundled sample (``data/sample/upr-info/*.csv.gz``).
 
-RightsTrack's import parses, resolves countries/issues/action categories, builds
-natural keys, writes one synthetic document per State and session, the
-recommendations, their recommending-State and issue tags, and one history row per
-recommendation, all in one transaction per file. The baseline only decodes the
-CSV and inserts its 11 text columns into one table.
+For each engine, in the same run, each in a fresh database (a temporary SQLite file;
+a new PostgreSQL database made on the server of ``BENCH_PG_URL``, default
+``postgres://postgres@127.0.0.1:5432/postgres``, and dropped afterwards):
+
+* **bare baseline**: decode the CSV (Mac Roman), ``csv.reader``, then insert its 11 text
+  columns into one table: ``executemany`` on SQLite, ``COPY ... FROM STDIN`` (psycopg)
+  on PostgreSQL;
+* **RightsTrack**: ``rightstrack import`` of the five files (``call_command``), one
+  transaction per file: parse, resolve countries/issues/action categories, natural
+  keys, one synthetic document per State and session, the recommendations, their
+  recommending-State and issue tags, one history row per recommendation (with its m2m
+  snapshot) and the full-text search rows;
+* **re-import**: the same files again (every row unchanged: nothing written).
+
+Ratios are RightsTrack wall time / baseline wall time on the same engine. Each engine
+runs in a child process (Django is set up once per process, for one database).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
 import io
+import json
 import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = ["1-5", "6-9", "10-13", "14-17", "17-20"]
 SAMPLE = REPO / "data" / "sample" / "upr-info"
+EXPECTED = 41066
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+COLUMNS = (
+    "to_state, to_rgrp, to_org, text, from_state, from_rgrp, from_org, response, action, "
+    "issue, session"
+)
 
 
-def bench_rightstrack(tmp: Path) -> tuple[int, tuple[float, float], tuple[float, float]]:
-    """(rows, (wall, CPU) seconds of the imports, (wall, CPU) of a re-import)."""
-    os.environ["RIGHTSTRACK_DATA_DIR"] = str(tmp / "rt")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
-    sys.path.insert(0, str(REPO / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from rightstrack.catalog.models import Recommendation
-    from rightstrack.catalog.reference import seed_reference
-    from rightstrack.ingest.pipeline import import_file
-
-    call_command("migrate", verbosity=0)
-    seed_reference()
-    start, cpu = time.perf_counter(), time.process_time()
-    runs = [import_file(SAMPLE / f"{name}.csv.gz") for name in FILES]
-    first = (time.perf_counter() - start, time.process_time() - cpu)
-    failed = [r.message for r in runs if r.status != "succeeded"]
-    if failed:
-        raise SystemExit(f"import failed: {failed}")
-    rows = Recommendation.objects.count()
-    start, cpu = time.perf_counter(), time.process_time()
-    again = [import_file(SAMPLE / f"{name}.csv.gz") for name in FILES]
-    second = (time.perf_counter() - start, time.process_time() - cpu)
-    assert sum(r.unchanged for r in again) == rows
-    return rows, first, second
+def _rows(name: str) -> list[list[str]]:
+    raw = gzip.decompress((SAMPLE / f"{name}.csv.gz").read_bytes()).decode("mac_roman")
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    next(reader)
+    return [r for r in reader if r]
 
 
-def bench_plain(tmp: Path) -> tuple[int, tuple[float, float]]:
-    """(rows, (wall, CPU) seconds): csv.reader + executemany into one SQLite table."""
+def bare_sqlite(tmp: Path) -> tuple[int, float]:
+    """(rows, wall seconds): csv.reader + executemany into one SQLite table."""
     db = sqlite3.connect(tmp / "plain.sqlite3")
-    db.execute(
-        "CREATE TABLE rec (to_state TEXT, to_rgrp TEXT, to_org TEXT, text TEXT, "
-        "from_state TEXT, from_rgrp TEXT, from_org TEXT, response TEXT, action TEXT, "
-        "issue TEXT, session TEXT)"
-    )
-    start, cpu = time.perf_counter(), time.process_time()
+    db.execute(f"CREATE TABLE rec ({COLUMNS.replace(',', ' TEXT,')} TEXT)")
+    start = time.perf_counter()
     total = 0
     for name in FILES:
-        raw = gzip.decompress((SAMPLE / f"{name}.csv.gz").read_bytes()).decode("mac_roman")
-        reader = csv.reader(io.StringIO(raw, newline=""))
-        next(reader)
-        rows = [r for r in reader if r]
+        rows = _rows(name)
         db.executemany("INSERT INTO rec VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         total += len(rows)
     db.commit()
-    seconds = (time.perf_counter() - start, time.process_time() - cpu)
+    seconds = time.perf_counter() - start
     db.close()
     return total, seconds
 
 
-def main() -> None:
+def bare_postgresql(url: str) -> tuple[int, float]:
+    """(rows, wall seconds): csv.reader + COPY FROM STDIN into one PostgreSQL table."""
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        db.execute(f"CREATE TABLE bench_rec ({COLUMNS.replace(',', ' TEXT,')} TEXT)")
+        start = time.perf_counter()
+        total = 0
+        with db.cursor() as cur:
+            for name in FILES:
+                rows = _rows(name)
+                with cur.copy(f"COPY bench_rec ({COLUMNS}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                total += len(rows)
+        db.commit()
+        seconds = time.perf_counter() - start
+        db.execute("DROP TABLE bench_rec")
+    return total, seconds
+
+
+def child(engine: str) -> dict[str, Any]:
+    """Run the baseline and RightsTrack's import on the database of this process."""
     with tempfile.TemporaryDirectory(prefix="rightstrack-bench-") as name:
         tmp = Path(name)
-        plain_rows, plain_s = bench_plain(tmp)
-        rows, first_s, again_s = bench_rightstrack(tmp)
-    assert rows == plain_rows == 41066, (rows, plain_rows)
-    lines = [
-        ("plain csv + executemany (SQLite)", plain_rows, plain_s),
-        ("RightsTrack import (SQLite, fresh DB)", rows, first_s),
-        ("RightsTrack re-import (all unchanged)", rows, again_s),
-    ]
-    # CPU time next to wall time: on a shared machine the wall clock also measures
-    # the other processes; CPU seconds are what this import itself costs.
-    head = f"{'method':<40} {'rows':>7} {'wall s':>7} {'rows/s':>8} {'CPU s':>7} {'rows/CPU s':>10}"
-    print(head)
-    for label, n, (wall, cpu) in lines:
-        print(f"{label:<40} {n:>7,} {wall:>7.2f} {n / wall:>8,.0f} {cpu:>7.2f} {n / cpu:>10,.0f}")
-    print(
-        f"RightsTrack / plain, wall: {first_s[0] / plain_s[0]:.1f}x  CPU: {first_s[1] / plain_s[1]:.1f}x"
+        os.environ["RIGHTSTRACK_DATA_DIR"] = str(tmp / "rt")
+        url = os.environ.get("DATABASE_URL", "")
+        base_rows, base_s = bare_postgresql(url) if engine == "postgresql" else bare_sqlite(tmp)
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+        sys.path.insert(0, str(REPO / "src"))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from rightstrack.catalog.models import Recommendation
+
+        call_command("migrate", verbosity=0)
+        call_command("seed_reference", verbosity=0)
+        paths = [str(SAMPLE / f"{n}.csv.gz") for n in FILES]
+        start = time.perf_counter()
+        call_command("import", *paths, verbosity=0)
+        first = time.perf_counter() - start
+        rows = Recommendation.objects.count()
+        start = time.perf_counter()
+        call_command("import", *paths, verbosity=0)
+        again = time.perf_counter() - start
+        assert Recommendation.objects.count() == rows
+    return {
+        "engine": engine,
+        "rows": rows,
+        "baseline_rows": base_rows,
+        "baseline": "executemany" if engine == "sqlite" else "COPY",
+        "baseline_s": base_s,
+        "import_s": first,
+        "reimport_s": again,
+        "ratio": first / base_s,
+    }
+
+
+def run_engine(engine: str) -> dict[str, Any]:
+    """Run :func:`child` for ``engine`` in a new process (a fresh PostgreSQL database)."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    dbname = f"rt_bench_import_{os.getpid()}"
+    if engine == "postgresql":
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{dbname}"')
+        env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + f"/{dbname}"
+    try:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", engine],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    finally:
+        if engine == "postgresql":
+            import psycopg
+
+            with psycopg.connect(PG_URL, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return
+    results = [run_engine(e) for e in args.engines.split(",")]
+    for r in results:
+        assert r["rows"] == r["baseline_rows"] == EXPECTED, r
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    limits = {"sqlite": 4.0, "postgresql": 10.0}
+    head = (
+        f"{'engine':<11} {'rows':>7} {'baseline':<12} {'base s':>7} {'import s':>9} "
+        f"{'re-import s':>11} {'ratio':>6} {'target':>7}"
     )
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        print(
+            f"{r['engine']:<11} {r['rows']:>7,} {r['baseline']:<12} {r['baseline_s']:>7.2f} "
+            f"{r['import_s']:>9.2f} {r['reimport_s']:>11.2f} {r['ratio']:>5.1f}x "
+            f"{'<=' + str(limits[r['engine']]) + 'x':>7}"
+        )
 
 
 if __name__ == "__main__":

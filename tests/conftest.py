@@ -22,6 +22,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if "postgresql" not in engine:
             raise pytest.UsageError(f"PostgreSQL pass requested but engine is {engine}")
     _fast_password_hashing()
+    _tasks_run_at_once()
     _share_pdf_text_between_test_processes()
 
 
@@ -34,6 +35,14 @@ def _fast_password_hashing() -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _tasks_run_at_once() -> None:
+    """Tests only: background tasks run when enqueued, in the test's process (the
+    immediate backend); the tests of the queue itself switch to the database backend."""
+    from django.conf import settings
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def _share_pdf_text_between_test_processes() -> None:

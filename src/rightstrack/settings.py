@@ -62,16 +62,28 @@ INSTALLED_APPS = [
     "rightstrack.reports",
     "rightstrack.api",
     "rightstrack.portal",
+    # Background work (imports of uploads...): Django's task framework (backport) and its
+    # database queue; `rightstrack db-worker` runs the tasks, the admin lists them.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for visitors' responses, none for signed-in users (BREACH: core/compression.py);
+    # above ConditionalGet, which computes the ETag of the uncompressed body.
+    "rightstrack.core.compression.CompressionMiddleware",
+    # ETag on every non-streaming response (ignoring the CSRF mask), 304 Not Modified for
+    # If-None-Match / If-Modified-Since (feeds also set Last-Modified): core/conditional.py.
+    "rightstrack.core.conditional.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Visitors' GET/HEAD of the portal and API read from the replica (DATABASE_REPLICA_URL).
+    "rightstrack.core.db_router.ReplicaRoutingMiddleware",
     # Sets request.user.is_verified(); then publishing roles must pass the TOTP step.
     "django_otp.middleware.OTPMiddleware",
     "rightstrack.accounts.middleware.OTPRequiredMiddleware",
@@ -121,7 +133,42 @@ else:
             },
         }
     }
+# A PostgreSQL streaming replica (hot standby) for visitors' reads of the portal and API
+# (core/db_router.py; docs/scaling.md). Writes, staff pages and commands use `default`.
+_replica_url = env_str("DATABASE_REPLICA_URL", "")
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["rightstrack.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache (API throttling, import progress, sessions with Redis): Django's Redis backend
+# when REDIS_URL is set, shared by every web process and the worker; otherwise the
+# local-memory cache of each process.
+_redis_url = env_str("REDIS_URL", "")
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "rightstrack",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Background tasks (django-tasks backport, database backend: the queue is a table, so no
+# broker is needed). RIGHTSTRACK_TASKS_IMMEDIATE=1 runs each task at once in the process
+# that enqueues it (tests, and a single-process install without a worker).
+if env_bool("RIGHTSTRACK_TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+#: Attempts of a task that fails (rightstrack.core.tasks.retrying), and the first delay.
+RIGHTSTRACK_TASK_MAX_ATTEMPTS = env_int("RIGHTSTRACK_TASK_MAX_ATTEMPTS", 3)
+RIGHTSTRACK_TASK_RETRY_SECONDS = env_int("RIGHTSTRACK_TASK_RETRY_SECONDS", 30)
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -170,6 +217,12 @@ TIME_ZONE = env_str("RIGHTSTRACK_TIME_ZONE", "UTC")
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Hashed names and far-future lifetimes once `collectstatic` has run (`rightstrack serve`
+# runs it); plain names served by the finders before (core/static_storage.py).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "rightstrack.core.static_storage.HashedStaticStorage"},
+}
 # WhiteNoise serves static files without a separate web server; with finders on,
 # no collectstatic step is needed for `make run`.
 WHITENOISE_USE_FINDERS = True

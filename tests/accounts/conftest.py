@@ -22,6 +22,8 @@ import pytest
 from django.utils import timezone
 
 MARKER = "ZEBRAQUARTZ"
+#: The organisation of the world's bulk changes (``tracking:batch`` pages).
+SENATE_COMMITTEE = "Senate Human Rights Committee"
 SECOND_HIDDEN = ("Hildegard", "Quennell-Obscura", "hqobscura")
 
 
@@ -41,7 +43,7 @@ class World:
 
 @pytest.fixture
 def world(cast, ministry_a, ministry_b, ngo):
-    from rightstrack.accounts.models import User
+    from rightstrack.accounts.models import Organisation, User
     from rightstrack.catalog.models import (
         Country,
         Document,
@@ -107,6 +109,11 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     rec.themes.add(shared_theme)
+    # A cluster of the same ask (classify): public through its public member.
+    from rightstrack.classify.models import Cluster, ClusterMember
+
+    cluster = w.add("cluster", Cluster.objects.create(country=bra))
+    ClusterMember.objects.create(cluster=cluster, recommendation=rec, score=1.0)
     # CERD/C/BRA/CO/18-20 para. 63: information on para. 17 requested within one year.
     w.add(
         "follow_up",
@@ -119,6 +126,55 @@ def world(cast, ministry_a, ministry_b, ngo):
         ),
     )
     w.add("assignment", verbs.do_assign_recommendation(coordinator, rec, ministry_a, note="lead"))
+    # A bulk change (tracking:batch pages): the public recommendation assigned to a
+    # parliamentary committee (not to ministry B, whose focal point must stay unassigned).
+    senate = Organisation.objects.create(
+        name=SENATE_COMMITTEE, org_type=Organisation.Type.PARLIAMENT
+    )
+    w.add(
+        "batch", verbs.do_bulk_assign(coordinator, Recommendation.objects.filter(pk=rec.pk), senate)
+    )
+    w.add("assignment", senate.assignments.get())
+    # Public Views whose author asked for anonymity: the second hidden name must show only
+    # as initials (H.Q.-O.) below coordinator.
+    from rightstrack.catalog.models import Communication
+    from rightstrack.tracking import communication_actions as comm_verbs
+
+    views = Communication.objects.create(
+        mechanism=cerd,
+        number="61/2017",
+        symbol="CERD/C/100/D/61/2017",
+        country=bra,
+        author=" ".join(SECOND_HIDDEN[:2]),
+        anonymise_author=True,
+        status=Communication.Status.VIEWS_ADOPTED,
+        outcome=Communication.Outcome.VIOLATION,
+        views_adopted_on=dt.date(2023, 5, 2),
+        articles_violated=["5 (d) (iii)", "6"],
+        remedies=["compensation", "publication"],
+        reply_period_text="within 90 days",
+        reply_days=90,
+        visibility="public",
+    )
+    views.compute_reply_due()
+    views.save()
+    w.add("communication", views)
+    comm_verbs.do_add_views_follow_up(
+        coordinator, views, kind="state_reply", date=dt.date(2023, 8, 1), symbol="CERD/C/110/R"
+    )
+    public_item = comm_verbs.do_record_intervention(
+        coordinator,
+        views,
+        organisation=ngo,
+        date=dt.date(2022, 10, 3),
+        title="Amicus on racial profiling",
+    )
+    w.add(
+        "intervention",
+        comm_verbs.do_decide_intervention_publication(
+            coordinator, public_item, public_item.version, publish=True
+        ),
+    )
     plan = w.add(
         "plan",
         verbs.do_create_plan(
@@ -162,6 +218,28 @@ def world(cast, ministry_a, ministry_b, ngo):
         "import_run",
         ImportRun.objects.create(file_name="CERD_C_BRA_CO_18-20_en.pdf", status="succeeded"),
     )
+    # Actors and people (issue 11): a focal point contact of ministry A, an invitation
+    # sent by the coordinator, and the accounts whose management pages exist.
+    from rightstrack.accounts import actions as people
+
+    w.add(
+        "contact",
+        people.do_save_contact(
+            coordinator, ministry_a, kind="focal_point", name="Rosa Benítez", position="Director"
+        ),
+    )
+    w.add(
+        "invitation",
+        people.do_invite(
+            coordinator,
+            email="new.focal@example.org",
+            role="focal_point",
+            organisation=ministry_a,
+            language="es",
+        ),
+    )
+    for role in ("focal_point_a", "contributor"):
+        w.add("person", cast[role])
     # Published assessments by two contributors who asked to hide their names.
     first, last, username = SECOND_HIDDEN
     second = User.objects.create(
@@ -172,6 +250,42 @@ def world(cast, ministry_a, ministry_b, ngo):
         organisation=ngo,
         hide_name_publicly=True,
     )
+    # A public hearing with a commitment and a link, and the coordinator's shared selection.
+    hearing = w.add(
+        "engagement",
+        verbs.do_record_engagement(
+            coordinator,
+            organisations=[ministry_a],
+            recommendations=[rec],
+            commitments=[
+                verbs.CommitmentRow(
+                    "The Ministry will publish the training curriculum",
+                    ministry_a,
+                    dt.date(2025, 9, 30),
+                )
+            ],
+            kind="hearing",
+            title="Hearing of the Chamber's human rights committee on police violence",
+            date=dt.date(2024, 5, 14),
+            country=bra,
+            follow_up_on=dt.date(2025, 5, 14),
+            visibility="public",
+        ),
+    )
+    w.add("commitment", hearing.commitments.get())
+    w.add(
+        "evidence",
+        verbs.do_add_evidence(
+            coordinator,
+            engagement=hearing,
+            url="https://www.camara.leg.br/example",
+            title="Minutes",
+        ),
+    )
+    w.add(
+        "selection",
+        verbs.do_create_selection(coordinator, "Police violence", recommendations=[rec]),
+    )
     for author, text in (
         (cast["contributor"], "Police operations in favelas continued in 2023."),
         (second, "Training has not reached state police forces."),
@@ -181,6 +295,18 @@ def world(cast, ministry_a, ministry_b, ngo):
         )
         a = verbs.do_review_assessment(coordinator, a, a.version, approve=True)
         w.add("assessment", a)
+    from rightstrack.classify.models import Suggestion
+
+    w.add(
+        "suggestion",
+        Suggestion.objects.create(
+            recommendation=rec,
+            taxonomy="theme",
+            label_id=shared_theme.pk,
+            score=0.7,
+            reason="keywords: police",
+        ),
+    )
     return w
 
 
@@ -193,6 +319,7 @@ def full_world(world: World, cast: dict[str, Any]) -> World:
 
 def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     """Add the restricted records (every one carries :data:`MARKER`) to ``w``."""
+    from rightstrack.accounts.models import Organisation
     from rightstrack.catalog.models import (
         Document,
         FollowUpRequest,
@@ -244,6 +371,14 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     )
     spt_rec.themes.add(secret_theme)
     w.add("recommendation", spt_rec, confidential=True)
+    # The restricted SPT recommendation joins the public cluster (the same ask, a year
+    # later) and the restricted CERD one is alone in a cluster of its own: its page must
+    # not exist for the public.
+    from rightstrack.classify.models import Cluster, ClusterMember
+
+    ClusterMember.objects.create(cluster=w.objects["cluster"][0], recommendation=spt_rec)
+    secret_cluster = w.add("cluster", Cluster.objects.create(country=bra), confidential=True)
+    ClusterMember.objects.create(cluster=secret_cluster, recommendation=restricted_rec)
     spt_follow_up = FollowUpRequest.objects.create(
         document=spt_report,
         recommendation=spt_rec,
@@ -264,6 +399,22 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     w.add(
         "assignment",
         verbs.do_assign_recommendation(coordinator, restricted_rec, ministry_a, note=MARKER),
+        confidential=True,
+    )
+    w.add(
+        "batch",
+        verbs.do_bulk_assign(
+            coordinator,
+            Recommendation.objects.filter(pk=restricted_rec.pk),
+            Organisation.objects.get(name=SENATE_COMMITTEE),
+        ),
+        confidential=True,
+    )
+    w.add(
+        "assignment",
+        Organisation.objects.get(name=SENATE_COMMITTEE).assignments.get(
+            recommendation=restricted_rec
+        ),
         confidential=True,
     )
     plan = verbs.do_create_plan(
@@ -311,6 +462,55 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         ImportRun.objects.create(file_name=f"SPT-{MARKER}-visit.pdf", status="succeeded"),
         confidential=True,
     )
+    from rightstrack.accounts import actions as people
+
+    archived_org = people.do_create_organisation(
+        coordinator, name=f"{MARKER} archived committee", org_type="parliament"
+    )
+    people.do_archive_organisation(coordinator, archived_org)
+    w.add("organisation", archived_org, confidential=True)
+    # A pending communication (restricted by default), a submission on it, and restricted
+    # additions to the public Views: comments of the author, an undecided intervention.
+    from rightstrack.catalog.models import Communication
+    from rightstrack.tracking import communication_actions as comm_verbs
+
+    pending = comm_verbs.do_record_communication(
+        coordinator,
+        mechanism=doc.mechanism,
+        number=f"{MARKER}/2024",
+        country=bra,
+        author=f"{MARKER} Complainant",
+        registered_on=dt.date(2024, 2, 1),
+    )
+    w.add("communication", pending, confidential=True)
+    comm_verbs.do_add_views_follow_up(
+        coordinator, pending, kind="author_comments", date=dt.date(2024, 6, 1), text=MARKER
+    )
+    ngo = w.objects["intervention"][0].organisation
+    w.add(
+        "intervention",
+        comm_verbs.do_record_intervention(
+            coordinator, pending, organisation=ngo, date=dt.date(2024, 3, 1), title=MARKER
+        ),
+        confidential=True,
+    )
+    views = w.objects["communication"][0]
+    comm_verbs.do_add_views_follow_up(
+        coordinator,
+        views,
+        kind="author_comments",
+        date=dt.date(2023, 9, 1),
+        text=f"{MARKER}: comments of the author",
+        visibility=Visibility.RESTRICTED,
+    )
+    w.add(
+        "intervention",
+        comm_verbs.do_record_intervention(
+            coordinator, views, organisation=ngo, date=dt.date(2022, 11, 1), title=f"{MARKER} brief"
+        ),
+        confidential=True,
+    )
+    assert Communication.objects.filter(visibility="restricted").count() == 1
     rec = w.objects["recommendation"][0]
     embargoed = verbs.do_submit_assessment(
         coordinator,
@@ -322,3 +522,52 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         visibility=Visibility.RESTRICTED,
     )
     w.add("assessment", embargoed, confidential=True)
+    from rightstrack.classify.models import Suggestion
+
+    w.add(
+        "suggestion",
+        Suggestion.objects.create(
+            recommendation=restricted_rec,
+            taxonomy="theme",
+            label_id=secret_theme.pk,
+            score=0.9,
+            reason=f"keywords: {MARKER}",
+        ),
+        confidential=True,
+    )
+    # Engagements that only their organisation (the NMRF) or coordinators may see, with a
+    # commitment and an attachment, and a private selection: all on the public recommendation.
+    for visibility in ("organisation", "restricted"):
+        meeting = verbs.do_record_engagement(
+            coordinator,
+            organisations=[ministry_a],
+            recommendations=[rec],
+            commitments=[
+                verbs.CommitmentRow(
+                    f"{MARKER} commitment ({visibility})", ministry_a, dt.date(2025, 8, 1)
+                )
+            ],
+            kind="government",
+            title=f"{MARKER} meeting ({visibility})",
+            date=dt.date(2025, 3, 3),
+            country=bra,
+            people=f"{MARKER} witness",
+            follow_up_on=dt.date(2025, 4, 4),
+            visibility=visibility,
+        )
+        w.add("engagement", meeting, confidential=True)
+        w.add("commitment", meeting.commitments.get(), confidential=True)
+        w.add(
+            "evidence",
+            verbs.do_add_evidence(
+                coordinator, engagement=meeting, url="https://example.org/zq", title=MARKER
+            ),
+            confidential=True,
+        )
+    w.add(
+        "selection",
+        verbs.do_create_selection(
+            coordinator, f"{MARKER} private selection", shared=False, recommendations=[rec]
+        ),
+        confidential=True,
+    )

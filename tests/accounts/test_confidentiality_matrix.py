@@ -64,10 +64,22 @@ SEGMENT_MODEL = {
     "assessments": "assessment",
     "evidence": "evidence",
     "assignments": "assignment",
+    "batches": "batch",
     "plain": "document",
     "press": "document",
     "runs": "import_run",
     "follow-up-requests": "follow_up",
+    # Actors and people (issue 11): contacts of an actor, managed accounts, invitations.
+    "contacts": "contact",
+    "people": "person",
+    "invitations": "invitation",
+    "suggestions": "suggestion",
+    "clusters": "cluster",
+    "engagements": "engagement",
+    "commitments": "commitment",
+    "selections": "selection",
+    "communications": "communication",
+    "interventions": "intervention",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -109,12 +121,12 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
     if name == "tracking:evidence_add":
         return [
             {"kind": kind, "pk": o.pk, CONF: o in w.confidential[kind]}
-            for kind in ("action", "assessment")
+            for kind in ("action", "assessment", "engagement")
             for o in w.objects[kind]
         ]
     if name == "tracking:history":
         return [
-            {"model": model, "pk": o.pk, CONF: o in w.confidential[model]}
+            {"model": model, "pk": o.pk, CONF: o in w.confidential.get(model, [])}
             for model in (
                 "plan",
                 "action",
@@ -123,8 +135,24 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
                 "assessment",
                 "assignment",
                 "evidence",
+                "organisation",
+                "contact",
+                "engagement",
+                "selection",
             )
             for o in w.objects[model]
+        ]
+    if name == "accounts:accept_invitation":
+        from rightstrack.accounts.invitations import invitation_token
+
+        return [{"token": invitation_token(i)} for i in w.objects["invitation"]] + [
+            {"token": "not-a-signed-token"}
+        ]
+    if name == "accounts:signup_verify":
+        from rightstrack.accounts.invitations import verification_token
+
+        return [{"token": verification_token(u)} for u in w.objects["person"]] + [
+            {"token": "not-a-signed-token"}
         ]
     if name == "tracking:deadlines_user_ics":
         from rightstrack.tracking.ics import user_feed_token
@@ -156,9 +184,15 @@ def _extra_queries(name: str, w: World) -> list[str]:
     if name == "reports:followup_report":
         return [f"?document={pk}&language=en&fmt={f}" for pk in docs for f in ("docx", "pdf")]
     if name == "reports:briefing":
-        return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs]
+        sels = [s.pk for s in w.objects["selection"]]
+        return [f"?organisation={pk}&language=en&fmt=docx" for pk in orgs] + [
+            f"?selection={pk}&language=en&fmt=docx" for pk in sels
+        ]
     if name == "reports:midterm":
         return ["?country=BRA&cycle=4&language=en&fmt=docx"]
+    if name == "api:similar":
+        # Words of the restricted recommendations ("detention centre", "isolation cells").
+        return ["?country=BRA&text=detention+centre+isolation+cells+police"]
     return []
 
 
@@ -463,6 +497,8 @@ def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, r
         f"/documents/{w.confidential['document'][0].pk}/",
         f"/tracking/actions/{w.confidential['action'][0].pk}/",
         f"/tracking/plans/{w.confidential['plan'][0].pk}/",
+        f"/tracking/engagements/{w.confidential['engagement'][0].pk}/",
+        f"/tracking/engagements/{w.confidential['engagement'][1].pk}/",
         f"/api/v1/recommendations/{w.confidential['recommendation'][0].pk}",
         f"/api/v1/documents/{w.confidential['document'][0].pk}",
     ]

@@ -145,3 +145,76 @@ class ApiToken(models.Model):
     def is_active(self) -> bool:
         """True until the token is revoked."""
         return self.revoked_at is None
+
+
+class Contact(models.Model):
+    """A person to reach in an organisation: a contact, or its focal point for follow-up.
+
+    Not an account: a contact may never log in (an account is a :class:`User`; the focal
+    points who work in RightsTrack are invited, see :class:`Invitation`). Shown on the
+    actor's page to signed-in users who work on follow-up (focal points and above), never
+    to the public: officials' and defenders' direct details stay inside the product.
+    Archived, never deleted (``accounts.actions.do_archive_contact``).
+    """
+
+    class Kind(models.TextChoices):
+        FOCAL_POINT = "focal_point", _("Focal point")
+        CONTACT = "contact", _("Contact")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="contacts"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CONTACT)
+    name = models.CharField(_("name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=64, blank=True)
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["organisation", "kind", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Invitation(models.Model):
+    """An invitation by email to join RightsTrack with a role in an organisation.
+
+    The invitee follows a signed, expiring link (``accounts.invitations``), chooses a
+    login name and a password and, for publishing roles, enrols two-factor in the same
+    flow. Used once: ``accepted_at`` and ``user`` are set on acceptance; a coordinator
+    may withdraw it (``withdrawn_at``). Never deleted.
+    """
+
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    hide_name_publicly = models.BooleanField(_("hide the name in public pages"), default=False)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, related_name="invitations_sent"
+    )
+    user = models.OneToOneField(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="invitation"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return self.email

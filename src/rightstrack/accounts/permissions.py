@@ -16,6 +16,8 @@ from rightstrack.accounts.models import ROLE_RANK, Role, User
 from rightstrack.accounts.twofactor import is_two_factor_verified, requires_two_factor
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
+    Communication,
+    CommunicationQuerySet,
     Document,
     DocumentQuerySet,
     FollowUpRequest,
@@ -103,25 +105,73 @@ def get_document_for_user(user: Viewer | None, pk: int) -> Document:
         raise Http404("No such document") from None
 
 
+def visible_communications(user: Viewer | None) -> CommunicationQuerySet:
+    """Individual communications ``user`` may see (not archived ones, for anyone).
+
+    A communication is restricted by default while it is pending (its author and any
+    submission on it too) and public once the Committee publishes its Views; a
+    coordinator may decide otherwise (``visibility``). Coordinators and admins see
+    every non-archived one; everyone else ``Communication.objects.public()``.
+    """
+    if can_see_restricted(user):
+        return Communication.objects.filter(is_archived=False)
+    return Communication.objects.public()
+
+
+def get_communication_for_user(user: Viewer | None, pk: int) -> Communication:
+    """Fetch one communication ``user`` may see (:func:`visible_communications`).
+
+    Raises:
+        Http404: no such communication, an archived or restricted one for a user below
+            coordinator, or a ``pk`` that is not a number (never 403).
+    """
+    try:
+        return visible_communications(user).select_related("mechanism", "country").get(pk=pk)
+    except (Communication.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such communication") from None
+
+
+def initials(name: str) -> str:
+    """ "Shkurillo Alimov" → "S.A."; names already given as initials stay as they are."""
+    words = [w for w in name.replace(".", " ").split() if w[:1].isalpha()]
+    return "".join(f"{w[0].upper()}." for w in words)
+
+
+def public_author(communication: Communication, viewer: Viewer | None) -> str:
+    """The author of ``communication`` as ``viewer`` may see it.
+
+    Coordinators and admins see the name as recorded; everyone else (and every public
+    output: pass ``viewer=None``) sees only the initials when ``anonymise_author`` is
+    set ("S.A."), else the name as the published Views print it.
+    """
+    if not communication.anonymise_author or can_see_restricted(viewer):
+        return communication.author
+    return initials(communication.author)
+
+
 def public_name(person: User | None, viewer: Viewer | None) -> str:
     """The name of ``person`` (an author: ``accounts.User`` or ``None``) as ``viewer`` may see it.
 
-    Coordinators and admins, and the person themself, see the real name. For
-    everyone else, and in every public output (pages, JSON, CSV, feeds,
-    exports: pass ``viewer=None`` when there is no request), a person who set
-    ``hide_name_publicly`` is shown as "Anonymous contributor".
+    A login name (``username``) is never shown outside the product: the public sees the
+    person's display name (first and last name) only, and nothing when they gave none.
+    Coordinators and admins, and the person themself, see the display name, or the login
+    name when there is no display name (they manage the account). For everyone else,
+    and in every public output (pages, JSON, CSV, feeds, exports: pass ``viewer=None``
+    when there is no request), a person who set ``hide_name_publicly`` is shown as
+    "Anonymous contributor" (issue 11: public attributions never show a login name).
 
     Returns:
-        The display name, or "" when ``person`` is ``None``.
+        The display name, "Anonymous contributor", or "" when ``person`` is ``None`` or
+        has no display name and ``viewer`` may not see the login name.
     """
     if person is None:
         return ""
-    real = person.get_full_name() or person.get_username()
-    if not getattr(person, "hide_name_publicly", False):
-        return str(real)
+    display = str(person.get_full_name()).strip()
     if can_see_restricted(viewer) or _same_user(person, viewer):
-        return str(real)
-    return str(_("Anonymous contributor"))
+        return display or str(person.get_username())
+    if getattr(person, "hide_name_publicly", False):
+        return str(_("Anonymous contributor"))
+    return display
 
 
 def _same_user(person: User | None, viewer: Viewer | None) -> bool:
@@ -131,3 +181,45 @@ def _same_user(person: User | None, viewer: Viewer | None) -> bool:
         and getattr(viewer, "pk", None) is not None
         and viewer.pk == getattr(person, "pk", None)
     )
+
+
+def can_manage_actors(user: Viewer | None) -> bool:
+    """Whether ``user`` may add, edit and archive organisations, contacts and invitations:
+    coordinators and admins (issue 11; roles table in ``docs/security.md``)."""
+    return can_see_restricted(user)
+
+
+def manageable_users(user: Viewer | None) -> QuerySet[User]:
+    """Accounts ``user`` may see and change on the people pages.
+
+    Admins: every account. Coordinators: the accounts of their organisation and the
+    accounts that accepted an invitation sent by someone of their organisation (a
+    coordinator of the NMRF invites the focal points of ministries and committees).
+    Everyone else: none.
+    """
+    if not can_manage_actors(user):
+        return User.objects.none()
+    if user_rank(user) >= ROLE_RANK[Role.ADMIN]:
+        return User.objects.all()
+    org_id = getattr(user, "organisation_id", None)
+    if org_id is None:
+        return User.objects.filter(invitation__invited_by=getattr(user, "pk", None))
+    return User.objects.filter(
+        Q(organisation_id=org_id) | Q(invitation__invited_by__organisation_id=org_id)
+    ).distinct()
+
+
+def can_manage_user(user: Viewer | None, account: User) -> bool:
+    """Whether ``user`` may change or deactivate ``account`` (see :func:`manageable_users`);
+    nobody below administrator manages an administrator."""
+    if account.rank >= ROLE_RANK[Role.ADMIN] and user_rank(user) < ROLE_RANK[Role.ADMIN]:
+        return False
+    return manageable_users(user).filter(pk=account.pk).exists()
+
+
+def get_managed_user_for_user(user: Viewer | None, pk: int) -> User:
+    """Fetch one account ``user`` may manage, or raise ``Http404`` (never 403)."""
+    try:
+        return manageable_users(user).get(pk=pk)
+    except (User.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such account") from None

@@ -35,7 +35,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
         response = super().form_valid(form)
-        _set_language_cookie(response, form.get_user().language)
+        set_language_cookie(response, form.get_user().language)
         return response
 
 
@@ -50,7 +50,8 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 )
 
 
-def _set_language_cookie(response: HttpResponseBase, language: str) -> None:
+def set_language_cookie(response: HttpResponseBase, language: str) -> None:
+    """Switch the interface to ``language`` (a code of ``LANGUAGES``; others are ignored)."""
     if language in dict(settings.LANGUAGES):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
@@ -119,7 +120,7 @@ def my_account(request: HttpRequest) -> HttpResponse:
         user = do_update_preferences(request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Your preferences are saved."))
         response = redirect(reverse("accounts:my_account"))
-        _set_language_cookie(response, user.language)
+        set_language_cookie(response, user.language)
         return response
     return render(request, "accounts/my_account.html", _account_context(request, form))
 

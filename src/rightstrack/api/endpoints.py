@@ -24,6 +24,8 @@ from ninja import Field, Query, Router
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
+    public_author,
+    visible_communications,
     visible_documents,
     visible_follow_up_requests,
     visible_recommendations,
@@ -32,11 +34,20 @@ from rightstrack.api import schemas
 from rightstrack.api.errors import ERRORS, ApiError
 from rightstrack.api.pagination import decode_cursor, page_envelope
 from rightstrack.api.params import PageQuery, RecommendationQuery, reject_unknown
-from rightstrack.catalog.models import Country, Document, FollowUpRequest, Mechanism
+from rightstrack.catalog.models import (
+    Communication,
+    CommunicationQuerySet,
+    Country,
+    Document,
+    FollowUpRequest,
+    Mechanism,
+    Visibility,
+)
 from rightstrack.portal.filters import SORTS
 from rightstrack.portal.pages import RecommendationList, recommendation_json, result_rows
 from rightstrack.tracking import followup
 from rightstrack.tracking.deadlines import KIND_LABELS, Filters, build_calendar
+from rightstrack.tracking.permissions import visible_views_follow_ups
 
 router = Router()
 
@@ -71,7 +82,7 @@ def recommendation_list(request: HttpRequest, params: Query[RecommendationQuery]
     listing = RecommendationList(request)
     # The portal reads the same QueryDict; paging parameters are not list parameters.
     listing.params = type(listing.params).from_querydict(_without(request.GET, _PAGING))
-    count = listing.filtered.count()
+    count = listing.total
     ids = list(listing.queryset.values_list("pk", flat=True)[offset : offset + params.limit])
     rows = result_rows(listing.visible, ids, request) if ids else []
     return page_envelope(request, count, offset, params.limit, rows)
@@ -195,6 +206,92 @@ def document_detail(request: HttpRequest, pk: int) -> Any:
     doc = get_document_for_user(request.user, pk)
     doc = _documents(request).get(pk=doc.pk)
     return _document_row(request, doc, _parent_ids(request, [doc]))
+
+
+# --------------------------------------------------------------------------- communications
+
+
+class CommunicationQuery(PageQuery):
+    country: list[str] = Field([], description="ISO3 code of the State party.")
+    mechanism: list[str] = Field([], description="Committee code (CCPR, CAT...).")
+    status: list[str] = Field([], description="views_adopted, inadmissible, discontinued.")
+
+
+def _public_communications(request: HttpRequest) -> CommunicationQuerySet:
+    """Public communications only, whoever asks (a pending one is restricted by default)."""
+    return visible_communications(request.user).filter(visibility=Visibility.PUBLIC)
+
+
+def _step_row(step: Any) -> dict[str, Any]:
+    return {
+        "kind": step.kind,
+        "date": step.date.isoformat(),
+        "symbol": _none_if_blank(step.symbol),
+        "grade": _none_if_blank(step.grade_label),
+        "dialogue": _none_if_blank(step.dialogue),
+    }
+
+
+def _communication_row(request: HttpRequest, comm: Communication) -> dict[str, Any]:
+    steps = visible_views_follow_ups(None).filter(communication=comm)
+    return {
+        "id": comm.pk,
+        "mechanism": comm.mechanism.code,
+        "number": comm.number,
+        "symbol": _none_if_blank(comm.symbol),
+        "country": comm.country.iso3 if comm.country else None,
+        "author": _none_if_blank(public_author(comm, None)),
+        "status": comm.status,
+        "outcome": _none_if_blank(comm.outcome),
+        "views_adopted_on": _iso(comm.views_adopted_on),
+        "articles_violated": list(comm.articles_violated),
+        "remedies": list(comm.remedies),
+        "reply_period": _none_if_blank(comm.reply_period_text),
+        "reply_due": _iso(comm.reply_due),
+        "reply_due_basis": _none_if_blank(comm.reply_due_basis),
+        "follow_up": [_step_row(s) for s in steps],
+        "url": request.build_absolute_uri(reverse("portal:communication_detail", args=[comm.pk])),
+        "api_url": request.build_absolute_uri(reverse("api:communication_detail", args=[comm.pk])),
+    }
+
+
+@router.get(
+    "/communications",
+    response={200: schemas.CommunicationPage, **ERRORS},
+    url_name="communication_list",
+    tags=["communications"],
+)
+def communication_list(request: HttpRequest, params: Query[CommunicationQuery]) -> Any:
+    """Public individual communications (Views), newest Views first."""
+    reject_unknown(request, CommunicationQuery)
+    offset = decode_cursor(params.cursor)
+    qs = _public_communications(request)
+    if params.country:
+        qs = qs.filter(country__iso3__in=[c.upper() for c in params.country])
+    if params.mechanism:
+        qs = qs.filter(mechanism__code__in=[m.upper() for m in params.mechanism])
+    if params.status:
+        qs = qs.filter(status__in=params.status)
+    count = qs.count()
+    page = qs.select_related("mechanism", "country").order_by("-views_adopted_on", "-id")
+    rows = [_communication_row(request, c) for c in page[offset : offset + params.limit]]
+    return page_envelope(request, count, offset, params.limit, rows)
+
+
+@router.get(
+    "/communications/{int:pk}",
+    response={200: schemas.CommunicationOut, **ERRORS},
+    url_name="communication_detail",
+    tags=["communications"],
+)
+def communication_detail(request: HttpRequest, pk: int) -> Any:
+    """One public communication (404 for a restricted one, like a missing one)."""
+    reject_unknown(request, None)
+    comm = _public_communications(request).select_related("mechanism", "country").filter(pk=pk)
+    found = comm.first()
+    if found is None:
+        raise Http404("No such communication")
+    return _communication_row(request, found)
 
 
 # --------------------------------------------------------------------------- countries

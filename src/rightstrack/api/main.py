@@ -20,6 +20,7 @@ from ninja.openapi.docs import DocsBase
 from rightstrack.api.auth import AUTH
 from rightstrack.api.endpoints import router
 from rightstrack.api.errors import install_handlers
+from rightstrack.api.similar import router as similar_router
 from rightstrack.api.throttling import AnonymousThrottle, TokenThrottle
 
 
@@ -68,6 +69,7 @@ api = RightsTrackAPI(
 )
 install_handlers(api)
 api.add_router("", router)
+api.add_router("", similar_router)
 
 
 @api.get("/", url_name="index", tags=["index"], include_in_schema=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -39,6 +39,11 @@ class RecommendationQuery(PageQuery):
     cycle: list[DbInt] = Field([], description="UPR cycle.")
     year: list[DbInt] = Field([], description="Year.")
     document: list[str] = Field([], description="Natural key of the document.")
+    repeated: Literal["1"] | None = Field(
+        None,
+        description="1: only recommendations made again (an earlier recommendation of the "
+        "same ask to the same State exists).",
+    )
     sort: str | None = Field(
         None,
         description="One of: " + ", ".join(SORTS) + " (default relevance with q, else newest).",

@@ -40,12 +40,35 @@ class RecommendationOut(Schema):
     url: str
 
 
+class SuggestedLabel(Schema):
+    """A suggested label: not confirmed by a person (``docs/classify.md``). ``label`` is
+    written as the confirmed labels of the same taxonomy are (name, target code, number)."""
+
+    label: str | int
+    score: float
+    reason: str
+
+
+class SuggestedLabels(Schema):
+    """Suggested labels per taxonomy, under the keys of the confirmed labels."""
+
+    themes: list[SuggestedLabel]
+    affected_persons: list[SuggestedLabel]
+    sdgs: list[SuggestedLabel]
+    sdg_targets: list[SuggestedLabel]
+    upr_issues: list[SuggestedLabel]
+    action_category: list[SuggestedLabel]
+
+
 class RecommendationDetailOut(RecommendationOut):
-    """A recommendation with the ids of the same text elsewhere and its text by language
-    code (the portal's ``/recommendations/{id}.json``)."""
+    """A recommendation with the ids of the same text elsewhere, its text by language
+    code and its suggested labels (the portal's ``/recommendations/{id}.json``). Suggested
+    labels are shown to coordinators, and to others only when a coordinator published
+    suggestions from a minimum score."""
 
     same_text: list[int]
     texts: dict[str, str]
+    suggested: SuggestedLabels
 
 
 class RecommendationPage(Schema):
@@ -83,6 +106,44 @@ class DocumentPage(Schema):
     count: int
     next: str | None
     results: list[DocumentOut]
+
+
+class ViewsFollowUpOut(Schema):
+    """One public step of the follow-up of Views (State reply, author's comments, assessment)."""
+
+    kind: str
+    date: str
+    symbol: str | None
+    grade: str | None
+    dialogue: str | None
+
+
+class CommunicationOut(Schema):
+    """A public individual communication and the Views on it."""
+
+    id: int
+    mechanism: str
+    number: str
+    symbol: str | None
+    country: str | None
+    author: str | None
+    status: str
+    outcome: str | None
+    views_adopted_on: str | None
+    articles_violated: list[str]
+    remedies: list[str]
+    reply_period: str | None
+    reply_due: str | None
+    reply_due_basis: str | None
+    follow_up: list[ViewsFollowUpOut]
+    url: str
+    api_url: str
+
+
+class CommunicationPage(Schema):
+    count: int
+    next: str | None
+    results: list[CommunicationOut]
 
 
 class CountryOut(Schema):

@@ -15,6 +15,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from rightstrack.core.periods import add_period
+
 
 class Visibility(models.TextChoices):
     """Who may see a record. Restricted records (SPT visit reports, pending
@@ -291,12 +293,12 @@ class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     """Query helpers for recommendations (``public()``, ``for_country()``)."""
 
     def public(self) -> RecommendationQuerySet:
-        """Recommendations anyone may see: public, not archived, in a public document."""
-        return self.filter(
-            visibility=Visibility.PUBLIC,
-            is_archived=False,
-            document__visibility=Visibility.PUBLIC,
-        )
+        """Recommendations anyone may see: public, not archived, in a public document.
+
+        Reads the flag ``is_public``, which database triggers keep equal to that rule
+        (``catalog/derived.py``), so no join to the documents is needed.
+        """
+        return self.filter(is_public=True)
 
     def for_country(self, iso3: str) -> RecommendationQuerySet:
         """Recommendations addressed to the State with this ISO3 code."""
@@ -379,9 +381,12 @@ class Recommendation(models.Model):
         max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     is_archived = models.BooleanField(_("archived"), default=False)
+    #: Public, not archived, in a public document: set by database triggers only
+    #: (``catalog/derived.py``); whatever Python writes here is recomputed.
+    is_public = models.BooleanField(_("public"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[themes, affected_groups])
+    history = HistoricalRecords(m2m_fields=[themes, affected_groups], excluded_fields=["is_public"])
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -412,6 +417,21 @@ class Recommendation(models.Model):
         for other in self.other_texts.all():
             texts.setdefault(other.language, other.text)
         return texts
+
+
+class CatalogueChange(models.Model):
+    """One row whose ``token`` database triggers replace after every write to the
+    catalogue tables the recommendations list counts (see ``catalog/derived.py``); caches
+    of counts are keyed by it. Never written by Python code."""
+
+    token = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("catalogue change")
+        verbose_name_plural = _("catalogue changes")
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class RecommendationText(models.Model):
@@ -528,3 +548,157 @@ class FollowUpRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} {self.item}"
+
+
+class CommunicationQuerySet(models.QuerySet["Communication"]):
+    def public(self) -> CommunicationQuerySet:
+        """Public, not archived communications (a pending one is public only when a
+        coordinator chose so: ``visibility`` is restricted by default until the Views)."""
+        return self.filter(visibility=Visibility.PUBLIC, is_archived=False)
+
+    def for_country(self, iso3: str) -> CommunicationQuerySet:
+        """Communications against the State ``iso3`` (ISO 3166 alpha-3, any case)."""
+        return self.filter(country__iso3=iso3.upper())
+
+
+class Communication(models.Model):
+    """An individual communication (complaint, petition) to a treaty body, and the
+    published record of what the Committee decided on it.
+
+    Created by the Views importer (``ingest/sources/treaty_documents.py``) from the
+    Views/decision document, or by hand for a pending case
+    (``tracking/communication_actions.py``). ``number`` is the registration number
+    as the symbol prints it (``2836/2016`` in ``CCPR/C/134/D/2836/2016``).
+
+    Confidentiality: a pending communication, its author and any submission on it are
+    restricted (``visibility``) until the Committee publishes its Views or a
+    coordinator decides otherwise; ``anonymise_author`` shows the author's initials in
+    every public output (``accounts.permissions.public_author``).
+
+    Reply deadline (``reply_due``): the period the Views state ("within 180 days",
+    "within six months", stored in ``reply_days``/``reply_months``), counted from the
+    transmittal of the Views to the State when known (``reply_due_basis =
+    "transmittal"``), otherwise from their adoption (``"adoption"``, the earliest
+    possible date). Computed by :meth:`compute_reply_due`; sources in its docstring.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        VIEWS_ADOPTED = "views_adopted", _("Views adopted")
+        INADMISSIBLE = "inadmissible", _("Inadmissible")
+        DISCONTINUED = "discontinued", _("Discontinued")
+
+    class Outcome(models.TextChoices):
+        VIOLATION = "violation", _("Violation found")
+        NO_VIOLATION = "no_violation", _("No violation found")
+        NONE = "", _("Not decided")
+
+    class Remedy(models.TextChoices):
+        COMPENSATION = "compensation", _("Compensation or reparation")
+        INVESTIGATION = "investigation", _("Investigation and prosecution")
+        LEGISLATIVE_CHANGE = "legislative_change", _("Change of law or regulations")
+        NON_REPETITION = "non_repetition", _("Guarantees of non-repetition")
+        PUBLICATION = "publication", _("Publication of the Views")
+        REHABILITATION = "rehabilitation", _("Rehabilitation and support")
+        REVIEW = "review", _("Review of the decision")
+        RELEASE = "release", _("Release")
+        OTHER = "other", _("Other remedy")
+
+    class DueBasis(models.TextChoices):
+        TRANSMITTAL = "transmittal", _("counted from the transmittal of the Views")
+        ADOPTION = "adoption", _("counted from the adoption of the Views")
+        NONE = "", _("no date to count from")
+
+    mechanism = models.ForeignKey(
+        Mechanism, on_delete=models.PROTECT, related_name="communications"
+    )
+    number = models.CharField(_("communication number"), max_length=32)
+    symbol = models.CharField(_("symbol of the Views"), max_length=128, blank=True)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="communications"
+    )
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    anonymise_author = models.BooleanField(
+        _("show only the author's initials in public"), default=False
+    )
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="communication",
+        verbose_name=_("Views document"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    views_adopted_on = models.DateField(_("date of the Views"), null=True, blank=True)
+    transmitted_on = models.DateField(_("Views transmitted to the State on"), null=True, blank=True)
+    articles_violated = models.JSONField(_("articles violated"), default=list, blank=True)
+    remedies = models.JSONField(_("remedies asked for"), default=list, blank=True)
+    remedy_text = models.TextField(_("remedy paragraph"), blank=True)
+    remedy_paragraph = models.CharField(_("remedy paragraph number"), max_length=16, blank=True)
+    reply_period_text = models.CharField(_("reply period as printed"), max_length=64, blank=True)
+    reply_days = models.PositiveIntegerField(_("reply period (days)"), null=True, blank=True)
+    reply_months = models.PositiveIntegerField(_("reply period (months)"), null=True, blank=True)
+    reply_due = models.DateField(_("State's reply due on"), null=True, blank=True)
+    reply_due_basis = models.CharField(
+        _("reply deadline basis"), max_length=16, choices=DueBasis.choices, blank=True
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.RESTRICTED
+    )
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = CommunicationQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["-views_adopted_on", "mechanism__code", "number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["mechanism", "number"], name="uniq_communication"),
+        ]
+        verbose_name = _("individual communication")
+        verbose_name_plural = _("individual communications")
+
+    def __str__(self) -> str:
+        return f"{self.mechanism.code} {self.number}"
+
+    @property
+    def reference(self) -> str:
+        """The symbol of the Views, or "CCPR 2836/2016" while there is none."""
+        return self.symbol or str(self)
+
+    def remedy_labels(self) -> list[str]:
+        """The remedies asked for, as translated labels (unknown codes as stored)."""
+        labels = dict(self.Remedy.choices)
+        return [str(labels.get(code, code)) for code in self.remedies]
+
+    def compute_reply_due(self) -> None:
+        """Set ``reply_due`` and ``reply_due_basis`` from the period and the dates.
+
+        Rule: the State replies within the period the Views state, counted from the
+        date the Views are *transmitted* to it. Sources: Human Rights Committee, rules
+        of procedure (CCPR/C/3/Rev.12), follow-up of Views: the State is invited to
+        inform the Committee "within 180 days" of the measures taken; Committee
+        against Torture, rules of procedure (CAT/C/3/Rev.6), rule 118 (5): "within 90
+        days from the date of the transmittal of this decision" (as printed in
+        CAT/C/51/D/441/2010, para. 16); Optional Protocol to CEDAW, art. 7 (4),
+        OP-ICESCR art. 9 (2) and OP-CRC on a communications procedure art. 11 (1):
+        a written response "within six months". When the transmittal date is not
+        known the adoption date is used (the earliest possible deadline); with
+        neither, or without a period, there is no deadline.
+        Month and day arithmetic: ``core.periods.add_period``.
+        """
+        start = self.transmitted_on or self.views_adopted_on
+        if start is None or not (self.reply_days or self.reply_months):
+            self.reply_due, self.reply_due_basis = None, self.DueBasis.NONE
+            return
+        self.reply_due = add_period(start, days=self.reply_days or 0, months=self.reply_months or 0)
+        self.reply_due_basis = (
+            self.DueBasis.TRANSMITTAL if self.transmitted_on else self.DueBasis.ADOPTION
+        )

@@ -44,6 +44,7 @@ def run_imports(
     quiet: bool = False,
     unknown_labels: str | None = None,
     symbol: str = "",
+    suggest: bool = True,
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.
 
@@ -58,6 +59,8 @@ def run_imports(
             and SDG values not in the reference lists, or ``None`` for each format's
             default (see ``pipeline.import_file``).
         symbol: the UN symbol of a document that does not print it (one file only).
+        suggest: suggest labels for the new recommendations after each import (the
+            pipeline's classify step).
 
     Returns:
         The runs (failed ones included); the caller decides the exit status. After more
@@ -89,6 +92,7 @@ def run_imports(
                     progress=report,
                     unknown_labels=unknown_labels,
                     symbol=symbol,
+                    suggest=suggest,
                 )
             )
             progress.remove_task(task)

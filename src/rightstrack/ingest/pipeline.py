@@ -1,4 +1,4 @@
-"""The import pipeline, in one place: preflight → detect → parse and store → record.
+"""The import pipeline, in one place: preflight → detect → parse and store → classify → record.
 
 ``import_file()`` is the only entry point used by the CLI, the admin and tests.
 The steps:
@@ -10,7 +10,10 @@ The steps:
    ``transaction.atomic()`` block: a failure anywhere rolls back every change; a bulk
    load announced while storing ends there too
    (:data:`~rightstrack.ingest.signals.bulk_load_finished`);
-4. **record** the :class:`~rightstrack.ingest.models.ImportRun`, written
+4. **classify**: :data:`~rightstrack.catalog.signals.recommendations_stored` is sent in the same
+   transaction, and the classify app suggests labels for the new recommendations
+   (``suggest=False`` skips it);
+5. **record** the :class:`~rightstrack.ingest.models.ImportRun`, written
    outside that block so that it survives the rollback of a failed import.
 """
 
@@ -31,7 +34,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from rightstrack.accounts.models import User
-from rightstrack.ingest import importers, store, vocabulary
+from rightstrack.catalog.models import Recommendation
+from rightstrack.ingest import importers, signals, store, vocabulary
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.models import ImportRun
 
@@ -104,6 +108,7 @@ def import_file(
     run: ImportRun | None = None,
     unknown_labels: str | None = None,
     symbol: str = "",
+    suggest: bool = True,
 ) -> ImportRun:
     """Import one file and return its :class:`ImportRun` (never raises for bad input).
 
@@ -127,6 +132,8 @@ def import_file(
             220 Working Group report texts of ``upr-wg-reports-terman`` lost it in
             conversion), e.g. ``"A/HRC/17/18"``; ``""`` to read it from the document.
             A symbol that differs from the one printed refuses the file.
+        suggest: run the classify step (suggested labels for the recommendations that have
+            none); ``False`` for a batch of imports followed by one ``classify suggest``.
 
     Returns:
         The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
@@ -160,6 +167,8 @@ def import_file(
             with transaction.atomic():
                 counts = source.run(real, ctx)
                 store.finish_bulk_load(ctx)
+                if suggest:
+                    signals.recommendations_stored.send(sender=Recommendation)
     except ImportFailure as exc:
         _finish_failed(run, exc.problem)
     except KeyError as exc:  # unknown --format

@@ -25,13 +25,23 @@ PostgreSQL). An exception raised by a receiver fails the import.
     was sent during the same import. Arguments: ``sender``, the same model class;
     ``record_ids``, a ``frozenset[int]`` of the primary keys of the ``sender`` records the
     import created or updated (fields or tags) from :data:`bulk_load_started` on.
+
+:data:`recommendations_stored` (defined in ``catalog/signals.py``, so that the classify
+app, beside ingest in the layers, can listen without importing ingest)
+    Sent once per successful import after everything is stored (the pipeline's
+    "classify" step), unless the import was asked not to (``import_file(suggest=False)``,
+    ``rightstrack import --no-suggest``). Arguments: ``sender``, the
+    :class:`~rightstrack.catalog.models.Recommendation` class. The classify app answers by
+    suggesting labels for the recommendations that have none yet.
 """
 
 from __future__ import annotations
 
 from django.dispatch import Signal
 
-__all__ = ["bulk_load_finished", "bulk_load_started"]
+from rightstrack.catalog.signals import recommendations_stored
+
+__all__ = ["bulk_load_finished", "bulk_load_started", "recommendations_stored"]
 
 #: A large bulk write is about to start (``sender``: the model class).
 bulk_load_started = Signal()

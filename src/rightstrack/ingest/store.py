@@ -684,9 +684,32 @@ def _executemany(
     sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608
     if any(preps):
         rows = [tuple(p(v) if p else v for p, v in zip(preps, row, strict=True)) for row in rows]
+    if conn.vendor == "postgresql":
+        _copy_rows(
+            conn, model._meta.db_table, [str(getattr(f, "column", "")) for f in fields], rows
+        )
+        return
     with conn.cursor() as cursor:
         for chunk in _chunks(rows, 2000):
             cursor.executemany(sql, chunk)
+
+
+def _copy_rows(conn: Any, table: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
+    """``COPY <table> (<columns>) FROM STDIN`` through psycopg (PostgreSQL only).
+
+    COPY is PostgreSQL's bulk path: one statement streams every row, with no per-row
+    parse, plan or round trip (measured for the 41,066 UPR Info rows in
+    ``bench/import.py``). It runs on the import's connection, inside its transaction,
+    so a failed import still rolls every row back. Values are adapted by psycopg as for
+    ``INSERT`` (dates, JSON wrappers from ``_prep``).
+    """
+    qn = conn.ops.quote_name
+    cols = ", ".join(qn(c) for c in columns)
+    with conn.cursor() as cursor:
+        raw = cursor.cursor  # the psycopg cursor under Django's wrapper
+        with raw.copy(f"COPY {qn(table)} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def _insert_objects(model: type[models.Model], objs: list[Any], now: Any) -> None:

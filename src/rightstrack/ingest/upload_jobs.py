@@ -1,14 +1,14 @@
-"""Run a confirmed web upload: in a background thread, so long files do not block.
+"""Run a confirmed web upload: as a background task, so long files do not block.
 
-Why a thread and not a task queue: the import is one call
-(:func:`~rightstrack.ingest.pipeline.import_file`), records its own
-:class:`~rightstrack.ingest.models.ImportRun` and runs in one transaction, so a
-thread in the web process is enough and needs no broker, worker or extra
-dependency (the ``django-tasks`` backport would add a worker process to run and
-monitor). The run row is created first (status ``pending``) and the browser is
-sent to its page, which refreshes itself until the run has finished. If the web
-process stops mid-import, the transaction is rolled back (nothing half-stored)
-and the run stays ``running``; see ``docs/ingest-upload.md``.
+The run row is created first (status ``pending``) and the browser is sent to its page,
+which refreshes itself until the run has finished. The import itself is the task
+:func:`rightstrack.ingest.tasks.import_upload` on the task queue (``django-tasks``,
+database backend; see ``core/tasks.py``), enqueued once the request's transaction has
+committed and run by ``rightstrack db-worker``, a separate process: a web process that
+restarts (``rightstrack serve`` reloads on HUP) loses no import, and the task's status,
+attempts and traceback are on the admin's *Task results* page. The import runs in one
+transaction (``import_file``): a worker that stops mid-import leaves nothing
+half-stored; see ``docs/ingest-upload.md``.
 
 Setting ``INGEST_IMPORT_IN_BACKGROUND`` (Django setting, default ``True``): ``False``
 runs the import in the request itself (tests).
@@ -16,12 +16,14 @@ runs the import in the request itself (tests).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import threading
+from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 
 from rightstrack.accounts.models import User
 from rightstrack.accounts.types import Viewer
@@ -43,9 +45,9 @@ def progress_key(run_id: int) -> str:
 def get_progress(run_id: int) -> tuple[int, int] | None:
     """``(done, total)`` records of a running import, or ``None`` when unknown.
 
-    Kept in Django's cache by the thread that runs the import; with a per-process
-    cache another web worker may not see it, so the page shows progress only "if
-    available".
+    Kept in Django's cache by the worker that runs the import; every web process sees it
+    with the Redis cache (``REDIS_URL``); with the local-memory cache only the process
+    that ran the import does, so the page shows progress only "if available".
     """
     value = cache.get(progress_key(run_id))
     if not value:
@@ -56,13 +58,15 @@ def get_progress(run_id: int) -> tuple[int, int] | None:
 def start_import(staged: staging.StagedFile, user: Viewer) -> ImportRun:
     """Create the run of ``staged`` (status ``pending``) and start its import.
 
-    In the background (a daemon thread started after the current transaction
-    commits) unless ``settings.INGEST_IMPORT_IN_BACKGROUND`` is ``False``. Either
-    way the staged file is deleted once the import has finished.
+    On the task queue (enqueued after the current transaction commits) unless
+    ``settings.INGEST_IMPORT_IN_BACKGROUND`` is ``False``. Either way the staged file is
+    deleted once the import has finished.
 
     Returns:
         The run; reload it to see the outcome.
     """
+    from rightstrack.ingest.tasks import import_upload
+
     run = ImportRun.objects.create(
         file_name=staged.file_name,
         path=str(staged.path),
@@ -73,23 +77,33 @@ def start_import(staged: staging.StagedFile, user: Viewer) -> ImportRun:
         user=user if isinstance(user, User) else None,
     )
     if getattr(settings, "INGEST_IMPORT_IN_BACKGROUND", True):
-        thread = threading.Thread(
-            target=_run_in_thread, args=(run.pk, staged), name=f"import-{run.pk}", daemon=True
+        transaction.on_commit(
+            partial(import_upload.enqueue, run.pk, dataclasses.asdict(staged)), robust=True
         )
-        transaction.on_commit(thread.start)
     else:
-        _run(run.pk, staged)
+        run_import(run.pk, dataclasses.asdict(staged))
         run.refresh_from_db()
     return run
 
 
-def _run(run_id: int, staged: staging.StagedFile) -> None:
+def run_import(run_id: int, staged_fields: dict[str, Any]) -> str:
+    """Import the staged upload into the run ``run_id``; return the run's status.
+
+    The staged file is deleted once ``import_file`` has returned (success or failure
+    recorded on the run); an exception before that (the run could not be read) leaves it
+    for a retry of the task.
+
+    Raises:
+        ImportRun.DoesNotExist: no such run; ``django.db.OperationalError``: database away.
+    """
+    staged = staging.StagedFile(**staged_fields)
+
     def report(done: int, total: int) -> None:
         cache.set(progress_key(run_id), (done, total), PROGRESS_TTL)
 
+    run = ImportRun.objects.get(pk=run_id)
     try:
-        run = ImportRun.objects.get(pk=run_id)
-        import_file(
+        run = import_file(
             staged.path,
             user=run.user,
             format=staged.import_format or None,
@@ -102,13 +116,4 @@ def _run(run_id: int, staged: staging.StagedFile) -> None:
     finally:
         staging.discard(staged)
         cache.delete(progress_key(run_id))
-
-
-def _run_in_thread(run_id: int, staged: staging.StagedFile) -> None:
-    close_old_connections()
-    try:
-        _run(run_id, staged)
-    except Exception:  # import_file never raises for bad input; this is a bug or a lost DB
-        logger.exception("background import %s failed", run_id)
-    finally:
-        connection.close()
+    return str(run.status)

@@ -17,6 +17,10 @@ def _ensure_search_index(using: str = "default", **kwargs: Any) -> None:
     if not recorder.has_table() or ("portal", "0001_initial") not in recorder.applied_migrations():
         return
     search_index.install(connection, only_if_missing=True)
+    if ("portal", "0004_list_summary") in recorder.applied_migrations():
+        from rightstrack.catalog import derived
+
+        derived.install_change_triggers(connection, [search_index.SEARCH_TABLE])
 
 
 def _suspend_search_triggers(sender: Any, **kwargs: Any) -> None:
@@ -38,6 +42,16 @@ def _resume_search_triggers(sender: Any, record_ids: Iterable[int], **kwargs: An
     search_index.resume_refresh_triggers(connection, record_ids)
 
 
+def _precompute_list_after_commit(sender: Any, **kwargs: Any) -> None:
+    """On ``ingest.signals.bulk_load_finished``: once the import is committed, count the
+    unfiltered list's facets for the public (``portal/list_cache.py``)."""
+    from django.db import transaction
+
+    from rightstrack.portal.list_cache import precompute_common_pages
+
+    transaction.on_commit(precompute_common_pages)
+
+
 class PortalConfig(AppConfig):
     name = "rightstrack.portal"
     label = "portal"
@@ -45,7 +59,7 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         """Keep the search index in step (after migrations, around ingest bulk loads) and add
-        tracking's sections to the portal's pages."""
+        tracking's and classify's sections to the portal's pages."""
         from rightstrack.catalog.models import Recommendation
         from rightstrack.ingest import signals as ingest_signals
 
@@ -57,5 +71,15 @@ class PortalConfig(AppConfig):
         ingest_signals.bulk_load_finished.connect(
             _resume_search_triggers, sender=Recommendation, dispatch_uid="portal_search_resume"
         )
+        # ... and the unfiltered list's facet counts are ready before the first visitor.
+        ingest_signals.bulk_load_finished.connect(
+            _precompute_list_after_commit, sender=Recommendation, dispatch_uid="portal_list_counts"
+        )
         # Adds tracking's sections to the recommendation and country pages.
-        from rightstrack.portal import tracking_sections  # noqa: F401
+        # Adds classify's suggested labels to the recommendation page.
+        from rightstrack.portal import (
+            classify_sections,  # noqa: F401
+            tracking_sections,  # noqa: F401
+        )
+        # Adds tracking's sections to the recommendation and country pages, and
+        # classify's "Recommended again" section to the recommendation page.

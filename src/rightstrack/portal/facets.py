@@ -62,17 +62,23 @@ class Facet(ABC):
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         """(value, label, count) rows of the ``limit`` most frequent values in ``qs``."""
 
-    def counts(self, qs: RecQS, selected: list[str]) -> list[FacetValue]:
+    def counts(
+        self,
+        qs: RecQS,
+        selected: list[str],
+        rows: list[tuple[Any, str, int]] | None = None,
+    ) -> list[FacetValue]:
         """Values of this facet in ``qs`` with counts, most frequent first.
 
         Selected values always appear (so that they can be unticked), after
         the most frequent ones, even when they are not among them; this costs
-        one more query only in that case.
+        one more query only in that case. ``rows``: this facet's :meth:`rows` of ``qs``
+        when already known (counted for another list with the same ``qs``).
         """
         chosen = set(selected)
         values = [
             FacetValue(str(v), label, n, str(v) in chosen)
-            for v, label, n in self.rows(qs)
+            for v, label, n in (self.rows(qs) if rows is None else rows)
             if v is not None and v != ""
         ]
         missing = chosen - {v.value for v in values}
@@ -356,16 +362,25 @@ def facet_filter(
 
 
 def facet_counts(
-    base: RecQS, selected: dict[str, list[str]], cache: dict[Any, Any] | None = None
+    base: RecQS,
+    selected: dict[str, list[str]],
+    cache: dict[Any, Any] | None = None,
+    known: dict[str, list[FacetValue]] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """Counts of every registered facet on ``base`` (already searched, not yet faceted).
 
-    Each facet's counts exclude its own selection. One query per facet.
+    Each facet's counts exclude its own selection. One query per facet, except for the
+    facets in ``known``: their values counted on the same ``base`` with nothing selected
+    (the unfiltered list's, when ``base`` is every visible recommendation and the facet is
+    the only one selected), to which the selection is applied.
     """
     cache = {} if cache is None else cache
-    return {
-        param: facet.counts(
-            facet_filter(base, selected, skip=param, cache=cache), selected.get(param, [])
-        )
-        for param, facet in FACETS.items()
-    }
+    known = known or {}
+    out = {}
+    for param, facet in FACETS.items():
+        qs = facet_filter(base, selected, skip=param, cache=cache)
+        rows = None
+        if param in known:
+            rows = [(v.value, v.label, v.count) for v in known[param] if not v.selected]
+        out[param] = facet.counts(qs, selected.get(param, []), rows)
+    return out

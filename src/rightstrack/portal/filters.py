@@ -10,6 +10,9 @@ recommendations export of the reports app (:func:`listed`):
 ``country``, ``mechanism``, ``theme``, ``affected``, ``issue``, ``sdg``, ``position``,
 ``recommending_state``, ``cycle``, ``year``, ``document``
     facet values (repeat a parameter to OR values), see :mod:`rightstrack.portal.facets`;
+``repeated``
+    ``1``: only recommendations made again, i.e. with an earlier recommendation of the
+    same ask to the same State that the user may see (``classify.consolidation.repeated``);
 ``sort``
     one of :data:`SORTS` (default ``relevance`` with a query, else ``newest``);
 ``page``
@@ -31,6 +34,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Recommendation
+from rightstrack.classify.consolidation.repeated import repeated_filter
 from rightstrack.portal.facets import FACETS, facet_filter
 from rightstrack.portal.search import matches_nothing, normalise_query, search, with_relevance
 
@@ -73,6 +77,8 @@ class ListParams:
     selected: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "newest"
     page: int = 1
+    #: ``repeated=1``: only recommendations with an earlier one of the same ask.
+    repeated: bool = False
 
     @classmethod
     def from_querydict(cls, data: QueryDict) -> ListParams:
@@ -91,7 +97,15 @@ class ListParams:
         if sort not in SORTS or (sort == "relevance" and not q):
             sort = "relevance" if q else "newest"
         page = max(1, parse_int(data.get("page")) or 1)
-        return cls(q=q, matches_nothing=nothing, selected=selected, sort=sort, page=page)
+        repeated = (data.get("repeated") or "").strip() == "1"
+        return cls(
+            q=q,
+            matches_nothing=nothing,
+            selected=selected,
+            sort=sort,
+            page=page,
+            repeated=repeated,
+        )
 
     def querystring(self, *, page: int | None = None, drop: tuple[str, str] | None = None) -> str:
         """The URL query for these parameters (optionally another page, or without one value)."""
@@ -100,6 +114,8 @@ class ListParams:
             pairs.append(("q", self.q))
         for param, values in self.selected.items():
             pairs += [(param, v) for v in values if drop != (param, v)]
+        if self.repeated and drop != ("repeated", "1"):
+            pairs.append(("repeated", "1"))
         if self.sort != ("relevance" if self.q else "newest"):
             pairs.append(("sort", self.sort))
         if page and page > 1:
@@ -108,14 +124,18 @@ class ListParams:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.matches_nothing or self.selected)
+        return bool(self.q or self.matches_nothing or self.selected or self.repeated)
 
 
 def searched(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:
-    """``visible`` restricted by the full-text query only (the base for facet counts)."""
+    """``visible`` restricted by the full-text query and ``repeated`` (the base for facet
+    counts)."""
     if params.matches_nothing:
         return visible.none()
-    return search(visible, params.q, lang)
+    found = search(visible, params.q, lang)
+    if params.repeated:
+        found = found.filter(repeated_filter(visible))
+    return found
 
 
 def filtered(visible: RecQS, params: ListParams, lang: str | None) -> RecQS:

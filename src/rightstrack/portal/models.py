@@ -47,3 +47,21 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"search document of recommendation {self.pk}"
+
+
+class ListSummary(models.Model):
+    """Facet counts of one recommendations list, stored for every process
+    (``portal/list_cache.py``): ``key`` names the audience, language and parameters; the
+    row is valid while ``token`` is the catalogue's change token, and the next count for
+    the same key replaces it (so the table holds one row per key)."""
+
+    key = models.CharField(max_length=128, unique=True)
+    token = models.CharField(max_length=64)
+    payload = models.JSONField()
+
+    class Meta:
+        verbose_name = _("list summary")
+        verbose_name_plural = _("list summaries")
+
+    def __str__(self) -> str:
+        return self.key

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
@@ -27,8 +28,10 @@ from rightstrack.accounts.permissions import (
     visible_recommendations,
 )
 from rightstrack.catalog.models import Country, Recommendation
+from rightstrack.classify.shown import suggested_json
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
+from rightstrack.portal.list_cache import ListSummaryCache
 from rightstrack.portal.panels import panels_for
 from rightstrack.portal.rows import (
     CHUNK_SIZE,
@@ -122,6 +125,16 @@ class RecommendationList:
         self.lookup_cache: dict[Any, Any] = {}
 
     @cached_property
+    def summary(self) -> ListSummaryCache:
+        """The cached total and facet counts of this list (``portal/list_cache.py``)."""
+        return ListSummaryCache(self.request.user, self.params, self.lang)
+
+    @cached_property
+    def total(self) -> int:
+        """How many visible recommendations match (cached by the catalogue's change token)."""
+        return self.summary.count(self.filtered.count)
+
+    @cached_property
     def searched(self) -> RecQS:
         """Visible recommendations matching the query (runs the index query once)."""
         return searched(self.visible, self.params, self.lang)
@@ -140,10 +153,11 @@ class RecommendationList:
     def id_page(self) -> Page[Any]:
         """The requested page (clamped to the last one) as a page of ids.
 
-        Sorting happens on ids only (narrow rows sort fast): 1 count + 1 ids.
+        Sorting happens on ids only (narrow rows sort fast): 1 count (or the cached one) +
+        1 ids.
         """
         ids = self.queryset.values_list("pk", flat=True)
-        paginator = KnownCountPaginator(ids, page_size(), self.filtered.count())
+        paginator = KnownCountPaginator(ids, page_size(), self.total)
         page = paginator.get_page(self.params.page)
         page.object_list = list(page.object_list)
         return page
@@ -164,8 +178,27 @@ class RecommendationList:
 
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:
-        """Facet counts, each ignoring its own selection (one query per facet)."""
-        return facet_counts(self.searched, self.params.selected, cache=self.lookup_cache)
+        """Facet counts, each ignoring its own selection (one query per facet, unless
+        cached: ``portal/list_cache.py``)."""
+        return self.summary.facets(
+            lambda: facet_counts(
+                self.searched, self.params.selected, cache=self.lookup_cache, known=self.known
+            ),
+            count=lambda: self.total,
+        )
+
+    @property
+    def known(self) -> dict[str, list[FacetValue]]:
+        """With one facet selected and no query, that facet's counts ignore its own
+        selection: they are the unfiltered list's, cached or stored (``list_cache``)."""
+        if self.params.q or self.params.matches_nothing or len(self.params.selected) != 1:
+            return {}
+        (param,) = self.params.selected
+        unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
+        everything = unfiltered.facets(
+            lambda: facet_counts(self.visible, {}), count=self.visible.count
+        )
+        return {param: everything[param]}
 
     def facet_groups(self) -> list[dict[str, Any]]:
         """Facets for the template: label, param and values, in registry order."""
@@ -186,7 +219,19 @@ class RecommendationList:
             )
             for p, values in self.params.selected.items()
             for v in values
-        ]
+        ] + (
+            [
+                ActiveFilter(
+                    "repeated",
+                    str(_("Recommended again")),
+                    "1",
+                    str(_("asked before")),
+                    self.params.querystring(drop=("repeated", "1")),
+                )
+            ]
+            if self.params.repeated
+            else []
+        )
 
     def as_json(self) -> dict[str, Any]:
         """``{count, page, pages, results, facets}``; keys are stable."""
@@ -195,7 +240,12 @@ class RecommendationList:
             "page": self.id_page.number,
             "pages": self.id_page.paginator.num_pages,
             "page_size": page_size(),
-            "query": {"q": self.params.q, **self.params.selected, "sort": self.params.sort},
+            "query": {
+                "q": self.params.q,
+                **self.params.selected,
+                **({"repeated": "1"} if self.params.repeated else {}),
+                "sort": self.params.sort,
+            },
             "results": result_rows(self.visible, list(self.id_page.object_list), self.request),
             "facets": {
                 p: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
@@ -279,7 +329,9 @@ def _language_name(code: str) -> str:
 
 
 def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """The recommendation page as JSON: a list result plus ``same_text`` (ids).
+    """The recommendation page as JSON: a list result plus ``same_text`` (ids), ``texts``
+    and ``suggested``: the suggested labels per taxonomy (same keys as the confirmed ones)
+    with score and reason, as ``classify.shown.suggested_json`` lets ``request.user`` see.
 
     Raises:
         Http404: no such recommendation, or one hidden from ``request.user``.
@@ -289,6 +341,7 @@ def recommendation_json(request: HttpRequest, pk: int) -> dict[str, Any]:
     [data] = result_rows(visible, [ctx["rec"].pk], request)
     data["same_text"] = [s.recommendation.pk for s in ctx["same_text"]]
     data["texts"] = {t["language"]: t["text"] for t in ctx["texts"]}
+    data["suggested"] = suggested_json(request.user, [data["id"]])[data["id"]]
     return data
 
 

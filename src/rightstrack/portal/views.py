@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_safe
 
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
 from rightstrack.core.csv_stream import csv_chunks
-from rightstrack.portal import pages
+from rightstrack.portal import communications, pages
 from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
+from rightstrack.portal.tracking_sections import selection_control
+from rightstrack.tracking import bulk
+from rightstrack.tracking import permissions as tracking_perm
 
 
 @require_safe
@@ -24,7 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     """``/recommendations/``: search, facets, one page of results."""
     listing = pages.RecommendationList(request)
-    return render(request, "portal/recommendation_list.html", listing.html_context())
+    ctx = {**listing.html_context(), **selection_control(request)}
+    return render(request, "portal/recommendation_list.html", ctx)
 
 
 @require_safe
@@ -80,3 +86,44 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
 def country_list(request: HttpRequest) -> HttpResponse:
     """Every country with visible recommendations, linked to its page."""
     return render(request, "portal/country_list.html", pages.countries_context(request))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_bulk(request: HttpRequest) -> HttpResponse:
+    """Bulk change of every recommendation of a filtered list (the list's query string).
+
+    GET: the form; POST: the confirmation page saying how many records will change;
+    POST with ``confirm``: the change, in one transaction, then its undoable batch page.
+    Coordinators and admins only.
+    """
+    if not tracking_perm.can_assign(request.user):
+        raise PermissionDenied
+    listing = pages.RecommendationList(request)
+    recs = listing.filtered
+    form = bulk.BulkForm(request.POST or None)
+    ctx = {"form": form, "query": listing.params.querystring(), "count": recs.count()}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        preview = bulk.preview(recs, data["operation"], data["organisation"])
+        ctx["preview"] = preview
+        if "confirm" in request.POST and not preview.too_many:
+            batch = bulk.run(request.user, recs, data)
+            return redirect("tracking:batch", pk=batch.pk)
+        ctx["chosen"], ctx["max_records"] = data, bulk.MAX_RECORDS
+        return render(request, "portal/recommendation_bulk_confirm.html", ctx)
+    return render(request, "portal/recommendation_bulk.html", ctx)
+
+
+@require_safe
+def communication_list(request: HttpRequest) -> HttpResponse:
+    """``/communications/``: individual communications (adopted Views for the public)."""
+    context = communications.communication_list_context(request)
+    return render(request, "portal/communication_list.html", context)
+
+
+@require_safe
+def communication_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One communication: violations, remedies, reply deadline, follow-up, interventions."""
+    context = communications.communication_context(request, pk)
+    return render(request, "portal/communication_detail.html", context)

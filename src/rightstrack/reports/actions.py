@@ -15,7 +15,12 @@ from rightstrack.accounts.models import User
 from rightstrack.accounts.permissions import can_see_restricted
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, Recommendation
-from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
+from rightstrack.reports.models import (
+    EditorialStatus,
+    PlainLanguageSummary,
+    PlainLanguageText,
+    text_hash,
+)
 
 SUMMARY_FIELDS = ("intro", "welcomed", "welcomed_official", "next_steps")
 
@@ -44,23 +49,30 @@ def do_save_plain_text(
     text: str,
     translated_from: str = "",
     source_hash: str | None = None,
+    status: str | None = None,
 ) -> PlainLanguageText:
     """Create or replace the plain-language text of ``rec`` in ``language``.
 
     The source hash is taken now (official text, or the ``translated_from``
     plain text), so the row is up to date after this call; an imported
     translation passes ``source_hash`` = the hash of the source text the
-    translator saw instead.
+    translator saw instead. ``status`` (``EditorialStatus``): ``None`` keeps the row's
+    status (a new row is published, as before the web editor).
 
     Raises:
         PermissionDenied: not a coordinator or admin.
-        ValueError: ``translated_from`` names a language with no plain text.
+        ValueError: ``translated_from`` names a language with no plain text, or an
+            unknown ``status``.
     """
     if user is not None and not can_edit_plain_language(user):
         raise PermissionDenied(_("Only coordinators can edit plain-language texts."))
     source_hash = source_hash or _source_hash_for_text(rec, translated_from)
     plain = PlainLanguageText.objects.filter(recommendation=rec, language=language).first()
     plain = plain or PlainLanguageText(recommendation=rec, language=language)
+    if status is not None:
+        if status not in EditorialStatus.values:
+            raise ValueError(f"unknown status {status!r}")
+        plain.status = status
     plain.text = text.strip()
     plain.translated_from = translated_from
     plain.source_hash = source_hash
@@ -77,13 +89,16 @@ def do_save_plain_summary(
     language: str,
     translated_from: str = "",
     source_hash: str | None = None,
+    status: str | None = None,
     **fields: str,
 ) -> PlainLanguageSummary:
     """Create or update the document-level texts of a summary (``SUMMARY_FIELDS``).
 
+    ``status`` as for :func:`do_save_plain_text`.
+
     Raises:
         PermissionDenied: not a coordinator or admin.
-        ValueError: unknown field, or ``translated_from`` without a summary.
+        ValueError: unknown field or status, or ``translated_from`` without a summary.
     """
     if user is not None and not can_edit_plain_language(user):
         raise PermissionDenied(_("Only coordinators can edit plain-language texts."))
@@ -92,6 +107,10 @@ def do_save_plain_summary(
         raise ValueError(f"unknown summary fields: {sorted(unknown)}")
     summary = PlainLanguageSummary.objects.filter(document=document, language=language).first()
     summary = summary or PlainLanguageSummary(document=document, language=language)
+    if status is not None:
+        if status not in EditorialStatus.values:
+            raise ValueError(f"unknown status {status!r}")
+        summary.status = status
     for name, value in fields.items():
         setattr(summary, name, value.strip())
     summary.translated_from = translated_from

@@ -46,12 +46,15 @@ from rightstrack.accounts.permissions import (
     get_document_for_user,
     get_recommendation_for_user,
     public_name,
+    visible_communications,
     visible_documents,
     visible_follow_up_requests,
     visible_recommendations,
 )
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import (
+    Communication,
+    CommunicationQuerySet,
     Document,
     DocumentQuerySet,
     FollowUpRequest,
@@ -67,15 +70,26 @@ from rightstrack.tracking.models import (
     Assessment,
     AssessmentQuerySet,
     Assignment,
+    Commitment,
+    Engagement,
+    EngagementQuerySet,
     Evidence,
     PublicationState,
+    Selection,
+    ViewsFollowUp,
 )
 from rightstrack.tracking.permissions import (
+    get_selection_for_user,
+    selection_recommendations,
     shown_action,
     visible_actions,
     visible_assessments,
     visible_assignments,
+    visible_commitments,
+    visible_engagements,
     visible_evidence,
+    visible_selections,
+    visible_views_follow_ups,
 )
 
 #: Rows of an export and a callable giving their number (counted only if asked).
@@ -87,6 +101,32 @@ ExportRows = tuple[Iterable[Any], Callable[[], int]]
 def report_documents(user: Viewer | None) -> DocumentQuerySet:
     """Documents a report for ``user`` may name: visible to ``user`` and public."""
     return visible_documents(user).filter(visibility=Visibility.PUBLIC)
+
+
+def report_communications(user: Viewer | None) -> CommunicationQuerySet:
+    """Communications a report for ``user`` may name: visible to ``user`` and public
+    (a pending communication is restricted by default, so never reaches a report)."""
+    return visible_communications(user).filter(visibility=Visibility.PUBLIC)
+
+
+def report_communication(user: Viewer | None, pk: int) -> Communication:
+    """One public communication ``user`` may see.
+
+    Raises:
+        Http404: restricted, archived, not visible to ``user``, or no such communication.
+    """
+    comm = report_communications(user).select_related("mechanism", "country").filter(pk=pk)
+    found = comm.first()
+    if found is None:
+        raise Http404("No such communication")
+    return found
+
+
+def report_views_follow_ups(user: Viewer | None) -> QuerySet[ViewsFollowUp]:
+    """Follow-up steps of Views a report may show: visible to ``user`` and public."""
+    return visible_views_follow_ups(user).filter(
+        visibility=Visibility.PUBLIC, communication__visibility=Visibility.PUBLIC
+    )
 
 
 def report_recommendations(user: Viewer | None) -> RecommendationQuerySet:
@@ -172,6 +212,46 @@ def report_assignments(user: Viewer | None, organisation: Any) -> QuerySet[Assig
         )
         .select_related("recommendation__document")
     )
+
+
+def report_engagements(user: Viewer | None) -> EngagementQuerySet:
+    """Engagements a report may show: visible to ``user`` AND public. "Organisation
+    only" and restricted engagements never enter a report, whoever builds it."""
+    return visible_engagements(user).public()
+
+
+def report_commitments(user: Viewer | None, engagements: Iterable[Engagement]) -> list[Commitment]:
+    """Non-archived commitments of ``engagements`` (which come from
+    :func:`report_engagements`), in the order they were recorded."""
+    public = report_engagements(user).filter(pk__in=[e.pk for e in engagements])
+    return list(
+        visible_commitments(user)
+        .filter(engagement__in=public.values("pk"))
+        .select_related("by_whom")
+        .order_by("engagement_id", "id")
+    )
+
+
+def report_selections(user: Viewer | None) -> QuerySet[Selection]:
+    """Selections ``user`` may turn into a report: their own and their organisation's."""
+    return visible_selections(user)
+
+
+def report_selection(user: Viewer | None, pk: Any) -> Selection:
+    """A selection ``user`` may see (briefing packs, exports).
+
+    Raises:
+        Http404: no such selection, or not ``user``'s nor shared with their organisation.
+    """
+    return get_selection_for_user(user, pk)
+
+
+def report_selection_recommendations(
+    user: Viewer | None, selection: Selection
+) -> RecommendationQuerySet:
+    """The public recommendations of ``selection`` that ``user`` may see, in document order."""
+    public = report_recommendations(user).values("pk")
+    return selection_recommendations(user, selection).filter(pk__in=public)
 
 
 @dataclass(frozen=True)
@@ -338,6 +418,9 @@ def _export_recommendations(
     lang = get_language()
     listing = ListParams.from_querydict(params)
     visible = visible_recommendations(user)
+    if params.get("selection"):
+        chosen = selection_recommendations(user, report_selection(user, params["selection"]))
+        visible = visible.filter(pk__in=chosen.values("pk"))
     qs = listed(visible, listing, lang) if ordered else filtered(visible, listing, lang)
     kinds = [k for k in params.getlist("kind") if k in Recommendation.Kind.values]
     return qs.filter(kind__in=kinds) if kinds else qs

@@ -27,6 +27,14 @@ submissions. The first rule that applies wins:
 government-source assessment dated in the period (the earliest one counts as
 the date the information was given). A reply after the deadline is graded on
 its content; the reasoning says it came late.
+
+Engagement with the authorities since the review
+------------------------------------------------
+Public engagements (``reports.data.report_engagements``) of the kinds in
+:data:`AUTHORITY_KINDS` (meetings with officials, members of parliament, committee
+hearings, the NHRI or NMRF, letters and submissions) that discussed a recommendation
+of the document, dated from its adoption to the period's end, oldest first, with the
+commitments made.
 """
 
 from __future__ import annotations
@@ -47,13 +55,15 @@ from rightstrack.reports.data import (
     public_symbol,
     report_assessments,
     report_documents,
+    report_engagements,
     report_follow_ups,
 )
 from rightstrack.reports.dates import long_date
+from rightstrack.reports.engagement_lines import EngagementLine, add_engagements, engagement_lines
 from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking import followup
 from rightstrack.tracking.grades import SCALES, parse_grade
-from rightstrack.tracking.models import Assessment, Level
+from rightstrack.tracking.models import Assessment, Engagement, Level
 
 #: Mechanism code → ``tracking.grades`` scale used for suggestions (default ``ccpr``).
 SCALE_BY_MECHANISM: dict[str, str] = {"CED": "ced_2022"}
@@ -185,6 +195,7 @@ class FollowUpReport:
     items: list[FollowUpItem]
     follow_up_paragraph: str
     scale: str
+    engagements: list[EngagementLine] = field(default_factory=list)
 
     @property
     def deadlines(self) -> list[dt.date]:
@@ -273,6 +284,7 @@ def build_followup_report(
                     ),
                 )
             )
+        engagements = engagement_lines(user, _engagements_since(user, document, end))
     para = next((fr.source_paragraph for fr in requests if fr.source_paragraph), "")
     return FollowUpReport(
         document=document,
@@ -283,7 +295,29 @@ def build_followup_report(
         items=items,
         follow_up_paragraph=para,
         scale=scale_for(document.mechanism.code),
+        engagements=engagements,
     )
+
+
+#: Engagement kinds that are engagement *with the authorities* (the follow-up report's
+#: section); press, media, screenings, workshops and campaigns are left out.
+AUTHORITY_KINDS = (
+    Engagement.Kind.GOVERNMENT,
+    Engagement.Kind.PARLIAMENTARIANS,
+    Engagement.Kind.HEARING,
+    Engagement.Kind.NHRI,
+    Engagement.Kind.LETTER,
+)
+
+
+def _engagements_since(user: Viewer | None, document: Document, end: dt.date) -> list[Any]:
+    qs = report_engagements(user).filter(
+        kind__in=AUTHORITY_KINDS, recommendations__document=document, date__lte=end
+    )
+    if document.adopted_on:
+        qs = qs.filter(date__gte=document.adopted_on)
+    ids = qs.values("pk").distinct()
+    return list(Engagement.objects.filter(pk__in=ids).order_by("date", "id"))
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -318,6 +352,11 @@ def render_followup_docx(report: FollowUpReport) -> bytes:
         doc.add_heading(_("Follow-up items"), level=1)
         for item in report.items:
             _item(doc, report, item)
+        doc.add_heading(_("Engagement with the authorities since the review"), level=1)
+        if report.engagements:
+            add_engagements(doc, report.engagements, lang)
+        else:
+            docx.add_paragraph(doc, _("No meeting recorded."))
         _method(doc, report)
         return docx.to_bytes(doc)
 

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
+from rightstrack.reports.data import report_selections
 from rightstrack.reports.followup_report import documents_with_follow_up
+from rightstrack.reports.models import EditorialStatus
 
 FORMAT_CHOICES = [("docx", _("Word (DOCX, editable)")), ("pdf", "PDF")]
 
@@ -69,13 +71,17 @@ class MidTermForm(forms.Form):
 
 
 class BriefingForm(forms.Form):
-    """Institution and briefing date."""
+    """Institution or selection, and briefing date."""
 
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(is_archived=False, assignments__is_archived=False)
         .distinct()
         .order_by("name"),
         label=_("Institution"),
+        required=False,
+    )
+    selection: Any = forms.ModelChoiceField(
+        queryset=None, label=_("or a selection of recommendations"), required=False
     )
     on = forms.DateField(
         label=_("Briefing date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -83,8 +89,48 @@ class BriefingForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=_languages, initial="en")
     fmt = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial="docx")
 
+    def __init__(self, *args: Any, user: Viewer | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["selection"]
+        field.queryset = report_selections(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("organisation")) == bool(data.get("selection")):
+            raise forms.ValidationError(_("Choose an institution or a selection."))
+        return data
+
 
 class PressTemplateForm(forms.Form):
     """The body of one press template (a Django template, plain text)."""
 
     body = forms.CharField(label=_("Template"), widget=forms.Textarea(attrs={"rows": 24}))
+
+
+class PlainTextForm(forms.Form):
+    """The plain-language text of one recommendation in one language, and its status."""
+
+    text = forms.CharField(
+        label=_("Plain-language text"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=10000,
+        help_text=_("Short sentences, everyday words; say who must do what."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=EditorialStatus.choices)
+
+
+class PlainSummaryForm(forms.Form):
+    """The document-level parts of a plain-language summary in one language."""
+
+    intro = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    welcomed = forms.CharField(
+        label=_("What the Committee welcomed (one item per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    next_steps = forms.CharField(
+        label=_("What happens next"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=EditorialStatus.choices)

@@ -31,8 +31,21 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+class EditorialStatus(models.TextChoices):
+    """Where a plain-language text stands: only published texts reach public summaries."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEWED = "reviewed", _("Reviewed")
+    PUBLISHED = "published", _("Published")
+
+
 class PlainLanguageText(models.Model):
-    """An edited plain-language text of one recommendation in one language."""
+    """An edited plain-language text of one recommendation in one language.
+
+    ``status``: rows written before the web editor existed (command line, PO import)
+    were shown at once, so the default stays "published"; the editor starts a new
+    text as a draft.
+    """
 
     recommendation = models.ForeignKey(
         "catalog.Recommendation", on_delete=models.PROTECT, related_name="plain_texts"
@@ -48,6 +61,12 @@ class PlainLanguageText(models.Model):
         ),
     )
     source_hash = models.CharField(_("hash of the source text when written"), max_length=64)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=EditorialStatus.choices,
+        default=EditorialStatus.PUBLISHED,
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -91,6 +110,12 @@ class PlainLanguageSummary(models.Model):
     source_hash = models.CharField(
         _("hash of the source text when written"), max_length=64, blank=True
     )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=EditorialStatus.choices,
+        default=EditorialStatus.PUBLISHED,
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -130,6 +155,7 @@ class PressTemplate(models.Model):
     class Kind(models.TextChoices):
         PRESS_RELEASE = "press_release", _("Press release")
         ARTICLE = "article", _("Article draft")
+        VIEWS_ARTICLE = "views_article", _("Article on Views (six months since)")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     language = models.CharField(_("language"), max_length=8, default="en")

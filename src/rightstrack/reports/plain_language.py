@@ -38,7 +38,12 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
 from rightstrack.reports.dates import long_date
-from rightstrack.reports.models import PlainLanguageSummary, PlainLanguageText, text_hash
+from rightstrack.reports.models import (
+    EditorialStatus,
+    PlainLanguageSummary,
+    PlainLanguageText,
+    text_hash,
+)
 from rightstrack.reports.pictograms import icon_data_uri
 
 #: Characters of official text shown when no plain-language text exists.
@@ -250,7 +255,9 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
     )
     plain_by_rec: dict[int, dict[str, PlainLanguageText]] = {}
     for p in PlainLanguageText.objects.filter(
-        recommendation__in=[r.pk for r in recs], is_archived=False
+        recommendation__in=[r.pk for r in recs],
+        is_archived=False,
+        status=EditorialStatus.PUBLISHED,
     ):
         plain_by_rec.setdefault(p.recommendation_id, {})[p.language] = p
     requests = list(
@@ -301,7 +308,7 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
     follow_up_due = long_date(due_dates[0], language) if due_dates else ""
 
     summary = PlainLanguageSummary.objects.filter(
-        document=document, language=language, is_archived=False
+        document=document, language=language, is_archived=False, status=EditorialStatus.PUBLISHED
     ).first()
     if summary is not None and summary_out_of_date(summary):
         out_of_date.append(_("Summary texts"))

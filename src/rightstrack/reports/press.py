@@ -31,17 +31,20 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.models import User
+from rightstrack.accounts.permissions import public_author
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Document, FollowUpRequest
+from rightstrack.catalog.models import Communication, Document, FollowUpRequest
 from rightstrack.reports.data import (
     report_assessments,
+    report_communications,
     report_documents,
     report_follow_ups,
+    report_views_follow_ups,
 )
 from rightstrack.reports.dates import long_date
 from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking import deadlines, followup
-from rightstrack.tracking.models import Assessment, Level
+from rightstrack.tracking.models import Assessment, Level, ViewsFollowUp
 from rightstrack.tracking.permissions import is_coordinator
 
 DEFAULTS_DIR = Path(__file__).resolve().parent / "templates" / "reports" / "press"
@@ -288,5 +291,172 @@ def anniversaries(
         Anniversary(e.date, docs[e.symbol], e.symbol, e.title, e.state)
         for e in calendar
         if e.symbol in docs and abs((e.date - today).days) <= window_days
+    ]
+    return sorted(out, key=lambda a: a.date, reverse=True)
+
+
+# --------------------------------------------------------------------------- Views
+
+
+#: Official names of the treaty bodies in the six UN languages (UN Terminology, UNTERM),
+#: so that an article in Spanish names the "Comité de Derechos Humanos" whatever the
+#: state of the interface catalogues. Unknown codes fall back to ``Mechanism.name``.
+COMMITTEE_NAMES: dict[str, dict[str, str]] = {
+    "CCPR": {"en": "Human Rights Committee", "es": "Comité de Derechos Humanos",
+             "fr": "Comité des droits de l'homme", "ru": "Комитет по правам человека",
+             "zh-hans": "人权事务委员会", "ar": "اللجنة المعنية بحقوق الإنسان"},
+    "CAT": {"en": "Committee against Torture", "es": "Comité contra la Tortura",
+            "fr": "Comité contre la torture", "ru": "Комитет против пыток",
+            "zh-hans": "禁止酷刑委员会", "ar": "لجنة مناهضة التعذيب"},
+    "CEDAW": {"en": "Committee on the Elimination of Discrimination against Women",
+              "es": "Comité para la Eliminación de la Discriminación contra la Mujer",
+              "fr": "Comité pour l'élimination de la discrimination à l'égard des femmes",
+              "ru": "Комитет по ликвидации дискриминации в отношении женщин",
+              "zh-hans": "消除对妇女歧视委员会", "ar": "اللجنة المعنية بالقضاء على التمييز ضد المرأة"},
+    "CERD": {"en": "Committee on the Elimination of Racial Discrimination",
+             "es": "Comité para la Eliminación de la Discriminación Racial",
+             "fr": "Comité pour l'élimination de la discrimination raciale",
+             "ru": "Комитет по ликвидации расовой дискриминации",
+             "zh-hans": "消除种族歧视委员会", "ar": "لجنة القضاء على التمييز العنصري"},
+    "CESCR": {"en": "Committee on Economic, Social and Cultural Rights",
+              "es": "Comité de Derechos Económicos, Sociales y Culturales",
+              "fr": "Comité des droits économiques, sociaux et culturels",
+              "ru": "Комитет по экономическим, социальным и культурным правам",
+              "zh-hans": "经济、社会及文化权利委员会",
+              "ar": "اللجنة المعنية بالحقوق الاقتصادية والاجتماعية والثقافية"},
+    "CRC": {"en": "Committee on the Rights of the Child", "es": "Comité de los Derechos del Niño",
+            "fr": "Comité des droits de l'enfant", "ru": "Комитет по правам ребенка",
+            "zh-hans": "儿童权利委员会", "ar": "لجنة حقوق الطفل"},
+    "CRPD": {"en": "Committee on the Rights of Persons with Disabilities",
+             "es": "Comité sobre los Derechos de las Personas con Discapacidad",
+             "fr": "Comité des droits des personnes handicapées",
+             "ru": "Комитет по правам инвалидов", "zh-hans": "残疾人权利委员会",
+             "ar": "اللجنة المعنية بحقوق الأشخاص ذوي الإعاقة"},
+    "CED": {"en": "Committee on Enforced Disappearances",
+            "es": "Comité contra la Desaparición Forzada",
+            "fr": "Comité des disparitions forcées",
+            "ru": "Комитет по насильственным исчезновениям",
+            "zh-hans": "强迫失踪问题委员会", "ar": "اللجنة المعنية بحالات الاختفاء القسري"},
+    "CMW": {"en": "Committee on Migrant Workers",
+            "es": "Comité de Protección de los Derechos de Todos los Trabajadores Migratorios y de Sus Familiares",
+            "fr": "Comité des travailleurs migrants", "ru": "Комитет по трудящимся-мигрантам",
+            "zh-hans": "移徙工人问题委员会", "ar": "اللجنة المعنية بالعمال المهاجرين"},
+}  # fmt: skip
+
+#: Committees whose treaty is a Covenant (the article says "of the Covenant").
+COVENANT_COMMITTEES = frozenset({"CCPR", "CESCR"})
+
+
+def _babel_locale(language: str) -> str:
+    return {"en": "en_GB", "zh-hans": "zh_Hans", "zh": "zh_Hans"}.get(language, language)
+
+
+def join_list(items: list[str], language: str) -> str:
+    """``["6 (1)", "7", "2 (3)"]`` → "6 (1), 7 and 2 (3)" in ``language`` (CLDR list
+    patterns through Babel: "6 (1), 7 y 2 (3)", "6 (1), 7 et 2 (3)")."""
+    from babel.lists import format_list
+
+    if not items:
+        return ""
+    try:
+        return str(format_list(items, locale=_babel_locale(language)))
+    except (ValueError, LookupError):
+        return str(format_list(items, locale="en_GB"))
+
+
+def views_press_facts(
+    user: Viewer | None,
+    communication: Communication,
+    *,
+    today: dt.date | None = None,
+    organisation: str = "",
+    language: str = "en",
+    base_url: str = "",
+) -> dict[str, Any]:
+    """The facts the "six months since" article on Views may use, as plain values.
+
+    Keys: committee (official name in ``language``), mechanism_code, treaty_is_covenant,
+    country (short name in ``language``), reference, number, author (initials when
+    anonymised), views_on, today, months, articles (joined the language's way),
+    articles_count, remedies (codes of ``Communication.Remedy``), reply_days,
+    reply_months, deadline, deadline_passed, days_overdue, reply_received,
+    reply_received_on, reply_late, grade, assessment_on, dialogue (a
+    ``ViewsFollowUp.Dialogue`` code), url, organisation.
+
+    Only public data: ``communication`` must come from ``reports.data.report_communication``;
+    follow-up steps from ``report_views_follow_ups``. The ISHR guide's article: "Six months
+    after the Committee found that [State] violated …, the State has / has not …".
+    """
+    day = today or timezone.localdate()
+    code = communication.mechanism.code
+    with translation.override(language):
+        steps = list(
+            report_views_follow_ups(user).filter(communication=communication, date__lte=day)
+        )
+        replies = [s.date for s in steps if s.kind == ViewsFollowUp.Kind.STATE_REPLY]
+        graded = [s for s in steps if s.kind == ViewsFollowUp.Kind.COMMITTEE_ASSESSMENT]
+        reply = min(replies) if replies else None
+        due = communication.reply_due
+        views_on = communication.views_adopted_on
+        return {
+            "committee": COMMITTEE_NAMES.get(code, {}).get(language)
+            or COMMITTEE_NAMES.get(code, {}).get("en", communication.mechanism.name),
+            "mechanism_code": code,
+            "treaty_is_covenant": code in COVENANT_COMMITTEES,
+            "country": communication.country.name if communication.country else "",
+            "reference": communication.reference,
+            "number": communication.number,
+            "author": public_author(communication, None),
+            "views_on": long_date(views_on, language),
+            "today": long_date(day, language),
+            "months": _months_between(views_on, day) if views_on else 0,
+            "articles": join_list(list(communication.articles_violated), language),
+            "articles_count": len(communication.articles_violated),
+            "remedies": list(communication.remedies),
+            "reply_days": communication.reply_days or 0,
+            "reply_months": communication.reply_months or 0,
+            "deadline": long_date(due, language),
+            "deadline_passed": bool(due and day > due),
+            "days_overdue": (day - due).days if due and day > due and not reply else 0,
+            "reply_received": reply is not None,
+            "reply_received_on": long_date(reply, language),
+            "reply_late": bool(reply and due and reply > due),
+            "grade": graded[-1].grade_label if graded else "",
+            "assessment_on": long_date(graded[-1].date, language) if graded else "",
+            "dialogue": graded[-1].dialogue if graded else "",
+            "url": base_url + reverse("portal:communication_detail", args=[communication.pk]),
+            "organisation": organisation,
+        }
+
+
+@dataclass(frozen=True)
+class ViewsAnniversary:
+    """A "six months since" date of Views offered for the press kit."""
+
+    date: dt.date
+    communication_id: int
+    reference: str
+    title: str
+    state: str
+
+
+def views_anniversaries(
+    user: Viewer | None, today: dt.date, *, window_days: int = 60
+) -> list[ViewsAnniversary]:
+    """The anniversaries of public Views (six months after them, and the reply deadline)
+    within ``window_days`` of ``today``, from the deadlines calendar; newest first."""
+    comms = {
+        (c.mechanism.code, c.number): c
+        for c in report_communications(user).select_related("mechanism")
+    }
+    calendar = deadlines.build_calendar(
+        user, today, deadlines.Filters(kinds=frozenset({deadlines.SIX_MONTHS_SINCE}))
+    )
+    out = [
+        ViewsAnniversary(e.date, comm.pk, comm.reference, e.title, e.state)
+        for e in calendar
+        if e.basis in ("adoption", "reply_deadline")
+        and (comm := comms.get((e.mechanism, e.item))) is not None
+        and abs((e.date - today).days) <= window_days
     ]
     return sorted(out, key=lambda a: a.date, reverse=True)

@@ -3,7 +3,15 @@
 from django.urls import path, re_path
 
 from rightstrack.reports.feeds import CountryFeed, MechanismFeed, ThemeFeed
-from rightstrack.reports.views import charts, exports, followup, index, plain_language, press
+from rightstrack.reports.views import (
+    charts,
+    exports,
+    followup,
+    index,
+    plain_editor,
+    plain_language,
+    press,
+)
 
 app_name = "reports"
 urlpatterns = [
@@ -28,6 +36,12 @@ urlpatterns += [
 
 urlpatterns += [
     path("plain/<int:pk>/", plain_language.plain_summary, name="plain_summary"),
+    path("plain/<int:pk>/edit/", plain_editor.plain_summary_edit, name="plain_summary_edit"),
+    path(
+        "plain/recommendations/<int:pk>/edit/",
+        plain_editor.plain_text_edit,
+        name="plain_text_edit",
+    ),
     re_path(
         r"^plain/(?P<pk>[0-9]+)\.(?P<fmt>pdf|docx)$",
         plain_language.plain_summary_file,
@@ -41,6 +55,7 @@ urlpatterns += [
     path("briefing/", followup.briefing_view, name="briefing"),
     path("press/", press.press_kit_index, name="press_index"),
     path("press/<int:pk>/", press.press_kit, name="press_kit"),
+    path("press/communications/<int:pk>/", press.press_communication, name="press_communication"),
     path("press/templates/<slug:kind>/", press.press_template_edit, name="press_template"),
     path("share/document/<int:pk>.png", press.share_image_document, name="share_image_document"),
     path(

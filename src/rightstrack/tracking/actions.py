@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,11 +44,15 @@ from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Batch,
+    Commitment,
+    Engagement,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
     PublicationState,
+    Selection,
     StatusChange,
 )
 
@@ -198,6 +203,196 @@ def do_archive_assignment(
     return fresh
 
 
+# --------------------------------------------------------------------------- bulk changes
+
+
+def _bulk_targets(user: Viewer, recommendations: models.QuerySet[Recommendation]) -> list[Any]:
+    """The recommendations of ``recommendations`` that ``user`` may see, in printed order."""
+    return list(
+        visible_recommendations(user)
+        .filter(pk__in=recommendations.values("pk"))
+        .order_by("document_id", "order", "id")
+    )
+
+
+@transaction.atomic
+def do_bulk_assign(
+    user: Viewer,
+    recommendations: models.QuerySet[Recommendation],
+    organisation: Organisation,
+    role: str = Assignment.Role.LEAD,
+    note: str = "",
+) -> Batch:
+    """Assign every recommendation of ``recommendations`` to ``organisation``, in one batch.
+
+    Recommendations already actively assigned to ``organisation`` are left as they are
+    (the confirmation page counts them apart). Each new assignment gets its own history
+    entry (linked to the returned :class:`Batch`) and timeline entry; all or nothing.
+
+    Args:
+        user: the acting coordinator or admin.
+        recommendations: any queryset; only the rows ``user`` may see are changed.
+        organisation: the institution; role: ``Assignment.Role``; note: free text.
+
+    Returns:
+        The batch; ``batch.count`` is the number of assignments created.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+        ValidationError: unknown role.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can assign recommendations."))
+    if role not in Assignment.Role.values:
+        raise ValidationError(_("Unknown role."))
+    targets = _bulk_targets(user, recommendations)
+    already = set(
+        Assignment.objects.active()
+        .filter(organisation=organisation, recommendation__in=[r.pk for r in targets])
+        .values_list("recommendation_id", flat=True)
+    )
+    batch = Batch.objects.create(
+        kind=Batch.Kind.ASSIGN,
+        description=organisation.name,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    for rec in targets:
+        if rec.pk in already:
+            continue
+        assignment = Assignment(
+            recommendation=rec,
+            organisation=organisation,
+            role=role,
+            note=note,
+            assigned_by=signed_in(user),
+        )
+        assignment._history_batch = batch  # type: ignore[attr-defined]
+        _save(assignment, user, f"assigned (bulk change {batch.pk})")
+        _log_assignment(rec, organisation, "", role)
+        batch.count += 1
+    batch.save(update_fields=["count"])
+    return batch
+
+
+@transaction.atomic
+def do_bulk_end_assignments(
+    user: Viewer, recommendations: models.QuerySet[Recommendation], organisation: Organisation
+) -> Batch:
+    """End (archive) the active assignments of ``recommendations`` to ``organisation``.
+
+    One history entry per assignment, linked to the returned :class:`Batch`; all or nothing.
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    targets = [r.pk for r in _bulk_targets(user, recommendations)]
+    batch = Batch.objects.create(
+        kind=Batch.Kind.END_ASSIGNMENT,
+        description=organisation.name,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    active = (
+        Assignment.objects.active()
+        .select_for_update()
+        .filter(organisation=organisation, recommendation__in=targets)
+        .select_related("recommendation", "organisation")
+    )
+    for assignment in active:
+        assignment.is_archived = True
+        assignment.version += 1
+        assignment._history_batch = batch  # type: ignore[attr-defined]
+        _save(assignment, user, f"assignment archived (bulk change {batch.pk})")
+        _log_assignment(assignment.recommendation, organisation, assignment.role, "")
+        batch.count += 1
+    batch.save(update_fields=["count"])
+    return batch
+
+
+@transaction.atomic
+def do_undo_batch(user: Viewer, batch: Batch) -> Batch:
+    """Undo a bulk change in one step; the undo is itself a batch with its own history.
+
+    Assignments the batch created are archived; assignments it ended are restored
+    (unless the same recommendation has meanwhile been assigned to that institution
+    again, which is left alone and not counted).
+
+    Returns:
+        The undo batch (``undoes`` = ``batch``; ``count`` = records changed back).
+
+    Raises:
+        PermissionDenied: ``user`` is not a coordinator or admin.
+        ValidationError: ``batch`` is itself an undo, or was already undone.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    batch = Batch.objects.select_for_update().get(pk=batch.pk)
+    if batch.kind == Batch.Kind.UNDO or Batch.objects.filter(undoes=batch).exists():
+        raise ValidationError(_("This bulk change cannot be undone (again)."))
+    undo = Batch.objects.create(
+        kind=Batch.Kind.UNDO,
+        undoes=batch,
+        description=batch.description,
+        created_by=signed_in(user) if user_rank(user) else None,
+    )
+    ids = Assignment.history.filter(batch=batch).values_list("id", flat=True)
+    rows = (
+        Assignment.objects.select_for_update()
+        .filter(pk__in=list(ids))
+        .select_related("recommendation", "organisation")
+    )
+    restore = batch.kind == Batch.Kind.END_ASSIGNMENT
+    for assignment in rows:
+        if assignment.is_archived != restore:
+            continue
+        if restore and (
+            Assignment.objects.active()
+            .filter(
+                recommendation=assignment.recommendation_id,
+                organisation=assignment.organisation_id,
+            )
+            .exists()
+        ):
+            continue
+        assignment.is_archived = not restore
+        assignment.version += 1
+        assignment._history_batch = undo  # type: ignore[attr-defined]
+        _save(assignment, user, f"undo of bulk change {batch.pk}")
+        old, new = ("", assignment.role) if restore else (assignment.role, "")
+        _log_assignment(assignment.recommendation, assignment.organisation, old, new)
+        undo.count += 1
+    undo.save(update_fields=["count"])
+    return undo
+
+
+@transaction.atomic
+def do_restore_assignment(
+    user: Viewer, assignment: Assignment, expected_version: int
+) -> Assignment:
+    """Undo the end of an assignment (from its history page).
+
+    Raises:
+        PermissionDenied: not a coordinator. StaleEdit: version moved on.
+        ValidationError: not archived, or the recommendation is again assigned to
+            the same institution.
+    """
+    if not perm.can_assign(user):
+        raise _deny(_("Only coordinators can change assignments."))
+    fresh = _claim(Assignment, assignment.pk, expected_version)
+    duplicate = (
+        Assignment.objects.active()
+        .filter(recommendation=fresh.recommendation_id, organisation=fresh.organisation_id)
+        .exists()
+    )
+    if not fresh.is_archived or duplicate:
+        raise ValidationError(_("This assignment is active already."))
+    fresh.is_archived = False
+    _save(fresh, user, "assignment restored")
+    _log_assignment(fresh.recommendation, fresh.organisation, "", fresh.role)
+    return fresh
+
+
 # --------------------------------------------------------------------------- plans
 
 PLAN_FIELDS = (
@@ -209,6 +404,7 @@ PLAN_FIELDS = (
     "period_end",
     "description",
     "visibility",
+    "cluster",
 )
 
 
@@ -255,7 +451,17 @@ def do_archive_plan(
 
 # --------------------------------------------------------------------------- actions
 
-ACTION_FIELDS = ("title", "description", "responsible", "start_date", "target_date", "status")
+#: ``cluster``: a ``classify.Cluster`` of recommendations asking the same thing; the
+#: action then shows on the page of every member.
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "responsible",
+    "start_date",
+    "target_date",
+    "status",
+    "cluster",
+)
 
 
 def _state_after_edit(user: Viewer, organisation_id: int | None, submit: bool) -> str:
@@ -426,6 +632,7 @@ INDICATOR_FIELDS = (
     "target_value",
     "target_date",
     "frequency",
+    "cluster",
 )
 
 
@@ -744,11 +951,12 @@ def do_add_evidence(
     *,
     assessment: Assessment | None = None,
     action: Action | None = None,
+    engagement: Engagement | None = None,
     url: str = "",
     upload: UploadedFile[bytes] | None = None,
     title: str = "",
 ) -> Evidence:
-    """Attach a link or a file to an assessment or an action.
+    """Attach a link or a file to an assessment, an action or an engagement.
 
     The file is checked (``tracking.evidence.check_upload``: size limit,
     allowed type by extension and content) and stored under
@@ -758,14 +966,19 @@ def do_add_evidence(
         PermissionDenied: cannot edit the parent.
         ValidationError: no link and no file, or a file that fails the checks.
     """
-    if (assessment is None) == (action is None):
-        raise TypeError("give exactly one of assessment= or action=")
-    if not perm.can_attach_evidence(user, assessment, action):
+    if sum(p is not None for p in (assessment, action, engagement)) != 1:
+        raise TypeError("give exactly one of assessment=, action= or engagement=")
+    if not perm.can_attach_evidence(user, assessment, action, engagement):
         raise _deny(_("You cannot add evidence here."))
     if not url and upload is None:
         raise ValidationError(_("Give a link or a file."))
     ev = Evidence(
-        assessment=assessment, action=action, url=url, title=title, uploaded_by=signed_in(user)
+        assessment=assessment,
+        action=action,
+        engagement=engagement,
+        url=url,
+        title=title,
+        uploaded_by=signed_in(user),
     )
     if upload is not None:
         checked = check_upload(upload.name or "", upload, upload.size)
@@ -800,9 +1013,318 @@ def do_review_evidence(
 @transaction.atomic
 def do_archive_evidence(user: Viewer, evidence: Evidence, expected_version: int) -> Evidence:
     """Archive a piece of evidence (the file stays on disk and in history)."""
-    if not perm.can_attach_evidence(user, evidence.assessment, evidence.action):
+    if not perm.can_attach_evidence(
+        user, evidence.assessment, evidence.action, evidence.engagement
+    ):
         raise _deny(_("You cannot change this evidence."))
     fresh = _claim(Evidence, evidence.pk, expected_version)
     fresh.is_archived = True
     _save(fresh, user, "evidence archived")
+    return fresh
+
+
+# --------------------------------------------------------------------------- engagements
+
+ENGAGEMENT_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "place",
+    "country",
+    "people",
+    "summary",
+    "follow_up_on",
+    "visibility",
+)
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """A commitment as a form gives it: text, by whom (an ``Organisation`` or
+    ``None``), by when (``datetime.date`` or ``None``); ``pk`` of an existing row."""
+
+    text: str
+    by_whom: Organisation | None = None
+    due_on: dt.date | None = None
+    pk: int | None = None
+
+
+def _check_engagement(user: Viewer, engagement: Engagement) -> None:
+    if engagement.visibility not in perm.engagement_visibilities(user):
+        raise _deny(_("You cannot publish this engagement; choose organisation only."))
+    if engagement.follow_up_on and engagement.follow_up_on < engagement.date:
+        raise ValidationError(_("The follow-up date cannot be before the engagement."))
+
+
+def _link_engagement(
+    user: Viewer,
+    engagement: Engagement,
+    organisations: Iterable[Organisation] | None,
+    recommendations: Iterable[Recommendation] | None,
+) -> None:
+    if organisations is not None:
+        engagement.organisations.set(list(organisations))
+    if recommendations is not None:
+        engagement.recommendations.set(_linkable_to(user, engagement, recommendations))
+
+
+def _linkable_to(user: Viewer, obj: Any, chosen: Iterable[Recommendation]) -> list[Any]:
+    """``chosen`` (all visible to ``user``) plus the links of ``obj`` that ``user``
+    cannot see, which are kept (see :func:`_linkable`)."""
+    visible = visible_recommendations(user)
+    chosen = list(chosen)
+    seen = set(visible.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    if any(r.pk not in seen for r in chosen):
+        raise _deny(_("You cannot link this recommendation."))
+    hidden = list(obj.recommendations.exclude(pk__in=visible.values("pk"))) if obj.pk else []
+    return chosen + hidden
+
+
+def _save_commitments(user: Viewer, engagement: Engagement, rows: Iterable[CommitmentRow]) -> None:
+    """Add new rows, update changed ones and archive the rows no longer given."""
+    current = {c.pk: c for c in engagement.commitments.filter(is_archived=False)}
+    kept: set[int] = set()
+    for row in rows:
+        if not row.text.strip():
+            continue
+        existing = current.get(row.pk) if row.pk else None
+        if existing is None:
+            c = Commitment(
+                engagement=engagement, text=row.text, by_whom=row.by_whom, due_on=row.due_on
+            )
+            _save(c, user, "commitment recorded")
+            continue
+        kept.add(existing.pk)
+        if (existing.text, existing.by_whom, existing.due_on) != (
+            row.text,
+            row.by_whom,
+            row.due_on,
+        ):
+            existing.text, existing.by_whom, existing.due_on = row.text, row.by_whom, row.due_on
+            existing.version += 1
+            _save(existing, user, "commitment edited")
+    for pk, c in current.items():
+        if pk not in kept:
+            c.is_archived = True
+            c.version += 1
+            _save(c, user, "commitment archived")
+
+
+@transaction.atomic
+def do_record_engagement(
+    user: Viewer,
+    *,
+    organisations: Iterable[Organisation] = (),
+    recommendations: Iterable[Recommendation] = (),
+    commitments: Iterable[CommitmentRow] = (),
+    **fields: Any,
+) -> Engagement:
+    """Record an engagement (fields: ``ENGAGEMENT_FIELDS``) with the organisations and
+    people involved, the recommendations discussed and the commitments made.
+
+    The engagement belongs to ``user``'s organisation (its members see it when it is
+    "organisation only"). Focal points cannot make it public
+    (``permissions.engagement_visibilities``).
+
+    Raises:
+        PermissionDenied: ``user`` may not record engagements, may not publish, or
+            links a recommendation they cannot see.
+        ValidationError: follow-up date before the engagement.
+    """
+    if not perm.can_record_engagement(user):
+        raise _deny(_("You cannot record engagements."))
+    e = Engagement(created_by=signed_in(user), organisation=signed_in(user).organisation)
+    _apply(e, fields, ENGAGEMENT_FIELDS)
+    _check_engagement(user, e)
+    _save(e, user, "engagement recorded")
+    _link_engagement(user, e, organisations, recommendations)
+    _save_commitments(user, e, commitments)
+    return e
+
+
+@transaction.atomic
+def do_update_engagement(
+    user: Viewer,
+    engagement: Engagement,
+    expected_version: int,
+    *,
+    organisations: Iterable[Organisation] | None = None,
+    recommendations: Iterable[Recommendation] | None = None,
+    commitments: Iterable[CommitmentRow] | None = None,
+    **fields: Any,
+) -> Engagement:
+    """Edit an engagement made from version ``expected_version``; ``commitments``
+    replaces the list (rows left out are archived, rows turned into actions keep
+    their link).
+
+    Raises:
+        PermissionDenied, ValidationError, StaleEdit.
+    """
+    if not perm.can_edit_engagement(user, engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    fresh = _claim(Engagement, engagement.pk, expected_version)
+    _apply(fresh, fields, ENGAGEMENT_FIELDS)
+    _check_engagement(user, fresh)
+    _save(fresh, user, "engagement edited")
+    _link_engagement(user, fresh, organisations, recommendations)
+    if commitments is not None:
+        _save_commitments(user, fresh, commitments)
+    return fresh
+
+
+@transaction.atomic
+def do_archive_engagement(
+    user: Viewer, engagement: Engagement, expected_version: int
+) -> Engagement:
+    """Archive an engagement (hidden everywhere, kept in history).
+
+    Raises:
+        PermissionDenied, StaleEdit.
+    """
+    if not perm.can_edit_engagement(user, engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    fresh = _claim(Engagement, engagement.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "engagement archived")
+    return fresh
+
+
+@transaction.atomic
+def do_turn_commitment_into_action(
+    user: Viewer, commitment: Commitment, plan: ImplementationPlan
+) -> Action:
+    """Make ``commitment`` an action of ``plan``, linked both ways.
+
+    The action takes the commitment's text as title, its organisation as the
+    responsible institution (a focal point's action is their own institution's), its
+    date as target date and the engagement's recommendations (those ``user`` may see).
+
+    Raises:
+        PermissionDenied: ``user`` may not edit the engagement or add to ``plan``.
+        ValidationError: the commitment is already an action.
+    """
+    if not perm.can_edit_engagement(user, commitment.engagement):
+        raise _deny(_("You cannot edit this engagement."))
+    locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if locked.action_id is not None:
+        raise ValidationError(_("This commitment is already an action."))
+    fields: dict[str, Any] = {
+        "title": locked.text[:255],
+        "target_date": locked.due_on,
+        "status": Action.Status.PLANNED,
+    }
+    if perm.is_coordinator(user) and locked.by_whom is not None:
+        fields["responsible"] = locked.by_whom
+    recs = visible_recommendations(user).filter(engagements=locked.engagement_id)
+    action = do_create_action(user, plan, recommendations=list(recs), **fields)
+    locked.action = action
+    locked.version += 1
+    _save(locked, user, "commitment turned into an action")
+    return action
+
+
+# --------------------------------------------------------------------------- selections
+
+
+@transaction.atomic
+def do_create_selection(
+    user: Viewer,
+    name: str,
+    *,
+    shared: bool = True,
+    recommendations: Iterable[Recommendation] = (),
+) -> Selection:
+    """Create a selection owned by ``user`` (shared with their organisation unless
+    ``shared`` is false; a user without organisation keeps it private).
+
+    Raises:
+        PermissionDenied: below contributor, or a recommendation ``user`` cannot see.
+        ValidationError: empty name.
+    """
+    if not perm.can_keep_selections(user):
+        raise _deny(_("You cannot keep selections."))
+    if not name.strip():
+        raise ValidationError(_("Give the selection a name."))
+    owner = signed_in(user)
+    sel = Selection(
+        name=name.strip()[:200],
+        owner=owner,
+        organisation=owner.organisation,
+        shared=shared and owner.organisation_id is not None,
+    )
+    _save(sel, user, "selection created")
+    sel.recommendations.set(_linkable_to(user, sel, recommendations))
+    return sel
+
+
+@transaction.atomic
+def do_add_to_selection(
+    user: Viewer, selection: Selection, recommendations: Iterable[Recommendation]
+) -> int:
+    """Add recommendations to ``selection``; returns how many were new.
+
+    Raises:
+        PermissionDenied: not allowed to change it, or a recommendation ``user``
+            cannot see.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    chosen = _linkable_to(user, Selection(), recommendations)
+    before = set(selection.recommendations.values_list("pk", flat=True))
+    new = [r for r in chosen if r.pk not in before]
+    if new:
+        selection.recommendations.add(*new)
+        selection.version += 1
+        _save(selection, user, "recommendations added")
+    return len(new)
+
+
+@transaction.atomic
+def do_remove_from_selection(
+    user: Viewer, selection: Selection, recommendations: Iterable[Recommendation]
+) -> None:
+    """Remove recommendations from ``selection`` (the selection's history keeps them).
+
+    Raises:
+        PermissionDenied: not allowed to change it.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    selection.recommendations.remove(*list(recommendations))
+    selection.version += 1
+    _save(selection, user, "recommendations removed")
+
+
+@transaction.atomic
+def do_update_selection(
+    user: Viewer, selection: Selection, expected_version: int, *, name: str, shared: bool
+) -> Selection:
+    """Rename a selection or change whether it is shared with the organisation.
+
+    Raises:
+        PermissionDenied, ValidationError (empty name), StaleEdit.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    if not name.strip():
+        raise ValidationError(_("Give the selection a name."))
+    fresh = _claim(Selection, selection.pk, expected_version)
+    fresh.name = name.strip()[:200]
+    fresh.shared = shared and fresh.organisation_id is not None
+    _save(fresh, user, "selection edited")
+    return fresh
+
+
+@transaction.atomic
+def do_archive_selection(user: Viewer, selection: Selection, expected_version: int) -> Selection:
+    """Archive a selection (kept in history).
+
+    Raises:
+        PermissionDenied, StaleEdit.
+    """
+    if not perm.can_edit_selection(user, selection):
+        raise _deny(_("You cannot change this selection."))
+    fresh = _claim(Selection, selection.pk, expected_version)
+    fresh.is_archived = True
+    _save(fresh, user, "selection archived")
     return fresh

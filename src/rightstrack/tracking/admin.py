@@ -27,6 +27,7 @@ class AssignmentAdmin(NoDeleteHistoryAdmin):
 class PlanAdmin(NoDeleteHistoryAdmin):
     list_display = ("title", "kind", "owner", "country", "visibility", "is_archived")
     list_filter = ("kind", "visibility", "is_archived")
+    raw_id_fields = ("cluster",)
 
 
 @admin.register(Action)
@@ -34,12 +35,13 @@ class ActionAdmin(NoDeleteHistoryAdmin):
     list_display = ("title", "plan", "responsible", "status", "publication_state", "target_date")
     list_filter = ("status", "publication_state", "is_archived")
     filter_horizontal = ()
-    raw_id_fields = ("recommendations",)
+    raw_id_fields = ("recommendations", "cluster")
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(NoDeleteHistoryAdmin):
     list_display = ("name", "action", "unit", "frequency")
+    raw_id_fields = ("cluster",)
 
 
 @admin.register(Measurement)

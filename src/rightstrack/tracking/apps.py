@@ -7,8 +7,20 @@ class TrackingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Register the tracking importers into the ingest registry."""
+        """Register the tracking importers into the ingest registry; link bulk history rows."""
         _register_importers()
+        from simple_history.signals import pre_create_historical_record
+
+        pre_create_historical_record.connect(_attach_batch, dispatch_uid="tracking_batch")
+
+
+def _attach_batch(
+    sender: object, instance: object, history_instance: object, **kwargs: object
+) -> None:
+    """Copy ``instance._history_batch`` (set by the bulk verbs) onto its history row."""
+    batch = getattr(instance, "_history_batch", None)
+    if batch is not None and hasattr(history_instance, "batch_id"):
+        history_instance.batch = batch  # type: ignore[attr-defined]
 
 
 def _register_importers() -> None:

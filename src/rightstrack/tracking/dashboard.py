@@ -126,7 +126,25 @@ def country_dashboard(user: Viewer | None, iso3: str, today: dt.date) -> dict[st
         "overdue": list(follow_ups.filter(due_on__lt=today).order_by("due_on", "pk")),
         "coming": list(follow_ups.filter(due_on__gte=today).order_by("due_on", "pk")[:20]),
         "coming_actions": [a for a in actions if _public_or_own(user, a)],
+        "interventions_to_decide": interventions_to_decide(user, iso3),
     }
+
+
+def interventions_to_decide(user: Viewer | None, iso3: str) -> list[Any]:
+    """Third-party interventions on communications against ``iso3`` whose Views are out and
+    whose publication nobody decided yet (``perm.visible_interventions``: coordinators see
+    restricted ones; nobody else sees an undecided one, which stays restricted)."""
+    return list(
+        perm.visible_interventions(user)
+        .filter(
+            publication_decided=False,
+            communication__country__iso3=iso3.upper(),
+            communication__views_adopted_on__isnull=False,
+        )
+        .exclude(communication__status="pending")
+        .select_related("communication__mechanism", "organisation")
+        .order_by("communication__views_adopted_on", "pk")
+    )
 
 
 def _public_or_own(user: Viewer | None, action: Any) -> bool:

@@ -94,7 +94,8 @@ def user_ics(request: HttpRequest, token: str) -> HttpResponse:
     events = build_calendar(AnonymousUser(), timezone.localdate(), scope_for(owner))
     body = build_ics(
         events,
-        name=_("RightsTrack deadlines: %(user)s") % {"user": owner.get_username()},
+        # The feed's address is secret but travels through calendar services: no login name.
+        name=_("RightsTrack deadlines"),
         stamp=timezone.now(),
         base_url=request.build_absolute_uri("/").rstrip("/"),
     )

@@ -26,7 +26,25 @@ Kinds of events:
     ``Indicator.next_measurement_due()`` of those actions' indicators.
 ``six_months_since``
     six months after a review (CO adoption, UPR WG report adoption) or a
-    decision (Views): the seed of an anniversary article.
+    decision (Views): the seed of an anniversary article. For Views recorded as a
+    ``catalog.Communication``: six months after the Views and again at the State's
+    reply deadline (basis ``reply_deadline``).
+``views_reply``
+    the State's reply on Views (``Communication.reply_due``): basis ``transmittal``
+    or ``views_adoption`` (counted from the adoption when the transmittal date is not
+    known); ``submitted`` once a State reply is recorded (``tracking.ViewsFollowUp``).
+``intervention_publication``
+    a third-party intervention whose communication's Views are out and whose
+    publication nobody decided yet (dated the day of the Views): coordinators only,
+    through ``tracking.permissions.visible_interventions``.
+``engagement_follow_up``
+    the follow-up date of an engagement (a meeting, a hearing...).
+``commitment_due``
+    the date by which a commitment made during an engagement is to be kept.
+
+Engagements and commitments follow ``tracking.permissions.visible_engagements``:
+the ICS feeds and ``rightstrack deadlines`` (without ``--include-restricted``) are
+built for an anonymous viewer, so only public engagements reach them.
 
 States: follow-up items use the follow-up states; other obligations are
 ``upcoming`` or ``overdue`` against ``today``; ``six_months_since`` is
@@ -50,16 +68,24 @@ from rightstrack.accounts.models import ROLE_RANK, Role
 from rightstrack.accounts.permissions import (
     can_see_restricted,
     user_rank,
+    visible_communications,
     visible_documents,
     visible_follow_up_requests,
 )
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Document
+from rightstrack.catalog.models import Communication, Document, FollowUpRequest
 from rightstrack.core.identifiers import ics_uid
 from rightstrack.core.periods import ANNIVERSARY_MONTHS, UPR_MID_TERM_MONTHS, add_days, add_months
 from rightstrack.tracking import followup
-from rightstrack.tracking.models import Action, Assignment
-from rightstrack.tracking.permissions import shown_action, visible_actions
+from rightstrack.tracking.models import Action, Assignment, ViewsFollowUp
+from rightstrack.tracking.permissions import (
+    shown_action,
+    visible_actions,
+    visible_commitments,
+    visible_engagements,
+    visible_interventions,
+    visible_views_follow_ups,
+)
 
 FOLLOW_UP_REPLY = "follow_up_reply"
 PERIODIC_REPORT = "periodic_report"
@@ -67,6 +93,10 @@ UPR_MID_TERM = "upr_mid_term"
 ACTION_TARGET = "action_target"
 INDICATOR_MEASUREMENT = "indicator_measurement"
 SIX_MONTHS_SINCE = "six_months_since"
+ENGAGEMENT_FOLLOW_UP = "engagement_follow_up"
+COMMITMENT_DUE = "commitment_due"
+VIEWS_REPLY = "views_reply"
+INTERVENTION_PUBLICATION = "intervention_publication"
 
 KIND_LABELS: dict[str, Any] = {
     FOLLOW_UP_REPLY: gettext_lazy("Follow-up reply due"),
@@ -75,6 +105,10 @@ KIND_LABELS: dict[str, Any] = {
     ACTION_TARGET: gettext_lazy("Action target date"),
     INDICATOR_MEASUREMENT: gettext_lazy("Indicator measurement due"),
     SIX_MONTHS_SINCE: gettext_lazy("Six months since"),
+    ENGAGEMENT_FOLLOW_UP: gettext_lazy("Engagement follow-up"),
+    COMMITMENT_DUE: gettext_lazy("Commitment due"),
+    VIEWS_REPLY: gettext_lazy("Reply on Views due"),
+    INTERVENTION_PUBLICATION: gettext_lazy("Decide on publishing an intervention"),
 }
 
 #: How a date was obtained (``Deadline.basis``) → label.
@@ -89,11 +123,28 @@ BASIS_LABELS: dict[str, Any] = {
     "target": gettext_lazy("target date of the action"),
     "frequency": gettext_lazy("measurement frequency"),
     "adoption": gettext_lazy("six months after adoption"),
+    "engagement": gettext_lazy("recorded at the engagement"),
+    "transmittal": gettext_lazy("counted from the transmittal of the Views"),
+    "views_adoption": gettext_lazy(
+        "counted from the adoption of the Views (transmittal date not known)"
+    ),
+    "reply_deadline": gettext_lazy("the State's reply deadline"),
+    "views": gettext_lazy("date of the Views"),
 }
 
 #: Kinds that are obligations (reminders list these; "six months since" is a prompt).
 OBLIGATIONS = frozenset(
-    {FOLLOW_UP_REPLY, PERIODIC_REPORT, UPR_MID_TERM, ACTION_TARGET, INDICATOR_MEASUREMENT}
+    {
+        FOLLOW_UP_REPLY,
+        PERIODIC_REPORT,
+        UPR_MID_TERM,
+        ACTION_TARGET,
+        INDICATOR_MEASUREMENT,
+        ENGAGEMENT_FOLLOW_UP,
+        COMMITMENT_DUE,
+        VIEWS_REPLY,
+        INTERVENTION_PUBLICATION,
+    }
 )
 
 UPCOMING = "upcoming"
@@ -255,8 +306,14 @@ def build_calendar(
             events += _mid_terms(viewer, docs)
         if f.wants(SIX_MONTHS_SINCE):
             events += _anniversaries(docs, today)
+        if f.wants(VIEWS_REPLY) or f.wants(SIX_MONTHS_SINCE):
+            events += _communications(viewer, today, f)
+    if f.wants(INTERVENTION_PUBLICATION):
+        events += _interventions(viewer, today, f)
     if f.wants(ACTION_TARGET) or f.wants(INDICATOR_MEASUREMENT):
         events += _actions(viewer, today, f)
+    if f.wants(ENGAGEMENT_FOLLOW_UP) or f.wants(COMMITMENT_DUE):
+        events += _engagements(viewer, today, f)
     events = [e for e in events if f.in_range(e.date)]
     kinds = list(KIND_LABELS)
     events.sort(key=lambda e: (e.date, kinds.index(e.kind), e.symbol, _sort_key(e.item)))
@@ -269,6 +326,8 @@ def _doc_url(doc_id: int) -> str:
 
 def _follow_ups(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
     qs = visible_follow_up_requests(viewer).filter(due_on__isnull=False)
+    # Views recorded as communications: their reply is a ``views_reply`` event.
+    qs = qs.exclude(kind=FollowUpRequest.Kind.VIEWS_REPLY, document__communication__isnull=False)
     if f.country:
         qs = qs.filter(document__country__iso3=f.country.upper())
     if f.mechanism:
@@ -399,8 +458,15 @@ def _mid_terms(viewer: Viewer | None, docs: Iterable[Document]) -> list[Deadline
 
 def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
     out = []
+    with_communication = set(
+        Communication.objects.filter(document__in=[d.pk for d in docs]).values_list(
+            "document_id", flat=True
+        )
+    )
     for doc in docs:
         if doc.doc_type not in _REVIEWS or doc.adopted_on is None:
+            continue
+        if doc.pk in with_communication:  # see _communications
             continue
         day = add_months(doc.adopted_on, ANNIVERSARY_MONTHS)
         what: dict[str, str] = {
@@ -422,6 +488,111 @@ def _anniversaries(docs: Iterable[Document], today: dt.date) -> list[Deadline]:
                 uid=ics_uid("sixmonths", doc.key),
                 country=doc.country.iso3 if doc.country else "",
                 mechanism=doc.mechanism.code,
+            )
+        )
+    return out
+
+
+def _communication_url(pk: int) -> str:
+    return reverse("portal:communication_detail", args=[pk])
+
+
+def _communications(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
+    """Reply deadlines and anniversaries of the Views ``viewer`` may see (never a
+    pending communication: it has no Views, and stays restricted by default)."""
+    qs = visible_communications(viewer).exclude(status=Communication.Status.PENDING)
+    if f.country:
+        qs = qs.filter(country__iso3=f.country.upper())
+    if f.mechanism:
+        qs = qs.filter(mechanism__code=f.mechanism.upper())
+    comms = list(qs.select_related("country", "mechanism"))
+    replied = set(
+        visible_views_follow_ups(viewer)
+        .filter(kind=ViewsFollowUp.Kind.STATE_REPLY, communication__in=[c.pk for c in comms])
+        .values_list("communication_id", flat=True)
+    )
+    out: list[Deadline] = []
+    for comm in comms:
+        common = {
+            "symbol": comm.symbol,
+            "item": comm.number,
+            "url": _communication_url(comm.pk),
+            "country": comm.country.iso3 if comm.country else "",
+            "mechanism": comm.mechanism.code,
+        }
+        ref = comm.reference
+        if f.wants(VIEWS_REPLY) and comm.reply_due:
+            basis = "transmittal" if comm.reply_due_basis == "transmittal" else "views_adoption"
+            out.append(
+                Deadline(
+                    date=comm.reply_due,
+                    kind=VIEWS_REPLY,
+                    title=_("State's reply on the Views %(symbol)s due (%(period)s)")
+                    % {"symbol": ref, "period": comm.reply_period_text},
+                    state=SUBMITTED if comm.pk in replied else _status(comm.reply_due, today),
+                    basis=basis,
+                    uid=ics_uid("viewsreply", ref),
+                    **common,
+                )
+            )
+        if not f.wants(SIX_MONTHS_SINCE) or comm.outcome != Communication.Outcome.VIOLATION:
+            continue
+        dates = []
+        if comm.views_adopted_on:
+            dates.append((add_months(comm.views_adopted_on, ANNIVERSARY_MONTHS), "adoption"))
+        if comm.reply_due:
+            dates.append((comm.reply_due, "reply_deadline"))
+        for day, basis in dates:
+            out.append(
+                Deadline(
+                    date=day,
+                    kind=SIX_MONTHS_SINCE,
+                    title=_("Six months since the Views %(symbol)s: anniversary article")
+                    % {"symbol": ref}
+                    if basis == "adoption"
+                    else _("Reply deadline of the Views %(symbol)s: anniversary article")
+                    % {"symbol": ref},
+                    state=PAST if day < today else UPCOMING,
+                    basis=basis,
+                    uid=ics_uid("sixmonths-views", basis, ref),
+                    **common,
+                )
+            )
+    return out
+
+
+def _interventions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
+    """Interventions waiting for a publication decision now that the Views are out."""
+    qs = visible_interventions(viewer).filter(
+        publication_decided=False, communication__views_adopted_on__isnull=False
+    )
+    qs = qs.exclude(communication__status=Communication.Status.PENDING)
+    if f.country:
+        qs = qs.filter(communication__country__iso3=f.country.upper())
+    if f.mechanism:
+        qs = qs.filter(communication__mechanism__code=f.mechanism.upper())
+    if f.organisation_id is not None:
+        qs = qs.filter(organisation_id=f.organisation_id)
+    out = []
+    for item in qs.select_related("communication__country", "communication__mechanism"):
+        comm = item.communication
+        day = comm.views_adopted_on
+        if day is None:  # excluded by the query; narrows the type
+            continue
+        out.append(
+            Deadline(
+                date=day,
+                kind=INTERVENTION_PUBLICATION,
+                title=_("Views adopted on %(symbol)s: decide whether to publish your intervention")
+                % {"symbol": comm.reference},
+                symbol=comm.symbol,
+                item=comm.number,
+                state=_status(day, today),
+                basis="views",
+                url=_communication_url(comm.pk),
+                uid=ics_uid("intervention", item.pk),
+                country=comm.country.iso3 if comm.country else "",
+                mechanism=comm.mechanism.code,
             )
         )
     return out
@@ -486,6 +657,71 @@ def _actions(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline
                     country=country,
                 )
             )
+    return out
+
+
+def _engagements(viewer: Viewer | None, today: dt.date, f: Filters) -> list[Deadline]:
+    """Follow-up dates of engagements and dates of their commitments (``viewer``'s view)."""
+    qs = visible_engagements(viewer)
+    if f.country:
+        iso3 = f.country.upper()
+        qs = qs.filter(Q(country__iso3=iso3) | Q(recommendations__country__iso3=iso3))
+    if f.mechanism:
+        qs = qs.filter(recommendations__mechanism__code=f.mechanism.upper())
+    if f.organisation_id is not None:
+        qs = qs.filter(
+            Q(organisation_id=f.organisation_id)
+            | Q(organisations=f.organisation_id)
+            | Q(commitments__by_whom_id=f.organisation_id)
+        )
+    engagements = list(qs.distinct().select_related("country"))
+    out: list[Deadline] = []
+    for e in engagements:
+        if e.follow_up_on is None or not f.wants(ENGAGEMENT_FOLLOW_UP):
+            continue
+        out.append(
+            Deadline(
+                date=e.follow_up_on,
+                kind=ENGAGEMENT_FOLLOW_UP,
+                title=_("Follow up on: %(title)s") % {"title": e.title},
+                symbol="",
+                item="",
+                state=_status(e.follow_up_on, today),
+                basis="engagement",
+                url=reverse("tracking:engagement_detail", args=[e.pk]),
+                uid=ics_uid("engagement", e.pk),
+                country=e.country.iso3 if e.country else "",
+            )
+        )
+    if not f.wants(COMMITMENT_DUE):
+        return out
+    commitments = visible_commitments(viewer).filter(
+        engagement__in=[e.pk for e in engagements], due_on__isnull=False
+    )
+    if f.organisation_id is not None:
+        commitments = commitments.filter(
+            Q(by_whom_id=f.organisation_id)
+            | Q(engagement__organisation_id=f.organisation_id)
+            | Q(engagement__organisations=f.organisation_id)
+        ).distinct()
+    for c in commitments.select_related("engagement__country", "by_whom"):
+        if c.due_on is None:  # excluded by the query; narrows the type
+            continue
+        who = f" ({c.by_whom.name})" if c.by_whom else ""
+        out.append(
+            Deadline(
+                date=c.due_on,
+                kind=COMMITMENT_DUE,
+                title=_("Commitment due: %(text)s") % {"text": c.text[:120]} + who,
+                symbol="",
+                item="",
+                state=_status(c.due_on, today),
+                basis="engagement",
+                url=reverse("tracking:engagement_detail", args=[c.engagement_id]),
+                uid=ics_uid("commitment", c.pk),
+                country=c.engagement.country.iso3 if c.engagement.country else "",
+            )
+        )
     return out
 
 

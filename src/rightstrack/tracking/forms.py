@@ -13,15 +13,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
-from rightstrack.catalog.models import Country, Document, Visibility
+from rightstrack.catalog.models import Country, Document, Recommendation, Visibility
 from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Engagement,
+    EngagementVisibility,
     ImplementationPlan,
     Indicator,
     Level,
 )
+from rightstrack.tracking.picker import RecommendationPickerField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -100,12 +103,7 @@ class ActionForm(VersionedForm):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    recommendations = forms.ModelMultipleChoiceField(
-        label=_("Recommendations addressed"),
-        queryset=Action.recommendations.field.related_model.objects.none(),  # type: ignore[attr-defined]
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
+    recommendations = RecommendationPickerField(label=_("Recommendations addressed"))
     responsible = forms.ModelChoiceField(
         label=_("Responsible institution"), queryset=Organisation.objects.none(), required=False
     )
@@ -114,12 +112,21 @@ class ActionForm(VersionedForm):
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
 
     def __init__(
-        self, *args: Any, recommendations: Any = None, lock_responsible: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        recommendations: Any = None,
+        lock_responsible: bool = False,
+        query: str = "",
+        scope_params: dict[str, Any] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``recommendations``: the picker's scope (a queryset); ``query``: what was typed
+        into its search box; ``scope_params``: the scope as ``tracking:picker`` reads it."""
         super().__init__(*args, **kwargs)
         self.fields["version"].required = False
         if recommendations is not None:
-            self.fields["recommendations"].queryset = recommendations  # type: ignore[attr-defined]
+            picker: RecommendationPickerField = self.fields["recommendations"]  # type: ignore[assignment]
+            picker.set_scope(recommendations, query=query, params=scope_params)
         self.fields["responsible"].queryset = _orgs()  # type: ignore[attr-defined]
         if lock_responsible:
             self.fields["responsible"].disabled = True
@@ -234,3 +241,128 @@ class ReviewForm(VersionedForm):
         choices=[("approve", _("Approve")), ("reject", _("Reject"))], widget=forms.HiddenInput
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+# --------------------------------------------------------------------------- engagements
+
+
+class RecommendationChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Recommendations as checkboxes labelled "symbol, para. N: first words".
+
+    The queryset is always a *scoped* list (one document, one selection, the
+    record's own links), never the whole catalogue; rendered by
+    ``tracking/includes/recommendation_choices.html``.
+    """
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Any) -> str:
+        words = " ".join(obj.text.split()[:14])
+        symbol = obj.document.symbol or obj.document.key
+        return _("%(symbol)s, para. %(paragraph)s: %(words)s…") % {
+            "symbol": symbol,
+            "paragraph": obj.paragraph,
+            "words": words,
+        }
+
+
+class EngagementForm(VersionedForm):
+    """Record or edit an engagement; ``recommendations`` is a scoped list (see
+    :class:`RecommendationChoiceField`), ``visibilities`` the levels the user may give."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Engagement.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), required=False
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations involved"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    people = forms.CharField(
+        label=_("People involved"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Names and functions. Think of their safety before making this public."),
+    )
+    recommendations = RecommendationChoiceField(
+        label=_("Recommendations discussed"), queryset=Recommendation.objects.none(), required=False
+    )
+    summary = forms.CharField(
+        label=_("What was said"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=EngagementVisibility.choices)
+
+    def __init__(
+        self,
+        *args: Any,
+        recommendations: Any = None,
+        visibilities: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False
+        self.fields["organisations"].queryset = _orgs()  # type: ignore[attr-defined]
+        if recommendations is not None:
+            self.fields["recommendations"].queryset = recommendations  # type: ignore[attr-defined]
+        if visibilities is not None:
+            self.fields["visibility"].choices = [  # type: ignore[attr-defined]
+                (v, label) for v, label in EngagementVisibility.choices if v in visibilities
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, follow = data.get("date"), data.get("follow_up_on")
+        if day and follow and follow < day:
+            self.add_error("follow_up_on", _("The follow-up date cannot be before the engagement."))
+        return data
+
+
+class CommitmentForm(forms.Form):
+    """One commitment row: what, by whom, by when."""
+
+    pk = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(
+        label=_("Commitment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    by_whom = forms.ModelChoiceField(
+        label=_("By whom"), queryset=Organisation.objects.none(), required=False
+    )
+    due_on = forms.DateField(label=_("By when"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["by_whom"].queryset = _orgs()  # type: ignore[attr-defined]
+
+
+CommitmentFormSet = forms.formset_factory(CommitmentForm, extra=2)
+
+
+class CommitmentActionForm(forms.Form):
+    """The plan a commitment becomes an action of."""
+
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=ImplementationPlan.objects.none())
+
+    def __init__(self, *args: Any, plans: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if plans is not None:
+            self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- selections
+
+
+class SelectionForm(VersionedForm):
+    """Name a selection and say whether the organisation shares it."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    shared = forms.BooleanField(label=_("Shared with my organisation"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False

@@ -15,7 +15,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 
+from rightstrack.accounts.models import Contact, Organisation
 from rightstrack.accounts.permissions import public_name
 from rightstrack.accounts.types import Viewer
 from rightstrack.tracking import permissions as perm
@@ -23,10 +25,12 @@ from rightstrack.tracking.models import (
     Action,
     Assessment,
     Assignment,
+    Engagement,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
+    Selection,
 )
 
 MODELS: dict[str, type[models.Model]] = {
@@ -37,7 +41,14 @@ MODELS: dict[str, type[models.Model]] = {
     "assessment": Assessment,
     "assignment": Assignment,
     "evidence": Evidence,
+    # Actors: their history is open to coordinators only (who alone may change them).
+    "organisation": Organisation,
+    "contact": Contact,
+    "engagement": Engagement,
+    "selection": Selection,
 }
+#: Archived records a coordinator may restore from the history page: URL name.
+RESTORE_URLS = {"organisation": "tracking:actor_restore", "contact": "tracking:contact_restore"}
 HIDDEN_FIELDS = {"version", "updated_at", "created_at"}
 
 
@@ -77,6 +88,8 @@ def _fetch(user: Viewer | None, model: str, pk: int) -> Any:
         "assessment": perm.get_assessment_for_user,
         "assignment": perm.get_assignment_for_user,
         "evidence": perm.get_evidence_for_user,
+        "engagement": perm.get_engagement_for_user,
+        "selection": perm.get_selection_for_user,
     }
     if model not in getters:
         raise Http404
@@ -95,6 +108,10 @@ def _may_read_history(user: Viewer | None, model: str, obj: Any) -> bool:
         return perm.can_edit_action(user, obj.indicator.action)
     if model == "assessment":
         return perm.can_edit_assessment(user, obj) or obj.author_id == getattr(user, "pk", None)
+    if model == "engagement":
+        return perm.can_edit_engagement(user, obj)
+    if model == "selection":
+        return perm.can_edit_selection(user, obj)
     return False
 
 
@@ -160,4 +177,10 @@ def history_context(user: Viewer | None, model: str, pk: int) -> dict[str, Any]:
         )
         previous = rec
     entries.reverse()
-    return {"object": obj, "model": model, "entries": entries}
+    restore = RESTORE_URLS.get(model) if obj.is_archived and perm.is_coordinator(user) else None
+    return {
+        "object": obj,
+        "model": model,
+        "entries": entries,
+        "restore_url": reverse(restore, args=[obj.pk]) if restore else "",
+    }

@@ -51,6 +51,70 @@ class PublicationState(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class Batch(models.Model):
+    """One bulk change (or the undo of one): the history entries it wrote point to it.
+
+    Every history row written by a bulk verb of ``tracking.actions`` carries this batch
+    (``batch`` on the historical models that inherit :class:`BatchedHistory`), so the
+    whole change can be listed and undone in one step; the undo is itself a batch
+    (``undoes``) whose history rows point to it.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGN = "assign", _("Assign to an institution")
+        END_ASSIGNMENT = "end_assignment", _("End the assignments to an institution")
+        UNDO = "undo", _("Undo")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    count = models.PositiveIntegerField(_("records changed"), default=0)
+    undoes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="undone_by",
+        verbose_name=_("undoes"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at", "-id"]
+        verbose_name = _("bulk change")
+        verbose_name_plural = _("bulk changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.count})"
+
+    @property
+    def is_undone(self) -> bool:
+        """An undo batch points to this one."""
+        return Batch.objects.filter(undoes=self).exists()
+
+
+class BatchedHistory(models.Model):
+    """Base of historical models whose rows may belong to a :class:`Batch`.
+
+    The batch is taken from the saved instance's ``_history_batch`` attribute (set by
+    the bulk verbs) in :func:`tracking.apps` ``pre_create_historical_record`` receiver.
+    """
+
+    batch = models.ForeignKey(
+        Batch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bulk change"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Tracked(models.Model):
     """Fields shared by every tracked record: soft delete, optimistic lock, timestamps."""
 
@@ -102,7 +166,7 @@ class Assignment(Tracked):
         blank=True,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[BatchedHistory])
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -168,6 +232,18 @@ class ImplementationPlan(Tracked):
     description = models.TextField(_("description"), blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="plans",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
     )
     history = HistoricalRecords()
 
@@ -252,6 +328,18 @@ class Action(Tracked):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="actions",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
+    )
     history = HistoricalRecords(m2m_fields=[recommendations])
 
     objects = ActionQuerySet.as_manager()
@@ -320,6 +408,18 @@ class Indicator(Tracked):
         max_length=16,
         choices=Frequency.choices,
         default=Frequency.ANNUAL,
+    )
+    cluster = models.ForeignKey(
+        "classify.Cluster",
+        on_delete=models.PROTECT,
+        related_name="indicators",
+        null=True,
+        blank=True,
+        verbose_name=_("cluster of the same ask"),
+        help_text=_(
+            "Optional: the group of recommendations asking for the same thing that this "
+            "addresses; it then shows on the page of every recommendation of the group."
+        ),
     )
     history = HistoricalRecords()
 
@@ -516,7 +616,8 @@ def evidence_upload_to(instance: Evidence, filename: str) -> str:
 
 
 class Evidence(Tracked):
-    """A link or an uploaded file supporting an assessment or an action.
+    """A link or an uploaded file supporting an assessment or an action, or attached to
+    an engagement.
 
     Files are checked by ``tracking.evidence.check_upload`` (size limit
     ``RIGHTSTRACK_EVIDENCE_MAX_BYTES``, allowed extension AND sniffed
@@ -528,6 +629,9 @@ class Evidence(Tracked):
     )
     action = models.ForeignKey(
         Action, on_delete=models.PROTECT, related_name="evidence", null=True, blank=True
+    )
+    engagement = models.ForeignKey(
+        "Engagement", on_delete=models.PROTECT, related_name="evidence", null=True, blank=True
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)
@@ -557,7 +661,9 @@ class Evidence(Tracked):
         verbose_name_plural = _("evidence")
         constraints: ClassVar = [
             models.CheckConstraint(
-                condition=Q(assessment__isnull=False) | Q(action__isnull=False),
+                condition=Q(assessment__isnull=False)
+                | Q(action__isnull=False)
+                | Q(engagement__isnull=False),
                 name="evidence_has_parent",
             ),
         ]
@@ -667,3 +773,306 @@ class StatusMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tracker}: {self.value} → {self.level}"
+
+
+# --------------------------------------------------------------------------- engagement log
+
+
+class EngagementVisibility(models.TextChoices):
+    """Who may see an engagement (``tracking.permissions.visible_engagements``).
+
+    Meetings with officials can expose the people who attend them: an engagement is
+    public only when its author chose so; "organisation only" is seen by the members
+    of the organisation that recorded it (and coordinators); "restricted" by
+    coordinators and its author only. Reports, feeds and calendars that leave the
+    system carry public engagements only.
+    """
+
+    PUBLIC = "public", _("Public")
+    ORGANISATION = "organisation", _("Organisation only")
+    RESTRICTED = "restricted", _("Restricted")
+
+
+class EngagementQuerySet(models.QuerySet["Engagement"]):
+    """Query helpers for engagements."""
+
+    def public(self) -> EngagementQuerySet:
+        """Non-archived public engagements."""
+        return self.filter(is_archived=False, visibility=EngagementVisibility.PUBLIC)
+
+
+class Engagement(Tracked):
+    """One advocacy or engagement event: a meeting, a hearing, a press conference...
+
+    Follow-up is made of such events (OHCHR, National Mechanisms for Reporting and
+    Follow-up: A Practical Guide, HR/PUB/16/1, 2016: engagement with parliament,
+    the NHRI and civil society). ``organisation`` is the organisation that recorded
+    it (its members see "organisation only" engagements); ``organisations`` are
+    those involved (the ministry met, the committee heard). Commitments made are
+    :class:`Commitment` rows; attachments are :class:`Evidence` rows.
+    """
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Meeting with government officials")
+        PARLIAMENTARIANS = "parliamentarians", _("Meeting with members of parliament")
+        HEARING = "hearing", _("Parliamentary committee hearing")
+        NHRI = "nhri", _("Meeting with the NHRI or NMRF")
+        TREATY_BODY = "treaty_body", _("Meeting with treaty-body members")
+        PRESS = "press", _("Press conference")
+        MEDIA = "media", _("Media coverage")
+        SCREENING = "screening", _("Public screening of the dialogue")
+        WORKSHOP = "workshop", _("Workshop")
+        LETTER = "letter", _("Letter or submission")
+        SOCIAL_MEDIA = "social_media", _("Social-media campaign")
+        OTHER = "other", _("Other")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    country = models.ForeignKey(
+        "catalog.Country",
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        null=True,
+        blank=True,
+        verbose_name=_("country"),
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="recorded_engagements",
+        null=True,
+        blank=True,
+        verbose_name=_("recorded by"),
+    )
+    organisations = models.ManyToManyField(
+        "accounts.Organisation",
+        related_name="engagements",
+        blank=True,
+        verbose_name=_("organisations involved"),
+    )
+    people = models.TextField(_("people involved"), blank=True)
+    recommendations = models.ManyToManyField(
+        "catalog.Recommendation",
+        related_name="engagements",
+        blank=True,
+        verbose_name=_("recommendations discussed"),
+    )
+    summary = models.TextField(_("what was said"), blank=True)
+    follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=16,
+        choices=EngagementVisibility.choices,
+        default=EngagementVisibility.ORGANISATION,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords(m2m_fields=[organisations, recommendations])
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["-date", "-id"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Commitment(Tracked):
+    """Something promised during an engagement ("the Ministry will present a bill by June").
+
+    ``action`` links it to the plan action it became
+    (``tracking.actions.do_turn_commitment_into_action``); the action links back
+    through ``Action.commitments``. ``due_on`` feeds the deadlines calendar.
+    """
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.PROTECT, related_name="commitments")
+    text = models.TextField(_("commitment"))
+    by_whom = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        null=True,
+        blank=True,
+        verbose_name=_("by whom"),
+    )
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    action = models.ForeignKey(
+        Action,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        null=True,
+        blank=True,
+        verbose_name=_("action"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["engagement_id", "id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+# --------------------------------------------------------------------------- selections
+
+
+class Selection(Tracked):
+    """A named, saved set of recommendations ("basket") a user builds from lists.
+
+    Private to its ``owner``, or shared with the owner's ``organisation``
+    (``shared``). It becomes a briefing pack, an export or an engagement's agenda.
+    Recommendations a viewer may not see are never shown from it
+    (``tracking.permissions.selection_recommendations``).
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="selections"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="selections",
+        null=True,
+        blank=True,
+    )
+    shared = models.BooleanField(_("shared with my organisation"), default=True)
+    recommendations = models.ManyToManyField(
+        "catalog.Recommendation", related_name="selections", blank=True
+    )
+    history = HistoricalRecords(m2m_fields=[recommendations])
+
+    class Meta:
+        ordering: ClassVar = ["name", "id"]
+        verbose_name = _("selection")
+        verbose_name_plural = _("selections")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --------------------------------------------------------------------------- Views follow-up
+
+
+class ViewsFollowUpQuerySet(models.QuerySet["ViewsFollowUp"]):
+    def public(self) -> ViewsFollowUpQuerySet:
+        """Public entries of public communications, not archived."""
+        return self.filter(
+            visibility=Visibility.PUBLIC,
+            is_archived=False,
+            communication__visibility=Visibility.PUBLIC,
+            communication__is_archived=False,
+        )
+
+
+class ViewsFollowUp(Tracked):
+    """One step of the follow-up dialogue on Views (``catalog.Communication``).
+
+    Kinds: the State's reply, the author's comments on it, and the Committee's
+    follow-up assessment, graded on the same scales as follow-up to concluding
+    observations (``tracking.grades``: CCPR A–E, e.g. the follow-up progress reports
+    CCPR/C/141/2) with the dialogue then ``ongoing`` or ``closed`` (closed with a
+    satisfactory or unsatisfactory resolution, ``docs/domain`` §3.4).
+    """
+
+    class Kind(models.TextChoices):
+        STATE_REPLY = "state_reply", _("State party's reply")
+        AUTHOR_COMMENTS = "author_comments", _("Author's comments")
+        COMMITTEE_ASSESSMENT = "committee_assessment", _("Committee's follow-up assessment")
+
+    class Dialogue(models.TextChoices):
+        ONGOING = "ongoing", _("Dialogue ongoing")
+        CLOSED_SATISFACTORY = "closed_satisfactory", _("Dialogue closed: satisfactory")
+        CLOSED_UNSATISFACTORY = "closed_unsatisfactory", _("Dialogue closed: unsatisfactory")
+        NONE = "", _("Not stated")
+
+    communication = models.ForeignKey(
+        "catalog.Communication", on_delete=models.PROTECT, related_name="follow_ups"
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    symbol = models.CharField(_("document symbol"), max_length=128, blank=True)
+    text = models.TextField(_("summary"), blank=True)
+    grade_label = models.CharField(_("committee grade (as printed)"), max_length=64, blank=True)
+    grade_scale = models.CharField(_("grade scale"), max_length=32, blank=True)
+    grade_ordinal = models.SmallIntegerField(_("grade ordinal"), null=True, blank=True)
+    dialogue = models.CharField(_("dialogue"), max_length=32, choices=Dialogue.choices, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    objects = ViewsFollowUpQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["communication_id", "date", "id"]
+        verbose_name = _("follow-up of Views")
+        verbose_name_plural = _("follow-up of Views")
+
+    def __str__(self) -> str:
+        return f"{self.communication_id} {self.kind} {self.date}"
+
+
+# --------------------------------------------------------------------------- interventions
+
+
+def intervention_upload_to(instance: ThirdPartyIntervention, filename: str) -> str:
+    """Store under ``MEDIA_ROOT/interventions/<sha256[:2]>/<sha256>.<ext>`` (no user names)."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    digest = instance.sha256 or "unknown"
+    return f"interventions/{digest[:2]}/{digest}.{ext}"
+
+
+class ThirdPartyIntervention(Tracked):
+    """A third-party intervention (amicus submission) an organisation made on a communication.
+
+    Restricted while the communication is pending (so are its file and the
+    organisation's name); once the Views are published the deadlines calendar and the
+    dashboard remind coordinators to decide whether to publish it
+    (``publication_decided``). The file goes through the evidence checks
+    (``tracking.evidence.check_upload``: size, type by extension and content,
+    SHA-256) and is served only through ``tracking:intervention_file``.
+    """
+
+    communication = models.ForeignKey(
+        "catalog.Communication", on_delete=models.PROTECT, related_name="interventions"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="interventions"
+    )
+    date = models.DateField(_("date submitted"))
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    file = models.FileField(
+        _("submission file"), upload_to=intervention_upload_to, blank=True, max_length=255
+    )
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=128, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.RESTRICTED
+    )
+    publication_decided = models.BooleanField(_("publication decided"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering: ClassVar = ["-date", "id"]
+        verbose_name = _("third-party intervention")
+        verbose_name_plural = _("third-party interventions")
+
+    def __str__(self) -> str:
+        return self.title or f"{self.communication_id} {self.date}"

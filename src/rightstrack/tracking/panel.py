@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,10 +25,18 @@ from rightstrack.accounts.permissions import (
     visible_follow_up_requests,
 )
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Recommendation
+from rightstrack.catalog.models import Document, Recommendation
+from rightstrack.classify.consolidation.repeated import cluster_of
 from rightstrack.tracking import permissions as perm
-from rightstrack.tracking.followup import state_label, state_of
-from rightstrack.tracking.models import Action, Assessment, PublicationState, StatusChange
+from rightstrack.tracking.engagements import engagements_about
+from rightstrack.tracking.followup import OVERDUE, state_label, state_of
+from rightstrack.tracking.models import (
+    Action,
+    Assessment,
+    Indicator,
+    PublicationState,
+    StatusChange,
+)
 
 
 @dataclass
@@ -39,6 +49,7 @@ class TimelineEntry:
     old: str = ""
     new: str = ""
     organisation: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -52,8 +63,12 @@ class Panel:
     grade: Assessment | None
     follow_ups: list[dict[str, Any]]
     timeline: list[TimelineEntry]
+    engagements: list[Any] = field(default_factory=list)
     can_assign: bool = False
     can_assess: bool = False
+    #: Plans and indicators that address the recommendation's cluster (same ask).
+    cluster_plans: list[Any] = field(default_factory=list)
+    cluster_indicators: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -80,14 +95,35 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
         .select_related("organisation")
         .order_by("role", "organisation__name")
     )
+    # Plans, actions and indicators may address the recommendation's cluster (the same
+    # ask made elsewhere): they show on the page of every member.
+    cluster = cluster_of(rec)
+    clusters = [cluster.pk] if cluster else []
     shown = [
         s
         for a in perm.visible_actions(user)
-        .filter(recommendations=rec)
+        .filter(Q(recommendations=rec) | Q(cluster_id__in=clusters))
+        .distinct()
         .select_related("plan", "responsible")
         .order_by("target_date", "pk")
         if (s := perm.shown_action(user, a)) is not None
     ]
+    cluster_plans = (
+        list(perm.visible_plans(user).filter(cluster_id__in=clusters).order_by("title", "pk"))
+        if clusters
+        else []
+    )
+    cluster_indicators = (
+        list(
+            Indicator.objects.filter(
+                is_archived=False,
+                cluster_id__in=clusters,
+                action__in=perm.visible_actions(user).values("pk"),
+            ).order_by("name", "pk")
+        )
+        if clusters
+        else []
+    )
     published = (
         perm.visible_assessments(user)
         .filter(recommendation=rec, publication_state=PublicationState.PUBLISHED)
@@ -112,6 +148,7 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
         (a for a in published if a.source == Assessment.Source.COMMITTEE and a.grade_label), None
     )
     today = timezone.localdate()
+    engagements = engagements_about(user, rec)
     follow_ups = [
         {"item": f, "state": (state := state_of(f, today)), "state_label": state_label(state)}
         for f in visible_follow_up_requests(user)
@@ -126,18 +163,27 @@ def tracking_panel(user: Viewer | None, recommendation: Recommendation) -> dict[
             assessments=side_by_side,
             grade=grade,
             follow_ups=follow_ups,
-            timeline=timeline(user, rec, follow_ups),
+            timeline=timeline(user, rec, follow_ups, engagements),
+            engagements=engagements,
             can_assign=perm.can_assign(user),
             can_assess=perm.can_submit_assessment(user, rec.pk),
+            cluster_plans=cluster_plans,
+            cluster_indicators=cluster_indicators,
+            extra={"can_record": perm.can_record_engagement(user)},
         )
     }
 
 
 def timeline(
-    user: Viewer | None, rec: Recommendation, follow_ups: list[dict[str, Any]] | None = None
+    user: Viewer | None,
+    rec: Recommendation,
+    follow_ups: list[dict[str, Any]] | None = None,
+    engagements: list[Any] | None = None,
 ) -> list[TimelineEntry]:
     """Dated entries for ``rec``: adoption, status-change log (public part only for
-    non-coordinators), follow-up deadlines and replies; oldest first."""
+    non-coordinators), follow-up deadlines and replies, and the engagements that
+    discussed it (``engagements``: those ``user`` may see, from
+    ``tracking.engagements.engagements_about``); oldest first."""
     entries: list[TimelineEntry] = []
     if rec.date:
         entries.append(TimelineEntry(rec.date, "issued", str(_("Recommendation issued"))))
@@ -171,5 +217,48 @@ def timeline(
                     new=str(f["state_label"]),
                 )
             )
+    for e in engagements or []:
+        entries.append(
+            TimelineEntry(
+                e.date,
+                "engagement",
+                str(e.get_kind_display()),
+                new=e.title,
+                organisation=e.organisation.name if e.organisation else "",
+                url=reverse("tracking:engagement_detail", args=[e.pk]),
+            )
+        )
     entries.sort(key=lambda e: e.date)
     return entries
+
+
+def document_follow_up(user: Viewer | None, doc: Document) -> dict[str, Any]:
+    """Context of ``tracking/_document_panel.html`` for a document ``user`` may see.
+
+    ``follow_ups``: the follow-up requests ``user`` may see, in printed order, each
+    with its state on today's date (``tracking.followup``); ``next_report``: the next
+    periodic report the document asks for (``date``: its due date, or 31 December of
+    its year when only the year is given, as in ``tracking.deadlines``; ``overdue``).
+    """
+    today = timezone.localdate()
+    follow_ups = [
+        {"item": f, "state": (state := state_of(f, today)), "state_label": state_label(state)}
+        for f in visible_follow_up_requests(user)
+        .filter(document=doc)
+        .order_by("recommendation__order", "pk")
+    ]
+    day = doc.next_report_due or (
+        dt.date(doc.next_report_year, 12, 31) if doc.next_report_year else None
+    )
+    next_report = (
+        {"date": day, "year_only": doc.next_report_due is None, "overdue": day < today}
+        if day
+        else None
+    )
+    return {
+        "doc": doc,
+        "follow_ups": follow_ups,
+        "next_report": next_report,
+        "overdue": OVERDUE,
+        "iso3": doc.country.iso3 if doc.country else "",
+    }

@@ -28,13 +28,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from rightstrack.accounts.models import ROLE_RANK, Role
-from rightstrack.accounts.permissions import can_see_restricted, user_rank, visible_recommendations
+from rightstrack.accounts.permissions import (
+    can_see_restricted,
+    user_rank,
+    visible_communications,
+    visible_recommendations,
+)
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Visibility
+from rightstrack.catalog.models import RecommendationQuerySet, Visibility
 from rightstrack.tracking.models import (
     Action,
     ActionQuerySet,
@@ -42,14 +47,22 @@ from rightstrack.tracking.models import (
     AssessmentQuerySet,
     Assignment,
     AssignmentQuerySet,
+    Commitment,
+    Engagement,
+    EngagementQuerySet,
+    EngagementVisibility,
     Evidence,
     ImplementationPlan,
     Indicator,
     Measurement,
     PlanQuerySet,
     PublicationState,
+    Selection,
     StatusChange,
     StatusChangeQuerySet,
+    ThirdPartyIntervention,
+    ViewsFollowUp,
+    ViewsFollowUpQuerySet,
 )
 
 COORDINATOR = ROLE_RANK[Role.COORDINATOR]
@@ -87,9 +100,14 @@ def is_validator_of(user: Viewer | None, organisation_id: int | None) -> bool:
 
 
 def visible_assignments(user: Viewer | None) -> AssignmentQuerySet:
-    """Active assignments of recommendations ``user`` may see."""
-    recs = visible_recommendations(user).values("pk")
-    return Assignment.objects.active().filter(recommendation__in=recs)
+    """Active assignments of recommendations ``user`` may see.
+
+    A correlated ``EXISTS`` rather than ``IN (every visible recommendation)``: fetching one
+    assignment then probes one recommendation instead of listing the whole catalogue
+    (the assign page took over a second with 250,000 recommendations; ``bench/forms.py``).
+    """
+    recs = visible_recommendations(user).filter(pk=OuterRef("recommendation_id"))
+    return Assignment.objects.active().filter(Exists(recs))
 
 
 def visible_plans(user: Viewer | None) -> PlanQuerySet:
@@ -164,6 +182,38 @@ def _get(qs: Any, pk: Any, label: str) -> Any:
         raise Http404(f"No such {label}") from None
 
 
+def visible_views_follow_ups(user: Viewer | None) -> ViewsFollowUpQuerySet:
+    """Follow-up steps of Views ``user`` may see: not archived, of a communication
+    ``user`` may see (``accounts.permissions.visible_communications``); restricted
+    steps (e.g. an author's comments not yet published) only for coordinators."""
+    if can_see_restricted(user):
+        return ViewsFollowUp.objects.filter(
+            is_archived=False, communication__in=visible_communications(user).values("pk")
+        )
+    return ViewsFollowUp.objects.public()
+
+
+def visible_interventions(user: Viewer | None) -> QuerySet[ThirdPartyIntervention]:
+    """Third-party interventions ``user`` may see.
+
+    Coordinators and admins: every non-archived one. Everyone else: public ones
+    (a coordinator decided to publish them) of communications that are themselves
+    public; an intervention on a pending communication is restricted by default.
+    """
+    qs = ThirdPartyIntervention.objects.filter(is_archived=False)
+    if can_see_restricted(user):
+        return qs
+    return qs.filter(
+        visibility=Visibility.PUBLIC,
+        communication__in=visible_communications(user).values("pk"),
+    )
+
+
+def get_intervention_for_user(user: Viewer | None, pk: Any) -> ThirdPartyIntervention:
+    """One intervention ``user`` may see (:func:`visible_interventions`), else ``Http404``."""
+    return _get(visible_interventions(user), pk, "intervention")  # type: ignore[no-any-return]
+
+
 def get_plan_for_user(user: Viewer | None, pk: Any) -> ImplementationPlan:
     """One plan ``user`` may see, else ``Http404``."""
     return _get(visible_plans(user), pk, "plan")  # type: ignore[no-any-return]
@@ -186,6 +236,14 @@ def get_assessment_for_user(user: Viewer | None, pk: Any) -> Assessment:
 def get_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
     """One active assignment ``user`` may see, else ``Http404``."""
     return _get(visible_assignments(user), pk, "assignment")  # type: ignore[no-any-return]
+
+
+def get_ended_assignment_for_user(user: Viewer | None, pk: Any) -> Assignment:
+    """One assignment, archived or not, for those who assign (coordinators), to restore an
+    ended one; ``Http404`` for everyone else and for an unknown ``pk``."""
+    if not can_assign(user):
+        raise Http404("No assignment found.")
+    return _get(Assignment.objects.all(), pk, "assignment")  # type: ignore[no-any-return]
 
 
 def get_indicator_for_user(user: Viewer | None, pk: Any) -> Indicator:
@@ -223,6 +281,7 @@ def visible_evidence(user: Viewer | None) -> QuerySet[Evidence]:
         Q(assessment__in=visible_assessments(user).values("pk"))
         | Q(action__in=actions.values("pk"), publication_state=PublicationState.PUBLISHED)
         | Q(action__in=own)
+        | Q(engagement__in=visible_engagements(user).values("pk"))
     )
 
 
@@ -337,10 +396,16 @@ def can_see_history(user: Viewer | None) -> bool:
 
 
 def can_attach_evidence(
-    user: Viewer | None, assessment: Assessment | None, action: Action | None
+    user: Viewer | None,
+    assessment: Assessment | None,
+    action: Action | None,
+    engagement: Engagement | None = None,
 ) -> bool:
-    """Add or archive evidence: whoever may edit the action, or the assessment
-    (its author before publication, a validator of its organisation, coordinators)."""
+    """Add or archive evidence: whoever may edit the action, the engagement, or the
+    assessment (its author before publication, a validator of its organisation,
+    coordinators)."""
+    if engagement is not None:
+        return can_edit_engagement(user, engagement)
     if action is not None:
         return can_edit_action(user, action)
     if assessment is not None:
@@ -384,3 +449,122 @@ def shown_action(user: Viewer | None, action: Action) -> ShownAction | None:
     if published is None:
         return None
     return ShownAction(action.pk, published, published is not action, PublicationState.PUBLISHED)
+
+
+# --------------------------------------------------------------------------- engagements
+
+
+def visible_engagements(user: Viewer | None) -> EngagementQuerySet:
+    """Engagements ``user`` may see (never archived ones).
+
+    Coordinators and admins: all. Anonymous visitors: public ones. Other signed-in
+    users: public ones, the "organisation only" ones of their own organisation, and
+    those they recorded themselves (restricted included). The rule is in
+    ``docs/security.md``; ``EngagementVisibility`` explains the three levels.
+    """
+    live = Engagement.objects.filter(is_archived=False)
+    if can_see_restricted(user):
+        return live
+    rank = user_rank(user)
+    if rank == 0:
+        return live.public()
+    seen = Q(visibility=EngagementVisibility.PUBLIC) | Q(created_by_id=getattr(user, "pk", None))
+    if _org_id(user):
+        seen |= Q(visibility=EngagementVisibility.ORGANISATION, organisation_id=_org_id(user))
+    return live.filter(seen)
+
+
+def get_engagement_for_user(user: Viewer | None, pk: Any) -> Engagement:
+    """One engagement ``user`` may see (see :func:`visible_engagements`), else ``Http404``."""
+    qs = visible_engagements(user).select_related("organisation", "country")
+    return _get(qs, pk, "engagement")  # type: ignore[no-any-return]
+
+
+def visible_commitments(user: Viewer | None) -> QuerySet[Commitment]:
+    """Non-archived commitments of engagements ``user`` may see."""
+    return Commitment.objects.filter(
+        is_archived=False, engagement__in=visible_engagements(user).values("pk")
+    )
+
+
+def get_commitment_for_user(user: Viewer | None, pk: Any) -> Commitment:
+    """One commitment of an engagement ``user`` may see, else ``Http404``."""
+    qs = visible_commitments(user).select_related("engagement", "by_whom", "action")
+    return _get(qs, pk, "commitment")  # type: ignore[no-any-return]
+
+
+def can_record_engagement(user: Viewer | None) -> bool:
+    """Record an engagement: coordinators and admins, and focal points and validators
+    of an organisation (recorded for that organisation)."""
+    return is_coordinator(user) or is_institution_member(user)
+
+
+def can_edit_engagement(user: Viewer | None, engagement: Engagement) -> bool:
+    """Edit or archive an engagement, its commitments and attachments: coordinators;
+    focal points and validators of the organisation that recorded it; its author."""
+    if is_coordinator(user):
+        return True
+    if user_rank(user) < FOCAL_POINT:
+        return False
+    own_org = engagement.organisation_id is not None and engagement.organisation_id == _org_id(user)
+    return own_org or engagement.created_by_id == getattr(user, "pk", None)
+
+
+def engagement_visibilities(user: Viewer | None) -> list[str]:
+    """The visibility levels ``user`` may give an engagement.
+
+    Publishing is for those who publish directly (coordinators, validators: see
+    :func:`publishes_directly`); a focal point's record stays within the organisation.
+    """
+    levels = [EngagementVisibility.ORGANISATION.value, EngagementVisibility.RESTRICTED.value]
+    if is_coordinator(user) or user_rank(user) == VALIDATOR:
+        levels.insert(0, EngagementVisibility.PUBLIC.value)
+    return levels
+
+
+# --------------------------------------------------------------------------- selections
+
+
+def visible_selections(user: Viewer | None) -> QuerySet[Selection]:
+    """Selections ``user`` may see: their own, and those shared with their organisation.
+
+    A selection is a working list, not a record: coordinators see only their own
+    and their organisation's, like everyone else. Anonymous visitors: none.
+    """
+    if user_rank(user) == 0:
+        return Selection.objects.none()
+    seen = Q(owner_id=getattr(user, "pk", None))
+    if _org_id(user):
+        seen |= Q(shared=True, organisation_id=_org_id(user))
+    return Selection.objects.filter(seen, is_archived=False)
+
+
+def get_selection_for_user(user: Viewer | None, pk: Any) -> Selection:
+    """One selection ``user`` may see, else ``Http404``."""
+    return _get(visible_selections(user), pk, "selection")  # type: ignore[no-any-return]
+
+
+def can_keep_selections(user: Viewer | None) -> bool:
+    """Create selections: signed-in users from contributor up (viewers change nothing)."""
+    return user_rank(user) >= CONTRIBUTOR
+
+
+def can_edit_selection(user: Viewer | None, selection: Selection) -> bool:
+    """Change a selection: its owner, or (shared) a member of its organisation from
+    contributor up."""
+    if not can_keep_selections(user):
+        return False
+    if selection.owner_id == getattr(user, "pk", None):
+        return True
+    org = _org_id(user)
+    return selection.shared and org is not None and selection.organisation_id == org
+
+
+def selection_recommendations(user: Viewer | None, selection: Selection) -> RecommendationQuerySet:
+    """The recommendations of ``selection`` that ``user`` may see, in document order."""
+    return (
+        visible_recommendations(user)
+        .filter(selections=selection)
+        .select_related("document")
+        .order_by("document__symbol", "order", "id")
+    )

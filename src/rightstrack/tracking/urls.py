@@ -2,17 +2,36 @@
 
 from django.urls import path
 
-from rightstrack.tracking import deadline_views, views
+from rightstrack.tracking import (
+    actor_views,
+    communication_views,
+    deadline_views,
+    engagement_views,
+    selection_views,
+    views,
+)
 
 app_name = "tracking"
 urlpatterns = [
     path("", views.index, name="index"),
     path("actors/", views.actor_list, name="actor_list"),
+    path("actors/new/", actor_views.actor_edit, name="actor_create"),
     path("actors/<int:pk>/", views.actor_detail, name="actor_detail"),
+    path("actors/<int:pk>/edit/", actor_views.actor_edit, name="actor_edit"),
+    path("actors/<int:pk>/archive/", actor_views.actor_archive, name="actor_archive"),
+    path("actors/<int:pk>/restore/", actor_views.actor_restore, name="actor_restore"),
+    path("actors/<int:org_pk>/contacts/new/", actor_views.contact_edit, name="contact_create"),
+    path("contacts/<int:pk>/edit/", actor_views.contact_edit, name="contact_edit"),
+    path("contacts/<int:pk>/archive/", actor_views.contact_archive, name="contact_archive"),
+    path("contacts/<int:pk>/restore/", actor_views.contact_restore, name="contact_restore"),
     path("recommendations/<int:pk>/", views.recommendation_tracking, name="recommendation"),
     path("recommendations/<int:pk>/assign/", views.assign, name="assign"),
     path("recommendations/<int:rec_pk>/assess/", views.assessment_edit, name="assessment_create"),
     path("assignments/<int:pk>/archive/", views.assignment_archive, name="assignment_archive"),
+    path("picker/", views.picker_results, name="picker"),
+    path("assignments/<int:pk>/restore/", views.assignment_restore, name="assignment_restore"),
+    path("batches/<int:pk>/", views.batch_detail, name="batch"),
+    path("batches/<int:pk>/undo/", views.batch_undo, name="batch_undo"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_edit, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
@@ -44,7 +63,45 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("history/<str:model>/<int:pk>/", views.history, name="history"),
     path("countries/<str:iso3>/dashboard/", views.dashboard, name="dashboard"),
+    path("engagements/", engagement_views.engagement_list, name="engagement_list"),
+    path("engagements/new/", engagement_views.engagement_edit, name="engagement_create"),
+    path("engagements/<int:pk>/", engagement_views.engagement_detail, name="engagement_detail"),
+    path("engagements/<int:pk>/edit/", engagement_views.engagement_edit, name="engagement_edit"),
+    path(
+        "engagements/<int:pk>/archive/",
+        engagement_views.engagement_archive,
+        name="engagement_archive",
+    ),
+    path(
+        "commitments/<int:pk>/action/", engagement_views.commitment_action, name="commitment_action"
+    ),
+    path("selections/", selection_views.selection_list, name="selection_list"),
+    path("selections/new/", selection_views.selection_create, name="selection_create"),
+    path("selections/add/", selection_views.selection_add, name="selection_add"),
+    path("selections/<int:pk>/", selection_views.selection_detail, name="selection_detail"),
+    path("selections/<int:pk>/remove/", selection_views.selection_remove, name="selection_remove"),
+    path(
+        "selections/<int:pk>/archive/",
+        selection_views.selection_archive,
+        name="selection_archive",
+    ),
     path("deadlines/", deadline_views.deadlines_page, name="deadlines"),
     path("deadlines/user/<str:token>.ics", deadline_views.user_ics, name="deadlines_user_ics"),
     path("deadlines/<str:iso3>.ics", deadline_views.country_ics, name="deadlines_country_ics"),
+    path("communications/new/", communication_views.communication_new, name="communication_new"),
+    path(
+        "communications/<int:pk>/",
+        communication_views.communication_manage,
+        name="communication_manage",
+    ),
+    path(
+        "interventions/<int:pk>/decide/",
+        communication_views.intervention_decide,
+        name="intervention_decide",
+    ),
+    path(
+        "interventions/<int:pk>/file/",
+        communication_views.intervention_file,
+        name="intervention_file",
+    ),
 ]

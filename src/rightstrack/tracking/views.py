@@ -17,14 +17,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.permissions import (
+    can_manage_actors,
     get_recommendation_for_user,
+    manageable_users,
     public_name,
     user_rank,
     visible_documents,
@@ -34,7 +37,7 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country
 from rightstrack.core import csv_stream
 from rightstrack.tracking import actions as verbs
-from rightstrack.tracking import forms
+from rightstrack.tracking import forms, picker
 from rightstrack.tracking import permissions as perm
 from rightstrack.tracking.dashboard import (
     CSV_HEADER,
@@ -42,8 +45,9 @@ from rightstrack.tracking.dashboard import (
     actors_csv_rows,
     country_dashboard,
 )
+from rightstrack.tracking.engagements import engagements_in, engagements_with
 from rightstrack.tracking.history import history_context
-from rightstrack.tracking.models import Assessment, PublicationState
+from rightstrack.tracking.models import Assessment, Assignment, Batch, PublicationState
 from rightstrack.tracking.panel import tracking_panel
 
 
@@ -120,11 +124,13 @@ def actor_list(request: HttpRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = 'attachment; filename="mapping-of-actors.csv"'
         return response
-    return render(
-        request,
-        "tracking/actor_list.html",
-        {"form": f, "orgs": orgs, "query": request.GET.urlencode()},
-    )
+    ctx = {
+        "form": f,
+        "orgs": orgs,
+        "query": request.GET.urlencode(),
+        "can_manage": can_manage_actors(request.user),
+    }
+    return render(request, "tracking/actor_list.html", ctx)
 
 
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -142,7 +148,21 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for a in perm.visible_actions(request.user).filter(responsible=org).select_related("plan")
         if (s := perm.shown_action(request.user, a)) is not None
     ]
-    ctx = {"org": org, "assignments": assignments, "actions": shown}
+    manager = can_manage_actors(request.user)
+    ctx = {
+        "org": org,
+        "assignments": assignments,
+        "actions": shown,
+        "can_manage": manager,
+        # Direct contacts stay inside the product (focal points and above).
+        "contacts": org.contacts.filter(is_archived=False)
+        if user_rank(request.user) >= perm.FOCAL_POINT
+        else [],
+        "members": manageable_users(request.user).filter(organisation=org, is_active=True)
+        if manager
+        else [],
+        "engagements": engagements_with(request.user, org),
+    }
     return render(request, "tracking/actor_detail.html", ctx)
 
 
@@ -172,13 +192,81 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def assignment_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    """End an assignment (archived, kept in history)."""
+    """End an assignment: GET shows what will happen, POST (the confirmation) archives it.
+
+    The assignment stays in history, where it can be restored (``assignment_restore``).
+    """
     assignment = perm.get_assignment_for_user(request.user, pk)
     _need(perm.can_assign(request.user))
+    if request.method != "POST":
+        ctx = {"assignment": assignment, "rec": assignment.recommendation}
+        return render(request, "tracking/assignment_archive_confirm.html", ctx)
     _archive(request, lambda v: verbs.do_archive_assignment(request.user, assignment, v))
     return redirect("tracking:assign", pk=assignment.recommendation_id)
+
+
+@login_required
+@require_POST
+def assignment_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the end of an assignment (button on its history page)."""
+    _need(perm.can_assign(request.user))
+    assignment = perm.get_ended_assignment_for_user(request.user, pk)
+    try:
+        verbs.do_restore_assignment(request.user, assignment, int(request.POST.get("version", "0")))
+        messages.success(request, _("The assignment is active again."))
+    except (verbs.StaleEdit, ValueError, ValidationError):
+        messages.error(request, _("This assignment could not be restored; nothing changed."))
+    return redirect("tracking:history", model="assignment", pk=assignment.pk)
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bulk change: what it changed (one history entry per record) and its undo."""
+    _need(perm.can_assign(request.user))
+    batch = get_object_or_404(Batch.objects.select_related("undoes"), pk=pk)
+    entries = (
+        Assignment.history.filter(batch=batch)
+        .select_related("recommendation__document", "organisation")
+        .order_by("recommendation__document_id", "recommendation__order")
+    )
+    undo = Batch.objects.filter(undoes=batch).first()
+    ctx = {"batch": batch, "entries": entries, "undo": undo}
+    return render(request, "tracking/batch_detail.html", ctx)
+
+
+@login_required
+@require_POST
+def batch_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a bulk change in one step (the undo is a batch of its own)."""
+    _need(perm.can_assign(request.user))
+    batch = get_object_or_404(Batch, pk=pk)
+    try:
+        undo = verbs.do_undo_batch(request.user, batch)
+    except ValidationError:
+        messages.error(request, _("This bulk change cannot be undone (again)."))
+        return redirect("tracking:batch", pk=batch.pk)
+    messages.success(request, _("Undone. The undo is recorded in the history too."))
+    return redirect("tracking:batch", pk=undo.pk)
+
+
+def _confirm_archive(request: HttpRequest, obj: Any, kind: str) -> HttpResponse:
+    """The confirmation page of an archive button: what will happen; POST to confirm."""
+    ctx = {"obj": obj, "kind": kind, "back": _safe_next(request)}
+    return render(request, "tracking/archive_confirm.html", ctx)
+
+
+def _confirm_reject(request: HttpRequest, obj: Any) -> HttpResponse:
+    """The confirmation page of a "Reject" link: what will happen; POST to confirm."""
+    ctx = {"obj": obj, "back": _safe_next(request)}
+    return render(request, "tracking/reject_confirm.html", ctx)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """``?next=`` if it is a path of this site, else an empty string."""
+    target = request.GET.get("next", "")
+    ok = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if ok else ""
 
 
 def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
@@ -189,6 +277,27 @@ def _archive(request: HttpRequest, call: Callable[[int], Any]) -> None:
         messages.error(
             request, _("This record changed since you opened the page; nothing was archived.")
         )
+
+
+@login_required
+def picker_results(request: HttpRequest) -> HttpResponse:
+    """Search results of the recommendation picker as an HTML fragment (``picker.js``).
+
+    Scope from ``?country=ISO3`` and/or ``?document=<id>``, always within what the user
+    may see; ``?name=`` is the form field the checkboxes belong to.
+    """
+    name = request.GET.get("name", "recommendations")
+    if not name.isidentifier():
+        raise Http404
+    document = request.GET.get("document", "")
+    scope = picker.scope_queryset(
+        request.user,
+        country=request.GET.get("country", "")[:3],
+        document=int(document) if document.isdigit() else None,
+    )
+    query = request.GET.get("q", "")
+    ctx = {"name": name, "results": picker.picker_search(scope, query), "searched": bool(query)}
+    return render(request, "tracking/_picker_results.html", ctx)
 
 
 # --------------------------------------------------------------------------- plans
@@ -252,11 +361,13 @@ def _initial(obj: Any, form_cls: type) -> dict[str, Any]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a plan (coordinators)."""
     plan = perm.get_plan_for_user(request.user, pk)
     _need(perm.can_manage_plans(request.user))
+    if request.method != "POST":
+        return _confirm_archive(request, plan, "plan")
     _archive(request, lambda v: verbs.do_archive_plan(request.user, plan, v))
     return redirect("tracking:plan_list")
 
@@ -283,6 +394,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         ),
         "evidence": perm.visible_evidence(request.user).filter(action=action),
+        "commitments": perm.visible_commitments(request.user)
+        .filter(action=action)
+        .select_related("engagement"),
         "can_edit": perm.can_edit_action(request.user, action),
         "can_review": perm.can_review_action(request.user, action)
         and action.publication_state != PublicationState.PUBLISHED,
@@ -306,15 +420,21 @@ def action_edit(
     lock = not perm.is_coordinator(request.user)
     own_org = getattr(request.user, "organisation", None)
     initial = _initial(action, forms.ActionForm) if action else {"responsible": own_org}
+    find = picker.finding(request)
+    iso3 = plan.country.iso3 if plan.country else ""
     form = _versioned_form(
         forms.ActionForm,
-        request.POST or None,
-        initial=initial,
-        recommendations=visible_recs(request.user).select_related("document"),
+        None if find else (request.POST or None),
+        initial=picker.initial_from(request.POST) if find else initial,
+        recommendations=picker.scope_queryset(
+            request.user, country=iso3, include=initial.get("recommendations")
+        ),
+        query=picker.picker_query(request, "recommendations"),
+        scope_params={"country": iso3},
         lock_responsible=lock,
     )
     current, status = None, 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not find and form.is_valid():
         data = {
             k: v for k, v in form.cleaned_data.items() if k not in ("version", "recommendations")
         }
@@ -363,21 +483,25 @@ def _create(form: Any, call: Callable[[], Any]) -> tuple[Any, int]:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an action."""
     action = perm.get_action_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, action))
+    if request.method != "POST":
+        return _confirm_archive(request, action, "action")
     _archive(request, lambda v: verbs.do_archive_action(request.user, action, v))
     return redirect("tracking:plan_detail", pk=action.plan_id)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def action_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject an action (validator of its institution, coordinators)."""
     action = perm.get_action_for_user(request.user, pk)
     _need(perm.can_review_action(request.user, action))
+    if request.method != "POST":
+        return _confirm_reject(request, action)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_action(request.user, action, v, approve=ok, note=note),
@@ -440,11 +564,13 @@ def indicator_edit(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def indicator_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an indicator."""
     indicator = perm.get_indicator_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, indicator.action))
+    if request.method != "POST":
+        return _confirm_archive(request, indicator, "indicator")
     _archive(request, lambda v: verbs.do_archive_indicator(request.user, indicator, v))
     return redirect("tracking:action_detail", pk=indicator.action_id)
 
@@ -463,11 +589,13 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measurement_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a measurement."""
     m = perm.get_measurement_for_user(request.user, pk)
     _need(perm.can_edit_action(request.user, m.indicator.action))
+    if request.method != "POST":
+        return _confirm_archive(request, m, "measurement")
     _archive(request, lambda v: verbs.do_archive_measurement(request.user, m, v))
     return redirect("tracking:action_detail", pk=m.indicator.action_id)
 
@@ -550,11 +678,13 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject an assessment (moderation / validation)."""
     a = perm.get_assessment_for_user(request.user, pk)
     _need(perm.can_review_assessment(request.user, a))
+    if request.method != "POST":
+        return _confirm_reject(request, a)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_assessment(request.user, a, v, approve=ok, note=note),
@@ -562,11 +692,13 @@ def assessment_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assessment_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive an assessment."""
     a = perm.get_assessment_for_user(request.user, pk)
     _need(perm.is_coordinator(request.user) or perm.can_edit_assessment(request.user, a))
+    if request.method != "POST":
+        return _confirm_archive(request, a, "assessment")
     _archive(request, lambda v: verbs.do_archive_assessment(request.user, a, v))
     return redirect("tracking:recommendation", pk=a.recommendation_id)
 
@@ -614,11 +746,13 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject a focal point's measurement (validator of its institution, coordinators)."""
     m = perm.get_measurement_for_user(request.user, pk)
     _need(perm.can_review_action(request.user, m.indicator.action))
+    if request.method != "POST":
+        return _confirm_reject(request, m)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_measurement(request.user, m, v, approve=ok, note=note),
@@ -629,11 +763,13 @@ def measurement_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject evidence a focal point added to an action."""
     ev = perm.get_evidence_for_user(request.user, pk)
     _need(ev.action is not None and perm.can_review_action(request.user, ev.action))
+    if request.method != "POST":
+        return _confirm_reject(request, ev)
     return _review(
         request,
         lambda v, ok, note: verbs.do_review_evidence(request.user, ev, v, approve=ok, note=note),
@@ -643,15 +779,20 @@ def evidence_review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evidence_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Attach a link or a file to an assessment or an action."""
-    if kind not in ("action", "assessment"):
+    getters = {
+        "action": perm.get_action_for_user,
+        "assessment": perm.get_assessment_for_user,
+        "engagement": perm.get_engagement_for_user,
+    }
+    if kind not in getters:
         raise Http404
-    if kind == "action":
-        parent: Any = perm.get_action_for_user(request.user, pk)
-        target = {"action": parent}
-    else:
-        parent = perm.get_assessment_for_user(request.user, pk)
-        target = {"assessment": parent}
-    _need(perm.can_attach_evidence(request.user, target.get("assessment"), target.get("action")))
+    parent: Any = getters[kind](request.user, pk)
+    target = {kind: parent}
+    _need(
+        perm.can_attach_evidence(
+            request.user, target.get("assessment"), target.get("action"), target.get("engagement")
+        )
+    )
     form = forms.EvidenceForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -690,11 +831,15 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Archive a piece of evidence."""
     ev = perm.get_evidence_for_user(request.user, pk)
+    if request.method != "POST":
+        return _confirm_archive(request, ev, "evidence")
     _archive(request, lambda v: verbs.do_archive_evidence(request.user, ev, v))
+    if ev.engagement_id:
+        return redirect("tracking:engagement_detail", pk=ev.engagement_id)
     return redirect(
         *(
             ("tracking:action_detail", ev.action_id)
@@ -710,7 +855,11 @@ def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     """Who changed what and when, for one tracked object."""
-    return render(request, "tracking/history.html", history_context(request.user, model, pk))
+    ctx = history_context(request.user, model, pk)
+    obj = ctx["object"]
+    if model == "assignment" and obj.is_archived and perm.can_assign(request.user):
+        ctx["restore_url"] = reverse("tracking:assignment_restore", args=[obj.pk])
+    return render(request, "tracking/history.html", ctx)
 
 
 def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
@@ -719,6 +868,7 @@ def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
     ctx = {
         "country": country,
         **country_dashboard(request.user, country.iso3, timezone.localdate()),
+        "engagements": engagements_in(request.user, country.iso3),
     }
     return render(request, "tracking/dashboard.html", ctx)
 

@@ -16,9 +16,13 @@ Kinds (parsed by :mod:`rightstrack.ingest.parsers.documents`):
   ``due_basis`` stated/computed), ``particular_importance`` (CERD) and
   ``urgent_measures`` (CRC), the last two without deadline; each linked to the
   Recommendation it cites.
-- **Views**: one Document (type ``views``) and, when the Committee found a violation,
-  the remedy paragraph as a Recommendation and one ``views_reply`` FollowUpRequest with
-  the reply period (due date computed from the adoption date when known).
+- **Views**: one Document (type ``views``), one :class:`Communication` (committee and
+  number, State, author, status, date of the Views, articles violated, remedies asked
+  for, reply period and deadline; re-imports keep what a coordinator entered: the
+  transmittal date, the anonymisation and visibility decisions) and, when the
+  Committee found a violation, the remedy paragraph as a Recommendation and one
+  ``views_reply`` FollowUpRequest with the reply period (due date computed from the
+  adoption date when known).
 - **Follow-up replies** (``…/FCO/n``, or ``…/CO/n/Add.1`` titled "Information received
   from ... on follow-up"): a Document of type ``follow_up_reply`` with ``received_on``
   and ``parent`` = the CO; the CO's ``follow_up`` requests get ``reply_received_on`` and
@@ -35,7 +39,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
+from rightstrack.catalog.models import (
+    Communication,
+    Document,
+    FollowUpRequest,
+    Recommendation,
+    Visibility,
+)
 from rightstrack.ingest.importers import Counts, ImportContext, register
 from rightstrack.ingest.parsers.archive import read_member
 from rightstrack.ingest.parsers.documents.concluding_observations import (
@@ -282,6 +292,7 @@ def _store_views(parsed: ParsedDocument, views: ViewsDecision, ctx: ImportContex
     values = _base_values(parsed, ctx, lookup, Document.Type.VIEWS)
     symbol = values["symbol"]
     document = upsert_document(symbol, values, ctx)
+    _upsert_communication(document, views, values, ctx)
     if views.outcome != "violation" and not views.optional_protocol_violation:
         return Counts()
     remedy = views.paragraph(views.remedy_paragraph) if views.remedy_paragraph else None
@@ -319,6 +330,68 @@ def _store_views(parsed: ParsedDocument, views: ViewsDecision, ctx: ImportContex
             },
         )
     return counts
+
+
+_STATUS = {
+    "inadmissible": Communication.Status.INADMISSIBLE,
+    "discontinued": Communication.Status.DISCONTINUED,
+}
+
+
+def _upsert_communication(
+    document: Document, views: ViewsDecision, values: dict[str, Any], ctx: ImportContext
+) -> Communication:
+    """Create or update the communication the Views decide (key: committee and number).
+
+    What the document says overwrites what an earlier import stored; what only a
+    coordinator can know (transmittal date, anonymisation, visibility decided after
+    the Views) is kept. A communication recorded as pending becomes public when its
+    Views are imported, unless the import itself is restricted.
+
+    Raises:
+        ImportFailed: no communication number in the symbol or the text.
+    """
+    if not views.communication:
+        raise ctx.fail("no communication number in the symbol or the text", page=1)
+    comm = Communication.objects.filter(
+        mechanism_id=values["mechanism_id"], number=views.communication
+    ).first()
+    status = _STATUS.get(views.outcome or "", Communication.Status.VIEWS_ADOPTED)
+    outcome = views.outcome if views.outcome in Communication.Outcome.values else ""
+    if views.outcome is None and views.optional_protocol_violation:
+        outcome = Communication.Outcome.VIOLATION
+    fields: dict[str, Any] = {
+        "symbol": values["symbol"],
+        "document_id": document.pk,
+        "status": status,
+        "outcome": outcome,
+        "views_adopted_on": values["adopted_on"],
+        "articles_violated": views.articles_violated,
+        "remedies": views.remedies,
+        "remedy_text": views.remedy_text,
+        "remedy_paragraph": views.remedy_paragraph or "",
+        "reply_period_text": (views.reply_period or "")[:64],
+        "reply_days": views.reply_days,
+        "reply_months": views.reply_months,
+    }
+    if values["country_id"] is not None:
+        fields["country_id"] = values["country_id"]
+    if views.author:
+        fields["author"] = views.author[:255]
+    if comm is None:
+        comm = Communication(mechanism_id=values["mechanism_id"], number=views.communication)
+        comm.anonymise_author = False
+        comm.visibility = document.visibility
+    elif comm.status == Communication.Status.PENDING:
+        comm.visibility = document.visibility
+    if ctx.visibility == Visibility.RESTRICTED:
+        comm.visibility = Visibility.RESTRICTED
+    for name, value in fields.items():
+        setattr(comm, name, value)
+    comm.compute_reply_due()
+    comm._change_reason = f"imported from {ctx.path.name}"  # type: ignore[attr-defined]
+    comm.save()
+    return comm
 
 
 # --- follow-up replies ------------------------------------------------------------------------

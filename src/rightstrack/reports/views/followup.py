@@ -76,9 +76,12 @@ def _midterm_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
 
 
 def _briefing_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
-    pack = briefing.build_briefing_pack(user, d["organisation"], on=d["on"], language=d["language"])
+    org, sel = d["organisation"], d["selection"]
+    pack = briefing.build_briefing_pack(
+        user, org, selection=None if org else sel, on=d["on"], language=d["language"]
+    )
     data = briefing.briefing_bytes(pack, d["fmt"])
-    return data, f"briefing-{d['organisation'].acronym or d['organisation'].name}"
+    return data, f"briefing-{(org.acronym or org.name) if org else sel.name}"
 
 
 @role_required(Role.CONTRIBUTOR)
@@ -97,6 +100,7 @@ def midterm_view(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.CONTRIBUTOR)
 def briefing_view(request: HttpRequest) -> HttpResponse:
-    """Form → briefing pack of one institution."""
-    form = forms.BriefingForm(_bound(request, "organisation"))
+    """Form → briefing pack of one institution or of one selection."""
+    bound = _bound(request, "organisation") or _bound(request, "selection")
+    form = forms.BriefingForm(bound, user=request.user)
     return _generate(request, form, "reports/briefing_form.html", _briefing_file)

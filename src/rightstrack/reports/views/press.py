@@ -15,7 +15,11 @@ from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
 from rightstrack.catalog.models import Document
 from rightstrack.reports import followup_report, forms, press, share_image
-from rightstrack.reports.data import report_documents, report_recommendation
+from rightstrack.reports.data import (
+    report_communication,
+    report_documents,
+    report_recommendation,
+)
 from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking.permissions import is_coordinator
 
@@ -33,6 +37,7 @@ def press_kit_index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     context = {
         "anniversaries": press.anniversaries(request.user, today),
+        "views_anniversaries": press.views_anniversaries(request.user, today),
         "documents": followup_report.documents_with_follow_up(request.user),
         "today": today,
         "can_edit_templates": is_coordinator(request.user),
@@ -62,6 +67,23 @@ def press_kit(request: HttpRequest, pk: int) -> HttpResponse:
         "on": on,
     }
     return render(request, "reports/press_kit.html", context)
+
+
+def press_communication(request: HttpRequest, pk: int) -> HttpResponse:
+    """The "six months since" article on public Views (``?on=YYYY-MM-DD`` for its date)."""
+    comm = report_communication(request.user, pk)
+    on = _day(request.GET.get("on"))
+    facts = press.views_press_facts(
+        request.user,
+        comm,
+        today=on,
+        organisation=request.GET.get("org", "")[:200],
+        language=request.LANGUAGE_CODE,
+        base_url=request.build_absolute_uri("/")[:-1],
+    )
+    article = press.render_press("views_article", facts, request.LANGUAGE_CODE)
+    context = {"comm": comm, "facts": facts, "article": article, "on": on}
+    return render(request, "reports/press_communication.html", context)
 
 
 def _day(value: str | None) -> dt.date:

@@ -51,6 +51,15 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--no-suggest",
+            action="store_true",
+            help=(
+                "do not suggest labels for the new recommendations after the import "
+                "(run `rightstrack classify suggest` later)"
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if options["symbol"] and len(options["files"]) != 1:
             raise CommandError("--symbol names the document of one file: give one file")
@@ -67,5 +76,6 @@ class Command(BaseCommand):
             quiet=options["verbosity"] == 0,
             unknown_labels=options["unknown_labels"],
             symbol=options["symbol"].strip(),
+            suggest=not options["no_suggest"],
         )
         raise_if_any_failed(runs)

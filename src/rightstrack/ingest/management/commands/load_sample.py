@@ -6,10 +6,12 @@ a second run finds every record unchanged and writes nothing.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rightstrack.catalog.reference import seed_reference
@@ -45,5 +47,11 @@ class Command(BaseCommand):
         files = sample_files(options["dir"])
         if not files:
             raise CommandError(f"no sample files under {options['dir']}")
-        runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0)
+        runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0, suggest=False)
         raise_if_any_failed(runs)
+        # The classify step once for the whole sample: train on its confirmed labels, then
+        # suggest labels for every recommendation that has none (``classify`` app).
+        start = time.perf_counter()
+        call_command("classify", "suggest", "--train", stdout=self.stdout)
+        if options["verbosity"]:
+            self.stdout.write(f"suggested labels in {time.perf_counter() - start:.1f} s")

@@ -11,6 +11,7 @@ the view" or "concludes that". It is read as
 
 - ``no_violation``: "do(es) not disclose/reveal a violation", "would not constitute";
 - ``inadmissible``: "the communication is inadmissible";
+- ``discontinued``: "decides to discontinue the consideration of communication No. ...";
 - ``violation``: "disclose(s)/reveal(s) a violation", "has violated", "failed to
   fulfil its obligations", "would be inconsistent with the obligations ... under
   article 3" (CAT non-refoulement: a prospective violation).
@@ -40,7 +41,15 @@ from rightstrack.ingest.parsers.documents.metadata import (
     to_iso3,
 )
 
-__all__ = ["ViewsDecision", "ViewsParagraph", "parse_views", "reply_period"]
+__all__ = [
+    "REMEDY_KINDS",
+    "ViewsDecision",
+    "ViewsParagraph",
+    "parse_views",
+    "remedy_kinds",
+    "reply_period",
+    "violated_articles",
+]
 
 
 @dataclass
@@ -65,7 +74,8 @@ class ViewsDecision:
         state_party_basis: ``"header"`` ("State party: Kazakhstan"), ``"record"`` (the JSON
             record's ``country`` field) or ``None``: the State is never guessed from the
             States a text mentions (in refoulement cases that is the country of origin).
-        outcome: ``"violation"``, ``"no_violation"``, ``"inadmissible"`` or ``None``.
+        outcome: ``"violation"``, ``"no_violation"``, ``"inadmissible"``, ``"discontinued"``
+            or ``None``.
         optional_protocol_violation: the State breached the Optional Protocol itself.
         operative_paragraph: id of the paragraph stating the outcome.
         remedy_paragraph: id of the paragraph stating the remedy / recommendations.
@@ -74,6 +84,12 @@ class ViewsDecision:
         reply_days / reply_months: the period in days (90, 180) or months (6).
         reply_due: adoption date + period, or ``None``.
         due_basis: ``"computed"`` when ``reply_due`` is set, else ``None``.
+        articles_violated: the articles the Committee found violated, as printed and in
+            order (``["6 (1)", "7", "2 (3)"]``); articles of the Optional Protocol itself
+            are prefixed ``"OP "`` (``"OP 6"``). Empty unless there is a violation.
+        remedies: the kinds of remedy asked for (:data:`REMEDY_KINDS` codes), read from the
+            remedy paragraph to the reply paragraph; empty when no remedy paragraph.
+        remedy_text: the text of those paragraphs.
         paragraphs: the Committee's paragraphs (individual opinions excluded).
     """
 
@@ -93,6 +109,9 @@ class ViewsDecision:
     reply_months: int | None = None
     reply_due: date | None = None
     due_basis: str | None = None
+    articles_violated: list[str] = field(default_factory=list)
+    remedies: list[str] = field(default_factory=list)
+    remedy_text: str = ""
     paragraphs: list[ViewsParagraph] = field(default_factory=list)
 
     def paragraph(self, pid: str) -> ViewsParagraph | None:
@@ -170,7 +189,14 @@ _OPERATIVE = re.compile(
 )
 
 
+_DISCONTINUED = re.compile(
+    r"discontinue(?:s|d)? (?:its |the )?(?:consideration|examination)", re.IGNORECASE
+)
+
+
 def _outcome(text: str) -> str | None:
+    if _DISCONTINUED.search(text):
+        return "discontinued"
     if _INADMISSIBLE.search(text):
         return "inadmissible"
     if _NEGATIVE.search(text):
@@ -214,6 +240,90 @@ def reply_period(text: str) -> tuple[str, int | None, int | None] | None:
             return m.group(0), None, amount
         return m.group(0), None, amount * 12
     return None
+
+
+#: One article reference: "6 (1)", "5 (d) (iii)", "27(1)(a)", "2, paragraph 1", "5 (1)–(3)".
+_ITEM = (
+    r"\d+(?:\s*\((?:[a-z]|[ivx]+|\d+)\))*(?:\s*[–-]\s*\(\d+\))?"
+    r"(?:,\s*paragraph\s+\d+(?:\s*\([a-z]\))?)?"
+)
+_SEP = r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?|\s+to\s+|\s*[–-]\s*(?=\d))(?=\d|\()"
+_ARTICLES = re.compile(rf"\barticles?\s+(?P<list>{_ITEM}(?:{_SEP}(?:{_ITEM}|\((?:[a-z]|\d+)\)))*)")
+
+
+def _normalise_article(ref: str) -> str:
+    ref = re.sub(r",\s*paragraph\s+(\d+)", r" (\1)", ref)
+    ref = re.sub(r"\s*\(", " (", ref.strip())
+    return re.sub(r"\s*([–-])\s*", r"\1", ref)
+
+
+def violated_articles(text: str) -> list[str]:
+    """The articles an operative paragraph finds violated, in order, without repeats.
+
+    Only the text from the finding on counts ("disclose a violation ... of articles
+    6 (1) and 7, read alone and in conjunction with article 2 (3)"), so the article
+    the Committee acts under ("acting under article 5 (4) of the Optional Protocol")
+    is left out. "11 to 14" becomes 11, 12, 13, 14; "article 24 (2) and (3)" stays
+    two references "24 (2)", "24 (3)". A list followed by "of the Optional Protocol"
+    is marked ``"OP "`` (a breach of the procedure itself, e.g. interim measures).
+
+    Args:
+        text: the operative paragraph.
+
+    Returns:
+        References as printed, normalised to "N (x) (y)" spacing.
+    """
+    found = _POSITIVE.search(text)
+    if found is None:
+        return []
+    text = text[found.start() :]
+    out: list[str] = []
+    for m in _ARTICLES.finditer(text):
+        after = text[m.end() : m.end() + 40]
+        prefix = "OP " if re.match(r",?\s*of the Optional Protocol", after) else ""
+        refs: list[str] = []
+        last_base = ""
+        tokens = re.split(rf"({_SEP})", m.group("list"))
+        for index in range(0, len(tokens), 2):
+            token = tokens[index].strip()
+            sep = tokens[index - 1].strip() if index else ""
+            if re.fullmatch(r"\((?:[a-z]|\d+)\)", token) and last_base:
+                refs.append(f"{last_base} {token}")
+                continue
+            if sep == "to" and refs and refs[-1].isdigit() and token.isdigit():
+                refs += [str(n) for n in range(int(refs[-1]) + 1, int(token) + 1)]
+                continue
+            ref = _normalise_article(token)
+            last_base = ref.split(" ")[0]
+            refs.append(ref)
+        for ref in refs:
+            if prefix + ref not in out:
+                out.append(prefix + ref)
+    return out
+
+
+#: Kinds of remedy a Committee asks for, each with the words that show it (in English Views).
+REMEDY_KINDS: dict[str, str] = {
+    "compensation": r"compensat|reparation|redress|reimburse",
+    "investigation": r"investigat|prosecut|bring to justice|punish",
+    "legislative_change": r"legislat|\blaws?\b|amend|normative framework|regulations|decriminali",
+    "non_repetition": r"similar violations|non-repetition|prevent (?:future|further) violations",
+    "publication": r"publish|disseminat|publicity|circulate|translate",
+    "rehabilitation": r"rehabilitation|mental health|medical|psycholog",
+    "review": r"\breview\b|reconsider|re-examin|refrain from (?:expelling|returning|deporting)",
+    "release": r"\brelease\b",
+}
+
+
+def remedy_kinds(text: str) -> list[str]:
+    """The :data:`REMEDY_KINDS` codes whose words occur in ``text``, in that order.
+
+    Read from the paragraph on "the obligation to provide an effective remedy" (and the
+    follow-up paragraph, which asks for publication); ``"other"`` when a remedy
+    paragraph names none of them.
+    """
+    kinds = [k for k, words in REMEDY_KINDS.items() if re.search(words, text, re.IGNORECASE)]
+    return kinds or (["other"] if text.strip() else [])
 
 
 def _author(text: str) -> str | None:
@@ -312,6 +422,19 @@ def parse_views(
             r"recommendations? to the State", operative.text
         ):
             result.remedy_paragraph = operative.id
+        if result.outcome == "violation":
+            result.articles_violated = violated_articles(operative.text)
+        if result.remedy_paragraph is not None:
+            ids = [p.id for p in result.paragraphs]
+            start = ids.index(result.remedy_paragraph)
+            end = ids.index(result.reply_paragraph) if result.reply_paragraph else start
+            remedy = result.paragraphs[start : max(start, end) + 1]
+            result.remedy_text = " ".join(p.text for p in remedy)
+            if start == operative_index and (
+                opening := re.search(r"recommendations? to the State", operative.text)
+            ):
+                result.remedy_text = result.remedy_text[opening.start() :]
+            result.remedies = remedy_kinds(result.remedy_text)
     if result.reply_period and adopted:
         if result.reply_days:
             result.reply_due = add_period(adopted, days=result.reply_days)
