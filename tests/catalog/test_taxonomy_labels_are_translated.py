@@ -29,7 +29,7 @@ def _builder():
 
 def test_the_marked_labels_are_those_of_the_reference_files():
     expected = {name: tuple(values) for name, values in _builder().labels().items()}
-    assert LABELS == expected
+    assert expected == LABELS
     assert sum(len(v) for v in LABELS.values()) == 268
 
 
