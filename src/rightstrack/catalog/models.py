@@ -108,7 +108,7 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name
+        return gettext(self.name)  # in the visitor's language (taxonomy_names.py)
 
 
 class AffectedGroup(models.Model):
@@ -124,7 +124,7 @@ class AffectedGroup(models.Model):
         verbose_name_plural = _("affected persons")
 
     def __str__(self) -> str:
-        return self.name
+        return gettext(self.name)
 
 
 class SdgGoal(models.Model):
@@ -140,7 +140,10 @@ class SdgGoal(models.Model):
         verbose_name_plural = _("SDG goals")
 
     def __str__(self) -> str:
-        return f"SDG {self.number}: {self.short_title or self.title}"
+        return gettext("SDG %(number)s: %(title)s") % {
+            "number": self.number,
+            "title": gettext(self.short_title or self.title),
+        }
 
 
 class SdgTarget(models.Model):
@@ -172,7 +175,7 @@ class UprIssue(models.Model):
         verbose_name_plural = _("UPR Info issues")
 
     def __str__(self) -> str:
-        return self.name
+        return gettext(self.name)
 
 
 class ActionCategory(models.Model):
@@ -188,7 +191,7 @@ class ActionCategory(models.Model):
         verbose_name_plural = _("action categories")
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {gettext(self.name)}"
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):

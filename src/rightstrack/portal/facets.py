@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import Count, Model, QuerySet
 from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation
@@ -169,7 +169,9 @@ class M2MFacet(Facet):
         return qs.filter(pk__in=ids)
 
     def make_label(self, row: dict[str, Any], tag: str) -> str:
-        return str(row[f"{tag}__{self.label_key}"])
+        """The label in the visitor's language (taxonomy labels are in the catalogues,
+        ``catalog/taxonomy_names.py``; other values come back as they are)."""
+        return gettext(str(row[f"{tag}__{self.label_key}"]))
 
     def label_lookups(self, tag: str) -> list[str]:
         return [f"{tag}__{self.label_key}"]
@@ -297,7 +299,7 @@ class SdgFacet(M2MFacet):
         return [f"{tag}__short_title", f"{tag}__title"]
 
     def make_label(self, row: dict[str, Any], tag: str) -> str:
-        title = row[f"{tag}__short_title"] or row[f"{tag}__title"]
+        title = gettext(row[f"{tag}__short_title"] or row[f"{tag}__title"])
         return str(
             _("SDG %(number)s: %(title)s") % {"number": row[f"{tag}__number"], "title": title}
         )

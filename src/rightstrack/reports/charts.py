@@ -393,7 +393,10 @@ def implementation_status(user: Viewer | None, scope: Scope, by: str) -> Chart:
     if by == "mechanism":
         pairs = recs.values_list("pk", "mechanism__code")
     elif by == "theme":
-        pairs = recs.filter(themes__isnull=False).values_list("pk", "themes__name")
+        pairs = [
+            (pk, _(name))  # the theme in the chart's language (catalog/taxonomy_names.py)
+            for pk, name in recs.filter(themes__isnull=False).values_list("pk", "themes__name")
+        ]
     else:
         pairs = (
             shown_assignments(user)

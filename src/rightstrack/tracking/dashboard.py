@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
@@ -82,7 +83,7 @@ def country_dashboard(user: Viewer | None, iso3: str, today: dt.date) -> dict[st
         by_mech[code][levels[pk]] += 1
     by_theme: dict[str, Counter[str]] = defaultdict(Counter)
     for pk, name in recs.filter(themes__isnull=False).values_list("pk", "themes__name"):
-        by_theme[name][levels[pk]] += 1
+        by_theme[gettext(name)][levels[pk]] += 1
     by_org: dict[str, Counter[str]] = defaultdict(Counter)
     for pk, name in (
         perm.visible_assignments(user)
