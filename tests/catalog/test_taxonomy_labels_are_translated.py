@@ -43,7 +43,7 @@ def test_labels_in_spanish_french_and_chinese():
         assert str(theme) == "Derecho a la educación"
         assert str(category) == "5. Acción específica"
     with translation.override("fr"):
-        assert str(goal) == "ODD 1 : Pas de pauvreté"
+        assert str(goal) == "ODD 1\u00a0: Pas de pauvreté"  # French: no-break space before ":"
     with translation.override("zh-hans"):
         assert str(theme) == "受教育权"
     with translation.override("en"):
