@@ -135,3 +135,18 @@ def test_a_write_is_counted_by_the_next_request(svn_upr_catalogue):
     assert listed(client, {})["recommending_state"] == {"PER": 1, "MDV": 1, "PRT": 1}
     svn_upr_catalogue.r140_7.recommending_states.clear()
     assert listed(client, {})["recommending_state"] == {"PER": 1}
+
+
+def test_the_repeated_filter_has_counts_of_its_own():
+    """``repeated=1`` narrows the list: its cached count must never answer the same list
+    without it (a cache key without ``repeated`` served the narrower count to the whole list)."""
+    from django.http import QueryDict
+
+    from rightstrack.portal.filters import ListParams
+    from rightstrack.portal.list_cache import summary_key
+
+    plain = ListParams.from_querydict(QueryDict("country=SVN&q=Covenant"))
+    repeated = ListParams.from_querydict(QueryDict("country=SVN&q=Covenant&repeated=1"))
+    assert summary_key("t", "public", "en", plain, "count") != summary_key(
+        "t", "public", "en", repeated, "count"
+    )

@@ -61,6 +61,7 @@ def summary_key(token: str, who: str, lang: str | None, params: ListParams, part
         params.q,
         params.matches_nothing,
         sorted((k, sorted(v)) for k, v in params.selected.items()),
+        params.repeated,
         part,
     ]
     digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
