@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL characters dropped from query parameters (PostgreSQL refuses them): core/nul.py.
+    "rightstrack.core.nul.DropNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # gzip for visitors' responses, none for signed-in users (BREACH: core/compression.py);
     # above ConditionalGet, which computes the ETag of the uncompressed body.

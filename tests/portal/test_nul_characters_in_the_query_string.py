@@ -15,6 +15,7 @@ from django.test import Client
         "/recommendations/?recommending_state=F%00RA",
         "/recommendations.json?q=tor%00ture&theme=a%00b",
         "/api/v1/recommendations?q=%00",
+        "/api/v1/documents?mechanism=CC%00PR&country=%00",
     ],
 )
 def test_a_nul_in_a_parameter_is_not_a_server_error(svn_upr_catalogue, path):
