@@ -1,4 +1,4 @@
-"""A NUL character in a list parameter is dropped, never a server error (PostgreSQL refuses
+"""A NUL character in a parameter names nothing (core/nul.py), never a server error (PostgreSQL refuses
 NUL in text; Schemathesis found ``recommending_state=...%00...`` answered 500 there)."""
 
 from __future__ import annotations

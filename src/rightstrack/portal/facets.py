@@ -47,10 +47,8 @@ class Facet(ABC):
     limit: int = 15
 
     def clean(self, values: list[str]) -> list[str]:
-        """Normalise raw query values (strip, drop blanks and NUL characters, which no
-        label holds and PostgreSQL refuses in a query); override to validate."""
-        values = [v.replace("\x00", "").strip() for v in values]
-        return [v for v in values if v][:20]
+        """Normalise raw query values (strip, drop blanks); override to validate."""
+        return [v.strip() for v in values if v.strip()][:20]
 
     @abstractmethod
     def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:

@@ -83,7 +83,7 @@ class ListParams:
     @classmethod
     def from_querydict(cls, data: QueryDict) -> ListParams:
         """Parse ``request.GET``. Unknown or malformed values are dropped, never an error."""
-        raw_q = (data.get("q") or "").replace("\x00", "")  # PostgreSQL refuses NUL in text
+        raw_q = data.get("q") or ""
         q = normalise_query(raw_q)[:MAX_Q_LENGTH]
         nothing = matches_nothing(raw_q) or matches_nothing(q)
         selected = {}
