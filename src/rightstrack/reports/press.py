@@ -298,51 +298,6 @@ def anniversaries(
 # --------------------------------------------------------------------------- Views
 
 
-#: Official names of the treaty bodies in the six UN languages (UN Terminology, UNTERM),
-#: so that an article in Spanish names the "Comité de Derechos Humanos" whatever the
-#: state of the interface catalogues. Unknown codes fall back to ``Mechanism.name``.
-COMMITTEE_NAMES: dict[str, dict[str, str]] = {
-    "CCPR": {"en": "Human Rights Committee", "es": "Comité de Derechos Humanos",
-             "fr": "Comité des droits de l'homme", "ru": "Комитет по правам человека",
-             "zh-hans": "人权事务委员会", "ar": "اللجنة المعنية بحقوق الإنسان"},
-    "CAT": {"en": "Committee against Torture", "es": "Comité contra la Tortura",
-            "fr": "Comité contre la torture", "ru": "Комитет против пыток",
-            "zh-hans": "禁止酷刑委员会", "ar": "لجنة مناهضة التعذيب"},
-    "CEDAW": {"en": "Committee on the Elimination of Discrimination against Women",
-              "es": "Comité para la Eliminación de la Discriminación contra la Mujer",
-              "fr": "Comité pour l'élimination de la discrimination à l'égard des femmes",
-              "ru": "Комитет по ликвидации дискриминации в отношении женщин",
-              "zh-hans": "消除对妇女歧视委员会", "ar": "اللجنة المعنية بالقضاء على التمييز ضد المرأة"},
-    "CERD": {"en": "Committee on the Elimination of Racial Discrimination",
-             "es": "Comité para la Eliminación de la Discriminación Racial",
-             "fr": "Comité pour l'élimination de la discrimination raciale",
-             "ru": "Комитет по ликвидации расовой дискриминации",
-             "zh-hans": "消除种族歧视委员会", "ar": "لجنة القضاء على التمييز العنصري"},
-    "CESCR": {"en": "Committee on Economic, Social and Cultural Rights",
-              "es": "Comité de Derechos Económicos, Sociales y Culturales",
-              "fr": "Comité des droits économiques, sociaux et culturels",
-              "ru": "Комитет по экономическим, социальным и культурным правам",
-              "zh-hans": "经济、社会及文化权利委员会",
-              "ar": "اللجنة المعنية بالحقوق الاقتصادية والاجتماعية والثقافية"},
-    "CRC": {"en": "Committee on the Rights of the Child", "es": "Comité de los Derechos del Niño",
-            "fr": "Comité des droits de l'enfant", "ru": "Комитет по правам ребенка",
-            "zh-hans": "儿童权利委员会", "ar": "لجنة حقوق الطفل"},
-    "CRPD": {"en": "Committee on the Rights of Persons with Disabilities",
-             "es": "Comité sobre los Derechos de las Personas con Discapacidad",
-             "fr": "Comité des droits des personnes handicapées",
-             "ru": "Комитет по правам инвалидов", "zh-hans": "残疾人权利委员会",
-             "ar": "اللجنة المعنية بحقوق الأشخاص ذوي الإعاقة"},
-    "CED": {"en": "Committee on Enforced Disappearances",
-            "es": "Comité contra la Desaparición Forzada",
-            "fr": "Comité des disparitions forcées",
-            "ru": "Комитет по насильственным исчезновениям",
-            "zh-hans": "强迫失踪问题委员会", "ar": "اللجنة المعنية بحالات الاختفاء القسري"},
-    "CMW": {"en": "Committee on Migrant Workers",
-            "es": "Comité de Protección de los Derechos de Todos los Trabajadores Migratorios y de Sus Familiares",
-            "fr": "Comité des travailleurs migrants", "ru": "Комитет по трудящимся-мигрантам",
-            "zh-hans": "移徙工人问题委员会", "ar": "اللجنة المعنية بالعمال المهاجرين"},
-}  # fmt: skip
-
 #: Committees whose treaty is a Covenant (the article says "of the Covenant").
 COVENANT_COMMITTEES = frozenset({"CCPR", "CESCR"})
 
@@ -399,8 +354,8 @@ def views_press_facts(
         due = communication.reply_due
         views_on = communication.views_adopted_on
         return {
-            "committee": COMMITTEE_NAMES.get(code, {}).get(language)
-            or COMMITTEE_NAMES.get(code, {}).get("en", communication.mechanism.name),
+            # The committee's UN name in the article's language (catalog/mechanism_names.py).
+            "committee": communication.mechanism.display_name,
             "mechanism_code": code,
             "treaty_is_covenant": code in COVENANT_COMMITTEES,
             "country": communication.country.name if communication.country else "",
