@@ -48,7 +48,11 @@ MODELS: dict[str, type[models.Model]] = {
     "selection": Selection,
 }
 #: Archived records a coordinator may restore from the history page: URL name.
-RESTORE_URLS = {"organisation": "tracking:actor_restore", "contact": "tracking:contact_restore"}
+RESTORE_URLS = {
+    "organisation": "tracking:actor_restore",
+    "contact": "tracking:contact_restore",
+    "assignment": "tracking:assignment_restore",
+}
 HIDDEN_FIELDS = {"version", "updated_at", "created_at"}
 
 

@@ -17,7 +17,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -855,11 +854,7 @@ def evidence_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     """Who changed what and when, for one tracked object."""
-    ctx = history_context(request.user, model, pk)
-    obj = ctx["object"]
-    if model == "assignment" and obj.is_archived and perm.can_assign(request.user):
-        ctx["restore_url"] = reverse("tracking:assignment_restore", args=[obj.pk])
-    return render(request, "tracking/history.html", ctx)
+    return render(request, "tracking/history.html", history_context(request.user, model, pk))
 
 
 def dashboard(request: HttpRequest, iso3: str) -> HttpResponse:
