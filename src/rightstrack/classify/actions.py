@@ -33,10 +33,15 @@ from rightstrack.classify.permissions import can_review
 from rightstrack.classify.taxonomies import get as get_taxonomy
 
 
-def _save(obj: models.Model, user: Viewer, reason: str) -> None:
-    """Save with the acting user and a reason recorded in the history row."""
+def _history(obj: models.Model, user: Viewer, reason: str) -> None:
+    """Set who acts and why on ``obj``: its next save writes them in the history row."""
     obj._history_user = user if user_rank(user) else None  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
+
+
+def _save(obj: models.Model, user: Viewer, reason: str) -> None:
+    """Save with the acting user and a reason recorded in the history row."""
+    _history(obj, user, reason)
     obj.save()
 
 
@@ -151,11 +156,6 @@ def can_review_clusters(user: Viewer | None) -> bool:
     """Whether ``user`` may confirm or split clusters: coordinators and administrators
     (the people who decide what the organisation publishes, ``docs/security.md``)."""
     return user_rank(user) >= ROLE_RANK[Role.COORDINATOR]
-
-
-def _history(obj: models.Model, user: Viewer, reason: str) -> None:
-    obj._history_user = user  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
 
 
 def _claim(cluster: Cluster, expected_version: int) -> Cluster:
