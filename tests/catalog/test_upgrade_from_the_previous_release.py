@@ -1,10 +1,13 @@
 """Upgrading a database made by the previous release keeps every row and every history row.
 
 What "the previous release" is: the latest tag ``release-*`` reachable from HEAD (the
-last code that passed CI and landed); without such a tag, the code just before the
-latest change of the schema: on the first-parent line of ``git log``, the last commit
-that touched a migration, and that commit's first parent
-(``RIGHTSTRACK_UPGRADE_FROM=<commit>`` starts from another one instead). That code is
+last code that passed CI and landed); without such a tag (a fresh clone carries none),
+the code just before the latest change of the schema: on the first-parent line of
+``git log``, the last commit that touched a migration, and that commit's first parent,
+walking further back while that parent's migrations are a graph Django refuses (two
+leaves in one app: a run of merges whose merge migrations came in a later commit; no
+release ever shipped such a state). ``RIGHTSTRACK_UPGRADE_FROM=<commit>`` starts from
+another one instead. That code is
 taken out of git (``git archive``) and run as it was, with its own sample files:
 
 1. its ``migrate`` builds the database (its reference data included);
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -80,8 +84,29 @@ def previous_release() -> str:
     )
     if tags.returncode == 0 and tags.stdout.strip():
         return git("rev-parse", f"{tags.stdout.strip()}^{{commit}}")
-    latest = git("log", "--first-parent", "-1", "--format=%H", "--", MIGRATIONS)
-    return git("rev-parse", f"{latest}^1")
+    touched = git("log", "--first-parent", "--format=%H", "--", MIGRATIONS).split()
+    for change in touched:
+        parent = git("rev-parse", f"{change}^1")
+        if one_leaf_per_app(parent):
+            return parent
+    raise AssertionError("no commit before a schema change has a migration graph Django accepts")
+
+
+DEPENDENCY = re.compile(r"""\(\s*["'](\w+)["']\s*,\s*["'](\w+)["']\s*\)""")
+
+
+def one_leaf_per_app(commit: str) -> bool:
+    """Whether every app of ``commit`` has one latest migration (Django's ``migrate``
+    refuses "Conflicting migrations detected; multiple leaf nodes" otherwise)."""
+    names = migration_files(commit)
+    depended_on = set()
+    for app, name in names:
+        text = git("show", f"{commit}:src/rightstrack/{app}/migrations/{name}.py")
+        depended_on |= {dep for dep in DEPENDENCY.findall(text) if dep[0] == app and dep in names}
+    leaves: dict[str, int] = {}
+    for app, name in names - depended_on:
+        leaves[app] = leaves.get(app, 0) + 1
+    return all(count == 1 for count in leaves.values())
 
 
 def migration_files(commit: str) -> set[tuple[str, str]]:
