@@ -22,6 +22,7 @@ Coordinators and admins do see the confidential records where they are expected.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import io
 import re
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.db import transaction
 from django.test import override_settings
@@ -372,7 +374,14 @@ def matrix(request):
 
 def _build_matrix(world: World, cast: dict[str, Any], client_for: Any) -> dict[str, Any]:
     # The API's rate limits would answer 429 part-way through (every role shares one IP).
-    with override_settings(RIGHTSTRACK_API_ANON_RATE=10**6, RIGHTSTRACK_API_TOKEN_RATE=10**6):
+    # The clock starts at noon of today (UTC) and runs on: pages that say "as of <today>"
+    # (deadlines, press) render the same date in both snapshots even when a run crosses
+    # midnight, which once made two renderings differ by their date alone.
+    noon = dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(12), dt.UTC)
+    with (
+        time_machine.travel(noon, tick=True),
+        override_settings(RIGHTSTRACK_API_ANON_RATE=10**6, RIGHTSTRACK_API_TOKEN_RATE=10**6),
+    ):
         return _build_matrix_unlimited(world, cast, client_for)
 
 

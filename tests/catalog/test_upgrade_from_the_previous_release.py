@@ -36,6 +36,7 @@ import re
 import subprocess
 import sys
 import tarfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -103,9 +104,7 @@ def one_leaf_per_app(commit: str) -> bool:
     for app, name in names:
         text = git("show", f"{commit}:src/rightstrack/{app}/migrations/{name}.py")
         depended_on |= {dep for dep in DEPENDENCY.findall(text) if dep[0] == app and dep in names}
-    leaves: dict[str, int] = {}
-    for app, name in names - depended_on:
-        leaves[app] = leaves.get(app, 0) + 1
+    leaves = Counter(app for app, _name in names - depended_on)
     return all(count == 1 for count in leaves.values())
 
 
