@@ -136,3 +136,41 @@ def test_a_report_that_lost_its_symbol_imports_with_the_symbol_given(shared_raw,
     peru = shared_raw / TXTS / "peru2008.txt"  # prints A/HRC/8/37
     with pytest.raises(CommandError, match="prints the symbol A/HRC/8/37"):
         call_command("import", str(peru), "--symbol", "A/HRC/8/38", verbosity=0)
+
+
+@pytest.mark.django_db
+@pytest.mark.slow  # eleven imports of a 43 KB report
+def test_a_re_encoded_report_stores_nothing_new(shared_raw, reference_data, tmp_path):
+    # The import of each variant finds every stored recommendation of the original
+    # unchanged: not one created or updated (texts, States, numbers all the same).
+    from rightstrack.catalog.models import Recommendation
+    from rightstrack.ingest.models import ImportRun
+
+    name = "algeria2008.txt"  # A/HRC/8/29, Mac Roman, CR line ends, curly apostrophes
+    call_command("import", str(shared_raw / TXTS / name), "--no-suggest", verbosity=0)
+    stored = set(
+        Recommendation.objects.filter(document__symbol="A/HRC/8/29").values_list(
+            "paragraph", "text"
+        )
+    )
+    # Paragraph 69 lists 17 supported recommendations (69.1 ... 69.17, read in the file);
+    # 69.17 "... gender mainstreaming and women’s rights ..." has a curly apostrophe.
+    assert len(stored) == 17
+    assert "women’s rights" in dict(stored)["69.17"]
+    text, _ = decode_text((shared_raw / TXTS / name).read_bytes())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for encoding in ENCODINGS:
+        for style in ("crlf", "mixed"):
+            variant = tmp_path / f"{encoding}-{style}-{name}"
+            variant.write_bytes(_line_ends(text, style).encode(encoding))
+            call_command("import", str(variant), "--no-suggest", verbosity=0)
+            run = ImportRun.objects.get(file_name=variant.name)
+            assert (run.created, run.updated, run.unchanged) == (0, 0, 17), (encoding, style)
+    assert (
+        set(
+            Recommendation.objects.filter(document__symbol="A/HRC/8/29").values_list(
+                "paragraph", "text"
+            )
+        )
+        == stored
+    )
