@@ -27,11 +27,17 @@ install-dev: $(VENV)/.dev
 ## run: install, migrate, load the bundled real sample, serve the portal at http://$(HOST) with a task worker
 run: install
 	$(BIN)/rightstrack migrate --noinput
-	$(BIN)/rightstrack load-sample
-	$(BIN)/rightstrack classify cluster
-	@# The task worker (uploads are imported on the task queue) runs beside the web server and
-	@# stops with it (Ctrl-C).
-	$(BIN)/rightstrack db-worker & trap 'kill $$!' EXIT INT TERM; $(BIN)/rightstrack runserver $(HOST)
+	$(BIN)/rightstrack load-sample --no-classify
+	@# The portal opens as soon as the data is in. Beside the web server run the task worker
+	@# (uploads are imported on the task queue) and, once, the classify step: labels
+	@# suggested for every recommendation, then clusters of the same ask (a few minutes on
+	@# the first run; the pages show them when done). Both stop with the server (Ctrl-C).
+	@mkdir -p var; echo "Suggesting labels and finding clusters in the background (var/classify.log)..."
+	$(BIN)/rightstrack db-worker & worker=$$!; \
+	( $(BIN)/rightstrack classify suggest --train && $(BIN)/rightstrack classify cluster ) \
+	  > var/classify.log 2>&1 & classify=$$!; \
+	trap 'pkill -P $$classify 2>/dev/null; kill $$worker $$classify 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/rightstrack runserver $(HOST)
 
 ## test: lint, type-check, then the whole suite on SQLite and on PostgreSQL
 test: install-dev lint typecheck test-sqlite test-postgres

@@ -57,3 +57,15 @@ def test_load_sample_seeds_reference_data_and_is_idempotent(db, tmp_path, sample
     assert snapshot() == before
     last = ImportRun.objects.order_by("-id")[: 2 + 16]
     assert all(r.created == 0 and r.updated == 0 and r.unchanged > 0 for r in last)
+
+
+def test_load_sample_without_classify_imports_and_leaves_suggesting_to_later(db, tmp_path, sample):
+    # `make run` opens the portal after the import and suggests labels beside the server.
+    from rightstrack.classify.models import Suggestion
+
+    shutil.copytree(sample / "uhri", tmp_path / "uhri")
+    call_command("load_sample", "--dir", str(tmp_path), "--no-classify", stdout=io.StringIO())
+    assert Recommendation.objects.count() == 16
+    assert not Suggestion.objects.exists()
+    call_command("classify", "suggest", "--train", stdout=io.StringIO())
+    assert Suggestion.objects.exists()

@@ -41,6 +41,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dir", type=Path, default=SAMPLE_DIR)
+        parser.add_argument(
+            "--no-classify",
+            action="store_true",
+            help="import only; suggest labels later with `rightstrack classify suggest "
+            "--train` (make run does it beside the web server, so the portal opens sooner)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed_reference()
@@ -49,6 +55,8 @@ class Command(BaseCommand):
             raise CommandError(f"no sample files under {options['dir']}")
         runs = run_imports(files, out=self.stdout, quiet=options["verbosity"] == 0, suggest=False)
         raise_if_any_failed(runs)
+        if options["no_classify"]:
+            return
         # The classify step once for the whole sample: train on its confirmed labels, then
         # suggest labels for every recommendation that has none (``classify`` app).
         start = time.perf_counter()
