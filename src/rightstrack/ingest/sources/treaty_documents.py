@@ -406,13 +406,16 @@ def _warn_missing(comm: Communication, views: ViewsDecision, ctx: ImportContext)
     The import command prints each warning after the file's name; the upload page and
     ``ImportRun.errors`` keep them.
     """
-    where = f"; a coordinator can enter it at /tracking/communications/{comm.pk}/"
+    page = f"/tracking/communications/{comm.pk}/"
     if comm.country_id is None:
-        ctx.warn(views.gaps.get("state_party", "no State party") + where)
+        ctx.warn(f"{views.gaps.get('state_party', 'no State party')}; enter it at {page}")
     if comm.views_adopted_on is None:
-        ctx.warn(views.gaps.get("adopted", "no date of adoption") + where)
+        ctx.warn(f"{views.gaps.get('adopted', 'no date of the Views')}; enter it at {page}")
     if comm.reply_due is None and (comm.reply_days or comm.reply_months):
-        ctx.warn(views.gaps.get("reply_due", "no reply deadline") + where)
+        ctx.warn(
+            f"{views.gaps.get('reply_due', 'no reply deadline')}; enter the date of the Views "
+            f"or of their transmittal at {page}"
+        )
 
 
 # --- follow-up replies ------------------------------------------------------------------------

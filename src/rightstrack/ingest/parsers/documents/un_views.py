@@ -422,7 +422,8 @@ _SESSION_ONLY = re.compile(
 #: Optional Protocol, the State Party shall ...". Mid-sentence mentions ("pursuant to
 #: article 2 of the Covenant, the State party has undertaken") are not the reply's rule.
 _CITED_RULE = re.compile(
-    r"(?:^|[.;]\s+)(?:Pursuant to|In accordance with) (?P<rule>(?:rule|article) [^,]{1,160}),"
+    r"(?:^|[.;]\s+)(?:Pursuant to|In accordance with) (?P<rule>(?:rule|article) \d+(?:\s*\(\d+\))?"
+    r"(?:, paragraph \d+,)?[^,]{0,160}),"
 )
 
 
@@ -481,8 +482,8 @@ def parse_views(
             )
         else:
             result.gaps["state_party"] = (
-                'no State party: no "State party:" heading, and the text never names the State '
-                'party (only "the State party"); nationalities and places are not taken for it'
+                'no State party: no "State party:" line, and the text never names it '
+                '(only "the State party")'
             )
 
     adopted = metadata.adopted or find_adoption_date(text)
@@ -498,12 +499,12 @@ def parse_views(
         if session := _SESSION_ONLY.search(text + "\n" + notes):
             result.adoption_session = session.group("session")
             result.gaps["adopted"] = (
-                f"no date of adoption: the text gives only the session, {result.adoption_session}"
+                f"no date of the Views: the text gives only the session, {result.adoption_session}"
             )
         else:
             result.gaps["adopted"] = (
-                'no date of adoption: no "Date of adoption of Views:" heading, no '
-                '"adopted on" date and no adoption footnote in the text'
+                'no date of the Views: no "Date of adoption" line, "adopted on" date or '
+                "adoption footnote in the text"
             )
 
     operative_index = None
@@ -568,8 +569,7 @@ def parse_views(
         result.due_basis = "computed"
     elif result.reply_period:
         result.gaps["reply_due"] = (
-            f"no reply deadline: the period is known ({result.reply_period}) but not the date "
-            "of adoption to count it from (or the date of transmittal, which a coordinator enters)"
+            f"no reply deadline: the period ({result.reply_period}) has no date to count from"
         )
     elif found_violation:
         result.gaps["reply_due"] = "no reply deadline: the text asks for no reply within a period"
