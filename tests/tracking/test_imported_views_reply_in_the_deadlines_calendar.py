@@ -29,9 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _import_and_complete(shared_raw, coordinator, name: str, iso3: str, **dates) -> Communication:
-    call_command(
-        "import", str(shared_raw / "tb-views-lszoszk" / name), stdout=io.StringIO()
-    )
+    call_command("import", str(shared_raw / "tb-views-lszoszk" / name), stdout=io.StringIO())
     comm = Communication.objects.get(document__source_file=name)
     return do_update_communication(
         coordinator, comm, country=Country.objects.get(iso3=iso3), **dates

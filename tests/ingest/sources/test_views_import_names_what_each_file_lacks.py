@@ -46,7 +46,7 @@ def test_each_file_is_named_with_what_is_missing_and_why(reference_data, shared_
         f'{CCPR}: warning: no State party: no "State party:" line, and the text never names '
         f'it (only "the State party"); enter it at /tracking/communications/{ccpr.pk}/'
     ) in out
-    assert f"{CCPR}: warning: no date of the Views: no \"Date of adoption\" line" in out
+    assert f'{CCPR}: warning: no date of the Views: no "Date of adoption" line' in out
     assert (
         f"{CCPR}: warning: no reply deadline: the period (within 180 days) has no date to "
         "count from; enter the date of the Views or of their transmittal at "
