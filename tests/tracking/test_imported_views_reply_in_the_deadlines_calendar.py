@@ -70,14 +70,26 @@ def test_the_country_ics_feed_carries_it(spain, client_for, anonymous):
     assert [e.decoded("dtstart") for e in replies] == [date(2020, 4, 11)]
 
 
-def test_a_views_completed_by_a_coordinator_is_listed_too(reference_data, shared_raw, coordinator):
-    _import_and_complete(
-        shared_raw,
-        coordinator,
-        "CCPR_C_134_D_2836_2016.txt",
-        "KGZ",
-        views_adopted_on=date(2022, 3, 11),
+def test_a_coordinator_enters_what_the_file_lacks_on_the_communication_page(
+    reference_data, shared_raw, coordinator, client_for
+):
+    name = "CCPR_C_134_D_2836_2016.txt"
+    call_command("import", str(shared_raw / "tb-views-lszoszk" / name), stdout=io.StringIO())
+    comm = Communication.objects.get(document__source_file=name)
+    page = f"/tracking/communications/{comm.pk}/"
+    client = client_for(coordinator)
+    form = client.get(page).content.decode()
+    assert 'name="country"' in form and 'name="views_adopted_on"' in form
+    response = client.post(
+        page,
+        {
+            "form": "settings",
+            "country": Country.objects.get(iso3="KGZ").pk,
+            "views_adopted_on": "2022-03-11",
+            "visibility": "public",
+        },
     )
+    assert response.status_code == 302
     rows = _deadlines("--country", "KGZ", "--json", "--date", "2022-06-01")
     reply = next(r for r in rows if r["kind"] == "views_reply")
     assert (reply["date"], reply["symbol"], reply["basis"]) == (
