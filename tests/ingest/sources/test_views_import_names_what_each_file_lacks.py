@@ -43,8 +43,9 @@ def test_each_file_is_named_with_what_is_missing_and_why(reference_data, shared_
     out = _import(shared_raw, CCPR, CESCR, CERD)
     ccpr = Communication.objects.get(mechanism__code="CCPR", number="2836/2016")
     assert (
-        f'{CCPR}: warning: no State party: no "State party:" line, and the text never names '
-        f'it (only "the State party"); enter it at /tracking/communications/{ccpr.pk}/'
+        f'{CCPR}: warning: no State party: no "State party:" line, and the text never says '
+        f'which State it is (only "the State party"); enter it at '
+        f"/tracking/communications/{ccpr.pk}/"
     ) in out
     assert f'{CCPR}: warning: no date of the Views: no "Date of adoption" line' in out
     assert (

@@ -92,8 +92,8 @@ def test_the_cescr_decision_has_its_date_and_deadline_but_no_state(shared_raw):
     )
     assert views.country is None
     assert views.gaps == {
-        "state_party": 'no State party: no "State party:" line, and the text never names it '
-        '(only "the State party")'
+        "state_party": 'no State party: no "State party:" line, and the text never says which '
+        'State it is (only "the State party")'
     }
 
 

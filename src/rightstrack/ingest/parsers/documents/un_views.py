@@ -482,8 +482,8 @@ def parse_views(
             )
         else:
             result.gaps["state_party"] = (
-                'no State party: no "State party:" line, and the text never names it '
-                '(only "the State party")'
+                'no State party: no "State party:" line, and the text never says which '
+                'State it is (only "the State party")'
             )
 
     adopted = metadata.adopted or find_adoption_date(text)
