@@ -18,7 +18,8 @@ The periods themselves, with their sources:
   the committee;
 * replies to Views on individual communications: the period the Views state ("within
   180 days", as in CRC/C/93/D/136/2021), counted from the date of the Views when the
-  date of transmittal is not known;
+  date of transmittal is not known; when a Views text prints no period, the committee's
+  own period in :data:`VIEWS_REPLY_PERIODS` (with the rule it rests on);
 * UPR mid-term reports: voluntary, encouraged by Human Rights Council resolution 16/21;
   RightsTrack shows them :data:`UPR_MID_TERM_MONTHS` after the Working Group report,
   halfway through the four-and-a-half-year cycle;
@@ -79,3 +80,61 @@ def add_period(start: date, *, months: int = 0, days: int = 0) -> date:
     datetime.date(2022, 1, 22)
     """
     return add_days(add_months(start, months), days)
+
+
+#: The period each treaty body gives a State to reply on its Views, with the rule it rests
+#: on and a real Views document that prints it (checked in the text; paragraph given).
+#: Used only when a Views text prints no period itself: the period printed in the Views
+#: always wins. Not "180 days for every committee": CAT and CERD ask within 90 days,
+#: CEDAW, CESCR, CRPD and CED within six months. Keys: committee code; values:
+#: ``(days, months, source)`` with exactly one of ``days``/``months`` set.
+VIEWS_REPLY_PERIODS: dict[str, tuple[int | None, int | None, str]] = {
+    "CCPR": (
+        180,
+        None,
+        "Human Rights Committee, follow-up of Views (rules of procedure CCPR/C/3/Rev.12): "
+        'information "within 180 days" (CCPR/C/134/D/2836/2016, para. 10)',
+    ),
+    "CAT": (
+        90,
+        None,
+        "Committee against Torture, rules of procedure (CAT/C/3/Rev.6), rule 118 (5): "
+        '"within 90 days of the date of transmittal" (CAT/C/78/D/1047/2021, para. 10)',
+    ),
+    "CERD": (
+        90,
+        None,
+        "Committee on the Elimination of Racial Discrimination, opinions under article 14: "
+        'information "within 90 days" (CERD/C/97/D/58/2016, para. 10)',
+    ),
+    "CEDAW": (
+        None,
+        6,
+        "Optional Protocol to CEDAW, article 7 (4): a written response "
+        '"within six months" (CEDAW/C/90/D/162/2020, para. 10)',
+    ),
+    "CESCR": (
+        None,
+        6,
+        "OP-ICESCR, article 9 (2), and rule 18 (1) of the provisional rules of procedure "
+        'under the Optional Protocol: "within six months" (E/C.12/66/D/51/2018, para. 11)',
+    ),
+    "CRC": (
+        180,
+        None,
+        "Optional Protocol to the CRC on a communications procedure, article 11: "
+        '"as soon as possible and within 180 days" (CRC/C/93/D/136/2021, para. 10)',
+    ),
+    "CRPD": (
+        None,
+        6,
+        "Optional Protocol to the CRPD, article 5, and rule 76 of the Committee's rules of "
+        'procedure: "within six months" (CRPD/C/32/D/87/2021, para. 11)',
+    ),
+    "CED": (
+        None,
+        6,
+        "Committee on Enforced Disappearances, Views under article 31: information "
+        '"within six months of the date of transmission" (CED/C/24/D/4/2021, para. 11)',
+    ),
+}

@@ -28,8 +28,17 @@ class CommunicationForm(forms.Form):
 
 
 class CommunicationSettingsForm(forms.Form):
-    """What a coordinator decides on a communication: transmittal date, anonymity, visibility."""
+    """What a coordinator enters or decides on a communication: the State party and the
+    date of the Views when the Views text does not print them (the import names what is
+    missing), the transmittal date, anonymity, visibility."""
 
+    country = forms.ModelChoiceField(Country.objects.all(), label=_("State party"), required=False)
+    views_adopted_on = forms.DateField(
+        label=_("Date of the Views"),
+        required=False,
+        widget=DATE,
+        help_text=_("Without a transmittal date, the reply deadline is counted from this date."),
+    )
     transmitted_on = forms.DateField(
         label=_("Views transmitted to the State on"),
         required=False,

@@ -43,7 +43,8 @@ def communication_manage(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     settings = forms.CommunicationSettingsForm(
         data if which == "settings" else None,
-        initial={"transmitted_on": comm.transmitted_on, "anonymise_author": comm.anonymise_author,
+        initial={"country": comm.country_id, "views_adopted_on": comm.views_adopted_on,
+                 "transmitted_on": comm.transmitted_on, "anonymise_author": comm.anonymise_author,
                  "visibility": comm.visibility},
     )  # fmt: skip
     step = forms.ViewsFollowUpForm(data if which == "step" else None)

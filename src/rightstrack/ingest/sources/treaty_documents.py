@@ -292,7 +292,8 @@ def _store_views(parsed: ParsedDocument, views: ViewsDecision, ctx: ImportContex
     values = _base_values(parsed, ctx, lookup, Document.Type.VIEWS)
     symbol = values["symbol"]
     document = upsert_document(symbol, values, ctx)
-    _upsert_communication(document, views, values, ctx)
+    comm = _upsert_communication(document, views, values, ctx)
+    _warn_missing(comm, views, ctx)
     if views.outcome != "violation" and not views.optional_protocol_violation:
         return Counts()
     remedy = views.paragraph(views.remedy_paragraph) if views.remedy_paragraph else None
@@ -324,8 +325,8 @@ def _store_views(parsed: ParsedDocument, views: ViewsDecision, ctx: ImportContex
             {
                 "recommendation_id": rec_id,
                 "period_text": views.reply_period,
-                "due_on": views.reply_due,
-                "due_basis": views.due_basis or "",
+                "due_on": views.reply_due or comm.reply_due,
+                "due_basis": "computed" if views.reply_due or comm.reply_due else "",
                 "source_paragraph": views.reply_paragraph or "",
             },
         )
@@ -365,7 +366,6 @@ def _upsert_communication(
         "document_id": document.pk,
         "status": status,
         "outcome": outcome,
-        "views_adopted_on": values["adopted_on"],
         "articles_violated": views.articles_violated,
         "remedies": views.remedies,
         "remedy_text": views.remedy_text,
@@ -374,6 +374,10 @@ def _upsert_communication(
         "reply_days": views.reply_days,
         "reply_months": views.reply_months,
     }
+    # A source that does not print the State or the date (the lszoszk paragraph files)
+    # leaves what another source or a coordinator gave in place.
+    if values["adopted_on"] is not None:
+        fields["views_adopted_on"] = values["adopted_on"]
     if values["country_id"] is not None:
         fields["country_id"] = values["country_id"]
     if views.author:
@@ -392,6 +396,26 @@ def _upsert_communication(
     comm._change_reason = f"imported from {ctx.path.name}"  # type: ignore[attr-defined]
     comm.save()
     return comm
+
+
+def _warn_missing(comm: Communication, views: ViewsDecision, ctx: ImportContext) -> None:
+    """One warning per thing the record still lacks after the import (State party, date
+    of the Views, reply deadline), with the reason the parser gave (``views.gaps``).
+
+    Nothing is warned about what an earlier import or a coordinator already supplied.
+    The import command prints each warning after the file's name; the upload page and
+    ``ImportRun.errors`` keep them.
+    """
+    page = f"/tracking/communications/{comm.pk}/"
+    if comm.country_id is None:
+        ctx.warn(f"{views.gaps.get('state_party', 'no State party')}; enter it at {page}")
+    if comm.views_adopted_on is None:
+        ctx.warn(f"{views.gaps.get('adopted', 'no date of the Views')}; enter it at {page}")
+    if comm.reply_due is None and (comm.reply_days or comm.reply_months):
+        ctx.warn(
+            f"{views.gaps.get('reply_due', 'no reply deadline')}; enter the date of the Views "
+            f"or of their transmittal at {page}"
+        )
 
 
 # --- follow-up replies ------------------------------------------------------------------------

@@ -19,8 +19,9 @@ def test_it_prints_the_json_keys_and_stores_nothing(ccpr_co_dir):
     data = json.loads(out.getvalue())
     assert list(data) == [
         "symbol", "type", "committee", "country", "adopted",
-        "paragraphs", "follow_up", "particular_importance", "next_report",
+        "paragraphs", "follow_up", "particular_importance", "next_report", "communication",
     ]  # fmt: skip
+    assert data["communication"] is None  # only Views have one
     assert data["symbol"] == "CCPR/C/PRY/CO/4"
     assert data["follow_up"]["items"] == ["13", "29", "35"]
     assert (data["follow_up"]["due"], data["follow_up"]["due_basis"]) == ("2021-07-26", "stated")

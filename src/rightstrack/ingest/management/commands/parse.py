@@ -52,6 +52,13 @@ class Command(BaseCommand):
                 f"{flags['kind'].replace('_', ' ')} (para. {flags['paragraph']}), no deadline: "
                 f"{', '.join(flags['items'])}"
             )
+        if comm := data["communication"]:
+            lines.append(
+                f"communication {comm['committee'] or '?'} {comm['number'] or '?'}: "
+                f"State party {comm['country'] or 'unknown'}, adopted {comm['adopted'] or 'unknown'}, "
+                f"reply {comm['reply_period'] or '-'} due {comm['reply_due'] or 'unknown'}"
+            )
+            lines += [f"missing: {reason}" for reason in comm["missing"].values()]
         if data["next_report"]:
             nr = data["next_report"]
             lines.append(f"next report: {nr['report'] or '?'}, due {nr['due'] or nr['status']}")

@@ -29,6 +29,7 @@ JSON_KEYS = (
     "follow_up",
     "particular_importance",
     "next_report",
+    "communication",
 )
 
 
@@ -114,6 +115,26 @@ def _views_json(views: ViewsDecision) -> dict[str, Any]:
         },
         "particular_importance": None,
         "next_report": None,
+        "communication": {
+            "number": views.communication,
+            "committee": views.metadata.committee,
+            "state_party": views.state_party,
+            "country": views.country,
+            "state_party_basis": views.state_party_basis,
+            "state_party_evidence": views.state_party_evidence,
+            "adopted": _iso(views.metadata.adopted),
+            "adoption_session": views.adoption_session,
+            "author": views.author,
+            "outcome": views.outcome,
+            "articles_violated": views.articles_violated,
+            "remedies": views.remedies,
+            "reply_period": views.reply_period,
+            "period_basis": views.period_basis,
+            "period_source": views.period_source,
+            "reply_due": _iso(views.reply_due),
+            "due_basis": views.due_basis,
+            "missing": dict(views.gaps),
+        },
     }
 
 
@@ -140,6 +161,13 @@ def to_json(parsed: ParsedDocument) -> dict[str, Any]:
     ``report``, ``numbers``, ``due`` (ISO date, or the year alone as "2026"), ``status``
     (``fixed``/``tbd_predictable_cycle``), ``word_limit``. Views: the operative
     paragraph's kind is ``finding_violation``/``finding_no_violation``/``finding_inadmissible``.
+    ``communication`` (Views only, else ``None``): ``number``, ``committee``,
+    ``state_party``, ``country`` (ISO3), ``state_party_basis`` (``header``/``record``/
+    ``text``) and ``state_party_evidence``, ``adopted`` and ``adoption_session``,
+    ``author``, ``outcome``, ``articles_violated``, ``remedies``, ``reply_period``,
+    ``period_basis`` (``stated``/``committee_rule``), ``period_source`` (the rule),
+    ``reply_due`` and ``due_basis``, and ``missing``: what could not be read
+    (``state_party``, ``adopted``, ``reply_due``) with the reason.
     """
     meta = parsed.metadata
     base: dict[str, Any] = {
@@ -152,6 +180,7 @@ def to_json(parsed: ParsedDocument) -> dict[str, Any]:
         "follow_up": None,
         "particular_importance": None,
         "next_report": None,
+        "communication": None,
     }
     kind = registered_kinds().get(parsed.kind)
     if isinstance(parsed.result, ConcludingObservations):

@@ -24,6 +24,15 @@ operative one. The committees count it from the *transmittal* of the Views,
 which the document does not state, so the due date computed here counts from
 the adoption date when known (``due_basis = "computed"``) and is therefore
 the earliest possible date; without an adoption date ``due`` stays ``None``.
+A Views text that finds a violation but prints no period gets its committee's
+period (``core.periods.VIEWS_REPLY_PERIODS``, ``period_basis = "committee_rule"``).
+
+State party and date of the Views: from the heading block ("State party:",
+"Date of adoption of Views:"), else from what the Committee's text states in so many
+words: the State "in breach" ("a victim of a violation by Switzerland of articles ...")
+or the State for which the Optional Protocol "entered into force for Latvia on ...".
+Nothing is guessed from the nationalities or places a text mentions. What could not
+be read is listed in ``gaps`` with the reason, for the import to report.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rightstrack.core.periods import add_period
+from rightstrack.core.periods import VIEWS_REPLY_PERIODS, add_period
 from rightstrack.ingest.parsers.documents.clean import CleanedText
 from rightstrack.ingest.parsers.documents.metadata import (
     DocumentMetadata,
@@ -72,8 +81,12 @@ class ViewsDecision:
         state_party: the State party's name as printed, or ``None``.
         country: ISO3 of the State party.
         state_party_basis: ``"header"`` ("State party: Kazakhstan"), ``"record"`` (the JSON
-            record's ``country`` field) or ``None``: the State is never guessed from the
-            States a text mentions (in refoulement cases that is the country of origin).
+            record's ``country`` field), ``"text"`` (the Committee's text names the State in
+            breach, or the State for which the Optional Protocol entered into force; the
+            words are in ``state_party_evidence``) or ``None``: the State is never guessed
+            from the States a text mentions (in refoulement cases that is the country of
+            origin).
+        state_party_evidence: the words the State was read from ("a violation by Denmark of").
         outcome: ``"violation"``, ``"no_violation"``, ``"inadmissible"``, ``"discontinued"``
             or ``None``.
         optional_protocol_violation: the State breached the Optional Protocol itself.
@@ -84,6 +97,16 @@ class ViewsDecision:
         reply_days / reply_months: the period in days (90, 180) or months (6).
         reply_due: adoption date + period, or ``None``.
         due_basis: ``"computed"`` when ``reply_due`` is set, else ``None``.
+        period_basis: ``"stated"`` (the Views print the period), ``"committee_rule"`` (they
+            find a violation but print none: the committee's period from
+            ``core.periods.VIEWS_REPLY_PERIODS``) or ``None``.
+        period_source: the rule the reply paragraph cites ("rule 118 (5) of its rules of
+            procedure", "article 7 (4) of the Optional Protocol"), or the committee rule's
+            source; ``None`` when the paragraph cites none.
+        adoption_session: when the text gives only the session ("thirty-fourth session
+            (9–27 March 2026)") and no date of adoption: that session, as printed.
+        gaps: what could not be read, with the reason, keyed ``"state_party"``,
+            ``"adopted"`` and ``"reply_due"`` (English, for the import's warnings).
         articles_violated: the articles the Committee found violated, as printed and in
             order (``["6 (1)", "7", "2 (3)"]``); articles of the Optional Protocol itself
             are prefixed ``"OP "`` (``"OP 6"``). Empty unless there is a violation.
@@ -99,6 +122,7 @@ class ViewsDecision:
     state_party: str | None = None
     country: str | None = None
     state_party_basis: str | None = None
+    state_party_evidence: str | None = None
     outcome: str | None = None
     optional_protocol_violation: bool = False
     operative_paragraph: str | None = None
@@ -109,6 +133,10 @@ class ViewsDecision:
     reply_months: int | None = None
     reply_due: date | None = None
     due_basis: str | None = None
+    period_basis: str | None = None
+    period_source: str | None = None
+    adoption_session: str | None = None
+    gaps: dict[str, str] = field(default_factory=dict)
     articles_violated: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)
     remedy_text: str = ""
@@ -346,6 +374,64 @@ def _state_party(text: str) -> tuple[str | None, str | None, str | None]:
     return None, None, None
 
 
+#: A State named as the one in breach: "a victim of a violation by Switzerland[[fn:3]] of
+#: articles", "violations by Belarus of her rights", "a violation by the Kingdom of the
+#: Netherlands of her rights". "by the State party" is not a name.
+_IN_BREACH = re.compile(
+    r"\b(?:violations?|breach(?:es)?|violated)\s+by\s+(?!the State\b)"
+    r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|and|the|[A-Z][\w’'-]*)){0,5}?)"
+    r"(?:\s*\[\[fn:\d+\]\])?\s+of\s+(?:his|her|their|its|articles?|rights?|the\s+(?:rights?|"
+    r"Convention|Covenant))\b"
+)
+#: "The Optional Protocol entered into force for Latvia on 30 September 2010".
+_IN_FORCE_FOR = re.compile(
+    r"entered into force for (?!the State\b)"
+    r"(?P<name>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|and|the|[A-Z][\w’'-]*)){0,5}?) on \d"
+)
+
+
+def _state_named_in_text(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(name, ISO3, evidence, conflict) from the Committee's own words, or Nones.
+
+    Every State the text names as in breach, or as the one the Optional Protocol entered
+    into force for, must be the same State; otherwise nothing is taken and ``conflict``
+    lists them.
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for pattern in (_IN_BREACH, _IN_FORCE_FOR):
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            iso3 = to_iso3(name.removeprefix("the ").strip())
+            if iso3 is not None and iso3 not in found:
+                found[iso3] = (name, re.sub(r"\[\[fn:\d+\]\]", "", m.group(0)))
+    if len(found) == 1:
+        iso3, (name, evidence) = next(iter(found.items()))
+        return name.removeprefix("the ").strip(), iso3, evidence, None
+    if len(found) > 1:
+        return None, None, None, ", ".join(sorted(found))
+    return None, None, None, None
+
+
+#: The adoption footnote of a Views that gives only the session:
+#: "* Adopted by the Committee at its thirty-fourth session (9–27 March 2026)".
+_SESSION_ONLY = re.compile(
+    r"Adopted by the Committee at its (?P<session>[\w-]+ session \((?P<dates>[^)]{5,60})\))"
+)
+#: The rule a reply paragraph opens a sentence with: "Pursuant to rule 118 (5) of its rules
+#: of procedure, the Committee invites ...", "In accordance with article 7 (4) of the
+#: Optional Protocol, the State Party shall ...". Mid-sentence mentions ("pursuant to
+#: article 2 of the Covenant, the State party has undertaken") are not the reply's rule.
+_CITED_RULE = re.compile(
+    r"(?:^|[.;]\s+)(?:Pursuant to|In accordance with) (?P<rule>(?:rule|article) \d+(?:\s*\(\d+\))?"
+    r"(?:, paragraph \d+,)?[^,]{0,160}),"
+)
+
+
+def _reply_rule(text: str) -> str | None:
+    m = _CITED_RULE.search(text)
+    return m.group("rule").strip() if m else None
+
+
 def parse_views(
     cleaned: CleanedText, metadata: DocumentMetadata, *, meta: dict[str, str] | None = None
 ) -> ViewsDecision:
@@ -379,6 +465,26 @@ def parse_views(
             to_iso3(meta["country"]),
             "record",
         )
+    if result.country is None:
+        committee_text = "\n".join(p.text for p in result.paragraphs) or text
+        name, iso3, evidence, conflict = _state_named_in_text(committee_text)
+        if iso3 is not None:
+            result.state_party, result.country = name, iso3
+            result.state_party_basis, result.state_party_evidence = "text", evidence
+        elif conflict:
+            result.gaps["state_party"] = (
+                f"no State party: the text names more than one State as the one in breach "
+                f"({conflict}); none is taken"
+            )
+        elif result.state_party is not None:
+            result.gaps["state_party"] = (
+                f"no State party: {result.state_party!r} is not a country RightsTrack knows"
+            )
+        else:
+            result.gaps["state_party"] = (
+                'no State party: no "State party:" line, and the text never says which '
+                'State it is (only "the State party")'
+            )
 
     adopted = metadata.adopted or find_adoption_date(text)
     if adopted is None and (m := re.search(r"Meeting on (\d{1,2} \w+ \d{4}),", text)):
@@ -388,6 +494,18 @@ def parse_views(
     ):
         adopted = parse_un_date(m.group(1))
     metadata.adopted = adopted
+    if adopted is None:
+        notes = "\n".join(note.text for note in cleaned.footnotes)
+        if session := _SESSION_ONLY.search(text + "\n" + notes):
+            result.adoption_session = session.group("session")
+            result.gaps["adopted"] = (
+                f"no date of the Views: the text gives only the session, {result.adoption_session}"
+            )
+        else:
+            result.gaps["adopted"] = (
+                'no date of the Views: no "Date of adoption" line, "adopted on" date or '
+                "adoption footnote in the text"
+            )
 
     operative_index = None
     # The formal finding says "acting under article ..."; older or CEDAW texts only "concludes".
@@ -417,6 +535,7 @@ def parse_views(
             if (period := reply_period(para.text)) is not None:
                 result.reply_paragraph = para.id
                 result.reply_period, result.reply_days, result.reply_months = period
+                result.period_basis, result.period_source = "stated", _reply_rule(para.text)
                 break
         if result.remedy_paragraph is None and re.search(
             r"recommendations? to the State", operative.text
@@ -435,10 +554,23 @@ def parse_views(
             ):
                 result.remedy_text = result.remedy_text[opening.start() :]
             result.remedies = remedy_kinds(result.remedy_text)
+    found_violation = result.outcome == "violation" or result.optional_protocol_violation
+    rule = VIEWS_REPLY_PERIODS.get(metadata.committee or "")
+    if result.reply_period is None and found_violation and rule is not None:
+        days, months, source = rule
+        result.reply_days, result.reply_months = days, months
+        result.reply_period = f"within {days} days" if days else f"within {months} months"
+        result.period_basis, result.period_source = "committee_rule", source
     if result.reply_period and adopted:
         if result.reply_days:
             result.reply_due = add_period(adopted, days=result.reply_days)
         elif result.reply_months:
             result.reply_due = add_period(adopted, months=result.reply_months)
         result.due_basis = "computed"
+    elif result.reply_period:
+        result.gaps["reply_due"] = (
+            f"no reply deadline: the period ({result.reply_period}) has no date to count from"
+        )
+    elif found_violation:
+        result.gaps["reply_due"] = "no reply deadline: the text asks for no reply within a period"
     return result

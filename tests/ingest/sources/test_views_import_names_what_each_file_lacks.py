@@ -1,0 +1,91 @@
+"""`rightstrack import` on the lszoszk Views says, per file, what the record still lacks
+(State party, date of the Views, reply deadline) and why; it takes what the text states
+and never blanks what another source or a coordinator supplied.
+
+Values read in the files (``shared/data/raw/tb-views-lszoszk``):
+
+- CCPR/C/134/D/2836/2016 (Alimov v. Kyrgyzstan): no heading block, the State is only "the
+  State party", no date; para. 10 "within 180 days". The UN document's heading (the
+  OHCHR-Juris copy ``CCPR_C_134_D_2836_2016.repaired.txt``, which the import refuses for its
+  broken encoding) prints "State party: Kyrgyzstan" and "Date of adoption of Views: 11 March
+  2022": 11 March 2022 + 180 days = 7 September 2022.
+- E/C.12/66/D/51/2018: "Date of adoption of decision: 11 October 2019", "within six months"
+  (11 April 2020); the State (Spain) is never named as the State party.
+- CERD/C/97/D/58/2016: "a violation by Denmark of articles 2 (1) (c), 5 and 6"; no date.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from rightstrack.catalog.models import Communication, Country
+from rightstrack.tracking.communication_actions import do_update_communication
+
+pytestmark = pytest.mark.django_db
+
+CCPR = "CCPR_C_134_D_2836_2016.txt"
+CESCR = "E_C.12_66_D_51_2018.txt"
+CERD = "CERD_C_97_D_58_2016.txt"
+
+
+def _import(shared_raw, *names: str) -> str:
+    out = io.StringIO()
+    paths = [str(shared_raw / "tb-views-lszoszk" / name) for name in names]
+    call_command("import", *paths, stdout=out, stderr=io.StringIO())
+    return " ".join(out.getvalue().split())  # the console wraps long lines
+
+
+def test_each_file_is_named_with_what_is_missing_and_why(reference_data, shared_raw):
+    out = _import(shared_raw, CCPR, CESCR, CERD)
+    ccpr = Communication.objects.get(mechanism__code="CCPR", number="2836/2016")
+    assert (
+        f'{CCPR}: warning: no State party: no "State party:" line, and the text never says '
+        f'which State it is (only "the State party"); enter it at '
+        f"/tracking/communications/{ccpr.pk}/"
+    ) in out
+    assert f'{CCPR}: warning: no date of the Views: no "Date of adoption" line' in out
+    assert (
+        f"{CCPR}: warning: no reply deadline: the period (within 180 days) has no date to "
+        "count from; enter the date of the Views or of their transmittal at "
+        f"/tracking/communications/{ccpr.pk}/"
+    ) in out
+    assert f"{CESCR}: warning: no State party" in out
+    assert f"{CESCR}: warning: no date" not in out
+    assert f"{CESCR}: warning: no reply deadline" not in out
+    assert f"{CERD}: warning: no State party" not in out
+    assert f"{CERD}: warning: no date of the Views" in out
+
+
+def test_what_the_text_states_is_stored(reference_data, shared_raw):
+    _import(shared_raw, CESCR, CERD)
+    cescr = Communication.objects.get(mechanism__code="CESCR", number="51/2018")
+    assert (cescr.views_adopted_on, cescr.reply_due, cescr.reply_due_basis) == (
+        date(2019, 10, 11),
+        date(2020, 4, 11),
+        "adoption",
+    )
+    assert cescr.country is None
+    cerd = Communication.objects.get(mechanism__code="CERD", number="58/2016")
+    assert (cerd.country.iso3, cerd.views_adopted_on, cerd.reply_days) == ("DNK", None, 90)
+
+
+def test_a_reimport_keeps_the_state_and_date_a_coordinator_entered(
+    reference_data, shared_raw, coordinator
+):
+    _import(shared_raw, CCPR)
+    comm = Communication.objects.get(mechanism__code="CCPR", number="2836/2016")
+    do_update_communication(
+        coordinator,
+        comm,
+        country=Country.objects.get(iso3="KGZ"),
+        views_adopted_on=date(2022, 3, 11),
+    )
+    out = _import(shared_raw, CCPR, "ccpr-c-134-d-2836-2016.json")
+    comm.refresh_from_db()
+    assert (comm.country.iso3, comm.views_adopted_on) == ("KGZ", date(2022, 3, 11))
+    assert (comm.reply_due, comm.reply_due_basis) == (date(2022, 9, 7), "adoption")
+    assert "warning" not in out
