@@ -58,9 +58,7 @@ def test_public_pages_need_no_horizontal_scrolling_at_320_px(svn_upr_catalogue, 
     too_wide: dict[str, str] = {}
     with chromium() as browser:
         for language in ("en", "ar"):
-            context = browser.new_context(
-                locale=language, viewport={"width": WIDTH, "height": 640}
-            )
+            context = browser.new_context(locale=language, viewport={"width": WIDTH, "height": 640})
             context.add_cookies(
                 [{"name": "django_language", "value": language, "url": live_server.url}]
             )
