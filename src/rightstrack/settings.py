@@ -80,7 +80,8 @@ MIDDLEWARE = [
     # If-None-Match / If-Modified-Since (feeds also set Last-Modified): core/conditional.py.
     "rightstrack.core.conditional.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language from the URL (/es/...), else the visitor's choice: core/locale.py.
+    "rightstrack.core.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

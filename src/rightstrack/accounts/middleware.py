@@ -8,12 +8,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import translation
 
 from rightstrack.accounts.twofactor import (
     has_confirmed_device,
     is_two_factor_verified,
     requires_two_factor,
 )
+from rightstrack.core.locale import strip_language_prefix
 
 
 class OTPRequiredMiddleware:
@@ -30,15 +32,17 @@ class OTPRequiredMiddleware:
         self.get_response = get_response
 
     def _exempt(self, path: str) -> bool:
-        allowed = (
-            reverse("accounts:two_factor"),
-            reverse("accounts:two_factor_setup"),
-            reverse("accounts:logout"),
-            reverse("accounts:login"),
-            "/i18n/",
-            settings.STATIC_URL,
-        )
-        return path.startswith(allowed)
+        # The same pages under any language prefix (/ar/accounts/login/): core/locale.py.
+        with translation.override(settings.LANGUAGE_CODE):
+            allowed = (
+                reverse("accounts:two_factor"),
+                reverse("accounts:two_factor_setup"),
+                reverse("accounts:logout"),
+                reverse("accounts:login"),
+                "/i18n/",
+                settings.STATIC_URL,
+            )
+        return strip_language_prefix(path).startswith(allowed)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user

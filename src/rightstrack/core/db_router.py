@@ -27,6 +27,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
+from rightstrack.core.locale import strip_language_prefix
+
 #: The alias of the replica in ``settings.DATABASES``.
 REPLICA = "replica"
 #: URL prefixes (after the language prefix, if any) whose safe requests read from the replica.
@@ -61,6 +63,7 @@ def routes_to_replica(method: str, path: str, signed_in: bool) -> bool:
     """
     if method not in _SAFE_METHODS or signed_in:
         return False
+    path = strip_language_prefix(path)
     return path == "/" or path.startswith(REPLICA_PATH_PREFIXES)
 
 
