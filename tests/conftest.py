@@ -179,6 +179,18 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: the API's rate limits count requests per client
+    address in the default cache, and a limit reached by the tests before on the same
+    worker (all from 127.0.0.1, within the minute) answered 429 to the next one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def shared_raw() -> Path:
     """The ``shared/data/raw`` folder; tests that need it skip outside CI when it is absent."""
