@@ -1,4 +1,5 @@
-"""How reports write dates: :func:`long_date` ("1 December 2023", in the report's language)."""
+"""How reports write dates and numbers: :func:`long_date` ("1 December 2023", in the report's
+language) and :func:`whole_number`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 #: Babel locale used for each UI language ("en" → British order: "1 December 2023",
 #: as UN documents print dates).
@@ -30,3 +32,13 @@ def long_date(day: dt.date | None, language: str = "en") -> str:
     except (UnknownLocaleError, ValueError):
         locale = Locale.parse("en_GB")
     return str(format_date(day, format="long", locale=locale))
+
+
+def whole_number(value: int, language: str = "en") -> str:
+    """``value`` (an ``int``) with the digit grouping of ``language``: "1,234"; "1.234" in
+    Spanish; "1\u202f234" in French (CLDR, same locales as :func:`long_date`)."""
+    try:
+        locale = Locale.parse(_LOCALES.get(language, language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en_GB")
+    return str(format_decimal(value, locale=locale))
