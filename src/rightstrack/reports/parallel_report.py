@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
+from docx.oxml import OxmlElement
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.types import Viewer
@@ -476,7 +477,7 @@ def _summary(doc: Any, report: ParallelReport) -> None:
             _("Committee's grade"),
         ],
         rows,
-        widths_cm=[2.0, 3.6, 3.6, 3.6, 2.1, 2.1],
+        widths_cm=[2.3, 3.1, 3.1, 3.3, 2.6, 2.6],
     )
 
 
@@ -486,17 +487,18 @@ def _side_by_side(item: ParallelItem, lang: str) -> list[tuple[str, str, str, st
     if b.reply_received_on:
         rows.append(
             (
-                _("State party (follow-up reply)"),
+                _("State party"),
                 long_date(b.reply_received_on, lang),
-                b.reply_symbol or _("(not catalogued)"),
+                _("Follow-up reply %(symbol)s")
+                % {"symbol": b.reply_symbol or _("(not catalogued)")},
                 "",
             )
         )
     groups = (
         (_("Government"), b.state_information),
         (_("National human rights institution"), item.nhri),
-        (_("Civil society (us)"), b.assessments),
-        (_("Civil society (others)"), item.civil_society),
+        (_("Submitting organisation"), b.assessments),
+        (_("Other civil society"), item.civil_society),
         (_("Committee"), item.committee),
     )
     for label, lines in groups:
@@ -504,10 +506,17 @@ def _side_by_side(item: ParallelItem, lang: str) -> list[tuple[str, str, str, st
             who = f"{label}: {a.organisation}" if a.organisation else label
             head = a.level_label
             if a.grade_label:
-                head = " ".join(x for x in (head, f"[{a.grade_label}]") if x)
+                grade = _("grade %(grade)s") % {"grade": a.grade_label}
+                head = f"{head} ({grade})" if head else grade
             text = "\n".join(x for x in (head, a.text) if x)
             rows.append((who, long_date(a.date, lang), text, "\n".join(a.evidence)))
     return rows
+
+
+def _keep_rows_whole(table: Any) -> None:
+    """Never split a row across two pages (``w:cantSplit``): a finding stays whole."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
@@ -516,7 +525,8 @@ def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
     doc.add_heading(f"{title}: {b.section}" if b.section else title, level=2)
 
     doc.add_heading(_("What the Committee asked"), level=3)
-    docx.add_list(doc, item.questions)
+    for question in item.questions:
+        docx.add_quote(doc, question)
     docx.add_label_value(
         doc,
         _("Deadline"),
@@ -526,12 +536,13 @@ def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
     doc.add_heading(_("Assessments side by side"), level=3)
     rows = _side_by_side(item, lang)
     if rows:
-        docx.add_table(
+        table = docx.add_table(
             doc,
             [_("Source"), _("Date"), _("Status and findings"), _("Evidence")],
             rows,
-            widths_cm=[3.4, 2.6, 7.0, 4.0],
+            widths_cm=[3.2, 2.6, 6.2, 5.0],
         )
+        _keep_rows_whole(table)
     else:
         docx.add_paragraph(doc, _("No information recorded."))
 
