@@ -119,7 +119,9 @@ def paraguay_parallel(reference_data, shared_raw, coordinator, contributor, ngo,
         grade_label="C",
         grade_scale="ccpr",
     )
-    plan = verbs.do_create_plan(coordinator, title="National human rights plan", country=doc.country)
+    plan = verbs.do_create_plan(
+        coordinator, title="National human rights plan", country=doc.country
+    )
     verbs.do_create_action(
         coordinator,
         plan,

@@ -26,7 +26,7 @@ def test_it_holds_paragraphs_13_29_and_35_with_the_deadline_of_paragraph_47(
     assert [h.split(":")[0] for h in headings(data, 2)] == [f"Paragraph {p}" for p in pp.ITEMS]
     text = docx_text(data)
     assert "Follow-up request: paragraph 47" in text
-    assert "Paragraphs selected for follow-up: 13, 29, 35" in text
+    assert "Paragraphs selected for follow-up: 13, 29 and 35" in text
     assert "Deadline for the State party: 26 July 2021" in text
     assert text.count("Deadline: 26 July 2021 (Submitted late)") == 3
     assert "State party's follow-up reply: CCPR/C/PRY/FCO/4, received on 12 May 2023" in text

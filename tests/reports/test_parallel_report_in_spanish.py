@@ -18,6 +18,7 @@ def test_the_spanish_report_has_no_english_committee_or_scale_text(paraguay_para
     assert "Comité de Derechos Humanos (CCPR)" in text
     assert "Plazo para el Estado parte: 26 de julio de 2021" in text
     assert "12 de mayo de 2023" in text
+    assert "13, 29 y 35" in text  # CLDR list pattern of Spanish
     assert "B: Respuesta/medida parcialmente satisfactoria" in text
     assert "Human Rights Committee" not in text
     assert "Reply/action" not in text

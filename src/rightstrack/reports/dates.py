@@ -1,5 +1,5 @@
 """How reports write dates and numbers: :func:`long_date` ("1 December 2023", in the report's
-language) and :func:`whole_number`."""
+language), :func:`whole_number` and :func:`word_list`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 #: Babel locale used for each UI language ("en" → British order: "1 December 2023",
@@ -42,3 +43,15 @@ def whole_number(value: int, language: str = "en") -> str:
     except (UnknownLocaleError, ValueError):
         locale = Locale.parse("en_GB")
     return str(format_decimal(value, locale=locale))
+
+
+def word_list(items: list[str], language: str = "en") -> str:
+    """``items`` joined as ``language`` writes a list: "13, 29 and 35"; "13, 29 y 35" in
+    Spanish (CLDR list patterns); "" for none."""
+    if not items:
+        return ""
+    try:
+        locale = Locale.parse(_LOCALES.get(language, language).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en_GB")
+    return str(format_list(items, locale=locale))

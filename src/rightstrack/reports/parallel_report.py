@@ -47,8 +47,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
-from docx.oxml import OxmlElement
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from docx.oxml import OxmlElement
 
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document
@@ -60,7 +61,7 @@ from rightstrack.reports.data import (
     report_actions,
     report_assessments,
 )
-from rightstrack.reports.dates import long_date, whole_number
+from rightstrack.reports.dates import long_date, whole_number, word_list
 from rightstrack.reports.engagement_lines import add_engagements
 from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking.grades import SCALES
@@ -160,7 +161,8 @@ def next_steps(grade_label: str, open_actions: list[ActionLine], language: str) 
 
     Returns:
         Translated sentences: the decision asked of the Committee (its practice per grade,
-        module docstring, point 4), then one line per open action with its target date.
+        module docstring, point 4), then what the State party should do about each open
+        action of the plan (by its target date).
     """
     by_grade = {
         "A": _(
@@ -188,7 +190,7 @@ def next_steps(grade_label: str, open_actions: list[ActionLine], language: str) 
     for action in open_actions:
         if action.target_date:
             steps.append(
-                _("Ask the State party to complete “%(title)s” by %(date)s (%(status)s).")
+                _("The State party should complete “%(title)s” by %(date)s (%(status)s).")
                 % {
                     "title": action.title,
                     "date": long_date(action.target_date, language),
@@ -197,7 +199,7 @@ def next_steps(grade_label: str, open_actions: list[ActionLine], language: str) 
             )
         else:
             steps.append(
-                _("Ask the State party when it will complete “%(title)s” (%(status)s).")
+                _("The State party should say when it will complete “%(title)s” (%(status)s).")
                 % {"title": action.title, "status": action.status_label}
             )
     return steps
@@ -354,7 +356,7 @@ def _render(report: ParallelReport, *, words: int | None) -> bytes:
 
 
 def _items_text(report: ParallelReport) -> str:
-    return ", ".join(i.base.item for i in report.items)
+    return word_list([i.base.item for i in report.items], report.language)
 
 
 def _reply(report: ParallelReport) -> str:
@@ -403,7 +405,10 @@ def _title_page(doc: Any, report: ParallelReport, words: int | None) -> None:
         (_("Information up to"), long_date(core.period_end, lang)),
         (
             _("Length"),
-            _("%(words)s words") % {"words": whole_number(words, lang)} if words else "",
+            ngettext("%(words)s word", "%(words)s words", words)
+            % {"words": whole_number(words, lang)}
+            if words
+            else "",
         ),
     ]
     for label, value in rows:
@@ -416,7 +421,7 @@ def _introduction(doc: Any, report: ParallelReport) -> None:
     core, lang = report.core, report.language
     d = report.document
     doc.add_heading(_("Introduction"), level=1)
-    who = "; ".join(core.organisations) or _("The submitting organisations")
+    who = "; ".join(core.organisations) or _("(organisation to be named)")
     deadline = ", ".join(long_date(x, lang) for x in core.deadlines)
     docx.add_paragraph(
         doc,
@@ -438,8 +443,9 @@ def _introduction(doc: Any, report: ParallelReport) -> None:
     docx.add_paragraph(
         doc,
         _(
-            "%(who)s submit this report under the Committee's follow-up procedure, which "
-            "invites civil society to assess how these recommendations have been implemented. "
+            "This report is submitted by %(who)s under the Committee's follow-up procedure, "
+            "which invites civil society to assess how these recommendations have been "
+            "implemented. "
             "For each paragraph it gives the Committee's questions, the information of the "
             "State party, the assessments of the national human rights institution and of "
             "civil society with their evidence, our assessment and the grade we suggest on the "
