@@ -87,3 +87,16 @@ def test_it_renders_in_libreoffice(paraguay_parallel, tmp_path):
         assert f"Paragraph {para}" in text
     assert pp.EVIDENCE["35"] in text
     assert pp.MARKER not in text
+
+
+def test_without_a_named_organisation_each_row_says_its_own_source(paraguay_parallel):
+    """With no --org every civil-society and NHRI assessment is "ours" (as in the follow-up
+    report), so no row claims to be the submitting organisation's."""
+    from rightstrack.reports.parallel_report import build_parallel_report, render_parallel_docx
+
+    report = build_parallel_report(None, paraguay_parallel.document, language="en")
+    text = docx_text(render_parallel_docx(report))
+    assert "Submitted by: (organisation to be named)" in text
+    assert "Submitting organisation" not in text
+    assert "National human rights institution: Ombudsman's Office" in text
+    assert "Civil society: Families of the Disappeared Association" in text

@@ -4,6 +4,8 @@ the CCPR scale as the Committee's Spanish documents word it)."""
 
 from __future__ import annotations
 
+import re
+
 import paraguay_parallel as pp
 import pytest
 from docx_text import docx_text
@@ -19,6 +21,7 @@ def test_the_spanish_report_has_no_english_committee_or_scale_text(paraguay_para
     assert "Plazo para el Estado parte: 26 de julio de 2021" in text
     assert "12 de mayo de 2023" in text
     assert "13, 29 y 35" in text  # CLDR list pattern of Spanish
+    assert re.search(r" \d\.\d{3} palabras", text)  # Spanish digit grouping and plural
     assert "B: Respuesta/medida parcialmente satisfactoria" in text
     assert "Human Rights Committee" not in text
     assert "Reply/action" not in text

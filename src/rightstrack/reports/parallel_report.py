@@ -405,8 +405,8 @@ def _title_page(doc: Any, report: ParallelReport, words: int | None) -> None:
         (_("Information up to"), long_date(core.period_end, lang)),
         (
             _("Length"),
-            ngettext("%(words)s word", "%(words)s words", words)
-            % {"words": whole_number(words, lang)}
+            ngettext("%(counter)s word", "%(counter)s words", words)
+            % {"counter": whole_number(words, lang)}
             if words
             else "",
         ),
@@ -487,7 +487,12 @@ def _summary(doc: Any, report: ParallelReport) -> None:
     )
 
 
-def _side_by_side(item: ParallelItem, lang: str) -> list[tuple[str, str, str, str]]:
+def _side_by_side(item: ParallelItem, lang: str, *, named: bool) -> list[tuple[str, str, str, str]]:
+    """Rows (who, date, status and findings, evidence) of every side's information.
+
+    ``named``: the submitting organisations were given; otherwise every civil-society and
+    NHRI assessment is "ours" and each row says its own source.
+    """
     rows = []
     b = item.base
     if b.reply_received_on:
@@ -509,7 +514,8 @@ def _side_by_side(item: ParallelItem, lang: str) -> list[tuple[str, str, str, st
     )
     for label, lines in groups:
         for a in lines:
-            who = f"{label}: {a.organisation}" if a.organisation else label
+            side = a.source if lines is b.assessments and not named else label
+            who = f"{side}: {a.organisation}" if a.organisation else side
             head = a.level_label
             if a.grade_label:
                 grade = _("grade %(grade)s") % {"grade": a.grade_label}
@@ -540,7 +546,7 @@ def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
     )
 
     doc.add_heading(_("Assessments side by side"), level=3)
-    rows = _side_by_side(item, lang)
+    rows = _side_by_side(item, lang, named=bool(report.core.organisations))
     if rows:
         table = docx.add_table(
             doc,
