@@ -183,7 +183,7 @@ def _extra_queries(name: str, w: World) -> list[str]:
     """Queries that make a page generate its output (generated reports are GET forms)."""
     docs = [d.pk for d in w.objects["document"]]
     orgs = [o.pk for o in w.objects["organisation"]]
-    if name == "reports:followup_report":
+    if name in ("reports:followup_report", "reports:parallel_report"):
         return [f"?document={pk}&language=en&fmt={f}" for pk in docs for f in ("docx", "pdf")]
     if name == "reports:briefing":
         sels = [s.pk for s in w.objects["selection"]]

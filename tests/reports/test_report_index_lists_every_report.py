@@ -10,6 +10,7 @@ EXPECTED_LINKS = [
     "/reports/charts/",
     "/reports/press/",
     "/reports/followup-report/",
+    "/reports/parallel-report/",
     "/reports/midterm/",
     "/reports/briefing/",
     "/reports/feeds/country/PRY.atom",

@@ -51,6 +51,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("followup-report/", followup.followup_report_view, name="followup_report"),
+    path("parallel-report/", followup.parallel_report_view, name="parallel_report"),
     path("midterm/", followup.midterm_view, name="midterm"),
     path("briefing/", followup.briefing_view, name="briefing"),
     path("press/", press.press_kit_index, name="press_index"),

@@ -1,5 +1,6 @@
 """Forms that return a generated report as a DOCX or PDF file: the follow-up report to a
-committee, the UPR mid-term report and the briefing pack of an institution.
+committee, the parallel follow-up report of civil society, the UPR mid-term report and the
+briefing pack of an institution.
 
 Each form is a GET form; when it is submitted and valid, the response is the file.
 """
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
 from rightstrack.accounts.types import Viewer
-from rightstrack.reports import briefing, followup_report, forms, midterm
+from rightstrack.reports import briefing, followup_report, forms, midterm, parallel_report
 from rightstrack.reports.writers.docx import CONTENT_TYPE as DOCX_CONTENT_TYPE
 from rightstrack.reports.writers.pdf import ConversionError
 
@@ -69,6 +70,19 @@ def _followup_report_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
     return data, f"follow-up-report-{d['document'].symbol}"
 
 
+def _parallel_report_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
+    report = parallel_report.build_parallel_report(
+        user,
+        d["document"],
+        organisations=list(d["organisations"]),
+        period_start=d["period_start"],
+        period_end=d["period_end"],
+        language=d["language"],
+    )
+    data = parallel_report.parallel_report_bytes(report, d["fmt"])
+    return data, f"parallel-report-{d['document'].symbol}"
+
+
 def _midterm_file(user: Viewer, d: dict[str, Any]) -> tuple[bytes, str]:
     report = midterm.build_midterm_report(user, d["country"], d["cycle"], language=d["language"])
     data = midterm.midterm_bytes(report, d["fmt"])
@@ -89,6 +103,14 @@ def followup_report_view(request: HttpRequest) -> HttpResponse:
     """Form → follow-up report to a committee (contributors, coordinators and above)."""
     form = forms.FollowUpReportForm(_bound(request, "document"), user=request.user)
     return _generate(request, form, "reports/followup_report_form.html", _followup_report_file)
+
+
+@role_required(Role.CONTRIBUTOR)
+def parallel_report_view(request: HttpRequest) -> HttpResponse:
+    """Form → parallel (shadow) follow-up report of civil society to a committee; the same
+    form, roles and public-only content as the follow-up report."""
+    form = forms.FollowUpReportForm(_bound(request, "document"), user=request.user)
+    return _generate(request, form, "reports/parallel_report_form.html", _parallel_report_file)
 
 
 @role_required(Role.CONTRIBUTOR)

@@ -1,8 +1,10 @@
-"""``rightstrack report followup|midterm|briefing|press|share-image ...``: generated reports.
+"""``rightstrack report followup|parallel|midterm|briefing|press|share-image ...``: generated
+reports.
 
 Examples::
 
     rightstrack report followup CERD/C/BRA/CO/18-20 --org "Coalizão Negra" --format docx -o r.docx
+    rightstrack report parallel CCPR/C/PRY/CO/4 --org CODEHUPY --language es --format pdf -o p.pdf
     rightstrack report midterm BRA 4 --format pdf -o midterm.pdf
     rightstrack report briefing "Ministry of Racial Equality" --format docx -o pack.docx
     rightstrack report press CERD/C/BRA/CO/18-20 --kind article -o article.txt
@@ -24,7 +26,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rightstrack.accounts.models import Organisation
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Country, Document
-from rightstrack.reports import briefing, followup_report, midterm, press, share_image
+from rightstrack.reports import (
+    briefing,
+    followup_report,
+    midterm,
+    parallel_report,
+    press,
+    share_image,
+)
 from rightstrack.reports.data import find_document
 from rightstrack.reports.writers.pdf import ConversionError
 
@@ -47,7 +56,10 @@ def _org(name: str) -> Organisation:
 
 
 class Command(BaseCommand):
-    help = "Generate a follow-up report, UPR mid-term report, briefing pack or press kit."
+    help = (
+        "Generate a follow-up report, parallel follow-up report, UPR mid-term report, "
+        "briefing pack or press kit."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="report", required=True)
@@ -56,6 +68,11 @@ class Command(BaseCommand):
         fu.add_argument("--org", action="append", default=[], help="submitting organisation")
         fu.add_argument("--from", dest="start", type=_date, help="period start (YYYY-MM-DD)")
         fu.add_argument("--to", dest="end", type=_date, help="period end and judgement date")
+        pa = sub.add_parser("parallel", help="parallel (shadow) follow-up report (DOCX/PDF)")
+        pa.add_argument("symbol", help="symbol of the concluding observations")
+        pa.add_argument("--org", action="append", default=[], help="submitting organisation")
+        pa.add_argument("--from", dest="start", type=_date, help="period start (YYYY-MM-DD)")
+        pa.add_argument("--to", dest="end", type=_date, help="period end and judgement date")
         mt = sub.add_parser("midterm", help="UPR mid-term report (DOCX/PDF)")
         mt.add_argument("country", help="ISO 3166 alpha-3 code")
         mt.add_argument("cycle", type=int, help="UPR cycle (1-4)")
@@ -70,10 +87,10 @@ class Command(BaseCommand):
         si = sub.add_parser("share-image", help="1200x630 PNG card of a document")
         si.add_argument("symbol")
         si.add_argument("--paragraph", default="", help="a recommendation's paragraph instead")
-        for p in (fu, mt, br, pr, si):
+        for p in (fu, pa, mt, br, pr, si):
             p.add_argument("-o", "--output", required=True, help="file to write")
             p.add_argument("--language", default="en")
-        for p in (fu, mt, br):
+        for p in (fu, pa, mt, br):
             p.add_argument("--format", dest="fmt", choices=["docx", "pdf"], default="docx")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -91,6 +108,17 @@ class Command(BaseCommand):
                     language=lang,
                 )
                 data = followup_report.followup_report_bytes(report, opts["fmt"])
+            elif kind == "parallel":
+                doc = self._doc(user, opts["symbol"])
+                shadow = parallel_report.build_parallel_report(
+                    user,
+                    doc,
+                    organisations=[_org(n) for n in opts["org"]],
+                    period_start=opts["start"],
+                    period_end=opts["end"],
+                    language=lang,
+                )
+                data = parallel_report.parallel_report_bytes(shadow, opts["fmt"])
             elif kind == "midterm":
                 country = Country.objects.filter(iso3=opts["country"].upper()).first()
                 if country is None:
