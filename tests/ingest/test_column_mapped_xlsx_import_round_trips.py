@@ -131,3 +131,67 @@ def test_a_second_import_changes_nothing(slovenia_xlsx):
     assert (first.created, again.created, again.updated, again.unchanged) == (469, 0, 0, 469)
     assert Recommendation.objects.count() == 469
     assert Recommendation.history.count() == history
+
+
+def _mapping_post(**extra):
+    data = {"language": "en", "list_separator": ";", "date_format": ""}
+    for field, columns in EXPORT_MAPPING.items():
+        data[f"col_{field}"] = columns[0]
+        if len(columns) > 1:
+            data[f"col2_{field}"] = columns[1]
+    data.update(extra)
+    return data
+
+
+def test_the_upload_pages_give_the_same_records(slovenia_xlsx, coordinator, client_for, upload_settings):
+    out, before = slovenia_xlsx
+    client = client_for(coordinator)
+    with out.open("rb") as fh:
+        response = client.post(
+            reverse("ingest:upload"),
+            {"file": fh, "visibility": "public", "format": "mapped-table"},
+        )
+    assert response.status_code == 302
+    page = response["Location"]
+    assert re.fullmatch(r"/ingest/upload/[0-9a-f]{32}/columns/", page)
+
+    shown = client.get(page).content.decode()
+    assert '<th scope="col">recommending_states</th>' in shown  # the sheet's own columns
+    assert re.search(r"<td dir=\"auto\">A/HRC/(43|59)/15</td>", shown)  # its first rows
+
+    preview = client.post(page, _mapping_post(action="preview")).content.decode()
+    assert "New records: 469. Updated: 0. Unchanged: 0." in preview
+    assert "Confirm import" not in preview  # not saved yet
+    assert Recommendation.objects.count() == 0
+
+    saved = client.post(page, _mapping_post(action="save", name="RightsTrack export"))
+    html = saved.content.decode()
+    assert "Mapping saved as “RightsTrack export”" in html
+    staged = re.search(r'name="staged" value="([0-9a-f]{32})"', html).group(1)
+
+    confirmed = client.post(reverse("ingest:confirm"), {"staged": staged})
+
+    assert confirmed.status_code == 302
+    run = ImportRun.objects.latest("id")
+    assert (run.status, run.format, run.created) == ("succeeded", "mapped-table", 469)
+    after = records()
+    assert after.keys() == before.keys()
+    for key, fields in before.items():
+        assert after[key] == fields, key
+
+
+def test_the_next_upload_is_offered_the_saved_mapping(slovenia_xlsx, coordinator, client_for, upload_settings):
+    out, _before = slovenia_xlsx
+    save_export_mapping()
+    client = client_for(coordinator)
+    with out.open("rb") as fh:
+        response = client.post(
+            reverse("ingest:upload"),
+            {"file": fh, "visibility": "public", "format": "mapped-table"},
+        )
+
+    html = client.get(response["Location"]).content.decode()
+
+    assert "<strong>RightsTrack export</strong>" in html
+    assert 'value="RightsTrack export"' in html  # the form is filled from it
+    assert re.search(r'<option value="sdg_targets" selected>', html)  # its second SDG column
