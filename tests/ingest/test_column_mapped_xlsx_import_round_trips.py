@@ -117,7 +117,11 @@ def test_the_command_line_import_gives_the_same_records(slovenia_xlsx):
     for key, fields in before.items():
         assert after[key] == fields, key
     run = ImportRun.objects.latest("id")
-    assert (run.format, run.created) == ("mapped-table", 469)
+    assert (run.format, run.column_mapping, run.created) == (
+        "mapped-table",
+        "RightsTrack export",
+        469,
+    )
 
 
 def test_a_second_import_changes_nothing(slovenia_xlsx):
@@ -143,7 +147,9 @@ def _mapping_post(**extra):
     return data
 
 
-def test_the_upload_pages_give_the_same_records(slovenia_xlsx, coordinator, client_for, upload_settings):
+def test_the_upload_pages_give_the_same_records(
+    slovenia_xlsx, coordinator, client_for, upload_settings
+):
     out, before = slovenia_xlsx
     client = client_for(coordinator)
     with out.open("rb") as fh:
@@ -180,7 +186,9 @@ def test_the_upload_pages_give_the_same_records(slovenia_xlsx, coordinator, clie
         assert after[key] == fields, key
 
 
-def test_the_next_upload_is_offered_the_saved_mapping(slovenia_xlsx, coordinator, client_for, upload_settings):
+def test_the_next_upload_is_offered_the_saved_mapping(
+    slovenia_xlsx, coordinator, client_for, upload_settings
+):
     out, _before = slovenia_xlsx
     save_export_mapping()
     client = client_for(coordinator)

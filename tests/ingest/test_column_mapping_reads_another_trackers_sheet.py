@@ -43,9 +43,7 @@ def save_didh_mapping(mechanism_map):
 
 
 def test_the_sheet_imports_through_its_mapping(didh_sheet):
-    save_didh_mapping(
-        ORGANES | {"Examen périodique universal": "UPR", "Procédure spéciale": "SP"}
-    )
+    save_didh_mapping(ORGANES | {"Examen périodique universal": "UPR", "Procédure spéciale": "SP"})
 
     call_command("import", str(didh_sheet), "--mapping", "DIDH Maroc", "--no-suggest")
 

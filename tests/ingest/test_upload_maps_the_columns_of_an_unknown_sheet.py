@@ -9,8 +9,6 @@ stored."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.urls import reverse
 
@@ -58,9 +56,7 @@ def test_an_unknown_sheet_is_offered_the_mapping_step(matrix, coordinator, clien
     assert "&#x27;text&#x27; is empty (required)" in refused
 
     # a second column for the text of the rows without English paragraphs
-    refused = client.post(
-        page, _mapping(col2_text="Questões de Investigação")
-    ).content.decode()
+    refused = client.post(page, _mapping(col2_text="Questões de Investigação")).content.decode()
     assert "row 18, column “Tema Central”" in refused
     assert "id &#x27;Defensores de DH&#x27; already on row 14" in refused
 

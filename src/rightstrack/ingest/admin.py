@@ -13,6 +13,7 @@ class ImportRunAdmin(NoDeleteModelAdmin):
         "format",
         "status",
         "unknown_labels",
+        "column_mapping",
         "created",
         "updated",
         "unchanged",

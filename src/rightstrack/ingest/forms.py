@@ -244,9 +244,7 @@ class ColumnMappingForm(forms.Form):
         """The cleaned form as keyword arguments of ``actions.do_save_column_mapping``."""
         data = self.cleaned_data
         return {
-            "columns": {
-                f: [c for c in (data[f"col_{f}"], data[f"col2_{f}"]) if c] for f in FIELDS
-            },
+            "columns": {f: [c for c in (data[f"col_{f}"], data[f"col2_{f}"]) if c] for f in FIELDS},
             "constants": {f: data[f"const_{f}"] for f in FIELDS if data[f"const_{f}"]},
             "value_maps": {f: data[f"map_{f}"] for f in VALUE_MAP_FIELDS if data[f"map_{f}"]},
             "date_format": data["date_format"],
@@ -255,7 +253,9 @@ class ColumnMappingForm(forms.Form):
         }
 
     @staticmethod
-    def initial_for(spec: MappingSpec | None, columns: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    def initial_for(
+        spec: MappingSpec | None, columns: dict[str, tuple[str, ...]]
+    ) -> dict[str, Any]:
         """Initial values from a saved mapping, else from ``columns`` (same-name guesses)."""
         initial: dict[str, Any] = {"language": spec.language if spec else "en"}
         cols = dict(spec.columns) if spec else columns

@@ -7,7 +7,6 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from rightstrack.ingest.errors import Problem
@@ -59,6 +58,12 @@ class ImportRun(models.Model):
             "Policy for theme, affected-persons and SDG values not in the reference lists "
             "(empty for runs made before the policy was recorded)."
         ),
+    )
+    column_mapping = models.CharField(
+        _("column mapping"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name of the saved column mapping the file was read through, if any."),
     )
     errors = models.JSONField(
         _("errors"),
@@ -156,9 +161,7 @@ class ColumnMapping(models.Model):
     date_format = models.CharField(_("date format"), max_length=32, blank=True)
     list_separator = models.CharField(_("list separator"), max_length=1, blank=True)
     language = models.CharField(_("language of the texts"), max_length=8, default="en")
-    headers = models.JSONField(
-        _("headers of the file it was made for"), default=list, blank=True
-    )
+    headers = models.JSONField(_("headers of the file it was made for"), default=list, blank=True)
     is_archived = models.BooleanField(_("archived"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -170,6 +170,7 @@ def import_file(
             ctx.mapping = _mapping_spec(mapping, path)
             source = _source(format, real, ctx.mapping)
             run.format = ctx.format = source.name
+            run.column_mapping = ctx.mapping.name if ctx.mapping else ""
             ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
             run.unknown_labels = ctx.unknown_labels
             with transaction.atomic():

@@ -16,7 +16,10 @@ from rightstrack.ingest.parsers.tabular import Table
 PATH = Path("suivi.csv")
 HEADER = ["N°", "Recommandation", "Réponse", "Pays", "Date", "Thèmes", "Code", "Mécanisme"]
 ROWS = [
-    (2, ["1", "Ratifier la Convention", "Acceptée", "", "31/12/2019", "Women; Children", "", "EPU"]),
+    (
+        2,
+        ["1", "Ratifier la Convention", "Acceptée", "", "31/12/2019", "Women; Children", "", "EPU"],
+    ),
     (3, ["2", "Adopter une loi", "Notée", "MAR", "02/01/2020", "", "CERD", "Organes"]),
 ]
 SPEC = MappingSpec(
@@ -32,7 +35,10 @@ SPEC = MappingSpec(
         "mechanism": ("Code", "Mécanisme"),
     },
     constants={"country": "Morocco"},
-    value_maps={"position": {"acceptée": "supported", "Notée": "noted"}, "mechanism": {"EPU": "UPR"}},
+    value_maps={
+        "position": {"acceptée": "supported", "Notée": "noted"},
+        "mechanism": {"EPU": "UPR"},
+    },
     date_format="%d/%m/%Y",
     list_separator=";",
     language="fr",

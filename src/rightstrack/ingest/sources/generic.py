@@ -84,10 +84,18 @@ def store_rows(
     for r in parsed:
         mechanism = ref.mechanism_or_none(r.mechanism)
         if mechanism is None:
-            raise ctx.fail(f"unknown mechanism {r.mechanism!r}", row=r.row, cell=cells.get("mechanism", "mechanism"))
+            raise ctx.fail(
+                f"unknown mechanism {r.mechanism!r}",
+                row=r.row,
+                cell=cells.get("mechanism", "mechanism"),
+            )
         country = ref.country(r.country_iso3)
         if country is None:
-            raise ctx.fail(f"country {r.country_iso3} is not loaded", row=r.row, cell=cells.get("country", "country"))
+            raise ctx.fail(
+                f"country {r.country_iso3} is not loaded",
+                row=r.row,
+                cell=cells.get("country", "country"),
+            )
         doc_key = _document_key(r)
         if doc_key not in docs:
             docs[doc_key] = upsert_document(
