@@ -73,7 +73,7 @@ def test_an_unmapped_value_refuses_the_file_naming_row_and_column(didh_sheet):
     assert run.status == ImportRun.Status.FAILED
     error = run.errors[0]
     # sheet row 2 = Id 1, IdOrgane 1: no value map entry, so "1" is no mechanism code
-    assert (error["row"], error["cell"]) == (2, "IdOrgane + Mecanisme")
+    assert (error["row"], error["cell"]) == (2, "IdOrgane")
     assert error["message"] == "unknown mechanism '1'"
     assert Recommendation.objects.count() == 0
 

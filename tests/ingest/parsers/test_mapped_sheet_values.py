@@ -101,3 +101,14 @@ def test_columns_named_like_the_fields_are_proposed():
         "paragraph": ("Paragraph",),
         "text": ("TEXT",),
     }
+
+
+def test_an_error_names_the_column_the_value_was_taken_from():
+    rows = [(4, ["1", "Ratifier", "", "", "", "", "", "Organes"])]
+    mapped = apply_mapping(Table(HEADER, rows), SPEC, PATH)
+    (row,) = check_rows(
+        mapped.table, PATH, cells=mapped.cells, key_prefix="mapped:suivi:", origins=mapped.origins
+    )
+    # "Code" was empty: the mechanism came from "Mécanisme"
+    assert row.cells["mechanism"] == "Mécanisme"
+    assert row.mechanism == "ORGANES"

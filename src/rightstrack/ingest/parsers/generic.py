@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rightstrack.ingest.errors import ImportFailure
@@ -71,6 +71,8 @@ class GenericRow:
     source_id: str = ""
     language: str = "en"
     key_prefix: str = ""
+    #: field → the column of the original sheet its value came from (mapped sheets).
+    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> str:
@@ -133,6 +135,7 @@ def check_rows(
     cells: dict[str, str] | None = None,
     key_prefix: str = "",
     language: str = "en",
+    origins: dict[int, dict[str, str]] | None = None,
 ) -> list[GenericRow]:
     """Check every row of a table in the generic columns (:data:`REQUIRED`, :data:`OPTIONAL`,
     and for mapped sheets ``upr_cycle``, ``upr_session``, ``source_id``).
@@ -145,21 +148,26 @@ def check_rows(
         key_prefix: for a mapped sheet, ``mapped:<mapping key>:``: a row with a
             ``source_id`` is identified by it and needs no symbol or paragraph.
         language: the language of the texts (ISO 639-1).
+        origins: row → field → the one column its value came from, when a field is
+            mapped to several columns (``mapped.MappedTable.origins``).
 
     Raises:
         ImportFailure: as :func:`parse_generic`, naming the row and column.
     """
-    cells = cells or {}
+    base_cells = cells or {}
     index = table.index()
     out: list[GenericRow] = []
     seen: dict[str, int] = {}
     for n, values in table.rows:
+        cells = {**base_cells, **(origins or {}).get(n, {})}
 
         def get(name: str, values: list[str] = values) -> str:
             i = index.get(column_key(name))
             return values[i].strip() if i is not None and i < len(values) else ""
 
-        def fail(message: str, cell: str, n: int = n) -> ImportFailure:
+        def fail(
+            message: str, cell: str, n: int = n, cells: dict[str, str] = cells
+        ) -> ImportFailure:
             return ImportFailure(path, message, row=n, cell=cells.get(cell, cell))
 
         source_id = clean(get("source_id")) if key_prefix else ""
@@ -208,6 +216,7 @@ def check_rows(
             source_id=source_id,
             language=language,
             key_prefix=key_prefix,
+            cells=cells,
         )
         if row.key in seen:
             what = (

@@ -133,10 +133,13 @@ class MappedTable:
     Attributes:
         table: header = field names of :data:`FIELDS`; rows keep the sheet's row numbers.
         cells: field → the sheet's column(s) it came from ("Réponse"), for messages.
+        origins: row → field → the one column a single field's value was taken from, for
+            a field mapped to several columns (``IdOrgane`` or ``Mecanisme``).
     """
 
     table: Table
     cells: dict[str, str]
+    origins: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 def _lookup(spec: MappingSpec, name: str, value: str) -> str:
@@ -206,6 +209,7 @@ def apply_mapping(table: Table, spec: MappingSpec, path: Path) -> MappedTable:
     cells = {name: " + ".join(cols) for name, cols in spec.columns.items() if cols}
     header = list(FIELDS)
     rows: list[tuple[int, list[str]]] = []
+    origins: dict[int, dict[str, str]] = {}
     for n, values in table.rows:
 
         def cell(h: str, values: list[str] = values) -> str:
@@ -226,13 +230,15 @@ def apply_mapping(table: Table, spec: MappingSpec, path: Path) -> MappedTable:
             for h in columns:
                 if cell(h):
                     chosen, where = cell(h), h
+                    if len(columns) > 1:
+                        origins.setdefault(n, {})[name] = h
                     break
             chosen = _lookup(spec, name, chosen or constant)
             if name == "date":
                 chosen = _date(spec, chosen, path, n, where)
             out.append(chosen)
         rows.append((n, out))
-    return MappedTable(Table(header, rows), cells)
+    return MappedTable(Table(header, rows), cells, origins)
 
 
 def propose_columns(headers: list[str]) -> dict[str, tuple[str, ...]]:

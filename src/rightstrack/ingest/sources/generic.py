@@ -61,7 +61,6 @@ def store_rows(
     ctx: ImportContext,
     *,
     mapping_name: str = "",
-    cells: dict[str, str] | None = None,
 ) -> Counts:
     """Store checked rows of the generic format (or of a sheet read through a column
     mapping, ``sources/mapped.py``) in the import's transaction.
@@ -73,7 +72,6 @@ def store_rows(
         ImportFailure: an unknown mechanism, a State not loaded, a label refused by the
             import's policy (row and column named).
     """
-    cells = cells or {}
     ref = Reference(ctx)
     docs: dict[str, int] = {}
     # a document's visibility comes from all its rows, not from whichever comes first
@@ -87,14 +85,14 @@ def store_rows(
             raise ctx.fail(
                 f"unknown mechanism {r.mechanism!r}",
                 row=r.row,
-                cell=cells.get("mechanism", "mechanism"),
+                cell=r.cells.get("mechanism", "mechanism"),
             )
         country = ref.country(r.country_iso3)
         if country is None:
             raise ctx.fail(
                 f"country {r.country_iso3} is not loaded",
                 row=r.row,
-                cell=cells.get("country", "country"),
+                cell=r.cells.get("country", "country"),
             )
         doc_key = _document_key(r)
         if doc_key not in docs:

@@ -49,8 +49,9 @@ class MappedSource:
             cells=mapped.cells,
             key_prefix=f"mapped:{spec.key}:",
             language=spec.language,
+            origins=mapped.origins,
         )
-        return store_rows(rows, ctx, mapping_name=spec.name, cells=mapped.cells)
+        return store_rows(rows, ctx, mapping_name=spec.name)
 
 
 register(MappedSource())
