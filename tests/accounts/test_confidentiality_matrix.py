@@ -168,6 +168,9 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
         from rightstrack.reports.models import PressTemplate
 
         return [{"kind": k} for k in PressTemplate.Kind.values]
+    if name == "ingest:map_columns":
+        # a staged upload belongs to its uploader only; an id of nobody's answers 404
+        return [{"staged": "0" * 32}, {"staged": "not-a-uuid"}]
     if name == "api:unknown_path":
         return [{"unknown": "no-such-endpoint"}, {"unknown": "recommendations/"}]
     if name == "reports:export":

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from rightstrack.core.admin import NoDeleteModelAdmin
-from rightstrack.ingest.models import ImportRun
+from rightstrack.core.admin import NoDeleteHistoryAdmin, NoDeleteModelAdmin
+from rightstrack.ingest.models import ColumnMapping, ImportRun
 
 
 @admin.register(ImportRun)
@@ -13,6 +13,7 @@ class ImportRunAdmin(NoDeleteModelAdmin):
         "format",
         "status",
         "unknown_labels",
+        "column_mapping",
         "created",
         "updated",
         "unchanged",
@@ -26,3 +27,14 @@ class ImportRunAdmin(NoDeleteModelAdmin):
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(ColumnMapping)
+class ColumnMappingAdmin(NoDeleteHistoryAdmin):
+    """Saved column mappings: edited here or on the upload's mapping step; archived, never
+    deleted (their key is part of the natural keys of the records they imported)."""
+
+    list_display = ("name", "key", "organisation", "language", "is_archived", "updated_at")
+    list_filter = ("is_archived", "language")
+    search_fields = ("name", "key")
+    readonly_fields = ("key", "created_by", "created_at", "updated_at")

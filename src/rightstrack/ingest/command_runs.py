@@ -45,6 +45,7 @@ def run_imports(
     unknown_labels: str | None = None,
     symbol: str = "",
     suggest: bool = True,
+    mapping: str | None = None,
 ) -> list[ImportRun]:
     """Import each path in turn, with a progress bar, then print a summary table.
 
@@ -61,6 +62,7 @@ def run_imports(
         symbol: the UN symbol of a document that does not print it (one file only).
         suggest: suggest labels for the new recommendations after each import (the
             pipeline's classify step).
+        mapping: the name of a saved column mapping every file is read through, or ``None``.
 
     Returns:
         The runs (failed ones included); the caller decides the exit status. After more
@@ -93,6 +95,7 @@ def run_imports(
                     unknown_labels=unknown_labels,
                     symbol=symbol,
                     suggest=suggest,
+                    mapping=mapping,
                 )
             )
             progress.remove_task(task)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 from rightstrack.accounts.models import User
 from rightstrack.ingest.errors import ImportFailure, Problem
 from rightstrack.ingest.parsers.archive import ArchiveDamaged, check_archive
+from rightstrack.ingest.parsers.mapped import MappingSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,6 +86,8 @@ class ImportContext:
             ``"create"`` (``ingest/vocabulary.py``; applied by ``store.Reference``).
         format: the name of the source importing the file (``"generic-table"``), set by
             the pipeline once detected; recorded on the labels an import creates.
+        mapping: the saved column mapping a sheet of another layout is read through
+            (``rightstrack import --mapping NAME``; ``sources/mapped.py``), or ``None``.
     """
 
     path: Path
@@ -99,6 +102,7 @@ class ImportContext:
     symbol: str = ""
     unknown_labels: str = "refuse"
     format: str = ""
+    mapping: MappingSpec | None = None
 
     @property
     def file_name(self) -> str:

@@ -7,8 +7,10 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from rightstrack.ingest.errors import Problem
+from rightstrack.ingest.parsers.mapped import MappingSpec
 
 
 class ImportRun(models.Model):
@@ -57,6 +59,12 @@ class ImportRun(models.Model):
             "(empty for runs made before the policy was recorded)."
         ),
     )
+    column_mapping = models.CharField(
+        _("column mapping"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name of the saved column mapping the file was read through, if any."),
+    )
     errors = models.JSONField(
         _("errors"),
         default=list,
@@ -102,4 +110,89 @@ class ImportRun(models.Model):
                 cell=first.get("cell"),
                 page=first.get("page"),
             )
+        )
+
+
+class ColumnMappingQuerySet(models.QuerySet["ColumnMapping"]):
+    def active(self) -> ColumnMappingQuerySet:
+        """Mappings not archived."""
+        return self.filter(is_archived=False)
+
+
+class ColumnMapping(models.Model):
+    """How the columns of another tracker's spreadsheet become RightsTrack fields.
+
+    Saved under a name and reused for the next file of the same layout (proposed
+    automatically when its columns are all in the file). What the fields mean is
+    :class:`~rightstrack.ingest.parsers.mapped.MappingSpec`; changed only through
+    ``ingest/actions.py`` (history kept, archived rather than deleted).
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    key = models.SlugField(
+        _("key"),
+        max_length=64,
+        unique=True,
+        help_text=_(
+            "Stable identifier, part of the natural key of records identified by the "
+            "source's own ids; never changes once saved."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="column_mappings",
+        verbose_name=_("owner organisation"),
+    )
+    columns = models.JSONField(
+        _("columns"), default=dict, blank=True, help_text=_("Field → the source's column headers.")
+    )
+    constants = models.JSONField(
+        _("fixed values"), default=dict, blank=True, help_text=_("Field → one value for every row.")
+    )
+    value_maps = models.JSONField(
+        _("value maps"),
+        default=dict,
+        blank=True,
+        help_text=_("Field → {the source's value: the RightsTrack value}."),
+    )
+    date_format = models.CharField(_("date format"), max_length=32, blank=True)
+    list_separator = models.CharField(_("list separator"), max_length=1, blank=True)
+    language = models.CharField(_("language of the texts"), max_length=8, default="en")
+    headers = models.JSONField(_("headers of the file it was made for"), default=list, blank=True)
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ColumnMappingQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def spec(self) -> MappingSpec:
+        """The mapping as the pure parser reads it."""
+        return MappingSpec(
+            name=self.name,
+            key=self.key,
+            columns={f: tuple(cols) for f, cols in (self.columns or {}).items() if cols},
+            constants=dict(self.constants or {}),
+            value_maps={f: dict(m) for f, m in (self.value_maps or {}).items()},
+            date_format=self.date_format,
+            list_separator=self.list_separator,
+            language=self.language or "en",
         )

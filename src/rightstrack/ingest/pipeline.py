@@ -37,12 +37,15 @@ from rightstrack.accounts.models import User
 from rightstrack.catalog.models import Recommendation
 from rightstrack.ingest import importers, signals, store, vocabulary
 from rightstrack.ingest.errors import ImportFailure, Problem
-from rightstrack.ingest.models import ImportRun
+from rightstrack.ingest.models import ColumnMapping, ImportRun
+from rightstrack.ingest.parsers.mapped import MappingSpec
 
 logger = logging.getLogger(__name__)
 
 #: At most this many rejected-row messages are kept on an ImportRun.
 MAX_STORED_PROBLEMS = 200
+#: The format of a file read through a column mapping (``sources/mapped.py``).
+MAPPED_FORMAT = "mapped-table"
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -109,6 +112,7 @@ def import_file(
     unknown_labels: str | None = None,
     symbol: str = "",
     suggest: bool = True,
+    mapping: str | MappingSpec | None = None,
 ) -> ImportRun:
     """Import one file and return its :class:`ImportRun` (never raises for bad input).
 
@@ -134,6 +138,9 @@ def import_file(
             A symbol that differs from the one printed refuses the file.
         suggest: run the classify step (suggested labels for the recommendations that have
             none); ``False`` for a batch of imports followed by one ``classify suggest``.
+        mapping: the name of a saved column mapping (``ColumnMapping``), or a mapping not
+            saved yet (the upload's mapping step): the file is then read as the
+            ``mapped-table`` format through it, whatever ``format`` says.
 
     Returns:
         The saved run: ``status`` is ``succeeded`` with the counts, or ``failed``
@@ -160,8 +167,10 @@ def import_file(
         ctx.checksum = run.checksum
         with _unpacked(path) as real:
             ctx.path = real
-            source = importers.get(format) if format else importers.detect(real)
+            ctx.mapping = _mapping_spec(mapping, path)
+            source = _source(format, real, ctx.mapping)
             run.format = ctx.format = source.name
+            run.column_mapping = ctx.mapping.name if ctx.mapping else ""
             ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
             run.unknown_labels = ctx.unknown_labels
             with transaction.atomic():
@@ -217,6 +226,7 @@ def rehearse(
     visibility: str = "public",
     unknown_labels: str | None = None,
     symbol: str = "",
+    mapping: str | MappingSpec | None = None,
 ) -> Rehearsal:
     """Run the import of ``path`` exactly as :func:`import_file` would, then roll it back.
 
@@ -239,7 +249,8 @@ def rehearse(
     try:
         with _unpacked(path) as real:
             ctx.path = real
-            source = importers.get(format) if format else importers.detect(real)
+            ctx.mapping = _mapping_spec(mapping, path)
+            source = _source(format, real, ctx.mapping)
             ctx.format = source.name
             ctx.unknown_labels = unknown_labels or vocabulary.default_policy(source.name)
             with transaction.atomic():
@@ -257,6 +268,29 @@ def rehearse(
         return Rehearsal(failure=exc.problem)
     except KeyError as exc:  # unknown format name
         return Rehearsal(failure=Problem(path.name, str(exc.args[0])))
+
+
+def _mapping_spec(mapping: str | MappingSpec | None, path: Path) -> MappingSpec | None:
+    """The spec of ``mapping`` (a saved mapping's name, or a spec already).
+
+    Raises:
+        ImportFailure: no active saved mapping of that name (the message lists them).
+    """
+    if mapping is None or isinstance(mapping, MappingSpec):
+        return mapping
+    from rightstrack.ingest.actions import find_mapping
+
+    found = find_mapping(mapping)
+    if found is None:
+        names = ", ".join(repr(m.name) for m in ColumnMapping.objects.active()) or "none yet"
+        raise ImportFailure(path, f"no saved column mapping named {mapping!r} (saved: {names})")
+    return found.spec()
+
+
+def _source(format: str | None, path: Path, mapping: MappingSpec | None) -> importers.Source:
+    if mapping is not None:
+        return importers.get(MAPPED_FORMAT)
+    return importers.get(format) if format else importers.detect(path)
 
 
 def _finish_failed(run: ImportRun, problem: Problem) -> None:

@@ -49,6 +49,8 @@ class StagedFile:
             (``refuse``/``map``/``create``), or "" for the format's default.
         symbol: the document's UN symbol given on the form for a text that does not
             print it, or "".
+        mapping: the name of the saved column mapping the file is read through (the
+            mapping step, :func:`remember_mapping`), or "".
     """
 
     id: str
@@ -62,10 +64,14 @@ class StagedFile:
     detected: str = ""
     unknown_labels: str = ""
     symbol: str = ""
+    mapping: str = ""
 
     @property
     def import_format(self) -> str:
-        """The format to import with: the user's choice, else the one the preview showed."""
+        """The format to import with: ``mapped-table`` when a mapping was saved for it, else
+        the user's choice, else the one the preview showed."""
+        if self.mapping:
+            return "mapped-table"
         return self.format or self.detected
 
     @property
@@ -162,6 +168,14 @@ def remember_format(staged: StagedFile, detected: str) -> StagedFile:
     """Record the format the preview detected, so the import uses the very format the
     user saw in the preview (detection is not run again)."""
     updated = replace(staged, detected=detected)
+    (staged.folder / "meta.json").write_text(json.dumps(asdict(updated)), encoding="utf-8")
+    return updated
+
+
+def remember_mapping(staged: StagedFile, mapping: str) -> StagedFile:
+    """Record the saved column mapping the user chose for ``staged``: the confirmed import
+    reads the file through it."""
+    updated = replace(staged, mapping=mapping)
     (staged.folder / "meta.json").write_text(json.dumps(asdict(updated)), encoding="utf-8")
     return updated
 

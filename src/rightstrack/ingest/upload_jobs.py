@@ -110,6 +110,7 @@ def run_import(run_id: int, staged_fields: dict[str, Any]) -> str:
             visibility=staged.visibility,
             unknown_labels=staged.unknown_labels or None,
             symbol=staged.symbol,
+            mapping=staged.mapping or None,
             progress=report,
             run=run,
         )

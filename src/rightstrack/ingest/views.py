@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 from rightstrack.accounts.decorators import role_required
 from rightstrack.accounts.models import Role
 from rightstrack.catalog.models import Document
-from rightstrack.ingest import staging, vocabulary
+from rightstrack.ingest import mapping_step, staging, vocabulary
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.forms import UploadForm
 from rightstrack.ingest.models import ImportRun
-from rightstrack.ingest.pipeline import rehearse
+from rightstrack.ingest.pipeline import MAPPED_FORMAT, rehearse
 from rightstrack.ingest.preview import preview_file
 from rightstrack.ingest.upload_jobs import get_progress, start_import
 
@@ -45,9 +45,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         unknown_labels=data["unknown_labels"],
         symbol=data["symbol"].strip(),
     )
+    if staged.format == MAPPED_FORMAT:
+        return redirect("ingest:map_columns", staged=staged.id)
     try:
         preview = preview_file(staged.path, format=staged.format or None)
     except ImportFailure as exc:
+        if not staged.format and mapping_step.can_map(staged.path, exc):
+            return redirect("ingest:map_columns", staged=staged.id)
         staging.discard(staged)
         context = {"form": UploadForm(), "failure": exc.problem}
         return render(request, "ingest/upload.html", context, status=422)
@@ -67,6 +71,21 @@ def upload(request: HttpRequest) -> HttpResponse:
         "unknown_labels_is_default": not staged.unknown_labels,
     }
     return render(request, "ingest/preview.html", context)
+
+
+@importer_required
+def map_columns(request: HttpRequest, staged: str) -> HttpResponse:
+    """The mapping step of a sheet in no known layout: its columns and first rows, a form
+    mapping them to RightsTrack fields (prefilled from a saved mapping that fits), then
+    the rehearsal of the import ("preview") or saving the mapping and the rehearsal with
+    the confirm button ("save"). Nothing is stored but the mapping."""
+    try:
+        upload = staging.get_staged(staged, request.user)
+    except staging.StagingNotFound:
+        raise Http404("No such upload") from None
+    context = mapping_step.handle(request, upload)
+    status = 422 if context.get("failure") else 200
+    return render(request, "ingest/map_columns.html", context, status=status)
 
 
 def _own_staged(request: HttpRequest) -> staging.StagedFile:

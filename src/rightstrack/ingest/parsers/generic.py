@@ -15,13 +15,14 @@ fix it and import again (nothing half-imported).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.parsers._text import clean, iso_date
 from rightstrack.ingest.parsers.countries import to_iso3
-from rightstrack.ingest.parsers.tabular import column_key, read_table
+from rightstrack.ingest.parsers.tabular import Table, column_key, read_table
 
 REQUIRED = ("symbol", "paragraph", "country", "mechanism", "text")
 OPTIONAL = (
@@ -65,9 +66,20 @@ class GenericRow:
     affected_persons: tuple[str, ...]
     sdgs: tuple[str, ...]
     visibility: str
+    upr_cycle: int | None = None
+    upr_session: int | None = None
+    source_id: str = ""
+    language: str = "en"
+    key_prefix: str = ""
+    #: field → the column of the original sheet its value came from (mapped sheets).
+    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> str:
+        """``symbol#paragraph``; for a row of a mapped sheet identified by the other
+        tracker's own id, ``mapped:<mapping key>:<id>`` (``parsers/mapped.py``)."""
+        if self.source_id and self.key_prefix:
+            return f"{self.key_prefix}{self.source_id}"
         return f"{self.symbol}#{self.paragraph}"
 
 
@@ -105,19 +117,62 @@ def parse_generic(path: Path) -> list[GenericRow]:
             f"(required: {', '.join(REQUIRED)}; see docs/import-generic.md)",
             row=1,
         )
+    return check_rows(table, path)
+
+
+def _number(value: str, fail: Callable[[str, str], ImportFailure], name: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not 0 < int(value) < 10_000:
+        raise fail(f"{name} {value!r} is not a whole number", name)
+    return int(value)
+
+
+def check_rows(
+    table: Table,
+    path: Path,
+    *,
+    cells: dict[str, str] | None = None,
+    key_prefix: str = "",
+    language: str = "en",
+    origins: dict[int, dict[str, str]] | None = None,
+) -> list[GenericRow]:
+    """Check every row of a table in the generic columns (:data:`REQUIRED`, :data:`OPTIONAL`,
+    and for mapped sheets ``upr_cycle``, ``upr_session``, ``source_id``).
+
+    Args:
+        table: the sheet, or a sheet rewritten by ``mapped.apply_mapping``.
+        path: the file, for messages.
+        cells: field → the column of the original sheet it came from, so that messages
+            name the column the person sees (``'Réponse'``, not ``'position'``).
+        key_prefix: for a mapped sheet, ``mapped:<mapping key>:``: a row with a
+            ``source_id`` is identified by it and needs no symbol or paragraph.
+        language: the language of the texts (ISO 639-1).
+        origins: row → field → the one column its value came from, when a field is
+            mapped to several columns (``mapped.MappedTable.origins``).
+
+    Raises:
+        ImportFailure: as :func:`parse_generic`, naming the row and column.
+    """
+    base_cells = cells or {}
+    index = table.index()
     out: list[GenericRow] = []
     seen: dict[str, int] = {}
     for n, values in table.rows:
+        cells = {**base_cells, **(origins or {}).get(n, {})}
 
         def get(name: str, values: list[str] = values) -> str:
             i = index.get(column_key(name))
             return values[i].strip() if i is not None and i < len(values) else ""
 
-        def fail(message: str, cell: str, n: int = n) -> ImportFailure:
-            return ImportFailure(path, message, row=n, cell=cell)
+        def fail(
+            message: str, cell: str, n: int = n, cells: dict[str, str] = cells
+        ) -> ImportFailure:
+            return ImportFailure(path, message, row=n, cell=cells.get(cell, cell))
 
+        source_id = clean(get("source_id")) if key_prefix else ""
         for name in REQUIRED:
-            if not get(name):
+            if not get(name) and not (source_id and name in ("symbol", "paragraph")):
                 raise fail(f"{name!r} is empty (required)", name)
         country = to_iso3(get("country"))
         if country is None:
@@ -128,7 +183,7 @@ def parse_generic(path: Path) -> list[GenericRow]:
             if code is None:
                 raise fail(f"unknown State {name!r}", "recommending_states")
             states.append(code)
-        date = iso_date(get("date"), path, row=n, cell="date")
+        date = iso_date(get("date"), path, row=n, cell=cells.get("date", "date"))
         kind = KINDS.get(get("kind").lower() or "recommendation")
         if kind is None:
             raise fail(f"kind {get('kind')!r} is not recommendation or concern", "kind")
@@ -156,11 +211,22 @@ def parse_generic(path: Path) -> list[GenericRow]:
             affected_persons=_split(get("affected_persons")),
             sdgs=_split(get("sdgs")),
             visibility=visibility,
+            upr_cycle=_number(get("upr_cycle"), fail, "upr_cycle"),
+            upr_session=_number(get("upr_session"), fail, "upr_session"),
+            source_id=source_id,
+            language=language,
+            key_prefix=key_prefix,
+            cells=cells,
         )
         if row.key in seen:
+            what = (
+                f"id {source_id!r}"
+                if source_id
+                else f"symbol {row.symbol!r} paragraph {row.paragraph!r}"
+            )
             raise fail(
-                f"symbol {row.symbol!r} paragraph {row.paragraph!r} already on row {seen[row.key]}",
-                "paragraph",
+                f"{what} already on row {seen[row.key]}",
+                "source_id" if source_id else "paragraph",
             )
         seen[row.key] = n
         out.append(row)

@@ -52,6 +52,15 @@ class Command(BaseCommand):
         )
 
         parser.add_argument(
+            "--mapping",
+            default=None,
+            help=(
+                "the name of a saved column mapping: read each file (CSV or XLSX of any "
+                "layout) through it (see docs/import-generic.md, 'Saved column mappings')"
+            ),
+        )
+
+        parser.add_argument(
             "--no-suggest",
             action="store_true",
             help=(
@@ -61,6 +70,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["mapping"] and options["format"]:
+            raise CommandError("--mapping reads the files through a mapping: drop --format")
         if options["symbol"] and len(options["files"]) != 1:
             raise CommandError("--symbol names the document of one file: give one file")
         user = None
@@ -77,5 +88,6 @@ class Command(BaseCommand):
             unknown_labels=options["unknown_labels"],
             symbol=options["symbol"].strip(),
             suggest=not options["no_suggest"],
+            mapping=options["mapping"],
         )
         raise_if_any_failed(runs)
