@@ -161,6 +161,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if manager
         else [],
         "engagements": engagements_with(request.user, org),
+        "can_record": perm.can_record_engagement(request.user),
     }
     return render(request, "tracking/actor_detail.html", ctx)
 
