@@ -84,10 +84,9 @@ class Shots:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 
-    def __call__(self, page, name: str, *, top: bool = True) -> None:
-        if top:
-            page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(self.folder / f"flow-{name}.png"))
+    def __call__(self, page, name: str, *, full: bool = False) -> None:
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(self.folder / f"flow-{name}.png"), full_page=full)
 
 
 VIEWPORT = {"width": 1280, "height": 800}
@@ -104,6 +103,12 @@ def _add_committee_and_invite(page, base: str, shot: Shots) -> str:
     page.get_by_label("Mandate").fill(
         "Estudia y dictamina los proyectos de ley sobre derechos humanos."
     )
+    # Prose fields are in the page's font, not the browser's monospace default.
+    fonts = page.evaluate(
+        "[getComputedStyle(document.body).fontFamily,"
+        " getComputedStyle(document.querySelector('#id_mandate')).fontFamily]"
+    )
+    assert fonts[0] == fonts[1]
     shot(page, "01-add-actor")
     page.get_by_role("button", name="Save").click()
     assert page.locator("h1").inner_text() == f"{COMMITTEE} (CDDHH)"
@@ -146,6 +151,8 @@ def _accept_and_enrol(browser, link: str, base: str, shot: Shots) -> None:
 
 def _record_meeting(page, committee_url: str, doc, shot: Shots) -> None:
     page.goto(committee_url)
+    assert "Lilian Ortiz" in page.locator("main").inner_text()  # its account, now active
+    shot(page, "05-committee", full=True)
     page.get_by_role("link", name="Record an engagement with this organisation").click()
     page.get_by_role("link", name=SYMBOL).click()
     assert page.get_by_label(COMMITTEE).is_checked()
@@ -165,7 +172,7 @@ def _record_meeting(page, committee_url: str, doc, shot: Shots) -> None:
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/tracking/engagements/*/")
     assert "Engagement saved." in page.content()
-    shot(page, "05-meeting")
+    shot(page, "06-meeting", full=True)
 
 
 def _make_selection(page, base: str, recs: dict, doc) -> None:
@@ -223,7 +230,7 @@ def test_a_coordinator_maps_invites_meets_plans_and_briefs_on_ccpr_c_pry_co_4(
         page.get_by_role("button", name="Make it an action").click()
         page.wait_for_url("**/tracking/actions/*/")
         assert MEETING in page.content()
-        shot(page, "06-action")
+        shot(page, "07-action")
         action = Commitment.objects.get(engagement=meeting).action
         assert action is not None and action.plan.title == "Plan Nacional de Derechos Humanos"
 
@@ -235,7 +242,7 @@ def test_a_coordinator_maps_invites_meets_plans_and_briefs_on_ccpr_c_pry_co_4(
         selection = Selection.objects.get(name=SELECTION)
         assert sorted(r.paragraph for r in selection.recommendations.all()) == ["13", "29", "35"]
         page.goto(f"{base}/tracking/selections/{selection.pk}/")
-        shot(page, "07-selection")
+        shot(page, "08-selection")
         with page.expect_download() as info:
             page.get_by_role("link", name="Briefing pack (DOCX)").click()
         data = Path(info.value.path()).read_bytes()
