@@ -69,8 +69,8 @@ def _assess(page, base: str, rec) -> None:
     page.goto(f"{base}/recommendations/{rec.pk}/")
     page.get_by_role("link", name="Submit an assessment").click()
     page.get_by_label("Date").fill("2024-05-02")
-    page.get_by_label("Level").select_option("partial")
-    page.get_by_label("Text").fill(FINDING)
+    page.get_by_label("Level of implementation").select_option("partial")
+    page.get_by_label("Assessment:", exact=True).fill(FINDING)
     page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url("**/tracking/assessments/*/")
 
@@ -89,6 +89,7 @@ def test_a_visitor_signs_up_verifies_through_smtp_and_is_published_after_moderat
     base, rec = live_server.url, paragraph_29
     with smtp_server() as inbox, chromium() as browser:
         visitor = browser.new_context(viewport=VIEWPORT)
+        visitor.set_default_timeout(10_000)
         page = visitor.new_page()
         _sign_up(page, base, folder)
         account = User.objects.get(username=LOGIN)
