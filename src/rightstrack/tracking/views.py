@@ -709,8 +709,10 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     _need(perm.is_coordinator(user) or user_rank(user) == perm.VALIDATOR)
     pending = PublicationState.PENDING
+    # With its author's name as the reviewer may see it: a moderator judges a submission
+    # knowing who made it (a hidden name stays hidden below coordinator).
     assessments = [
-        a
+        (a, public_name(a.author, user))
         for a in perm.visible_assessments(user)
         .filter(publication_state=pending)
         .select_related("recommendation__document", "author", "organisation")
