@@ -45,9 +45,9 @@ def paragraph_29(reference_data, shared_raw):
     return rec
 
 
-def _shot(folder: Path, page, name: str) -> None:
+def _shot(folder: Path, page, name: str, *, full: bool = False) -> None:
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(folder / f"flow-signup-{name}.png"))
+    page.screenshot(path=str(folder / f"flow-signup-{name}.png"), full_page=full)
 
 
 def _sign_up(page, base: str, folder: Path) -> None:
@@ -60,7 +60,7 @@ def _sign_up(page, base: str, folder: Path) -> None:
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password again").fill(PASSWORD)
     assert not page.get_by_label("Hide my name in public pages").is_checked()
-    _shot(folder, page, "1-form")
+    _shot(folder, page, "1-form", full=True)
     page.get_by_role("button", name="Sign up").click()
     page.wait_for_url("**/accounts/signup/sent/")
 
@@ -127,6 +127,7 @@ def test_a_visitor_signs_up_verifies_through_smtp_and_is_published_after_moderat
         moderation = coord.new_page()
         moderation.goto(base + "/tracking/moderation/")
         item = moderation.locator("article.queue-item", has_text=FINDING)
+        assert NAME in item.inner_text() and LOGIN not in moderation.content()
         _shot(folder, moderation, "4-moderation")
         item.get_by_role("button", name="Approve and publish").click()
         moderation.wait_for_load_state("load")

@@ -19,7 +19,9 @@ LINK = "Record an engagement with this organisation"
 
 
 def _ticked_organisations(html: str) -> list[str]:
-    return re.findall(r'<input type="checkbox" name="organisations" value="(\d+)"[^>]*checked', html)
+    return re.findall(
+        r'<input type="checkbox" name="organisations" value="(\d+)"[^>]*checked', html
+    )
 
 
 def test_the_committees_page_opens_the_form_with_the_committee_ticked(
@@ -49,8 +51,6 @@ def test_the_committees_page_opens_the_form_with_the_committee_ticked(
 
 @pytest.mark.parametrize("role", ["viewer", "anonymous"])
 def test_people_who_cannot_record_do_not_see_the_link(paraguay, cast, client_for, role):
-    page = client_for(cast[role]).get(
-        reverse("tracking:actor_detail", args=[paraguay.senate.pk])
-    )
+    page = client_for(cast[role]).get(reverse("tracking:actor_detail", args=[paraguay.senate.pk]))
     assert page.status_code == 200
     assert LINK not in page.content.decode()

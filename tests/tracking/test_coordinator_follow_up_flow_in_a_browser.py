@@ -64,10 +64,14 @@ def paraguay_imported(reference_data, shared_raw, coordinator):
     from rightstrack.tracking.actions import do_create_plan
 
     call_command(
-        "import", str(shared_raw / "ccpr-co-rolandccpr" / "CCPR_C_PRY_CO_4.txt"), stdout=io.StringIO()
+        "import",
+        str(shared_raw / "ccpr-co-rolandccpr" / "CCPR_C_PRY_CO_4.txt"),
+        stdout=io.StringIO(),
     )
     pry = Country.objects.get(iso3="PRY")
-    do_create_organisation(coordinator, name="Cámara de Senadores", org_type="parliament", country=pry)
+    do_create_organisation(
+        coordinator, name="Cámara de Senadores", org_type="parliament", country=pry
+    )
     do_create_organisation(
         coordinator, name="Ministerio de Justicia", acronym="MJ", org_type="ministry", country=pry
     )

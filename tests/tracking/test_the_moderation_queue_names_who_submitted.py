@@ -10,7 +10,9 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-FINDING = "Police killings in Rio de Janeiro rose in 2024; no independent oversight body was created."
+FINDING = (
+    "Police killings in Rio de Janeiro rose in 2024; no independent oversight body was created."
+)
 
 
 def _queue_item(html: str) -> str:
