@@ -8,18 +8,14 @@ never under their login name.
 from __future__ import annotations
 
 import datetime as dt
-import email
-import email.policy
 import re
-import socket
-import threading
 
 import pytest
-from aiosmtpd.controller import Controller
-from django.test import Client, override_settings
+from django.test import Client
 
 from rightstrack.accounts.models import User
 from rightstrack.tracking.models import Assessment
+from smtp_support import smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -31,46 +27,10 @@ PARA_29 = (
 )
 
 
-class Inbox:
-    """aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_inbox():
-    inbox = Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            DEFAULT_FROM_EMAIL="signup@rightstrack.test",
-        ):
-            yield inbox
-    finally:
-        controller.stop()
+    with smtp_server("signup@rightstrack.test") as inbox:
+        yield inbox
 
 
 @pytest.fixture

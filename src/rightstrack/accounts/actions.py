@@ -419,15 +419,27 @@ def do_sign_up(
     return account
 
 
+#: History reasons after which a verification link no longer opens an inactive account: it
+#: was verified once already, so someone closed it since (a coordinator deactivating a
+#: contributor must not be undone by the owner's two-day-old link).
+_CLOSED_AFTER = ("email address verified", "account deactivated")
+
+
 @transaction.atomic
 def do_verify_email(account: User) -> User:
     """Activate a signed-up account once its owner followed the verification link.
 
     Returns:
         The account, active. Verifying twice changes nothing.
+
+    Raises:
+        PermissionDenied: the account is inactive but was verified or deactivated before
+            (see :data:`_CLOSED_AFTER`): the link cannot reopen a closed account.
     """
     fresh = User.objects.select_for_update().get(pk=account.pk)
     if not fresh.is_active:
+        if fresh.history.filter(history_change_reason__in=_CLOSED_AFTER).exists():
+            raise PermissionDenied("this account was closed; a verification link cannot reopen it")
         fresh.is_active = True
         _save_with_history(fresh, fresh, "email address verified")
     return fresh

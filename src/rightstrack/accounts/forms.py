@@ -6,10 +6,20 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Contact, Organisation, Role, User
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, its first field named as on the sign-up and invitation forms
+    ("Login name"), which is what those forms tell people to choose and to log in with."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Login name")
 
 
 class TokenForm(forms.Form):

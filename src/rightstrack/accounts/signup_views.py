@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import smtplib
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,7 +69,7 @@ def signup_verify(request: HttpRequest, token: str) -> HttpResponse:
     """Follow the verification link: the account opens; then the visitor logs in."""
     try:
         account = invitations.account_for_verification_token(token)
-    except invitations.LinkError:
+        verbs.do_verify_email(account)
+    except (invitations.LinkError, PermissionDenied):
         return render(request, "accounts/link_invalid.html", status=404)
-    verbs.do_verify_email(account)
     return render(request, "accounts/signup_verified.html")

@@ -22,7 +22,7 @@ from rightstrack.accounts.actions import (
     do_update_preferences,
 )
 from rightstrack.accounts.decorators import login_required
-from rightstrack.accounts.forms import AccountPreferencesForm, ApiTokenForm, TokenForm
+from rightstrack.accounts.forms import AccountPreferencesForm, ApiTokenForm, LoginForm, TokenForm
 from rightstrack.accounts.models import ApiToken
 
 
@@ -31,6 +31,7 @@ class LoginView(auth_views.LoginView):
     language when they chose one ("My account"), else keeps the visitor's language."""
 
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]

@@ -67,7 +67,8 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _scope(request: HttpRequest, e: Engagement | None) -> dict[str, Any]:
     """The recommendations offered: ``?document=`` and ``?selection=`` scopes plus the
-    engagement's own links."""
+    engagement's own links; ``?organisation=`` (from an actor's page) is kept across
+    the scope links and ticked in a new engagement."""
     user = request.user
     linked = list(shown_recommendations_of(user, e).values_list("pk", flat=True)) if e else []
     document_id, selection_id = (
@@ -90,6 +91,7 @@ def _scope(request: HttpRequest, e: Engagement | None) -> dict[str, Any]:
         "documents": scope_documents(user, country_id),
         "country_id": country_id,
         "document_id": document_id,
+        "organisation_id": _int(request.GET.get("organisation")),
     }
 
 
@@ -100,6 +102,7 @@ def _initial(e: Engagement | None, scope: dict[str, Any], user: Viewer) -> dict[
             "visibility": "organisation",
             "country": scope["country_id"],
             "recommendations": scope["preselected"],
+            "organisations": [scope["organisation_id"]] if scope["organisation_id"] else [],
         }
     data = {name: getattr(e, name) for name in verbs.ENGAGEMENT_FIELDS}
     data.update(

@@ -296,7 +296,15 @@ class EngagementForm(VersionedForm):
         label=_("What was said"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
-    visibility = forms.ChoiceField(label=_("Visibility"), choices=EngagementVisibility.choices)
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=EngagementVisibility.choices,
+        # Reports read public engagements only (reports/data.py report_engagements).
+        help_text=_(
+            "Only public engagements appear in briefing packs, follow-up reports, "
+            "feeds and calendar files."
+        ),
+    )
 
     def __init__(
         self,

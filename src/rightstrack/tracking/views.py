@@ -161,6 +161,7 @@ def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if manager
         else [],
         "engagements": engagements_with(request.user, org),
+        "can_record": perm.can_record_engagement(request.user),
     }
     return render(request, "tracking/actor_detail.html", ctx)
 
@@ -708,8 +709,10 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     _need(perm.is_coordinator(user) or user_rank(user) == perm.VALIDATOR)
     pending = PublicationState.PENDING
+    # With its author's name as the reviewer may see it: a moderator judges a submission
+    # knowing who made it (a hidden name stays hidden below coordinator).
     assessments = [
-        a
+        (a, public_name(a.author, user))
         for a in perm.visible_assessments(user)
         .filter(publication_state=pending)
         .select_related("recommendation__document", "author", "organisation")
