@@ -1,4 +1,7 @@
-"""How reports write dates: :func:`long_date` ("1 December 2023", in the report's language)."""
+"""How reports write dates, numbers and durations in the report's language, through Babel
+(CLDR): :func:`long_date` ("1 December 2023", "1 de diciembre de 2023", "2023年12月1日"),
+:func:`number` ("41,668", "41 668", "41.668") and :func:`duration` ("18 months",
+"18 месяцев", "18 شهرًا", with the language's plural forms)."""
 
 from __future__ import annotations
 
@@ -6,10 +9,24 @@ import datetime as dt
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.units import format_unit
 
 #: Babel locale used for each UI language ("en" → British order: "1 December 2023",
 #: as UN documents print dates).
 _LOCALES = {"en": "en_GB", "zh-hans": "zh_Hans", "zh": "zh_Hans"}
+
+#: Units :func:`duration` accepts (CLDR unit identifiers).
+DURATION_UNITS = {"day": "duration-day", "month": "duration-month", "year": "duration-year"}
+
+
+def babel_locale(language: str | None) -> Locale:
+    """The Babel locale of a UI language code (``en``, ``fr``, ``zh-hans``...); British
+    English for ``None`` or an unknown code."""
+    try:
+        return Locale.parse(_LOCALES.get(language or "en", language or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_GB")
 
 
 def long_date(day: dt.date | None, language: str = "en") -> str:
@@ -25,8 +42,21 @@ def long_date(day: dt.date | None, language: str = "en") -> str:
     """
     if day is None:
         return ""
-    try:
-        locale = Locale.parse(_LOCALES.get(language, language).replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        locale = Locale.parse("en_GB")
-    return str(format_date(day, format="long", locale=locale))
+    return str(format_date(day, format="long", locale=babel_locale(language)))
+
+
+def number(value: float, language: str = "en") -> str:
+    """``value`` with the grouping and decimal signs of ``language`` ("41 668" in French)."""
+    return str(format_decimal(value, locale=babel_locale(language)))
+
+
+def duration(value: int, unit: str, language: str = "en") -> str:
+    """``value`` days, months or years in words of ``language`` with its plural rules
+    ("212 дней", "18 个月" is "18个月", "1 año").
+
+    Raises:
+        ValueError: ``unit`` is not "day", "month" or "year".
+    """
+    if unit not in DURATION_UNITS:
+        raise ValueError(f"unknown duration unit {unit!r}")
+    return str(format_unit(value, DURATION_UNITS[unit], length="long", locale=babel_locale(language)))
