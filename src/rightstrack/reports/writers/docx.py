@@ -33,6 +33,7 @@ PDF: :func:`rightstrack.reports.writers.pdf.docx_to_pdf` converts these files.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -190,6 +191,9 @@ def new_document(
         fonts = rpr.get_or_add_rFonts()
         fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+        # The template's heading styles name theme fonts, which win over named ones.
+        for theme in ("w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
         # Complex-script text (Arabic) takes its size from w:szCs, not w:sz.
         _ensure(rpr, "w:szCs", _AFTER_SZCS).set(qn("w:val"), str(round(sizes[name] * 2)))
         if rtl:
@@ -208,33 +212,63 @@ def _ensure(parent: Any, tag: str, successors: Sequence[str]) -> Any:
     return found
 
 
+def _switch(element: Any, on: bool) -> None:
+    """An on/off property (``w:bidi``, ``w:rtl``): no ``w:val`` is on, ``"0"`` is off."""
+    if on:
+        element.attrib.pop(qn("w:val"), None)
+    else:
+        element.set(qn("w:val"), "0")
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" when ``text`` holds a right-to-left letter (Unicode bidirectional classes R
+    and AL: Arabic, Hebrew...), "ltr" when it holds only left-to-right letters (class
+    L), "" when it has no letter at all (digits, punctuation, symbols). A paragraph
+    mixing both, such as "CERD/C/BRA/CO/18-20، الفقرة 19 (c)", is right to left."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    if kinds & {"R", "AL"}:
+        return "rtl"
+    return "ltr" if "L" in kinds else ""
+
+
 def make_right_to_left(doc: Any) -> None:
     """Mark every paragraph, run, table and section of ``doc`` right to left (Arabic).
 
     Paragraphs get ``w:bidi`` in their properties (right-aligned, right-to-left
-    reading order), runs ``w:rtl`` (and ``w:bCs`` beside ``w:b``, the bold of
+    reading order), their runs ``w:rtl`` (and ``w:bCs`` beside ``w:b``, the bold of
     complex-script text), tables ``w:bidiVisual`` (first column on the right) and
-    sections ``w:bidi``. Idempotent; :func:`to_bytes` calls it for right-to-left
-    documents (:func:`is_rtl` of the core property Language).
+    sections ``w:bidi``. A paragraph outside tables without any right-to-left letter
+    (an official text quoted in English or French, as imported) stays a left-to-right
+    paragraph: "(a) Ensure …" keeps its item letter on the left. Idempotent; :func:`to_bytes` calls it for
+    right-to-left documents (:func:`is_rtl` of the core property Language).
     """
     body = doc.element.body
+    in_tables = {p for tbl in body.iter(qn("w:tbl")) for p in tbl.iter(qn("w:p"))}
     for p in body.iter(qn("w:p")):
-        _ensure(p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
-    for r in body.iter(qn("w:r")):
-        rpr = r.get_or_add_rPr()
-        _ensure(rpr, "w:rtl", _AFTER_RTL)
-        if rpr.find(qn("w:b")) is not None:
-            _ensure(rpr, "w:bCs", _AFTER_BCS)
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # Explicit "0" on left-to-right paragraphs: the styles are right to left.
+        rtl = p in in_tables or text_direction(text) != "ltr"
+        _switch(_ensure(p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI), rtl)
+        for r in p.iter(qn("w:r")):
+            rpr = r.get_or_add_rPr()
+            _switch(_ensure(rpr, "w:rtl", _AFTER_RTL), rtl)
+            if rtl and rpr.find(qn("w:b")) is not None:
+                _ensure(rpr, "w:bCs", _AFTER_BCS)
     for tbl in body.iter(qn("w:tbl")):
         _ensure(tbl.tblPr, "w:bidiVisual", _AFTER_BIDI_VISUAL)
     for sect in body.iter(qn("w:sectPr")):
         _ensure(sect, "w:bidi", _AFTER_SECT_BIDI)
 
 
+#: Word's language tags where a UI language code differs (Word and LibreOffice choose
+#: the Simplified Chinese face of Noto Sans CJK for "zh-CN", not for "zh-hans").
+_WORD_LANGUAGE = {"zh-hans": "zh-CN", "zh": "zh-CN"}
+
+
 def _set_language(style: Any, language: str) -> None:
     lang = OxmlElement("w:lang")
     for script in ("w:val", "w:bidi", "w:eastAsia"):
-        lang.set(qn(script), language)
+        lang.set(qn(script), _WORD_LANGUAGE.get(language.lower(), language))
     style.element.get_or_add_rPr().append(lang)
 
 
