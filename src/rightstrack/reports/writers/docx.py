@@ -188,19 +188,32 @@ def new_document(
         if name in look.coloured:
             style.font.color.rgb = colour
         rpr = style.element.get_or_add_rPr()
-        fonts = rpr.get_or_add_rFonts()
-        fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
-        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-        # The template's heading styles name theme fonts, which win over named ones.
-        for theme in ("w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(theme), None)
+        rpr.get_or_add_rFonts()
         # Complex-script text (Arabic) takes its size from w:szCs, not w:sz.
         _ensure(rpr, "w:szCs", _AFTER_SZCS).set(qn("w:val"), str(round(sizes[name] * 2)))
         if rtl:
             _ensure(style.element.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
             _ensure(rpr, "w:rtl", _AFTER_RTL)
+    _script_fonts(doc, rtl)
     _set_language(doc.styles["Normal"], language)
     return doc
+
+
+def _script_fonts(doc: Any, rtl: bool) -> None:
+    """Name the Noto fonts for Arabic and Chinese text in every style of ``doc`` (the
+    template's Title, Subtitle and headings name theme fonts, which win over named ones,
+    and resolve to fonts without Arabic). In a right-to-left document, drop the styles'
+    expanded letter spacing (Title, Subtitle), which pulls Arabic letters apart, and
+    their complex-script italics (``w:iCs``; Arabic is not set in slanted type)."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for theme in ("w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    if rtl:
+        for rpr in list(doc.styles.element.iter(qn("w:rPr"))):
+            for unwanted in (*rpr.findall(qn("w:spacing")), *rpr.findall(qn("w:iCs"))):
+                rpr.remove(unwanted)
 
 
 def _ensure(parent: Any, tag: str, successors: Sequence[str]) -> Any:
@@ -267,8 +280,13 @@ _WORD_LANGUAGE = {"zh-hans": "zh-CN", "zh": "zh-CN"}
 
 def _set_language(style: Any, language: str) -> None:
     lang = OxmlElement("w:lang")
+    word = _WORD_LANGUAGE.get(language.lower(), language)
     for script in ("w:val", "w:bidi", "w:eastAsia"):
-        lang.set(qn(script), _WORD_LANGUAGE.get(language.lower(), language))
+        lang.set(qn(script), word)
+    if word == "zh-CN":
+        # Latin-script text in a Chinese document is English quoted as imported: tagged
+        # zh-CN, LibreOffice breaks it inside words ("1954-1 / 989"). Word does the same.
+        lang.set(qn("w:val"), "en-GB")
     style.element.get_or_add_rPr().append(lang)
 
 
