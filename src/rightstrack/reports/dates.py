@@ -59,4 +59,6 @@ def duration(value: int, unit: str, language: str = "en") -> str:
     """
     if unit not in DURATION_UNITS:
         raise ValueError(f"unknown duration unit {unit!r}")
-    return str(format_unit(value, DURATION_UNITS[unit], length="long", locale=babel_locale(language)))
+    return str(
+        format_unit(value, DURATION_UNITS[unit], length="long", locale=babel_locale(language))
+    )
