@@ -29,6 +29,9 @@ def test_the_arabic_print_html_is_right_to_left_with_arabic_dates(pry_co_catalog
     excerpt = re.search(r'<span lang="en" dir="ltr">(The State party should[^<]*)</span>', html)
     assert excerpt is not None
     assert '"Noto Sans Arabic"' in print_css(summary)
+    # Paragraphs 27, 29 and 31 share a heading ("Persons deprived of their liberty…"):
+    # enumerated with the Arabic comma, which keeps their order right to left.
+    assert "27، 29، 31" in html
 
 
 @pytest.mark.parametrize("language", ["en", "es", "zh-hans"])

@@ -62,3 +62,14 @@ def duration(value: int, unit: str, language: str = "en") -> str:
     return str(
         format_unit(value, DURATION_UNITS[unit], length="long", locale=babel_locale(language))
     )
+
+
+#: Separator of enumerated paragraph numbers ("13, 29, 35"): the Arabic comma in Arabic,
+#: the enumeration comma (顿号) in Chinese, as the UN's documents in those languages print them.
+_SEPARATORS = {"ar": "، ", "zh": "、"}
+
+
+def list_separator(language: str) -> str:
+    """The separator of an enumeration of paragraph numbers in ``language``: "، " (ar),
+    "、" (zh-hans), ", " otherwise."""
+    return _SEPARATORS.get(language.split("-")[0].lower(), ", ")

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
-from rightstrack.reports.dates import long_date
+from rightstrack.reports.dates import list_separator, long_date
 from rightstrack.reports.models import (
     EditorialStatus,
     PlainLanguageSummary,
@@ -78,6 +78,8 @@ class ConcernGroup:
     items: list[PlainItem] = field(default_factory=list)
     #: Language of ``title`` (the document's own sub-heading: the original's language).
     lang: str = ""
+    #: Separator of :attr:`paragraphs` in the summary's language (``dates.list_separator``).
+    separator: str = ", "
 
     @property
     def has_plain(self) -> bool:
@@ -86,8 +88,8 @@ class ConcernGroup:
 
     @property
     def paragraphs(self) -> str:
-        """ "13, 15" (the paragraph numbers of the group)."""
-        return ", ".join(i.paragraph for i in self.items)
+        """ "13, 15" (the paragraph numbers of the group; "13، 15" in Arabic)."""
+        return self.separator.join(i.paragraph for i in self.items)
 
     @property
     def has_follow_up(self) -> bool:
@@ -306,7 +308,10 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
         group = groups.setdefault(
             title,
             ConcernGroup(
-                title, themes[0] if themes else title, lang=rec.language if rec.section else ""
+                title,
+                themes[0] if themes else title,
+                lang=rec.language if rec.section else "",
+                separator=list_separator(language),
             ),
         )
         group.items.append(item)

@@ -46,7 +46,7 @@ from rightstrack.reports.data import (
     report_follow_ups,
     report_views_follow_ups,
 )
-from rightstrack.reports.dates import long_date
+from rightstrack.reports.dates import list_separator, long_date
 from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking import deadlines, followup
 from rightstrack.tracking.models import Assessment, Level, ViewsFollowUp
@@ -248,7 +248,7 @@ def press_facts(
             "implemented": sum(f.level == Level.IMPLEMENTED for f in facts),
             "partial": sum(f.level == Level.PARTIAL for f in facts),
             "contrary": sum(f.level == Level.CONTRARY for f in facts),
-            "items": ", ".join(f.item for f in facts),
+            "items": list_separator(language).join(f.item for f in facts),
             "item_lines": [
                 f"{_('Paragraph')} {f.item}"
                 + (f" ({f.section})" if f.section else "")
