@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from rightstrack.reports import press
 
@@ -143,3 +144,11 @@ def test_a_template_stays_editable_in_each_language(paraguay, coordinator):
     # The other languages keep their shipped templates.
     facts_es = press.press_facts(None, paraguay, today=ON, language="es")
     assert press.render_press("press_release", facts_es, "es").startswith("COMUNICADO DE PRENSA")
+
+
+def test_the_editor_starts_from_the_default_of_the_visitors_language(client_for, coordinator):
+    editor = client_for(coordinator)
+    editor.cookies["django_language"] = "ar"
+    page = editor.get(reverse("reports:press_template", args=["press_release"])).content.decode()
+    assert "بيان صحفي" in page  # "Press release", the first line of the Arabic default
+    assert 'dir="auto"' in page  # the Arabic template is edited right to left
