@@ -104,7 +104,10 @@ class BriefingForm(forms.Form):
 class PressTemplateForm(forms.Form):
     """The body of one press template (a Django template, plain text)."""
 
-    body = forms.CharField(label=_("Template"), widget=forms.Textarea(attrs={"rows": 24}))
+    # dir="auto": an Arabic template is edited right to left, the others left to right.
+    body = forms.CharField(
+        label=_("Template"), widget=forms.Textarea(attrs={"rows": 24, "dir": "auto"})
+    )
 
 
 class PlainTextForm(forms.Form):

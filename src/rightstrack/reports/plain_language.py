@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document, FollowUpRequest, Recommendation
 from rightstrack.reports.data import shown_document, shown_follow_ups, shown_recommendations
-from rightstrack.reports.dates import long_date
+from rightstrack.reports.dates import list_separator, long_date
 from rightstrack.reports.models import (
     EditorialStatus,
     PlainLanguageSummary,
@@ -63,6 +63,10 @@ class PlainItem:
     is_plain: bool
     out_of_date: bool = False
     follow_up: bool = False
+    #: Language of ``text``: the summary's for a plain-language text or an official
+    #: text imported in that language, else the language of the official original
+    #: (renderings mark it with ``lang`` when it differs from the summary's).
+    lang: str = ""
 
 
 @dataclass
@@ -72,6 +76,10 @@ class ConcernGroup:
     title: str
     theme: Any
     items: list[PlainItem] = field(default_factory=list)
+    #: Language of ``title`` (the document's own sub-heading: the original's language).
+    lang: str = ""
+    #: Separator of :attr:`paragraphs` in the summary's language (``dates.list_separator``).
+    separator: str = ", "
 
     @property
     def has_plain(self) -> bool:
@@ -80,8 +88,8 @@ class ConcernGroup:
 
     @property
     def paragraphs(self) -> str:
-        """ "13, 15" (the paragraph numbers of the group)."""
-        return ", ".join(i.paragraph for i in self.items)
+        """ "13, 15" (the paragraph numbers of the group; "13، 15" in Arabic)."""
+        return self.separator.join(i.paragraph for i in self.items)
 
     @property
     def has_follow_up(self) -> bool:
@@ -103,6 +111,8 @@ class FollowUpItem:
     due_on: dt.date | None
     due_text: str
     item: PlainItem | None
+    #: Language of ``topic`` (the document's own sub-heading).
+    topic_lang: str = ""
 
 
 @dataclass
@@ -250,7 +260,7 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
     recs = list(
         shown_recommendations(user)
         .filter(document=document)
-        .prefetch_related("themes")
+        .prefetch_related("themes", "other_texts")
         .order_by("order", "id")
     )
     plain_by_rec: dict[int, dict[str, PlainLanguageText]] = {}
@@ -275,8 +285,15 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
             stale = is_out_of_date(plain, rec, {k: v.text for k, v in texts.items()})
             if stale:
                 out_of_date.append(_("Paragraph %(p)s") % {"p": rec.paragraph})
-            return PlainItem(rec.pk, rec.paragraph, rec.text, plain.text, True, stale)
-        return PlainItem(rec.pk, rec.paragraph, rec.text, _shorten(rec.text), False)
+            return PlainItem(
+                rec.pk, rec.paragraph, rec.text, plain.text, True, stale, lang=language
+            )
+        # The official text in the summary's language when that version was imported,
+        # else the original (marked with its language by the renderings).
+        official = rec.texts_by_language()
+        lang = language if language in official else rec.language
+        text = official.get(language, rec.text)
+        return PlainItem(rec.pk, rec.paragraph, text, _shorten(text), False, lang=lang)
 
     groups: dict[str, ConcernGroup] = {}
     items: dict[int, PlainItem] = {}
@@ -288,7 +305,15 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
         items[rec.pk] = item
         title = rec.section or _("Other recommendations")
         themes = list(rec.themes.all())
-        group = groups.setdefault(title, ConcernGroup(title, themes[0] if themes else title))
+        group = groups.setdefault(
+            title,
+            ConcernGroup(
+                title,
+                themes[0] if themes else title,
+                lang=rec.language if rec.section else "",
+                separator=list_separator(language),
+            ),
+        )
         group.items.append(item)
 
     recs_by_pk = {r.pk: r for r in recs}
@@ -302,6 +327,7 @@ def _build(user: Viewer | None, document: Document, language: str) -> PlainSumma
                 due_on=fr.due_on,
                 due_text=long_date(fr.due_on, language),
                 item=items.get(fr.recommendation_id) if fr.recommendation_id else None,
+                topic_lang=fu_rec.language if fu_rec else "",
             )
         )
     due_dates = sorted({fr.due_on for fr in requests if fr.due_on})

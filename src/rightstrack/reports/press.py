@@ -4,8 +4,13 @@ on the "six months since" anniversaries of the deadlines calendar.
 Templates are Django templates rendered as plain text (no HTML escaping).
 Coordinators edit them (``PressTemplate`` rows, one per kind and language,
 with history); without a row, the default file
-``templates/reports/press/<kind>.<language>.txt`` is used (English when the
-language has none). The templates only ever receive the plain values of
+``templates/reports/press/<kind>.<language>.txt`` is used: every kind ships in
+the six UN languages (ar, en, es, fr, ru, zh-hans), written the way the UN's own
+documents in that language word them ("observaciones finales", "constatations",
+"الملاحظات الختامية"...). A template is rendered with its language active, so
+the filters of ``reports/templatetags/press_text.py`` (``number``, ``days``,
+``months``, ``period``) write numbers and durations the CLDR way of that
+language ("212 дней", "18 mois"). The templates only ever receive the plain values of
 :func:`press_facts` (strings, numbers, booleans, lists of strings), never
 model instances, so an edited template cannot reach other data.
 
@@ -41,7 +46,7 @@ from rightstrack.reports.data import (
     report_follow_ups,
     report_views_follow_ups,
 )
-from rightstrack.reports.dates import long_date
+from rightstrack.reports.dates import list_separator, long_date
 from rightstrack.reports.models import PressTemplate
 from rightstrack.tracking import deadlines, followup
 from rightstrack.tracking.models import Assessment, Level, ViewsFollowUp
@@ -50,12 +55,26 @@ from rightstrack.tracking.permissions import is_coordinator
 DEFAULTS_DIR = Path(__file__).resolve().parent / "templates" / "reports" / "press"
 NO_PROGRESS_LEVELS = (Level.NOT_STARTED, Level.NOT_IMPLEMENTED, Level.CONTRARY)
 
-#: A standalone engine: no loaders (``{% include %}`` of files impossible), no autoescape.
-_ENGINE = Engine(autoescape=False, debug=False, loaders=[])
+#: The languages every kind of press template ships in (the six UN languages).
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh-hans")
+
+#: A standalone engine: no loaders (``{% include %}`` of files impossible), no autoescape;
+#: Django's built-in filters plus the number/duration filters of ``press_text``.
+_ENGINE = Engine(
+    autoescape=False,
+    debug=False,
+    loaders=[],
+    builtins=["rightstrack.reports.templatetags.press_text"],
+)
 
 
 def default_body(kind: str, language: str = "en") -> str:
-    """The shipped default template of ``kind`` in ``language`` (English if none)."""
+    """The shipped default template of ``kind`` in ``language`` (English for a language
+    outside :data:`LANGUAGES`).
+
+    Raises:
+        ValueError: unknown ``kind``.
+    """
     if kind not in PressTemplate.Kind.values:
         raise ValueError(f"unknown press template kind {kind!r}")
     path = DEFAULTS_DIR / f"{kind}.{language}.txt"
@@ -176,9 +195,14 @@ def press_facts(
 
     Keys: committee, mechanism_code, country, symbol, adopted_on, today,
     city_and_date, period_phrase, months, total, no_progress, implemented,
-    partial, contrary, items, item_lines, deadline, deadline_passed,
-    days_overdue, reply_received, reply_received_on, reply_late, days_late,
-    next_report, document_url, organisation, organisation_line.
+    partial, contrary, items, item_lines, item_details (one dict per item: item,
+    section, level, level_label), deadline, deadline_passed, days_overdue,
+    reply_received, reply_received_on, reply_late, days_late, next_report,
+    next_report_on (a date in words, or ""), next_report_year (0 when unknown),
+    document_url, organisation, organisation_line.
+
+    Dates are written by :func:`~rightstrack.reports.dates.long_date` in ``language``;
+    the committee's name is ``Mechanism.display_name`` in ``language``.
 
     Args:
         user: requesting user (``None``: public data only).
@@ -224,7 +248,7 @@ def press_facts(
             "implemented": sum(f.level == Level.IMPLEMENTED for f in facts),
             "partial": sum(f.level == Level.PARTIAL for f in facts),
             "contrary": sum(f.level == Level.CONTRARY for f in facts),
-            "items": ", ".join(f.item for f in facts),
+            "items": list_separator(language).join(f.item for f in facts),
             "item_lines": [
                 f"{_('Paragraph')} {f.item}"
                 + (f" ({f.section})" if f.section else "")
@@ -238,7 +262,18 @@ def press_facts(
             "reply_received_on": long_date(reply, language),
             "reply_late": bool(reply and due and reply > due),
             "days_late": followup.days_late(requests[0], day) if requests and reply else 0,
+            "item_details": [
+                {
+                    "item": f.item,
+                    "section": f.section,
+                    "level": f.level,
+                    "level_label": f.level_label,
+                }
+                for f in facts
+            ],
             "next_report": next_report,
+            "next_report_on": long_date(document.next_report_due, language),
+            "next_report_year": document.next_report_year or 0,
             "document_url": base_url + reverse("portal:document_detail", args=[document.pk]),
             "organisation": organisation,
             "organisation_line": (
@@ -248,14 +283,18 @@ def press_facts(
 
 
 def render_press(kind: str, facts: dict[str, Any], language: str = "en") -> str:
-    """Fill the template of ``kind`` (edited or default) with ``facts``; plain text.
+    """Fill the template of ``kind`` (edited or default) in ``language`` with ``facts``;
+    plain text. ``language`` is active while rendering (numbers and durations of the
+    template's filters follow it); ``facts`` should come from :func:`press_facts` or
+    :func:`views_press_facts` called with the same ``language``.
 
     Raises:
         ValidationError: the stored template does not compile.
     """
     body = template_body(kind, language)
     check_template(body)
-    text = _ENGINE.from_string(body).render(Context(facts, autoescape=False))
+    with translation.override(language):
+        text = _ENGINE.from_string(body).render(Context(facts, autoescape=False))
     return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
 
 

@@ -11,6 +11,13 @@ colour of those styles are set, from a :class:`Look`. The document language is
 set on the default run properties (``w:lang``: Latin, complex-script/right-to-left
 and East Asian text) and in the core properties.
 
+Right-to-left languages (Arabic): :func:`to_bytes` marks every paragraph ``w:bidi``
+(right-to-left paragraph), every run ``w:rtl``, every table ``w:bidiVisual`` and every
+section ``w:bidi``, as Word writes them for an Arabic document; the styles carry the
+same marks so paragraphs a user adds later are right to left too. Arabic and Chinese text
+get the Noto fonts (``w:cs`` "Noto Sans Arabic", ``w:eastAsia`` "Noto Sans CJK SC", from
+Debian's fonts-noto-core and fonts-noto-cjk) whatever the look's Latin font.
+
 Typical use::
 
     doc = new_document("Title", "en", large_print=False)
@@ -26,6 +33,7 @@ PDF: :func:`rightstrack.reports.writers.pdf.docx_to_pdf` converts these files.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +104,43 @@ LARGE_PRINT_SIZES: Mapping[str, float] = {
 }
 #: Fill of a table's header row (hex ``RRGGBB``).
 HEADER_FILL = "DCE6F0"
+#: Languages written right to left (of the UN's six: Arabic).
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+#: Font of complex-script (Arabic) text and of East Asian (Chinese) text in every look.
+COMPLEX_SCRIPT_FONT = "Noto Sans Arabic"
+EAST_ASIAN_FONT = "Noto Sans CJK SC"
+
+# Successors of each element in its parent's schema sequence (ECMA-376 Part 1, §17.3.1.26
+# pPr, §17.3.2.28 rPr, §17.6.17 sectPr, §17.4.60 tblPr): Word rejects out-of-order children.
+_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+_AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_BCS = (
+    "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline",
+    "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish",
+    "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", *_AFTER_RTL,
+    "w:rtl",
+)  # fmt: skip
+_AFTER_SZCS = (
+    "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+    *_AFTER_RTL,
+)  # fmt: skip
+_AFTER_SECT_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_AFTER_BIDI_VISUAL = (
+    "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing",
+    "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+    "w:tblCaption", "w:tblDescription",
+)  # fmt: skip
+
+
+def is_rtl(language: str) -> bool:
+    """True when ``language`` (a BCP 47 tag: ``ar``, ``ar-EG``...) is written right to left."""
+    return language.split("-")[0].lower() in RTL_LANGUAGES
 
 
 def new_document(
@@ -135,20 +180,113 @@ def new_document(
             setattr(section, side, Cm(2))
     sizes = LARGE_PRINT_SIZES if large_print else look.sizes
     colour = RGBColor.from_string(look.colour)
+    rtl = is_rtl(language)
     for name in STYLES:
         style = doc.styles[name]
         style.font.name = look.font
         style.font.size = Pt(sizes[name])
         if name in look.coloured:
             style.font.color.rgb = colour
+        rpr = style.element.get_or_add_rPr()
+        rpr.get_or_add_rFonts()
+        # Complex-script text (Arabic) takes its size from w:szCs, not w:sz.
+        _ensure(rpr, "w:szCs", _AFTER_SZCS).set(qn("w:val"), str(round(sizes[name] * 2)))
+        if rtl:
+            _ensure(style.element.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
+            _ensure(rpr, "w:rtl", _AFTER_RTL)
+    _script_fonts(doc, rtl)
     _set_language(doc.styles["Normal"], language)
     return doc
 
 
+def _script_fonts(doc: Any, rtl: bool) -> None:
+    """Name the Noto fonts for Arabic and Chinese text in every style of ``doc`` (the
+    template's Title, Subtitle and headings name theme fonts, which win over named ones,
+    and resolve to fonts without Arabic). In a right-to-left document, drop the styles'
+    expanded letter spacing (Title, Subtitle), which pulls Arabic letters apart, and
+    their complex-script italics (``w:iCs``; Arabic is not set in slanted type)."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for theme in ("w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        fonts.set(qn("w:cs"), COMPLEX_SCRIPT_FONT)
+        fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    if rtl:
+        for rpr in list(doc.styles.element.iter(qn("w:rPr"))):
+            for unwanted in (*rpr.findall(qn("w:spacing")), *rpr.findall(qn("w:iCs"))):
+                rpr.remove(unwanted)
+
+
+def _ensure(parent: Any, tag: str, successors: Sequence[str]) -> Any:
+    """The ``tag`` child of ``parent``, inserted at its schema position when missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert_element_before(found, *successors)
+    return found
+
+
+def _switch(element: Any, on: bool) -> None:
+    """An on/off property (``w:bidi``, ``w:rtl``): no ``w:val`` is on, ``"0"`` is off."""
+    if on:
+        element.attrib.pop(qn("w:val"), None)
+    else:
+        element.set(qn("w:val"), "0")
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" when ``text`` holds a right-to-left letter (Unicode bidirectional classes R
+    and AL: Arabic, Hebrew...), "ltr" when it holds only left-to-right letters (class
+    L), "" when it has no letter at all (digits, punctuation, symbols). A paragraph
+    mixing both, such as "CERD/C/BRA/CO/18-20، الفقرة 19 (c)", is right to left."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    if kinds & {"R", "AL"}:
+        return "rtl"
+    return "ltr" if "L" in kinds else ""
+
+
+def make_right_to_left(doc: Any) -> None:
+    """Mark every paragraph, run, table and section of ``doc`` right to left (Arabic).
+
+    Paragraphs get ``w:bidi`` in their properties (right-aligned, right-to-left
+    reading order), their runs ``w:rtl`` (and ``w:bCs`` beside ``w:b``, the bold of
+    complex-script text), tables ``w:bidiVisual`` (first column on the right) and
+    sections ``w:bidi``. A paragraph outside tables without any right-to-left letter
+    (an official text quoted in English or French, as imported) stays a left-to-right
+    paragraph: "(a) Ensure …" keeps its item letter on the left. Idempotent; :func:`to_bytes` calls it for
+    right-to-left documents (:func:`is_rtl` of the core property Language).
+    """
+    body = doc.element.body
+    in_tables = {p for tbl in body.iter(qn("w:tbl")) for p in tbl.iter(qn("w:p"))}
+    for p in body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        # Explicit "0" on left-to-right paragraphs: the styles are right to left.
+        rtl = p in in_tables or text_direction(text) != "ltr"
+        _switch(_ensure(p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI), rtl)
+        for r in p.iter(qn("w:r")):
+            rpr = r.get_or_add_rPr()
+            _switch(_ensure(rpr, "w:rtl", _AFTER_RTL), rtl)
+            if rtl and rpr.find(qn("w:b")) is not None:
+                _ensure(rpr, "w:bCs", _AFTER_BCS)
+    for tbl in body.iter(qn("w:tbl")):
+        _ensure(tbl.tblPr, "w:bidiVisual", _AFTER_BIDI_VISUAL)
+    for sect in body.iter(qn("w:sectPr")):
+        _ensure(sect, "w:bidi", _AFTER_SECT_BIDI)
+
+
+#: Word's language tags where a UI language code differs (Word and LibreOffice choose
+#: the Simplified Chinese face of Noto Sans CJK for "zh-CN", not for "zh-hans").
+_WORD_LANGUAGE = {"zh-hans": "zh-CN", "zh": "zh-CN"}
+
+
 def _set_language(style: Any, language: str) -> None:
     lang = OxmlElement("w:lang")
+    word = _WORD_LANGUAGE.get(language.lower(), language)
     for script in ("w:val", "w:bidi", "w:eastAsia"):
-        lang.set(qn(script), language)
+        lang.set(qn(script), word)
+    if word == "zh-CN":
+        # Latin-script text in a Chinese document is English quoted as imported: tagged
+        # zh-CN, LibreOffice breaks it inside words ("1954-1 / 989"). Word does the same.
+        lang.set(qn("w:val"), "en-GB")
     style.element.get_or_add_rPr().append(lang)
 
 
@@ -294,7 +432,10 @@ def page_break(doc: Any) -> None:
 
 
 def to_bytes(doc: Any) -> bytes:
-    """The document serialised as DOCX bytes."""
+    """The document serialised as DOCX bytes (made right to left first when its language,
+    the core property set by :func:`new_document`, is written right to left)."""
+    if is_rtl(doc.core_properties.language or ""):
+        make_right_to_left(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

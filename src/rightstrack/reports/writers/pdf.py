@@ -25,13 +25,20 @@ would come from a second, HTML rendering of the report and could drift from
 the DOCX users edit and send. LibreOffice is needed at run time for PDF only;
 DOCX works without it.
 
+Fonts: both writers call :func:`rightstrack.reports.writers.fonts.require_fonts` with
+the document's language (``<html lang>``, or the DOCX core property Language) first,
+so a Chinese or Arabic PDF fails with the name of the missing font package instead of
+printing boxes.
+
 Check, :func:`check_tagged_pdf`: the PDF/UA-style checks (veraPDF is not
 packaged for PyPI, Debian or npm).
 """
 
 from __future__ import annotations
 
+import io
 import itertools
+import re
 import shutil
 import subprocess
 import tempfile
@@ -39,6 +46,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from rightstrack.reports.writers.fonts import require_fonts
 
 #: Seconds LibreOffice may take to convert one document before we give up.
 CONVERT_TIMEOUT = 120
@@ -65,8 +74,15 @@ def html_to_pdf(
             by default.
         stylesheets: CSS texts applied after the document's own styles (templates
             keep their CSS out of the HTML: no inline ``<style>`` anywhere).
+
+    Raises:
+        MissingFontError: the language of ``<html lang>`` needs a font that is not
+            installed (Chinese, Arabic; the message names the package).
     """
     from weasyprint import CSS, HTML
+
+    lang = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", html[:2000])
+    require_fonts(lang.group(1) if lang else "")
 
     document: Any = HTML(string=html, base_url=base_url)
     data = document.write_pdf(
@@ -90,7 +106,10 @@ def docx_to_pdf(data: bytes, *, timeout: int = CONVERT_TIMEOUT) -> bytes:
 
     Raises:
         ConversionError: LibreOffice not installed, timed out, failed, or wrote no PDF.
+        MissingFontError: the document's language (core property Language) needs a
+            font that is not installed (Chinese, Arabic; the message names the package).
     """
+    require_fonts(docx_language(data))
     binary = soffice_path()
     if binary is None:
         raise ConversionError("LibreOffice (soffice) is not installed: PDF output is unavailable")
@@ -118,6 +137,19 @@ def docx_to_pdf(data: bytes, *, timeout: int = CONVERT_TIMEOUT) -> bytes:
             err = done.stderr.decode("utf-8", "replace").strip()[:300]
             raise ConversionError(f"LibreOffice failed (exit {done.returncode}): {err}")
         return target.read_bytes()
+
+
+def docx_language(data: bytes) -> str:
+    """The core property Language (``dc:language``) of DOCX bytes; "" when absent."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            core = z.read("docProps/core.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile):
+        return ""
+    found = re.search(r"<dc:language>([^<]*)</dc:language>", core)
+    return found.group(1).strip() if found else ""
 
 
 def docx_or_pdf(fmt: str, render_docx: Callable[[], bytes]) -> bytes:
@@ -189,8 +221,6 @@ def check_tagged_pdf(data: bytes) -> TaggedPdfReport:
     Returns:
         A :class:`TaggedPdfReport`; ``report.problems`` says what failed.
     """
-    import io
-
     from pypdf import PdfReader
     from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NumberObject
 
