@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.models import Contact, Organisation, Role, User
+from rightstrack.accounts.models import ApiToken, Contact, Organisation, Role, User
 
 
 class TokenForm(forms.Form):
@@ -55,12 +55,24 @@ class AccountPreferencesForm(forms.ModelForm[User]):
 
 
 class ApiTokenForm(forms.Form):
-    """A new personal API token: only its name (what it is for)."""
+    """A new personal API token: its name (what it is for) and its access (read only, or
+    read and write)."""
 
     name = forms.CharField(
         label=_("Name of the new token"),
         max_length=100,
         help_text=_("What the token is for, e.g. “reporting spreadsheet”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Read only is enough to download data. Read and write also lets the program "
+            "change what you may change yourself (an action’s status, measurements, "
+            "assessments, evidence links)."
+        ),
     )
 
 
