@@ -67,6 +67,7 @@ class ApiTokenForm(forms.Form):
         label=_("Access"),
         choices=ApiToken.Scope.choices,
         initial=ApiToken.Scope.READ,
+        required=False,  # not sent (a script posting only a name): read only
         widget=forms.RadioSelect,
         help_text=_(
             "Read only is enough to download data. Read and write also lets the program "
@@ -74,6 +75,9 @@ class ApiTokenForm(forms.Form):
             "assessments, evidence links)."
         ),
     )
+
+    def clean_scope(self) -> str:
+        return str(self.cleaned_data.get("scope") or ApiToken.Scope.READ)
 
 
 _PUBLISHING_HELP = _(

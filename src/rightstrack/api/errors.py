@@ -26,6 +26,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -176,6 +177,7 @@ def json_errors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
     return wrapped
 
 
+@csrf_exempt  # any method, a token or none: the JSON 404, not Django's HTML CSRF 403
 def unknown_path(request: HttpRequest, unknown: str = "") -> JsonResponse:
     """Any path under ``/api/v1/`` that is no endpoint: the JSON 404 (never Django's HTML)."""
     return error_response(404, not_found_message())
