@@ -63,9 +63,7 @@ def test_a_session_write_needs_the_csrf_token(world, cast, client_for, api_clien
     assert Action.objects.get(pk=world.objects["action"][0].pk).status == "delayed"
 
 
-def test_a_token_scope_is_chosen_when_it_is_created_and_read_is_the_default(
-    cast, client_for, db
-):
+def test_a_token_scope_is_chosen_when_it_is_created_and_read_is_the_default(cast, client_for, db):
     owner = client_for(cast["viewer"])
     page = owner.get("/accounts/me/").content.decode()
     assert 'name="scope" value="read"' in page and 'name="scope" value="write"' in page

@@ -75,7 +75,9 @@ def test_a_focal_point_records_a_measurement_of_their_actions_indicator(world, c
     assert m.history.get().history_user == cast["focal_point_a"]
 
     assert api.send("post", url, body, **_auth(cast["focal_point_b"])).status_code == 403
-    too_precise = api.send("post", url, {**body, "value": "1.23456"}, **_auth(cast["focal_point_a"]))
+    too_precise = api.send(
+        "post", url, {**body, "value": "1.23456"}, **_auth(cast["focal_point_a"])
+    )
     assert too_precise.status_code == 400
     assert too_precise.json()["error"]["field"] == "value"
     assert Measurement.objects.filter(indicator=indicator).count() == 2  # the world's, and one

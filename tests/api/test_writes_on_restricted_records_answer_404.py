@@ -29,7 +29,7 @@ def _writes(w):
     assessment = w.confidential["assessment"][0]
     link = {"url": "https://example.org/report"}
     out = [
-        ("patch", f"/api/v1/actions/{{}}", action.pk, {"version": 1, "status": "completed"}),
+        ("patch", "/api/v1/actions/{}", action.pk, {"version": 1, "status": "completed"}),
         ("post", "/api/v1/actions/{}/evidence", action.pk, link),
         ("post", "/api/v1/assessments/{}/evidence", assessment.pk, link),
         (

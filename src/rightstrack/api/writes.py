@@ -148,7 +148,7 @@ def _assessment_out(request: HttpRequest, a: Assessment) -> dict[str, Any]:
         "id": a.pk,
         "recommendation": a.recommendation_id,
         "source": a.source,
-        "organisation": a.organisation.name if a.organisation_id else None,
+        "organisation": a.organisation.name if a.organisation is not None else None,
         "date": a.date,
         "level": a.level or None,
         "text": a.text,
@@ -279,9 +279,7 @@ def action_evidence_create(request: HttpRequest, pk: int, payload: schemas.Evide
     url_name="assessment_evidence",
     openapi_extra=WRITE,
 )
-def assessment_evidence_create(
-    request: HttpRequest, pk: int, payload: schemas.EvidenceIn
-) -> Any:
+def assessment_evidence_create(request: HttpRequest, pk: int, payload: schemas.EvidenceIn) -> Any:
     """Attach a link to an assessment the requester may edit (its author before
     publication, a validator of its organisation, coordinators)."""
     user = require_write_access(request)
