@@ -5,7 +5,7 @@ no credentials 401, a session without its CSRF token 403; a token needs no CSRF 
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from rightstrack.accounts.actions import do_create_api_token
 from rightstrack.tracking.models import Action
@@ -75,3 +75,16 @@ def test_a_token_scope_is_chosen_when_it_is_created_and_read_is_the_default(cast
     assert tokens == {"unsaid": "read", "reader": "read", "writer": "write"}
     page = owner.get("/accounts/me/").content.decode()
     assert "Read only" in page and "Read and write" in page
+
+
+@override_settings(RIGHTSTRACK_API_TOKEN_RATE=2)
+def test_writes_count_against_the_tokens_rate_limit(world, cast, api_client):
+    _record, token = do_create_api_token(cast["focal_point_a"], "script", "write")
+    api = api_client(Client())
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    assert api.get(_url(world), **auth).status_code == 200
+    assert api.send("patch", _url(world), _change(world), **auth).status_code == 200
+    limited = api.send("patch", _url(world), {"version": 99, "status": "completed"}, **auth)
+    assert limited.status_code == 429
+    assert int(limited["Retry-After"]) > 0
+    assert Action.objects.get(pk=world.objects["action"][0].pk).status == "delayed"

@@ -77,6 +77,7 @@ class ApiTokenForm(forms.Form):
     )
 
     def clean_scope(self) -> str:
+        """The chosen scope, ``read`` when none was sent."""
         return str(self.cleaned_data.get("scope") or ApiToken.Scope.READ)
 
 
