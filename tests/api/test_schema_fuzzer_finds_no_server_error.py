@@ -9,26 +9,48 @@ with the JSON error shape (which the other checks verify).
 
 The data are the confidentiality world of ``tests/accounts`` (public and restricted
 records; every restricted one carries :data:`MARKER`).
+
+The write operations (``x-token-scope: write``) are fuzzed with a read-and-write token of
+focal point A, whose ministry is responsible for the world's public action and assigned
+its recommendation (and for the restricted action, which the token must not reach): the
+generated writes that name a real record go through the verbs and change it, the others
+are refused (400, 403, 404), and none may answer 5xx or show a restricted record.
+Schemathesis's own "ignored auth" check also sends each write without the token and
+expects the documented 401.
+
+The rate limits are lifted for the run (``tests/api/test_rate_limits.py`` tests them): with
+120 anonymous requests a minute most generated requests were answered 429 before they
+reached an endpoint, and the "ignored auth" check's request without a token got the 429
+of the exhausted anonymous limit instead of the 401 it looks for.
 """
 
 from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
+
+from rightstrack.accounts.actions import do_create_api_token
 
 from .conftest import MARKER
 
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
-def test_every_operation_answers_as_documented_without_server_error(live_server, full_world):
+@override_settings(RIGHTSTRACK_API_ANON_RATE=10**6, RIGHTSTRACK_API_TOKEN_RATE=10**6)
+def test_every_operation_answers_as_documented_without_server_error(live_server, full_world, cast):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 10
+    _record, token = do_create_api_token(cast["focal_point_a"], "fuzzer", "write")
     calls = 0
+    writes = 0
     for operation in operations:
+        writer = operation.definition.raw.get("x-token-scope") == "write"
+        writes += writer
+        headers = {"Authorization": f"Bearer {token}"} if writer else None
 
         @settings(
             max_examples=20,
@@ -40,9 +62,13 @@ def test_every_operation_answers_as_documented_without_server_error(live_server,
         @given(case=operation.as_strategy())
         def check(case) -> None:
             nonlocal calls
-            response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
+            response = case.call_and_validate(
+                headers=headers,  # noqa: B023 - check() runs in this same iteration
+                excluded_checks=[positive_data_acceptance],
+            )
             calls += 1
             assert MARKER not in response.text, case.formatted_path
 
         check()
     assert calls > 10 * len(operations)
+    assert writes >= 5

@@ -57,26 +57,36 @@ def do_update_preferences(user: User, **changes: Any) -> User:
 
 
 @transaction.atomic
-def do_create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
+def do_create_api_token(
+    user: User, name: str, scope: str = ApiToken.Scope.READ
+) -> tuple[ApiToken, str]:
     """Create a personal API token for ``user``.
 
     Args:
         user: the logged-in owner.
         name: what the token is for ("reporting spreadsheet"), 1-100 characters.
+        scope: ``"read"`` (the default: GET only) or ``"write"`` (also the write
+            operations of ``api.writes``, within what ``user``'s role may change).
 
     Returns:
         ``(record, token)``: the stored record (SHA-256 only) and the token in clear,
         to be shown once and never again.
 
     Raises:
-        ValueError: a blank or too long name.
+        ValueError: a blank or too long name, or an unknown scope.
     """
     name = name.strip()
     if not name or len(name) > 100:
         raise ValueError("a token name has 1 to 100 characters")
+    if scope not in ApiToken.Scope.values:
+        raise ValueError(f"unknown token scope {scope!r}")
     token = new_token()
     record = ApiToken(
-        user=user, name=name, prefix=token[:SHOWN_CHARACTERS], key_hash=token_hash(token)
+        user=user,
+        name=name,
+        scope=scope,
+        prefix=token[:SHOWN_CHARACTERS],
+        key_hash=token_hash(token),
     )
     record._change_reason = "API token created"  # type: ignore[attr-defined]
     record.save()

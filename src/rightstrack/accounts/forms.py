@@ -10,7 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from rightstrack.accounts.models import Contact, Organisation, Role, User
+from rightstrack.accounts.models import ApiToken, Contact, Organisation, Role, User
 
 
 class LoginForm(AuthenticationForm):
@@ -65,13 +65,30 @@ class AccountPreferencesForm(forms.ModelForm[User]):
 
 
 class ApiTokenForm(forms.Form):
-    """A new personal API token: only its name (what it is for)."""
+    """A new personal API token: its name (what it is for) and its access (read only, or
+    read and write)."""
 
     name = forms.CharField(
         label=_("Name of the new token"),
         max_length=100,
         help_text=_("What the token is for, e.g. “reporting spreadsheet”."),
     )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        required=False,  # not sent (a script posting only a name): read only
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Read only is enough to download data. Read and write also lets the program "
+            "change what you may change yourself (an action’s status, measurements, "
+            "assessments, evidence links)."
+        ),
+    )
+
+    def clean_scope(self) -> str:
+        """The chosen scope, ``read`` when none was sent."""
+        return str(self.cleaned_data.get("scope") or ApiToken.Scope.READ)
 
 
 _PUBLISHING_HELP = _(

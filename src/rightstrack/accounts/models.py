@@ -121,11 +121,21 @@ class ApiToken(models.Model):
     itself is shown once, when it is created. A token is never deleted: revoking sets
     ``revoked_at`` (history in ``ApiToken.history``). Created, listed and revoked by their
     owner on "My account" (``accounts.actions.do_create_api_token`` /
-    ``do_revoke_api_token``); checked by ``accounts.tokens.user_for_token``.
+    ``do_revoke_api_token``); checked by ``accounts.tokens.user_for_token``. Its
+    ``scope``, chosen when it is created and never changed, says whether it may write.
     """
+
+    class Scope(models.TextChoices):
+        """What a token may do: ``read`` (GET only), or ``write`` (also the write
+        operations, within what its owner's role may change)."""
+
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
+    # Existing tokens were made for reading (the API had no writes): "read" by default.
+    scope = models.CharField(_("access"), max_length=8, choices=Scope.choices, default=Scope.READ)
     prefix = models.CharField(_("first characters"), max_length=16)
     key_hash = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -145,6 +155,11 @@ class ApiToken(models.Model):
     def is_active(self) -> bool:
         """True until the token is revoked."""
         return self.revoked_at is None
+
+    @property
+    def can_write(self) -> bool:
+        """True for a token created with write access (``Scope.WRITE``)."""
+        return self.scope == self.Scope.WRITE
 
 
 class Contact(models.Model):

@@ -161,7 +161,8 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     token_form = ApiTokenForm(request.POST)
     token = ""
     if token_form.is_valid():
-        _record, token = do_create_api_token(user, token_form.cleaned_data["name"])  # type: ignore[arg-type]
+        data = token_form.cleaned_data
+        _record, token = do_create_api_token(user, data["name"], data["scope"])  # type: ignore[arg-type]
         token_form = ApiTokenForm()
     form = AccountPreferencesForm(instance=user)
     status = 200 if token else 400

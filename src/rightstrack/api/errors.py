@@ -5,11 +5,12 @@ Every error answer is ``{"error": {"code": ..., "message": ..., "field": ...}}``
 ``code``
     stable, machine-readable (:data:`CODES`): ``invalid_parameter`` (400),
     ``unauthorized`` (401), ``forbidden`` (403), ``not_found`` (404),
-    ``method_not_allowed`` (405), ``rate_limited`` (429), ``server_error`` (500);
+    ``method_not_allowed`` (405), ``conflict`` (409: a write based on an old version),
+    ``rate_limited`` (429), ``server_error`` (500);
 ``message``
     for people, in the request's language;
 ``field``
-    the query parameter at fault (400), else ``null``.
+    the query parameter or body field at fault (400, 409), else ``null``.
 
 A restricted or hidden record answers exactly as a missing one (404, same body), as
 ``accounts.permissions.get_*_for_user`` rule (existence is never revealed).
@@ -22,8 +23,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -36,6 +39,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     429: "rate_limited",
     500: "server_error",
 }
@@ -63,6 +67,10 @@ ERRORS: dict[int, type[ErrorOut]] = {
     429: ErrorOut,
     500: ErrorOut,
 }
+
+#: The error statuses of the write operations: also 403 (a read-only token, a failed
+#: CSRF check, or a record the requester may see but not change).
+WRITE_ERRORS: dict[int, type[ErrorOut]] = {**ERRORS, 403: ErrorOut}
 
 
 class ApiError(HttpError):
@@ -120,6 +128,10 @@ def install_handlers(api: NinjaAPI) -> None:
     def on_denied(request: HttpRequest, exc: Any) -> HttpResponse:
         return respond(request, 403, _("You may not do this."))
 
+    def on_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        # A rule a verb of ``tracking.actions`` checks (a target date before the start).
+        return respond(request, 400, " ".join(str(m) for m in exc.messages))
+
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         status = exc.status_code
         if isinstance(exc, AuthenticationError):
@@ -128,7 +140,7 @@ def install_handlers(api: NinjaAPI) -> None:
             return response
         if isinstance(exc, Throttled):
             return respond(request, 429, _("Too many requests: wait before trying again."))
-        if status == 403:
+        if status == 403 and not isinstance(exc, ApiError):
             return respond(request, 403, _("You may not do this."))
         field = exc.field if isinstance(exc, ApiError) else None
         return respond(request, status, str(exc), field)
@@ -140,6 +152,7 @@ def install_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Exception, on_exception)
     api.add_exception_handler(Http404, on_404)
     api.add_exception_handler(PermissionDenied, on_denied)
+    api.add_exception_handler(DjangoValidationError, on_invalid)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, on_http_error)  # type: ignore[arg-type]
     api.add_exception_handler(ValidationError, on_validation)  # type: ignore[arg-type]
 
@@ -164,6 +177,7 @@ def json_errors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResp
     return wrapped
 
 
+@csrf_exempt  # any method, a token or none: the JSON 404, not Django's HTML CSRF 403
 def unknown_path(request: HttpRequest, unknown: str = "") -> JsonResponse:
     """Any path under ``/api/v1/`` that is no endpoint: the JSON 404 (never Django's HTML)."""
     return error_response(404, not_found_message())

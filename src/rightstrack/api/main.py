@@ -22,6 +22,7 @@ from rightstrack.api.endpoints import router
 from rightstrack.api.errors import install_handlers
 from rightstrack.api.similar import router as similar_router
 from rightstrack.api.throttling import AnonymousThrottle, TokenThrottle
+from rightstrack.api.writes import router as writes_router
 
 
 class LocalSwagger(DocsBase):
@@ -40,13 +41,16 @@ class LocalSwagger(DocsBase):
 
 
 class RightsTrackAPI(NinjaAPI):
-    """NinjaAPI whose OpenAPI document says a token is optional on every operation."""
+    """NinjaAPI whose OpenAPI document says a token is optional on every read operation
+    (a write, marked ``x-token-scope: write`` by ``api.writes``, needs one)."""
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
         for item in schema["paths"].values():
             for operation in item.values():
                 security = operation.get("security")
+                if operation.get("x-token-scope") == "write":
+                    continue
                 if security and {} not in security:
                     operation["security"] = [*security, {}]  # {}: no token (public records)
         return schema
@@ -56,11 +60,15 @@ api = RightsTrackAPI(
     title="RightsTrack API",
     version="1",
     description=(
-        "Public, read-only API of RightsTrack: recommendations (the portal's filters and "
-        "full-text search), documents, countries, mechanisms, follow-up requests and "
-        "deadlines. Anonymous requests see public records; a personal token "
-        "(`Authorization: Bearer <token>`, created on “My account”) sees what its "
-        'owner\'s role may see. Errors are `{"error": {"code", "message", "field"}}`.'
+        "API of RightsTrack: recommendations (the portal's filters and full-text "
+        "search), documents, countries, mechanisms, follow-up requests and deadlines; "
+        "and, for the people who follow up, writes (tag `tracking`): an action's status "
+        "and progress, assessments, measurements, evidence links. Anonymous requests "
+        "see public records; a personal token (`Authorization: Bearer <token>`, created "
+        "on “My account”) sees what its owner's role may see, and a token created with "
+        "read and write access (`x-token-scope: write` on an operation) changes what "
+        "its owner may change. Errors are "
+        '`{"error": {"code", "message", "field"}}`.'
     ),
     urls_namespace="api",
     docs=LocalSwagger(),
@@ -70,6 +78,7 @@ api = RightsTrackAPI(
 install_handlers(api)
 api.add_router("", router)
 api.add_router("", similar_router)
+api.add_router("", writes_router)
 
 
 @api.get("/", url_name="index", tags=["index"], include_in_schema=False)

@@ -4,12 +4,21 @@ A recommendation has one shape everywhere: :class:`RecommendationOut` has exactl
 fields of ``portal.rows.RECOMMENDATION_COLUMNS`` (the portal's ``.json`` and ``.csv`` and
 every export), filled by the same function (``portal.pages.result_rows``); a test checks
 the names match. A deadline has the shape of ``rightstrack deadlines --json``
-(``tracking.deadlines.Deadline.as_json``).
+(``tracking.deadlines.Deadline.as_json``). The write operations' input and output
+schemas are at the end.
 """
 
 from __future__ import annotations
 
-from ninja import Schema
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from rightstrack.api.errors import ErrorDetail
+from rightstrack.catalog.models import Visibility
+from rightstrack.tracking.models import Action, Level, PublicationState
 
 
 class RecommendationOut(Schema):
@@ -241,3 +250,140 @@ class DeadlinePage(Schema):
     count: int
     next: str | None
     results: list[DeadlineOut]
+
+
+# --------------------------------------------------------------------------- writes
+#
+# Input schemas of the write operations (``api.writes``) refuse fields they do not
+# declare (``extra="forbid"``: a 400 naming the field), as the lists refuse unknown
+# query parameters. Limits are the model's (``tracking.models``) or the web form's.
+
+#: Longest free text accepted in a write (descriptions, assessments, notes).
+MAX_TEXT = 20_000
+
+
+class _WriteIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ActionOut(Schema):
+    """An action of an implementation plan as the requester may see it
+    (``tracking.permissions.shown_action``): its responsible institution's people and
+    coordinators see the current row, drafts included; everyone else its last published
+    version. ``version`` is what a ``PATCH`` must send back."""
+
+    id: int
+    title: str
+    description: str
+    plan: int
+    responsible: str | None
+    status: Action.Status
+    start_date: dt.date | None
+    target_date: dt.date | None
+    publication_state: PublicationState
+    version: int
+    recommendations: list[int]
+    url: str
+    api_url: str
+
+
+class ActionPatch(_WriteIn):
+    """A change of an action's status or progress, made from ``version``.
+
+    Only the fields sent change (``null`` for a date clears it). A focal point's change
+    is a draft for a validator of their institution (``submit: true`` sends it for
+    validation at once); a coordinator's, or a validator's for their own institution,
+    is published."""
+
+    version: int = Field(
+        ..., ge=1, description="The action's `version` the change is based on (optimistic lock)."
+    )
+    status: Action.Status | None = Field(None, description="New status (null: unchanged).")
+    description: str | None = Field(
+        None, max_length=MAX_TEXT, description="What was done, the progress so far."
+    )
+    start_date: dt.date | None = None
+    target_date: dt.date | None = None
+    submit: bool = Field(False, description="Send the change for validation now.")
+
+
+class ConflictOut(Schema):
+    """A ``409``: the record changed since the ``version`` the write was based on;
+    ``current`` is the record as it is now (apply the change to it and send again)."""
+
+    error: ErrorDetail
+    current_version: int
+    current: ActionOut
+
+
+class AssessmentIn(_WriteIn):
+    """An assessment of how far a recommendation is implemented, by the requester's
+    organisation (source and organisation follow from it). A focal point's is a draft
+    or waits for validation (``submit``); a contributor's waits for moderation."""
+
+    date: dt.date = Field(..., description="Date of the assessment (YYYY-MM-DD).")
+    level: Level | None = Field(None, description="Level of implementation (null: not stated).")
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT)
+    visibility: Visibility = Field(
+        Visibility.PUBLIC, description="`restricted` (e.g. embargoed): coordinators only."
+    )
+    submit: bool = Field(True, description="Send for validation (false: keep as a draft).")
+
+
+class AssessmentOut(Schema):
+    """An assessment the requester wrote."""
+
+    id: int
+    recommendation: int
+    source: str
+    organisation: str | None
+    date: dt.date
+    level: str | None
+    text: str
+    visibility: str
+    publication_state: PublicationState
+    version: int
+    url: str
+
+
+class MeasurementIn(_WriteIn):
+    """A dated value of an indicator (published at once by a coordinator or a validator
+    of the action's institution; a focal point's waits for validation)."""
+
+    date: dt.date
+    value: Decimal = Field(..., max_digits=18, decimal_places=4, allow_inf_nan=False)
+    note: str = Field("", max_length=MAX_TEXT)
+    source: str = Field("", max_length=500, description="Where the value comes from.")
+
+
+class MeasurementOut(Schema):
+    """A measurement; ``value`` is the exact decimal as a string (up to 4 decimals)."""
+
+    id: int
+    indicator: int
+    date: dt.date
+    value: str
+    note: str
+    source: str
+    publication_state: PublicationState
+    version: int
+
+
+class EvidenceIn(_WriteIn):
+    """A link to evidence (a report, a decree, a web page): ``http`` or ``https``. Files
+    are uploaded on the web pages."""
+
+    url: str = Field(..., min_length=1, max_length=1000)
+    title: str = Field("", max_length=255)
+
+
+class EvidenceOut(Schema):
+    """A piece of evidence attached to an action or an assessment."""
+
+    id: int
+    action: int | None
+    assessment: int | None
+    title: str
+    url: str
+    publication_state: PublicationState
+    version: int
