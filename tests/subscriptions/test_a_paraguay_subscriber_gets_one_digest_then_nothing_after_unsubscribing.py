@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
