@@ -78,3 +78,26 @@ def test_an_unconfirmed_address_is_erased_when_its_link_has_expired(pending):
     assert report.expired == 1
     pending.refresh_from_db()
     assert pending.email == "" and pending.archived_at is not None
+
+
+def test_a_dry_run_sends_nothing_and_moves_no_watermark(pending, settings):
+    from django.core import mail
+
+    from rightstrack.catalog.models import Document, Mechanism
+
+    pending = do_confirm_subscription(pending, now=timezone.now() - dt.timedelta(seconds=1))
+    Document.objects.create(
+        key="CCPR/C/PRY/CO/5",
+        symbol="CCPR/C/PRY/CO/5",
+        doc_type=Document.Type.CONCLUDING_OBSERVATIONS,
+        mechanism=Mechanism.objects.get(code="CCPR"),
+        country=pending.country,
+    )
+    # No mail server at all: a dry run must not even connect.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9
+    report = send_digests(base_url="https://rt.test", dry_run=True)
+    assert report.sent == [pending.pk] and mail.outbox == []
+    since = pending.since
+    pending.refresh_from_db()
+    assert pending.since == since and pending.digests_sent == 0

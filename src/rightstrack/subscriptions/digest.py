@@ -16,6 +16,7 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import smtplib
 from dataclasses import dataclass, field
@@ -217,8 +218,9 @@ def send_digests(
         .select_related("country", "mechanism", "theme")
         .order_by("pk")
     )
-    connection = connection or get_connection()
-    with connection:
+    # A dry run opens no connection: it must work where no mail server is reachable.
+    connection = connection or (None if dry_run else get_connection())
+    with connection if connection is not None else contextlib.nullcontext():
         for subscription in active:
             digest = build_digest(subscription, now, base_url)
             if digest is None:
