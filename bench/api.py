@@ -189,12 +189,12 @@ def main() -> None:
         f"\nAPI bench: {total:,} public recommendations ({where}, loaded in {load_seconds:.0f} s); "
         f"anonymous, Django test client, {args.repeat} requests per row, {cache_note}"
     )
-    header = f"{'query':<28} {'endpoint':<13} {'p50 ms':>8} {'p95 ms':>8} {'count':>7}  same"
+    header = f"{'query':<32} {'endpoint':<13} {'p50 ms':>8} {'p95 ms':>8} {'count':>7}  same"
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row['query']:<28} {row['endpoint']:<13} {row['p50_ms']:>8.1f} "
+            f"{row['query']:<32} {row['endpoint']:<13} {row['p50_ms']:>8.1f} "
             f"{row['p95_ms']:>8.1f} {row['count']:>7,}  {'yes' if row['same_count'] else 'NO'}"
         )
     print(
