@@ -77,7 +77,7 @@ def test_the_confirmation_mail_is_in_the_chosen_language_with_an_unsubscribe_lin
     assert message.to == ["persona1@example.org"]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.extra_headers["List-Unsubscribe"].startswith(
-        "<http://testserver/subscriptions/unsubscribe/"
+        "<http://testserver/es/subscriptions/unsubscribe/"  # the page in their language
     )
     html = message.alternatives[0][0]
     assert '<html lang="es">' in html

@@ -25,14 +25,13 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from rightstrack.accounts.permissions import visible_documents, visible_recommendations
 from rightstrack.catalog.models import Document, Recommendation
 from rightstrack.subscriptions import actions
-from rightstrack.subscriptions.mail import build_message, scope_label
+from rightstrack.subscriptions.mail import build_message, link, scope_label
 from rightstrack.subscriptions.models import Subscription
 
 #: At most this many recommendations are listed in one message; the rest are a link to
@@ -115,7 +114,7 @@ def _sections(
                 "date": format_date(doc.adopted_on, format="long", locale=locale)
                 if doc.adopted_on
                 else "",
-                "url": base_url + reverse("portal:document_detail", args=[doc.pk]),
+                "url": link(base_url, "portal:document_detail", doc.pk),
                 "recommendations": [],
             }
         return by_doc[doc.pk]
@@ -131,7 +130,7 @@ def _sections(
                 if rec.kind == Recommendation.Kind.CONCERN
                 else "",
                 "text": text,
-                "url": base_url + reverse("portal:recommendation_detail", args=[rec.pk]),
+                "url": link(base_url, "portal:recommendation_detail", rec.pk),
             }
         )
     return list(by_doc.values())
@@ -143,7 +142,7 @@ def _list_url(subscription: Subscription, base_url: str) -> str:
         query += f"&mechanism={subscription.mechanism.code}"
     if subscription.theme is not None:
         query += f"&theme={subscription.theme.slug}"
-    return base_url + reverse("portal:recommendation_list") + query
+    return link(base_url, "portal:recommendation_list") + query
 
 
 def build_digest(subscription: Subscription, until: dt.datetime, base_url: str) -> Digest | None:

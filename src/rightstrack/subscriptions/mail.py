@@ -28,10 +28,17 @@ def default_base_url() -> str:
     return f"https://{instance_domain()}"
 
 
+def link(base_url: str, name: str, *args: object) -> str:
+    """The absolute address of URL ``name`` in the active language (``/es/...`` for
+    Spanish, unprefixed for English), whatever address the current request came by: the
+    project's root URLs are used, not the request's (``core/locale.py``), so a message
+    opens its pages in the language of the subscriber."""
+    return base_url.rstrip("/") + reverse(name, args=args, urlconf=settings.ROOT_URLCONF)
+
+
 def unsubscribe_url(subscription: Subscription, base_url: str) -> str:
     """The absolute unsubscribe link of ``subscription`` (``base_url``: scheme and host)."""
-    token = unsubscribe_token(subscription)
-    return base_url.rstrip("/") + reverse("subscriptions:unsubscribe", args=[token])
+    return link(base_url, "subscriptions:unsubscribe", unsubscribe_token(subscription))
 
 
 def scope_label(subscription: Subscription) -> str:
@@ -82,14 +89,14 @@ def send_confirmation(subscription: Subscription, base_url: str) -> None:
     """
     base_url = base_url.rstrip("/")
     with translation.override(subscription.language):
-        link = base_url + reverse("subscriptions:confirm", args=[confirmation_token(subscription)])
+        confirm_url = link(base_url, "subscriptions:confirm", confirmation_token(subscription))
         scope = scope_label(subscription)
         subject = _("RightsTrack: confirm your subscription to %(scope)s") % {"scope": scope}
         message = build_message(
             subscription,
             "subscriptions/email/confirm",
             subject,
-            {"link": link, "scope": scope, "days": CONFIRMATION_MAX_AGE.days},
+            {"link": confirm_url, "scope": scope, "days": CONFIRMATION_MAX_AGE.days},
             base_url,
         )
     message.send()
