@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rightstrack.accounts",
     "rightstrack.tracking",
     "rightstrack.classify",
+    "rightstrack.subscriptions",
     "rightstrack.reports",
     "rightstrack.api",
     "rightstrack.portal",

@@ -30,6 +30,7 @@ PAGES = [
     path("reports/", include("rightstrack.reports.urls")),
     path("classify/", include("rightstrack.classify.urls")),
     path("ingest/", include("rightstrack.ingest.urls")),
+    path("subscriptions/", include("rightstrack.subscriptions.urls")),
     path("", include("rightstrack.catalog.urls")),
     path("", include("rightstrack.portal.urls")),
 ]

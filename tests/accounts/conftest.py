@@ -24,6 +24,8 @@ from django.utils import timezone
 MARKER = "ZEBRAQUARTZ"
 #: The organisation of the world's bulk changes (``tracking:batch`` pages).
 SENATE_COMMITTEE = "Senate Human Rights Committee"
+#: The address of the world's public subscription: never in any page, for any role.
+SUBSCRIBER_EMAIL = "tereza.subscriber@example.org"
 SECOND_HIDDEN = ("Hildegard", "Quennell-Obscura", "hqobscura")
 
 
@@ -295,6 +297,11 @@ def world(cast, ministry_a, ministry_b, ngo):
         )
         a = verbs.do_review_assessment(coordinator, a, a.version, approve=True)
         w.add("assessment", a)
+    # A confirmed public subscription to Brazil (issue 13): its address must never show.
+    from rightstrack.subscriptions.actions import do_confirm_subscription, do_subscribe
+
+    subscription, _ = do_subscribe(email=SUBSCRIBER_EMAIL, country=bra, language="es")
+    w.add("subscription", do_confirm_subscription(subscription))
     from rightstrack.classify.models import Suggestion
 
     w.add(

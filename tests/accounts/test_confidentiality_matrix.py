@@ -37,7 +37,13 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .conftest import MARKER, SECOND_HIDDEN, World, add_confidential_records
+from .conftest import (
+    MARKER,
+    SECOND_HIDDEN,
+    SUBSCRIBER_EMAIL,
+    World,
+    add_confidential_records,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -154,6 +160,13 @@ def _explicit_samples(name: str, w: World) -> list[dict[str, Any]] | None:
         from rightstrack.accounts.invitations import verification_token
 
         return [{"token": verification_token(u)} for u in w.objects["person"]] + [
+            {"token": "not-a-signed-token"}
+        ]
+    if name in ("subscriptions:confirm", "subscriptions:unsubscribe"):
+        from rightstrack.subscriptions.tokens import confirmation_token, unsubscribe_token
+
+        make = confirmation_token if name.endswith("confirm") else unsubscribe_token
+        return [{"token": make(s)} for s in w.objects["subscription"]] + [
             {"token": "not-a-signed-token"}
         ]
     if name == "tracking:deadlines_user_ics":
@@ -520,6 +533,13 @@ def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, r
         body = matrix["high"][(role, url)]
         assert body.startswith("200 "), (url, body[:200])
         assert MARKER in body, url
+
+
+def test_no_page_shows_a_subscribers_address_to_anyone(matrix):
+    pages = {**matrix["with"], **matrix["high"]}
+    assert any("/subscriptions/unsubscribe/" in url for _, url in pages)
+    leaks = sorted(f"{r} {url}" for (r, url), body in pages.items() if SUBSCRIBER_EMAIL in body)
+    assert leaks == [], "\n".join(leaks)
 
 
 @pytest.mark.parametrize("role", HIGH_ROLES)

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.http import HttpRequest
 
 _KEY = "rightstrack-signup-attempts-{ip}"
+#: Public subscriptions by email (``subscriptions`` app) are counted apart from sign-up.
+_SUBSCRIPTION_KEY = "rightstrack-subscription-attempts-{ip}"
 
 
 def signup_attempt_allowed(request: HttpRequest) -> bool:
@@ -25,9 +27,20 @@ def signup_attempt_allowed(request: HttpRequest) -> bool:
         True while this address made at most ``AXES_FAILURE_LIMIT`` posts within the
         last ``AXES_COOLOFF_TIME`` (window starting at its first post).
     """
+    return _attempt_allowed(request, _KEY)
+
+
+def subscription_attempt_allowed(request: HttpRequest) -> bool:
+    """Count one post of the public subscription form (it sends mail to any address typed)
+    from the request's client address; False over the limit. Same limits and window as
+    :func:`signup_attempt_allowed`, counted separately."""
+    return _attempt_allowed(request, _SUBSCRIPTION_KEY)
+
+
+def _attempt_allowed(request: HttpRequest, key_template: str) -> bool:
     ip = get_client_ip_address(request) or "unknown"
     cache = get_cache()
-    key = _KEY.format(ip=ip)
+    key = key_template.format(ip=ip)
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
     if cache.add(key, 1, timeout=seconds):
         count = 1
