@@ -28,3 +28,37 @@ def test_the_spanish_report_has_no_english_committee_or_scale_text(paraguay_para
     assert "satisfactory" not in text
     assert "No cooperation" not in text
     assert " July " not in text and " May " not in text
+
+
+def test_the_spanish_follow_up_report_of_paraguay_has_no_english_scale_text(
+    paraguay_parallel, tmp_path
+):
+    # Issue "Every language, all the way through", Done means: `rightstrack report
+    # followup CCPR/C/PRY/CO/4 --org NAME --language es --format docx`.
+    import io
+
+    from django.core.management import call_command
+
+    out = tmp_path / "followup-es.docx"
+    call_command(
+        "report",
+        "followup",
+        pp.SYMBOL,
+        "--org",
+        paraguay_parallel.ngo.name,
+        "--to",
+        pp.JUDGEMENT,
+        "--language",
+        "es",
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+        stdout=io.StringIO(),
+    )
+    text = docx_text(out.read_bytes())
+    assert "Comité de Derechos Humanos" in text
+    assert "26 de julio de 2021" in text  # the deadline paragraph 47 states
+    assert "Human Rights Committee" not in text
+    for english in ("Reply/action", "satisfactory", "No cooperation", "Not implemented"):
+        assert english not in text, english

@@ -65,7 +65,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
     if response.status_code in (301, 302) and translation.check_for_language(language):
         response["Location"] = url_in_language(response["Location"], language)
-    return response  # type: ignore[no-any-return]
+    return response
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -92,8 +92,9 @@ def test_its_json_has_exactly_the_agreed_keys(cerd_brazil):
     data = to_json(cerd_brazil)
     assert list(data) == [
         "symbol", "type", "committee", "country", "adopted",
-        "paragraphs", "follow_up", "particular_importance", "next_report",
+        "paragraphs", "follow_up", "particular_importance", "next_report", "communication",
     ]  # fmt: skip
+    assert data["communication"] is None  # the key of Views (State party, date, reply due)
     assert data["adopted"] == "2022-12-01"
     assert len(data["paragraphs"]) == 70
     assert data["paragraphs"][35]["number"] == 36
