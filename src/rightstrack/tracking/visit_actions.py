@@ -26,8 +26,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.types import Viewer
-from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation, Visibility
-from rightstrack.catalog.models import Visit
+from rightstrack.catalog.models import (
+    Country,
+    Document,
+    Mechanism,
+    Recommendation,
+    Visibility,
+    Visit,
+)
 from rightstrack.tracking.actions import StaleEdit, _claim, _save
 from rightstrack.tracking.permissions import is_coordinator
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from rightstrack.catalog.models import Country, Mechanism, Visit
 from rightstrack.tracking.forms import DATE
 
-
 #: Mechanisms that visit or hold inquiries: the SPT and the treaty bodies, special
 #: procedure mandates, regional bodies.
 VISITING_KINDS = (
