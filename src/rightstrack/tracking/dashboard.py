@@ -152,7 +152,7 @@ def visits_to_watch(user: Viewer | None, today: dt.date, iso3: str | None = None
     )
     for visit in found:
         expected = visit.publication_expected_on
-        visit.is_overdue = expected is not None and expected < today
+        visit.is_overdue = expected is not None and expected < today  # type: ignore[attr-defined]
     return found
 
 
