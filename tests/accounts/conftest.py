@@ -611,3 +611,4 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         publication_expected_on=dt.date(2025, 11, 1),
     )
     w.add("visit", inquiry, confidential=True)
+    w.add("document", inquiry.document, confidential=True)
