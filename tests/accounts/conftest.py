@@ -71,6 +71,11 @@ def world(cast, ministry_a, ministry_b, ngo):
     )[0]
     w.add("mechanism", cerd)
     w.add("mechanism", spt)
+    # The Committee against Torture, whose confidential inquiry the confidential part
+    # records: in both worlds, so that the public list of mechanisms does not change.
+    Mechanism.objects.get_or_create(
+        code="CAT", defaults={"kind": "treaty_body", "name": "Committee against Torture"}
+    )
     shared_theme = Theme.objects.create(name="Law enforcement", slug="law-enforcement")
     secret_theme = Theme.objects.create(name="Places of detention", slug="places-of-detention")
     w.add("theme", shared_theme)
@@ -599,12 +604,9 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
     w.add("visit", visit, confidential=True)
     w.add("document", visit.document, confidential=True)
     w.add("recommendation", visit_rec, confidential=True)
-    cat = Mechanism.objects.get_or_create(
-        code="CAT", defaults={"kind": "treaty_body", "name": "Committee against Torture"}
-    )[0]
     inquiry = visit_verbs.do_record_visit(
         coordinator,
-        mechanism=cat,
+        mechanism=Mechanism.objects.get(code="CAT"),
         country=bra,
         kind="inquiry",
         confidential_reference=f"CAT inquiry {MARKER}",

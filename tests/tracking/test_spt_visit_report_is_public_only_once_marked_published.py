@@ -97,6 +97,12 @@ def test_the_spt_visit_to_paraguay_from_confidential_to_published(reference_data
         False,
     )
 
+    html = coordinator.get(manage).content.decode()
+    assert "First regular visit of the SPT to Paraguay" in html
+    assert "OP-CAT art. 16 (2)" in html
+    assert "align Paraguayan legislation" in html
+    assert f'href="{manage}"' in coordinator.get("/tracking/visits/").content.decode()
+
     # 3. Paraguay asks for publication (4 June 2010): still confidential.
     visit.refresh_from_db()
     response = coordinator.post(
