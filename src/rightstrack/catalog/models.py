@@ -823,8 +823,9 @@ class Visit(models.Model):
 
     @property
     def reference(self) -> str:
-        """The published symbol, else the confidential reference, else ``str(self)``."""
-        return self.published_symbol or self.confidential_reference or str(self)
+        """The published symbol, else the confidential reference, else the title, else
+        ``str(self)`` ("SPT PRY 2009-03-10")."""
+        return self.published_symbol or self.confidential_reference or self.title or str(self)
 
     @property
     def legal_basis(self) -> str:
