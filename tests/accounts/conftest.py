@@ -73,6 +73,11 @@ def world(cast, ministry_a, ministry_b, ngo):
     )[0]
     w.add("mechanism", cerd)
     w.add("mechanism", spt)
+    # The Committee against Torture, whose confidential inquiry the confidential part
+    # records: in both worlds, so that the public list of mechanisms does not change.
+    Mechanism.objects.get_or_create(
+        code="CAT", defaults={"kind": "treaty_body", "name": "Committee against Torture"}
+    )
     shared_theme = Theme.objects.create(name="Law enforcement", slug="law-enforcement")
     secret_theme = Theme.objects.create(name="Places of detention", slug="places-of-detention")
     w.add("theme", shared_theme)
@@ -578,3 +583,41 @@ def add_confidential_records(w: World, cast: dict[str, Any]) -> None:
         ),
         confidential=True,
     )
+    # A confidential SPT visit whose publication the State requested, with a restricted
+    # recommendation of its report, and a confidential CAT inquiry (issue 15).
+    from rightstrack.tracking import visit_actions as visit_verbs
+
+    spt = Mechanism.objects.get_or_create(
+        code="SPT",
+        defaults={"kind": "treaty_body", "name": "Subcommittee on Prevention of Torture"},
+    )[0]
+    visit = visit_verbs.do_record_visit(
+        coordinator,
+        mechanism=spt,
+        country=bra,
+        title=f"SPT visit {MARKER}",
+        started_on=dt.date(2024, 9, 2),
+        ended_on=dt.date(2024, 9, 13),
+        confidential_reference=f"CAT/OP/BRA/R.{MARKER}",
+        national_preventive_mechanism=f"{MARKER} national mechanism",
+        notes=MARKER,
+    )
+    visit_rec = visit_verbs.do_add_visit_recommendation(
+        coordinator, visit, paragraph="7", text=f"{MARKER}: end solitary confinement of children."
+    )
+    visit = visit_verbs.do_request_visit_publication(
+        coordinator, visit, visit.version, requested_on=dt.date(2025, 3, 3)
+    )
+    w.add("visit", visit, confidential=True)
+    w.add("document", visit.document, confidential=True)
+    w.add("recommendation", visit_rec, confidential=True)
+    inquiry = visit_verbs.do_record_visit(
+        coordinator,
+        mechanism=Mechanism.objects.get(code="CAT"),
+        country=bra,
+        kind="inquiry",
+        confidential_reference=f"CAT inquiry {MARKER}",
+        publication_expected_on=dt.date(2025, 11, 1),
+    )
+    w.add("visit", inquiry, confidential=True)
+    w.add("document", inquiry.document, confidential=True)

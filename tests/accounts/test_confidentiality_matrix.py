@@ -88,6 +88,7 @@ SEGMENT_MODEL = {
     "selections": "selection",
     "communications": "communication",
     "interventions": "intervention",
+    "visits": "visit",
 }
 #: Parameter name -> model name, when the name says it.
 PARAM_MODEL = {
@@ -526,6 +527,10 @@ def test_coordinators_and_admins_see_restricted_records_where_expected(matrix, r
         f"/tracking/engagements/{w.confidential['engagement'][1].pk}/",
         f"/api/v1/recommendations/{w.confidential['recommendation'][0].pk}",
         f"/api/v1/documents/{w.confidential['document'][0].pk}",
+        f"/tracking/visits/{w.confidential['visit'][0].pk}/",
+        f"/tracking/visits/{w.confidential['visit'][1].pk}/",
+        "/tracking/visits/",
+        "/tracking/countries/BRA/dashboard/",
     ]
     checked = [url for url in expected if url in matrix["urls"]]
     assert len(checked) >= 3

@@ -64,7 +64,8 @@ def test_a_coordinators_token_sees_restricted_records(full_world, cast, api_clie
     client = api_client()
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     data = client.get("/api/v1/recommendations?country=BRA", **auth).json()
-    assert data["count"] == 3  # 17, the restricted 99, the SPT report's 12
+    # 17, the restricted 99, the SPT report's 12, para. 7 of the confidential SPT visit
+    assert data["count"] == 4
     for url in _details(full_world):
         response = client.get(url, **auth)
         assert response.status_code == 200, url

@@ -23,6 +23,8 @@ from rightstrack.catalog.models import (
     FollowUpRequest,
     Recommendation,
     RecommendationQuerySet,
+    Visit,
+    VisitQuerySet,
 )
 
 
@@ -129,6 +131,33 @@ def get_communication_for_user(user: Viewer | None, pk: int) -> Communication:
         return visible_communications(user).select_related("mechanism", "country").get(pk=pk)
     except (Communication.DoesNotExist, ValueError, TypeError):
         raise Http404("No such communication") from None
+
+
+def visible_visits(user: Viewer | None) -> VisitQuerySet:
+    """Visits and inquiries ``user`` may see: every non-archived one for coordinators and
+    admins, none for anyone else.
+
+    The record names a confidential report and its publication dealings with the State
+    (OP-CAT art. 16 (2), ``docs/visits.md``), so it is never shown below coordinator, even
+    once published: what becomes public then is the report's document and recommendations,
+    through :func:`visible_documents` and :func:`visible_recommendations`.
+    """
+    if can_see_restricted(user):
+        return Visit.objects.filter(is_archived=False)
+    return Visit.objects.none()
+
+
+def get_visit_for_user(user: Viewer | None, pk: int) -> Visit:
+    """Fetch one visit or inquiry ``user`` may see (:func:`visible_visits`).
+
+    Raises:
+        Http404: no such record, an archived one, anyone below coordinator, or a ``pk``
+            that is not a number (never 403: existence is not revealed).
+    """
+    try:
+        return visible_visits(user).select_related("mechanism", "country", "document").get(pk=pk)
+    except (Visit.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such visit") from None
 
 
 def initials(name: str) -> str:

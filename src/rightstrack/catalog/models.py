@@ -216,6 +216,7 @@ class Document(models.Model):
         UPR_ADDENDUM = "upr_addendum", _("UPR addendum (State's positions)")
         THEMATIC_LIST = "thematic_list", _("UPR thematic list of recommendations")
         VISIT_REPORT = "visit_report", _("Visit report")
+        INQUIRY_REPORT = "inquiry_report", _("Inquiry report")
         VIEWS = "views", _("Views on an individual communication")
         FOLLOW_UP_REPLY = "follow_up_reply", _("Follow-up reply of the State party")
         FOLLOW_UP_ASSESSMENT = "follow_up_assessment", _("Follow-up assessment")
@@ -705,3 +706,129 @@ class Communication(models.Model):
         self.reply_due_basis = (
             self.DueBasis.TRANSMITTAL if self.transmitted_on else self.DueBasis.ADOPTION
         )
+
+
+class VisitQuerySet(models.QuerySet["Visit"]):
+    def for_country(self, iso3: str) -> VisitQuerySet:
+        """Visits and inquiries concerning the State ``iso3`` (ISO 3166 alpha-3, any case)."""
+        return self.filter(country__iso3=iso3.upper())
+
+    def publication_pending(self) -> VisitQuerySet:
+        """Not archived, not yet published, and either with a publication requested or
+        with a publication expected on a date (the coordinator's "to watch" list)."""
+        return (
+            self.filter(is_archived=False)
+            .exclude(status=Visit.Status.PUBLISHED)
+            .filter(
+                models.Q(status=Visit.Status.PUBLICATION_REQUESTED)
+                | models.Q(publication_expected_on__isnull=False)
+            )
+        )
+
+
+class Visit(models.Model):
+    """A country visit (the SPT, a special procedure mandate) or an inquiry (a treaty
+    body's confidential procedure), and the publication of its report.
+
+    Lifecycle (``status``): ``confidential`` (the report or the findings went to the
+    State in confidence, ``transmitted_on``) → ``publication_requested`` (the State asked
+    for publication, or the Committee decided to publish a summary;
+    ``publication_requested_on``) → ``published`` (``published_on``,
+    ``published_symbol``). Recorded and changed only through
+    ``tracking/visit_actions.py``.
+
+    The report's recommendations live in ``document`` (a catalogue document of type
+    visit or inquiry report): restricted, with every recommendation, until the record
+    is marked published, when both become public and reach the portal. The visit
+    record itself is shown to coordinators only (``accounts.permissions.visible_visits``).
+    Sources of the rules in :attr:`legal_basis` and ``docs/visits.md``.
+    """
+
+    class Kind(models.TextChoices):
+        VISIT = "visit", _("Country visit")
+        INQUIRY = "inquiry", _("Inquiry")
+
+    class Status(models.TextChoices):
+        CONFIDENTIAL = "confidential", _("Confidential")
+        PUBLICATION_REQUESTED = "publication_requested", _("Publication requested")
+        PUBLISHED = "published", _("Published")
+
+    #: (mechanism code, kind) -> the provision under which the report or findings stay
+    #: confidential and may be published. OP-CAT art. 16 (2): the SPT publishes its
+    #: report "whenever requested to do so by that State Party"; CAT art. 20 (5): a
+    #: summary account of an inquiry in the Committee's annual report, after
+    #: consultations with the State; OP-CEDAW art. 8 and OP-CRPD art. 6: the
+    #: confidential inquiry procedures (summary in the annual report, OP-CEDAW art. 12,
+    #: OP-CRPD art. 8 read with art. 6). Special procedure visit reports are public.
+    LEGAL_BASES: ClassVar[dict[tuple[str, str], str]] = {
+        ("SPT", "visit"): "OP-CAT art. 16 (2)",
+        ("CAT", "inquiry"): "CAT art. 20",
+        ("CEDAW", "inquiry"): "OP-CEDAW art. 8",
+        ("CRPD", "inquiry"): "OP-CRPD art. 6",
+    }
+
+    mechanism = models.ForeignKey(
+        Mechanism, on_delete=models.PROTECT, related_name="visits", verbose_name=_("mechanism")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.VISIT)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="visits", verbose_name=_("State")
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    started_on = models.DateField(_("from"), null=True, blank=True)
+    ended_on = models.DateField(_("to"), null=True, blank=True)
+    confidential_reference = models.CharField(
+        _("reference of the confidential report"), max_length=128, blank=True
+    )
+    transmitted_on = models.DateField(_("transmitted to the State on"), null=True, blank=True)
+    national_preventive_mechanism = models.CharField(
+        _("National Preventive Mechanism"), max_length=255, blank=True
+    )
+    status = models.CharField(
+        _("publication status"), max_length=32, choices=Status.choices, default=Status.CONFIDENTIAL
+    )
+    publication_requested_on = models.DateField(
+        _("publication requested on"), null=True, blank=True
+    )
+    publication_expected_on = models.DateField(_("publication expected on"), null=True, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_symbol = models.CharField(
+        _("symbol of the published report"), max_length=128, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visit",
+        verbose_name=_("report"),
+    )
+    is_archived = models.BooleanField(_("archived"), default=False)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        ordering: ClassVar = ["-started_on", "-pk"]
+        verbose_name = _("visit or inquiry")
+        verbose_name_plural = _("visits and inquiries")
+
+    def __str__(self) -> str:
+        when = self.started_on.isoformat() if self.started_on else ""
+        return " ".join(p for p in (self.mechanism.code, self.country.iso3, when) if p)
+
+    @property
+    def reference(self) -> str:
+        """The published symbol, else the confidential reference, else the title, else
+        ``str(self)`` ("SPT PRY 2009-03-10")."""
+        return self.published_symbol or self.confidential_reference or self.title or str(self)
+
+    @property
+    def legal_basis(self) -> str:
+        """The provision that keeps the report confidential and governs its publication
+        (:attr:`LEGAL_BASES`); empty for a public procedure (special procedure visits)."""
+        return self.LEGAL_BASES.get((self.mechanism.code, self.kind), "")

@@ -20,7 +20,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.accounts.models import Organisation
-from rightstrack.accounts.permissions import visible_follow_up_requests, visible_recommendations
+from rightstrack.accounts.permissions import (
+    visible_follow_up_requests,
+    visible_recommendations,
+    visible_visits,
+)
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.tracking import permissions as perm
@@ -128,7 +132,28 @@ def country_dashboard(user: Viewer | None, iso3: str, today: dt.date) -> dict[st
         "coming": list(follow_ups.filter(due_on__gte=today).order_by("due_on", "pk")[:20]),
         "coming_actions": [a for a in actions if _public_or_own(user, a)],
         "interventions_to_decide": interventions_to_decide(user, iso3),
+        "visits_to_watch": visits_to_watch(user, today, iso3),
     }
+
+
+def visits_to_watch(user: Viewer | None, today: dt.date, iso3: str | None = None) -> list[Any]:
+    """Visits and inquiries (of the State ``iso3``, or of every State) whose report is not
+    published yet but whose publication was requested or is expected on a date, oldest
+    first (``VisitQuerySet.publication_pending``); each with ``is_overdue`` (expected
+    before ``today``). Empty below coordinator (``visible_visits``): the records are
+    confidential."""
+    visits = visible_visits(user).publication_pending()
+    if iso3:
+        visits = visits.for_country(iso3)
+    found = list(
+        visits.select_related("mechanism", "country").order_by(
+            "publication_requested_on", "publication_expected_on", "pk"
+        )
+    )
+    for visit in found:
+        expected = visit.publication_expected_on
+        visit.is_overdue = expected is not None and expected < today  # type: ignore[attr-defined]
+    return found
 
 
 def interventions_to_decide(user: Viewer | None, iso3: str) -> list[Any]:

@@ -9,6 +9,7 @@ from rightstrack.tracking import (
     engagement_views,
     selection_views,
     views,
+    visit_views,
 )
 
 app_name = "tracking"
@@ -104,4 +105,8 @@ urlpatterns = [
         communication_views.intervention_file,
         name="intervention_file",
     ),
+    path("visits/", visit_views.visit_list, name="visit_list"),
+    path("visits/new/", visit_views.visit_new, name="visit_new"),
+    path("visits/<int:pk>/", visit_views.visit_manage, name="visit_manage"),
+    path("visits/<int:pk>/archive/", visit_views.visit_archive, name="visit_archive"),
 ]

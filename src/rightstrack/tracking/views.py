@@ -43,6 +43,7 @@ from rightstrack.tracking.dashboard import (
     actors,
     actors_csv_rows,
     country_dashboard,
+    visits_to_watch,
 )
 from rightstrack.tracking.engagements import engagements_in, engagements_with
 from rightstrack.tracking.history import history_context
@@ -876,6 +877,8 @@ def index(request: HttpRequest) -> HttpResponse:
     ctx = {
         "can_moderate": perm.is_coordinator(request.user)
         or user_rank(request.user) == perm.VALIDATOR,
+        "can_manage_visits": perm.is_coordinator(request.user),
+        "visits_to_watch": visits_to_watch(request.user, timezone.localdate()),
         "mine": perm.visible_actions(request.user)
         .filter(responsible=getattr(request.user, "organisation_id", None))
         .exclude(publication_state=PublicationState.PUBLISHED)
