@@ -2,7 +2,8 @@
 
 What "the previous release" is: the latest tag ``release-*`` reachable from HEAD (the
 last code that passed CI and landed); without such a tag (a fresh clone carries none),
-the code just before the latest change of the schema: on the first-parent line of
+the commit named in ``tests/catalog/landed_release.txt`` (kept by hand: the last code that
+landed); without that either, the code just before the latest change of the schema: on the first-parent line of
 ``git log``, the last commit that touched a migration, and that commit's first parent,
 walking further back while that parent's migrations are a graph Django refuses (two
 leaves in one app: a run of merges whose merge migrations came in a later commit; no
@@ -46,6 +47,7 @@ from rightstrack.portal.search_index import FTS_TABLE
 
 REPO = Path(__file__).resolve().parents[2]
 MIGRATIONS = "src/rightstrack/*/migrations/*"
+LANDED = Path(__file__).with_name("landed_release.txt")
 
 OLD_CODE_WRITES = """
 import datetime as dt
@@ -85,6 +87,13 @@ def previous_release() -> str:
     )
     if tags.returncode == 0 and tags.stdout.strip():
         return git("rev-parse", f"{tags.stdout.strip()}^{{commit}}")
+    landed = [
+        line.strip()
+        for line in LANDED.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    if landed and _is_commit(landed[0]):
+        return git("rev-parse", f"{landed[0]}^{{commit}}")
     touched = git("log", "--first-parent", "--format=%H", "--", MIGRATIONS).split()
     for change in touched:
         parent = git("rev-parse", f"{change}^1")
@@ -94,6 +103,14 @@ def previous_release() -> str:
 
 
 DEPENDENCY = re.compile(r"""\(\s*["'](\w+)["']\s*,\s*["'](\w+)["']\s*\)""")
+
+
+def _is_commit(name: str) -> bool:
+    """Whether ``name`` names a commit of this repository's history."""
+    found = subprocess.run(
+        ["git", "-C", str(REPO), "cat-file", "-e", f"{name}^{{commit}}"], capture_output=True
+    )
+    return found.returncode == 0
 
 
 def one_leaf_per_app(commit: str) -> bool:
