@@ -1,4 +1,5 @@
-"""A real SMTP server for the tests that send mail (sign-up verification): aiosmtpd on a
+"""A real SMTP server for the tests that send mail (sign-up verification, reminder
+digests, subscription digests): aiosmtpd on a
 free local port, with Django's SMTP backend pointed at it, so a message is built,
 encoded and delivered as in production and the test reads what arrived."""
 
@@ -27,6 +28,11 @@ class Inbox:
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
+
+    def for_(self, address: str) -> list[email.message.EmailMessage]:
+        """The messages delivered to ``address``, in order of arrival."""
+        with self.lock:
+            return [m for rcpts, m in self.messages if address in rcpts]
 
 
 def _free_port() -> int:

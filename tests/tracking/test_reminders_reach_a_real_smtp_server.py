@@ -7,68 +7,24 @@ recorded (overdue); a restricted visit item "Q-77" is due on 20 November 2023.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import re
-import socket
-import threading
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
-from django.test import override_settings
 
 from rightstrack.tracking.actions import do_assign_recommendation
+from smtp_support import smtp_server
 
 from .followup_samples import make_cerd_brazil, make_paraguay, make_restricted_visit
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox:
-    """aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-    def for_(self, address: str) -> list[email.message.EmailMessage]:
-        return [m for rcpts, m in self.messages if address in rcpts]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_inbox():
-    inbox = Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            DEFAULT_FROM_EMAIL="reminders@rightstrack.test",
-        ):
-            yield inbox
-    finally:
-        controller.stop()
+    with smtp_server(from_email="reminders@rightstrack.test") as inbox:
+        yield inbox
 
 
 @pytest.fixture
