@@ -36,8 +36,7 @@ from django.utils.translation import gettext as _
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import FollowUpRequest, Recommendation
 from rightstrack.reports.data import (
-    published_version,
-    report_actions,
+    published_actions,
     report_assessments,
     report_assignments,
     report_engagements,
@@ -48,7 +47,7 @@ from rightstrack.reports.dates import long_date
 from rightstrack.reports.engagement_lines import EngagementLine, add_engagements, engagement_lines
 from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking import followup
-from rightstrack.tracking.models import Action, Assignment, Engagement
+from rightstrack.tracking.models import Assignment, Engagement
 
 FOLLOW_UP, FLAGGED, OTHER = 1, 2, 3
 
@@ -109,21 +108,11 @@ class BriefingPack:
 
 
 def _open_actions(user: Viewer | None, rec: Recommendation) -> list[OpenAction]:
-    out = []
-    qs = report_actions(user).filter(recommendations=rec).select_related("responsible")
-    for action in qs.order_by("target_date", "id"):
-        shown = published_version(action)
-        if shown is None or shown.status in (Action.Status.COMPLETED, Action.Status.CANCELLED):
-            continue
-        out.append(
-            OpenAction(
-                title=shown.title,
-                status=str(Action.Status(shown.status).label),
-                target_date=shown.target_date,
-                responsible=action.responsible.name if action.responsible else "",
-            )
-        )
-    return out
+    return [
+        OpenAction(a.title, a.status_label, a.target_date, a.responsible)
+        for a in published_actions(user, rec)
+        if a.is_open
+    ]
 
 
 def build_briefing_pack(

@@ -184,6 +184,43 @@ def published_version(action: Action) -> Any:
     return shown.data if shown is not None else None
 
 
+@dataclass(frozen=True)
+class ActionLine:
+    """A plan action on a recommendation as reports print it: its last published version."""
+
+    title: str
+    status: str  # a ``tracking.Action.Status`` value
+    status_label: str
+    target_date: dt.date | None
+    responsible: str
+
+    @property
+    def is_open(self) -> bool:
+        """Neither completed nor cancelled."""
+        return self.status not in (Action.Status.COMPLETED, Action.Status.CANCELLED)
+
+
+def published_actions(user: Viewer | None, recommendation: Any) -> list[ActionLine]:
+    """The public plans' actions on ``recommendation`` as last published, by target date
+    (briefing packs, parallel reports); an action never published is left out."""
+    lines = []
+    qs = report_actions(user).filter(recommendations=recommendation).select_related("responsible")
+    for action in qs.order_by("target_date", "id"):
+        shown = published_version(action)
+        if shown is None:
+            continue
+        lines.append(
+            ActionLine(
+                title=shown.title,
+                status=shown.status,
+                status_label=str(Action.Status(shown.status).label),
+                target_date=shown.target_date,
+                responsible=action.responsible.name if action.responsible else "",
+            )
+        )
+    return lines
+
+
 def public_symbol(document: Document | None) -> str:
     """The symbol of ``document`` if a report may cite it: public documents only ("" else).
 

@@ -1,6 +1,6 @@
 """How reports write dates, numbers and durations in the report's language, through Babel
 (CLDR): :func:`long_date` ("1 December 2023", "1 de diciembre de 2023", "2023年12月1日"),
-:func:`number` ("41,668", "41 668", "41.668"), :func:`whole_number`, :func:`word_list`
+:func:`number` ("41,668", "41 668", "41.668"), :func:`word_list`
 ("13, 29 and 35", "13, 29 y 35") and :func:`duration` ("18 months", "18 месяцев",
 "18 شهرًا", with the language's plural forms)."""
 
@@ -50,12 +50,6 @@ def long_date(day: dt.date | None, language: str = "en") -> str:
 def number(value: float, language: str = "en") -> str:
     """``value`` with the grouping and decimal signs of ``language`` ("41 668" in French)."""
     return str(format_decimal(value, locale=babel_locale(language)))
-
-
-def whole_number(value: int, language: str = "en") -> str:
-    """``value`` (an ``int``) with the digit grouping of ``language``: "1,234"; "1.234" in
-    Spanish; "1\u202f234" in French (CLDR)."""
-    return number(value, language)
 
 
 def word_list(items: list[str], language: str = "en") -> str:

@@ -203,7 +203,9 @@ class FollowUpReport:
         return sorted({i.due_on for i in self.items if i.due_on})
 
 
-def _in_period(qs: Any, start: dt.date | None, end: dt.date) -> Any:
+def in_period(qs: Any, start: dt.date | None, end: dt.date) -> Any:
+    """``qs`` (records with a ``date``) dated from ``start`` (when given) to ``end``,
+    both inclusive: the report's period."""
     qs = qs.filter(date__lte=end)
     return qs.filter(date__gte=start) if start else qs
 
@@ -248,11 +250,11 @@ def build_followup_report(
         for fr in requests:
             rec = fr.recommendation
             gov = list(
-                _in_period(base, period_start, end)
+                in_period(base, period_start, end)
                 .filter(recommendation=rec, source=Assessment.Source.GOVERNMENT)
                 .order_by("date", "id")
             )
-            mine = _in_period(base, period_start, end).filter(
+            mine = in_period(base, period_start, end).filter(
                 recommendation=rec, source__in=NON_STATE_SOURCES
             )
             if orgs:
@@ -357,7 +359,7 @@ def render_followup_docx(report: FollowUpReport) -> bytes:
             add_engagements(doc, report.engagements, lang)
         else:
             docx.add_paragraph(doc, _("No meeting recorded."))
-        _method(doc, report)
+        write_method(doc, report)
         return docx.to_bytes(doc)
 
 
@@ -481,12 +483,12 @@ def _item(doc: Any, report: FollowUpReport, item: FollowUpItem) -> None:
             },
         )
     for a in item.state_information:
-        _assessment(doc, a, lang)
+        write_assessment(doc, a, lang)
     if not item.reply_received_on and not item.state_information:
         docx.add_paragraph(doc, _("No information from the State party was recorded."))
     doc.add_heading(_("Assessment of the submitting organisation(s)"), level=3)
     for a in item.assessments:
-        _assessment(doc, a, lang)
+        write_assessment(doc, a, lang)
     if not item.assessments:
         docx.add_paragraph(doc, _("No assessment recorded for this period."))
     doc.add_heading(_("Suggested grade"), level=3)
@@ -496,7 +498,9 @@ def _item(doc: Any, report: FollowUpReport, item: FollowUpItem) -> None:
     docx.add_label_value(doc, _("Reasoning"), g.reason if g else "")
 
 
-def _assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
+def write_assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
+    """One assessment (source, date, level, text, evidence) as the follow-up report and
+    the parallel report print it, in ``lang``."""
     who = " — ".join(x for x in (a.organisation, a.source) if x)
     head = f"{long_date(a.date, lang)}, {who}"
     if a.level_label:
@@ -513,7 +517,9 @@ def _assessment(doc: Any, a: AssessmentLine, lang: str) -> None:
         docx.add_list(doc, a.evidence)
 
 
-def _method(doc: Any, report: FollowUpReport) -> None:
+def write_method(doc: Any, report: FollowUpReport) -> None:
+    """The grading rules the report applied (its scale and how a grade is suggested);
+    shared with the parallel report."""
     doc.add_heading(_("How the grades are suggested"), level=1)
     scale = _("the current scale of the Human Rights Committee (A–E, as in CCPR/C/141/2)")
     if report.scale == "ced_2022":

@@ -55,31 +55,20 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Document
 from rightstrack.reports import followup_report as fr
 from rightstrack.reports.data import (
+    ActionLine,
     AssessmentLine,
     assessment_line,
-    published_version,
-    report_actions,
+    published_actions,
     report_assessments,
 )
-from rightstrack.reports.dates import long_date, whole_number, word_list
+from rightstrack.reports.dates import long_date, number, word_list
 from rightstrack.reports.engagement_lines import add_engagements
 from rightstrack.reports.writers import docx, pdf
 from rightstrack.tracking.grades import SCALES
-from rightstrack.tracking.models import Action, Assessment
+from rightstrack.tracking.models import Assessment
 
 #: A lettered part of a recommendation as printed: "(a) Ensure that ..." at a line start.
 _LETTERED = re.compile(r"^\(([a-z]{1,3})\)\s+(.+)$")
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    """A published action of the national plan on one recommendation, as last published."""
-
-    title: str
-    status: str
-    status_label: str
-    target_date: dt.date | None
-    responsible: str
 
 
 @dataclass
@@ -205,27 +194,6 @@ def next_steps(grade_label: str, open_actions: list[ActionLine], language: str) 
     return steps
 
 
-def _actions(user: Viewer | None, rec: Any) -> list[ActionLine]:
-    if rec is None:
-        return []
-    out = []
-    qs = report_actions(user).filter(recommendations=rec).select_related("responsible")
-    for action in qs.order_by("target_date", "id"):
-        shown = published_version(action)
-        if shown is None:
-            continue
-        out.append(
-            ActionLine(
-                title=shown.title,
-                status=shown.status,
-                status_label=str(Action.Status(shown.status).label),
-                target_date=shown.target_date,
-                responsible=action.responsible.name if action.responsible else "",
-            )
-        )
-    return out
-
-
 def build_parallel_report(
     user: Viewer | None,
     document: Document,
@@ -261,7 +229,7 @@ def build_parallel_report(
         language=language,
     )
     orgs = [o.pk for o in organisations or []]
-    base = fr._in_period(
+    base = fr.in_period(
         report_assessments(user).select_related("organisation", "document"),
         period_start,
         core.period_end,
@@ -278,12 +246,8 @@ def build_parallel_report(
                 others = others.exclude(organisation__in=orgs)
             else:  # every civil-society and NHRI assessment is already "ours"
                 nhri, others = nhri.none(), others.none()
-            actions = _actions(user, rec)
-            still_open = [
-                a
-                for a in actions
-                if a.status not in (Action.Status.COMPLETED, Action.Status.CANCELLED)
-            ]
+            actions = published_actions(user, rec) if rec is not None else []
+            still_open = [a for a in actions if a.is_open]
             items.append(
                 ParallelItem(
                     base=item,
@@ -351,7 +315,7 @@ def _render(report: ParallelReport, *, words: int | None) -> bytes:
             add_engagements(doc, report.core.engagements, lang)
         else:
             docx.add_paragraph(doc, _("No meeting recorded."))
-        fr._method(doc, report.core)  # the same grading rules as the follow-up report
+        fr.write_method(doc, report.core)  # the same grading rules as the follow-up report
         return docx.to_bytes(doc)
 
 
@@ -406,7 +370,7 @@ def _title_page(doc: Any, report: ParallelReport, words: int | None) -> None:
         (
             _("Length"),
             ngettext("%(counter)s word", "%(counter)s words", words)
-            % {"counter": whole_number(words, lang)}
+            % {"counter": number(words, lang)}
             if words
             else "",
         ),
@@ -560,7 +524,7 @@ def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
 
     doc.add_heading(_("Our assessment"), level=3)
     for a in b.assessments:
-        fr._assessment(doc, a, lang)
+        fr.write_assessment(doc, a, lang)
     if not b.assessments:
         docx.add_paragraph(doc, _("No assessment recorded for this period."))
 
