@@ -64,3 +64,18 @@ def test_the_compiled_catalogue_matches_its_source(path):
     assert not stale, (
         f"{path.with_suffix('.mo').relative_to(SRC)} is older than its .po: {stale[:10]}"
     )
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_header_is_not_fuzzy_and_its_plural_rule_is_compiled(path):
+    # A new catalogue from makemessages starts with a fuzzy header; msgfmt then leaves the
+    # header out of the .mo and Arabic or Russian plurals fall back to English's two forms
+    # ("2 توصية" instead of "توصيتان").
+    text = path.read_text(encoding="utf-8")
+    header = text[: text.index('msgid ""')]
+    assert "#, fuzzy" not in header, path.relative_to(SRC)
+    with path.with_suffix(".mo").open("rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    with path.open("rb") as fh:
+        catalog = read_po(fh)
+    assert compiled.info().get("plural-forms") == catalog.plural_forms, path.relative_to(SRC)
