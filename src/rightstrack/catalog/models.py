@@ -422,6 +422,22 @@ class Recommendation(models.Model):
             texts.setdefault(other.language, other.text)
         return texts
 
+    def text_in(self, language: str | None) -> tuple[str, str]:
+        """The text to quote for a reader of ``language``: ``(language code, text)``.
+
+        The official text in ``language`` when the catalogue holds it (compared on the
+        primary subtag: ``es`` for ``es-419``, ``zh`` for ``zh-hans``), else the text as
+        imported with its own language. Never a machine translation: a report or page in
+        Spanish quotes the UN's Spanish text, or the English one marked as English.
+        Prefetch ``other_texts`` to avoid one query per recommendation.
+        """
+        wanted = (language or "").split("-")[0].lower()
+        if wanted and self.language.split("-")[0].lower() != wanted:
+            for code, text in self.texts_by_language().items():
+                if code.split("-")[0].lower() == wanted:
+                    return code, text
+        return self.language, self.text
+
 
 class CatalogueChange(models.Model):
     """One row whose ``token`` database triggers replace after every write to the

@@ -278,7 +278,8 @@ def _engagements(doc: Any, pack: BriefingPack) -> None:
 def _item(doc: Any, item: BriefingItem, lang: str) -> None:
     rec = item.recommendation
     doc.add_heading(_ref(rec) + (f": {rec.section}" if rec.section else ""), level=2)
-    docx.add_quote(doc, rec.text)
+    text_language, text = rec.text_in(lang)
+    docx.add_quote(doc, text, language=text_language)
     if item.role:
         docx.add_label_value(doc, _("Role of the institution"), item.role)
     if item.follow_ups:

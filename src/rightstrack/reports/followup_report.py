@@ -181,6 +181,9 @@ class FollowUpItem:
     state_information: list[AssessmentLine] = field(default_factory=list)
     assessments: list[AssessmentLine] = field(default_factory=list)
     grade: SuggestedGrade | None = None
+    #: The language ``text`` is written in: the report's when the catalogue holds the
+    #: official text in it, else the language of the text as imported.
+    text_language: str = ""
 
 
 @dataclass
@@ -242,6 +245,7 @@ def build_followup_report(
         report_follow_ups(user)
         .filter(document=document, kind=FollowUpRequest.Kind.FOLLOW_UP)
         .select_related("recommendation", "reply_document")
+        .prefetch_related("recommendation__other_texts")
         .order_by("recommendation__order", "id")
     )
     base = report_assessments(user).select_related("organisation", "document")
@@ -249,6 +253,7 @@ def build_followup_report(
     with translation.override(language):
         for fr in requests:
             rec = fr.recommendation
+            text_language, text = rec.text_in(language) if rec else ("", "")
             gov = list(
                 in_period(base, period_start, end)
                 .filter(recommendation=rec, source=Assessment.Source.GOVERNMENT)
@@ -269,7 +274,8 @@ def build_followup_report(
                 FollowUpItem(
                     item=fr.item,
                     recommendation=rec,
-                    text=rec.text if rec else "",
+                    text=text,
+                    text_language=text_language,
                     section=rec.section if rec else "",
                     due_on=fr.due_on,
                     period_text=fr.period_text,
@@ -466,7 +472,7 @@ def _item(doc: Any, report: FollowUpReport, item: FollowUpItem) -> None:
     title = _("Paragraph %(item)s") % {"item": item.item}
     doc.add_heading(f"{title}: {item.section}" if item.section else title, level=2)
     doc.add_heading(_("Recommendation (as printed)"), level=3)
-    docx.add_quote(doc, item.text)
+    docx.add_quote(doc, item.text, language=item.text_language)
     docx.add_label_value(
         doc,
         _("Deadline"),

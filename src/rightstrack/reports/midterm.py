@@ -109,6 +109,7 @@ def cycle_recommendations(user: Viewer | None, iso3: str, cycle: int) -> Any:
             Prefetch("themes", queryset=Theme.objects.order_by("name")),
             Prefetch("upr_issues", queryset=UprIssue.objects.order_by("name")),
             "recommending_states",
+            "other_texts",
         )
         .order_by("document_id", "order", "id")
     )
@@ -205,7 +206,9 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
             for cluster, rows in group.clusters:
                 if cluster:
                     doc.add_heading(cluster, level=2)
-                docx.add_table(
+                # The UN's text in the report's language when held, else as imported.
+                quoted = [r.recommendation.text_in(lang) for r in rows]
+                table = docx.add_table(
                     doc,
                     [
                         _("No."),
@@ -217,15 +220,17 @@ def render_midterm_docx(report: MidTermReport) -> bytes:
                     [
                         (
                             r.recommendation.paragraph,
-                            r.recommendation.text,
+                            text,
                             r.recommending_states,
                             r.position,
                             r.status,
                         )
-                        for r in rows
+                        for r, (_code, text) in zip(rows, quoted, strict=True)
                     ],
                     widths_cm=[1.8, 7.2, 3.6, 2.2, 2.2],
                 )
+                for table_row, (code, _text) in zip(table.rows[1:], quoted, strict=True):
+                    docx.mark_language(table_row.cells[1], code)
         return docx.to_bytes(doc)
 
 

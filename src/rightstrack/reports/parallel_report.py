@@ -502,7 +502,7 @@ def _item(doc: Any, report: ParallelReport, item: ParallelItem) -> None:
 
     doc.add_heading(_("What the Committee asked"), level=3)
     for question in item.questions:
-        docx.add_quote(doc, question)
+        docx.add_quote(doc, question, language=b.text_language)
     docx.add_label_value(
         doc,
         _("Deadline"),

@@ -337,9 +337,45 @@ def add_label_value(doc: Any, label: str, value: str) -> Any:
     return add_paragraph(doc, value, lead=lead if lead.endswith("：") else f"{lead} ")
 
 
-def add_quote(doc: Any, text: str) -> Any:
-    """A text as printed (a recommendation), in the built-in "Quote" style; returns it."""
-    return add_paragraph(doc, text, style="Quote")
+def add_quote(doc: Any, text: str, *, language: str | None = None) -> Any:
+    """A text as printed (a recommendation), in the built-in "Quote" style; returns it.
+
+    ``language``: the language the text is written in, when it may differ from the
+    document's (an English paragraph quoted in a Spanish report): its runs are tagged with
+    it (:func:`mark_language`) so that screen readers, spelling and hyphenation, and the
+    tagged PDF, treat it as that language (WCAG 2.2 SC 3.1.2, language of parts).
+    """
+    para = add_paragraph(doc, text, style="Quote")
+    if language:
+        mark_language(para, language)
+    return para
+
+
+#: ``w:lang`` attribute that carries a language, by script (ECMA-376 Part 1, §17.3.2.20):
+#: ``w:bidi`` for complex-script (Arabic) text, ``w:eastAsia`` for Chinese, ``w:val`` else.
+_LANG_ATTRIBUTE = {
+    "ar": "w:bidi",
+    "fa": "w:bidi",
+    "he": "w:bidi",
+    "ur": "w:bidi",
+    "zh": "w:eastAsia",
+}
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def mark_language(container: Any, language: str) -> None:
+    """Tag every run of ``container`` (a paragraph or a table cell) as written in
+    ``language`` (BCP 47: ``en``, ``fr``, ``zh-hans``...): a ``w:lang`` in each run's
+    properties, on the attribute of the language's script (``w:val`` for Latin and
+    Cyrillic, ``w:bidi`` for Arabic, ``w:eastAsia`` for Chinese), so the document's own
+    language still applies to text of the other scripts."""
+    word = _WORD_LANGUAGE.get(language.lower(), language)
+    attribute = _LANG_ATTRIBUTE.get(language.split("-")[0].lower(), "w:val")
+    paragraphs = getattr(container, "paragraphs", None) or [container]
+    for para in paragraphs:
+        for run in para.runs:
+            lang = _ensure(run._r.get_or_add_rPr(), "w:lang", _AFTER_LANG)
+            lang.set(qn(attribute), word)
 
 
 def add_list(doc: Any, items: Iterable[str], *, numbered: bool = False) -> list[Any]:
