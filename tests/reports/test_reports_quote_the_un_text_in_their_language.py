@@ -79,3 +79,17 @@ def test_the_spanish_parallel_report_tags_the_english_paragraph_it_quotes(
     # the report's own words stay in the document's language (Spanish), untagged per run
     headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings and all(_run_languages(h) <= {None} for h in headings)
+
+
+def test_the_spanish_list_shows_84_11_in_spanish_and_the_english_list_in_english(
+    shared_raw, reference_data, client
+):
+    english = shared_raw / "upr-wg-reports-terman/txts/paraguay2011.txt"
+    call_command("import", str(english), "--symbol", "A/HRC/17/18", "--no-suggest", verbosity=0)
+    call_command("import", str(shared_raw / UPR_ES), "--no-suggest", verbosity=0)
+    params = {"country": "PRY", "q": "Poland", "sort": "document"}
+    spanish = client.get("/es/recommendations/", params).content.decode()
+    assert '<p class="result-text" lang="es" dir="auto">Hacer operacional el Plan' in spanish
+    english_page = client.get("/recommendations/", params).content.decode()
+    assert '<p class="result-text" lang="en" dir="auto">Make the National Plan' in english_page
+    assert "Hacer operacional" not in english_page

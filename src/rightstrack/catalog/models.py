@@ -413,6 +413,10 @@ class Recommendation(models.Model):
         )
         return ref
 
+    #: Set by list pages for display (:func:`texts_in`): the language and text shown.
+    shown_language: str
+    shown_text: str
+
     def texts_by_language(self) -> dict[str, str]:
         """Every text of the recommendation by language code: its own ``text`` in
         ``language`` first, then the :class:`RecommendationText` rows (prefetch
@@ -437,6 +441,24 @@ class Recommendation(models.Model):
                 if code.split("-")[0].lower() == wanted:
                     return code, text
         return self.language, self.text
+
+
+def texts_in(recs: list[Recommendation], language: str | None) -> dict[int, tuple[str, str]]:
+    """:meth:`Recommendation.text_in` for many recommendations in one query at most:
+    ``{pk: (language code, text)}``. No query when every recommendation is already in
+    ``language`` (an English visitor of English records)."""
+    wanted = (language or "").split("-")[0].lower()
+    shown = {rec.pk: (rec.language, rec.text) for rec in recs}
+    others = [rec.pk for rec in recs if rec.language.split("-")[0].lower() != wanted]
+    if wanted and others:
+        rows = RecommendationText.objects.filter(
+            recommendation_id__in=others, language__istartswith=wanted
+        ).order_by("recommendation_id", "language")
+        for row in rows:
+            code = row.language.split("-")[0].lower()
+            if code == wanted and shown[row.recommendation_id][0].split("-")[0] != wanted:
+                shown[row.recommendation_id] = (row.language, row.text)
+    return shown
 
 
 class CatalogueChange(models.Model):

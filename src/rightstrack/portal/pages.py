@@ -27,7 +27,7 @@ from rightstrack.accounts.permissions import (
     visible_documents,
     visible_recommendations,
 )
-from rightstrack.catalog.models import Country, Recommendation
+from rightstrack.catalog.models import Country, Recommendation, texts_in
 from rightstrack.classify.shown import suggested_json
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
@@ -169,7 +169,11 @@ class RecommendationList:
         page = copy.copy(self.id_page)
         page_ids = list(self.id_page.object_list)
         rows = with_related(self.visible.filter(pk__in=page_ids)).in_bulk(page_ids)
-        page.object_list = [rows[pk] for pk in page_ids if pk in rows]
+        recs = [rows[pk] for pk in page_ids if pk in rows]
+        # Each result shows the UN's text in the visitor's language when held.
+        for rec, (code, text) in zip(recs, texts_in(recs, self.lang).values(), strict=True):
+            rec.shown_language, rec.shown_text = code, text
+        page.object_list = recs
         return page
 
     @property
