@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -29,6 +29,7 @@ from rightstrack.accounts.permissions import (
 )
 from rightstrack.catalog.models import Country, Recommendation, texts_in
 from rightstrack.classify.shown import suggested_json
+from rightstrack.core.build import build_id
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.list_cache import ListSummaryCache
@@ -45,6 +46,7 @@ from rightstrack.portal.rows import (
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 
 RecQS = QuerySet[Recommendation]
+T = TypeVar("T")
 
 #: Keys of each JSON result: the columns of the CSV (one definition, in ``portal.rows``).
 RESULT_FIELDS = [column.header for column in RECOMMENDATION_COLUMNS]
@@ -179,6 +181,24 @@ class RecommendationList:
     @property
     def count(self) -> int:
         return int(self.id_page.paginator.count)
+
+    def cached(self, kind: str, build: Callable[[], T]) -> T:
+        """``build()`` (a rendered fragment, a JSON payload) of this list, page and sort,
+        kept for visitors who are not signed in, so that a popular list costs them one
+        query (the change token) instead of a count, a page and its facets.
+
+        Kept in the Django cache under :class:`~rightstrack.portal.list_cache.ListSummaryCache`'s
+        key (the catalogue's change token, the public audience, the language, the query
+        and facets) plus ``kind``, the sort, the page number, the scheme and host (JSON
+        holds absolute URLs) and the running code (``core.build.build_id``: a deploy
+        renders anew). Never for a signed-in user: their pages carry their own controls
+        and, for coordinators, restricted records.
+        """
+        if self.request.user.is_authenticated:
+            return build()
+        where = f"{self.request.scheme}://{self.request.get_host()}"
+        part = f"{kind}:{self.params.sort}:{self.params.page}:{where}:{build_id()}"
+        return self.summary.get_or_compute(part, build)
 
     @cached_property
     def facets(self) -> dict[str, list[FacetValue]]:

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
@@ -29,7 +31,16 @@ def home(request: HttpRequest) -> HttpResponse:
 def recommendation_list(request: HttpRequest) -> HttpResponse:
     """``/recommendations/``: search, facets, one page of results."""
     listing = pages.RecommendationList(request)
-    ctx = {**listing.html_context(), **selection_control(request)}
+    body = listing.cached(
+        "html",
+        lambda: render_to_string(
+            "portal/includes/recommendation_list_body.html",
+            {**listing.html_context(), **selection_control(request)},
+            request,
+        ),
+    )
+    # ``body`` is this project's template output (autoescaped when it was rendered).
+    ctx = {"params": listing.params, "body": SafeString(body)}
     return render(request, "portal/recommendation_list.html", ctx)
 
 
@@ -37,7 +48,8 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 def recommendation_list_json(request: HttpRequest) -> HttpResponse:
     """``/recommendations.json``: ``count``, one page of ``results``, ``facets``."""
     listing = pages.RecommendationList(request)
-    return JsonResponse(listing.as_json(), json_dumps_params={"ensure_ascii": False})
+    data = listing.cached("json", listing.as_json)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
