@@ -48,8 +48,11 @@ def test_the_ccpr_views_become_a_communication_with_articles_remedies_and_period
     assert (comm.reply_period_text, comm.reply_days) == ("within 180 days", 180)
     assert comm.author == "Shkurillo Alimov"
     assert comm.visibility == "public"
-    # Neither the State nor the date is in the paragraph file: no deadline yet.
-    assert (comm.country, comm.views_adopted_on, comm.reply_due) == (None, None, None)
+    # Neither the State nor the date is in the paragraph file; the source's metadata index
+    # (lszoszk/generalcomments docs/jur/documents-lite.json) gives Kyrgyzstan and
+    # 11 March 2022 (its jurisDecisionDate, OHCHR-Juris case 3500): 180 days later.
+    assert (comm.country.iso3, comm.views_adopted_on) == ("KGZ", date(2022, 3, 11))
+    assert (comm.reply_due, comm.reply_due_basis) == (date(2022, 9, 7), "adoption")
 
 
 def test_the_kazakhstan_decision_has_its_deadline_counted_from_adoption(reference_data, shared_raw):

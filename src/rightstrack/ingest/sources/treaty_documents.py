@@ -375,11 +375,19 @@ def _upsert_communication(
         "reply_months": views.reply_months,
     }
     # A source that does not print the State or the date (the lszoszk paragraph files)
-    # leaves what another source or a coordinator gave in place.
-    if values["adopted_on"] is not None:
-        fields["views_adopted_on"] = values["adopted_on"]
-    if values["country_id"] is not None:
-        fields["country_id"] = values["country_id"]
+    # leaves what another source or a coordinator gave in place; what only the source's
+    # metadata index gives (views_index) fills a blank and never overwrites.
+    from_index = {
+        "views_adopted_on": views.adopted_basis == "source_index",
+        "country_id": views.state_party_basis == "source_index",
+    }
+    for name, value in (("views_adopted_on", values["adopted_on"]),
+                        ("country_id", values["country_id"])):  # fmt: skip
+        if value is None:
+            continue
+        if from_index[name] and comm is not None and getattr(comm, name) is not None:
+            continue
+        fields[name] = value
     if views.author:
         fields["author"] = views.author[:255]
     if comm is None:
@@ -393,7 +401,10 @@ def _upsert_communication(
     for name, value in fields.items():
         setattr(comm, name, value)
     comm.compute_reply_due()
-    comm._change_reason = f"imported from {ctx.path.name}"  # type: ignore[attr-defined]
+    reason = f"imported from {ctx.path.name}"
+    if views.index_source:
+        reason += f" (State/date: source index {views.index_source.rsplit('@ ', 1)[-1]})"
+    comm._change_reason = reason[:100]  # type: ignore[attr-defined]
     comm.save()
     return comm
 

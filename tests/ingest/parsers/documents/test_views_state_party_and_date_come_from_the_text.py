@@ -22,6 +22,10 @@ is not in them, except in the CESCR decision):
   gives only "the thirty-fourth session (9–27 March 2026)".
 - CCPR/C/134/D/2836/2016 (Alimov v. Kyrgyzstan): "a national of Kyrgyzstan", never "by
   Kyrgyzstan": no State; para. 10 "within 180 days", without a rule cited.
+
+What the text does not say, the source's own metadata index supplies (``views_index``,
+checked in ``test_views_source_index.py``); the text-only reading is tested on a copy of
+the file under a symbol the index does not hold (communication number changed).
 """
 
 from __future__ import annotations
@@ -39,6 +43,19 @@ LSZOSZK = "tb-views-lszoszk"
 def _views(shared_raw, name: str) -> ViewsDecision:
     result = parse_document(shared_raw / LSZOSZK / name).result
     assert isinstance(result, ViewsDecision)
+    return result
+
+
+def _outside_the_index(shared_raw, tmp_path, name: str, number: str, other: str) -> ViewsDecision:
+    """The real file, renamed (and its symbol, where the text prints it, changed the same
+    way: communication ``other`` instead of ``number``) so that the source's index does not
+    hold it: only the text is read."""
+    path = tmp_path / name.replace(number, other)
+    text = (shared_raw / LSZOSZK / name).read_text(encoding="utf-8")
+    path.write_text(text.replace(f"D{number}", f"D{other}"), encoding="utf-8")
+    result = parse_document(path).result
+    assert isinstance(result, ViewsDecision)
+    assert result.index_source is None
     return result
 
 
@@ -77,7 +94,9 @@ def test_the_cedaw_views_name_the_kingdom_of_the_netherlands(shared_raw):
     )
 
 
-def test_the_cescr_decision_has_its_date_and_deadline_but_no_state(shared_raw):
+def test_the_cescr_decision_has_its_date_and_deadline_and_its_state_only_from_the_index(
+    shared_raw,
+):
     views = _views(shared_raw, "E_C.12_66_D_51_2018.txt")
     assert (views.metadata.committee, views.communication) == ("CESCR", "51/2018")
     assert views.metadata.adopted == date(2019, 10, 11)
@@ -90,16 +109,30 @@ def test_the_cescr_decision_has_its_date_and_deadline_but_no_state(shared_raw):
         "article 9 (2) of the Optional Protocol and rule 18 (1) of the provisional rules "
         "of procedure under the Optional Protocol"
     )
+    assert views.adopted_basis == "text"
+    # The text never names Spain as the State party: the State comes from the index only.
+    assert (views.country, views.state_party_basis, views.state_party_evidence) == (
+        "ESP",
+        "source_index",
+        None,
+    )
+    assert views.gaps == {}
+
+
+def test_without_the_index_the_cescr_decision_names_no_state(shared_raw, tmp_path):
+    views = _outside_the_index(shared_raw, tmp_path, "E_C.12_66_D_51_2018.txt", "_51_", "_951_")
     assert views.country is None
+    assert views.metadata.adopted == date(2019, 10, 11)
     assert views.gaps == {
         "state_party": 'no State party: no "State party:" line, and the text never says which '
         'State it is (only "the State party")'
     }
 
 
-def test_a_views_that_gives_only_the_session_says_so(shared_raw):
-    views = _views(shared_raw, "CRPD_C_34_D_95_2022.txt")
+def test_a_views_that_gives_only_the_session_says_so(shared_raw, tmp_path):
+    views = _outside_the_index(shared_raw, tmp_path, "CRPD_C_34_D_95_2022.txt", "_95_", "_995_")
     assert views.metadata.adopted is None
+    assert (views.reply_period, views.reply_due) == ("within six months", None)
     assert views.adoption_session == "thirty-fourth session (9–27 March 2026)"
     assert views.gaps["adopted"] == (
         "no date of the Views: the text gives only the session, "
@@ -107,10 +140,12 @@ def test_a_views_that_gives_only_the_session_says_so(shared_raw):
     )
 
 
-def test_a_nationality_is_never_taken_for_the_state_party(shared_raw):
-    views = _views(shared_raw, "CCPR_C_134_D_2836_2016.txt")
+def test_a_nationality_is_never_taken_for_the_state_party(shared_raw, tmp_path):
+    views = _outside_the_index(
+        shared_raw, tmp_path, "CCPR_C_134_D_2836_2016.txt", "_2836_", "_9836_"
+    )
     assert (views.communication, views.country, views.state_party_basis) == (
-        "2836/2016",
+        "9836/2016",
         None,
         None,
     )

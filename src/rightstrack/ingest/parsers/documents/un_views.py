@@ -31,6 +31,9 @@ State party and date of the Views: from the heading block ("State party:",
 "Date of adoption of Views:"), else from what the Committee's text states in so many
 words: the State "in breach" ("a victim of a violation by Switzerland of articles ...")
 or the State for which the Optional Protocol "entered into force for Latvia on ...".
+When the text says neither, from the source's own metadata index of the file
+(:mod:`views_index`: the lszoszk files print no heading block), with the basis
+``"source_index"``; an index date outside the session the text prints is refused.
 Nothing is guessed from the nationalities or places a text mentions. What could not
 be read is listed in ``gaps`` with the reason, for the import to report.
 """
@@ -44,11 +47,13 @@ from datetime import date
 from rightstrack.core.periods import VIEWS_REPLY_PERIODS, add_period
 from rightstrack.ingest.parsers.documents.clean import CleanedText
 from rightstrack.ingest.parsers.documents.metadata import (
+    MONTHS,
     DocumentMetadata,
     find_adoption_date,
     parse_un_date,
     to_iso3,
 )
+from rightstrack.ingest.parsers.documents.views_index import lookup as index_lookup
 
 __all__ = [
     "REMEDY_KINDS",
@@ -83,7 +88,9 @@ class ViewsDecision:
         state_party_basis: ``"header"`` ("State party: Kazakhstan"), ``"record"`` (the JSON
             record's ``country`` field), ``"text"`` (the Committee's text names the State in
             breach, or the State for which the Optional Protocol entered into force; the
-            words are in ``state_party_evidence``) or ``None``: the State is never guessed
+            words are in ``state_party_evidence``), ``"source_index"`` (the source's
+            metadata index, :mod:`views_index`; where it was read is in
+            ``index_source``) or ``None``: the State is never guessed
             from the States a text mentions (in refoulement cases that is the country of
             origin).
         state_party_evidence: the words the State was read from ("a violation by Denmark of").
@@ -105,6 +112,13 @@ class ViewsDecision:
             source; ``None`` when the paragraph cites none.
         adoption_session: when the text gives only the session ("thirty-fourth session
             (9–27 March 2026)") and no date of adoption: that session, as printed.
+        adopted_basis: where the date of the Views comes from: ``"text"`` (the document,
+            or the JSON record's date), ``"source_index"`` (the source's metadata index,
+            field in ``adopted_field``) or ``None`` (no date).
+        adopted_field: the index field the date was read from (``"jurisDecisionDate"``,
+            ``"adoptionDate"``) when ``adopted_basis`` is ``"source_index"``.
+        index_source: ``"lszoszk/generalcomments docs/jur/documents-lite.json @ 03ba6ca"``
+            when the State or the date comes from the index, else ``None``.
         gaps: what could not be read, with the reason, keyed ``"state_party"``,
             ``"adopted"`` and ``"reply_due"`` (English, for the import's warnings).
         articles_violated: the articles the Committee found violated, as printed and in
@@ -136,6 +150,9 @@ class ViewsDecision:
     period_basis: str | None = None
     period_source: str | None = None
     adoption_session: str | None = None
+    adopted_basis: str | None = None
+    adopted_field: str | None = None
+    index_source: str | None = None
     gaps: dict[str, str] = field(default_factory=dict)
     articles_violated: list[str] = field(default_factory=list)
     remedies: list[str] = field(default_factory=list)
@@ -427,6 +444,31 @@ _CITED_RULE = re.compile(
 )
 
 
+#: A session's dates as printed: "9–27 March 2026", "30 September–18 October 2019",
+#: "28 December 2020–5 January 2021".
+_SESSION_DATES = re.compile(
+    r"(?P<d1>\d{1,2})(?:\s+(?P<m1>[A-Z][a-z]+))?(?:\s+(?P<y1>\d{4}))?\s*[–-]\s*"
+    r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\s+(?P<y2>\d{4})"
+)
+
+
+def session_dates(text: str) -> tuple[date, date] | None:
+    """First and last day of a session as printed ("9–27 March 2026"), or ``None``."""
+    m = _SESSION_DATES.search(text)
+    if m is None:
+        return None
+    month2 = MONTHS.get(m.group("m2").lower())
+    month1 = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    if month1 is None or month2 is None:
+        return None
+    year2 = int(m.group("y2"))
+    year1 = int(m.group("y1")) if m.group("y1") else year2 - (1 if month1 > month2 else 0)
+    try:
+        return date(year1, month1, int(m.group("d1"))), date(year2, month2, int(m.group("d2")))
+    except ValueError:
+        return None
+
+
 def _reply_rule(text: str) -> str | None:
     m = _CITED_RULE.search(text)
     return m.group("rule").strip() if m else None
@@ -471,6 +513,11 @@ def parse_views(
         if iso3 is not None:
             result.state_party, result.country = name, iso3
             result.state_party_basis, result.state_party_evidence = "text", evidence
+        elif (entry := index_lookup(symbol.raw if symbol else None)) is not None and (
+            index_iso3 := to_iso3(entry.state_party)
+        ):
+            result.state_party, result.country = entry.state_party, index_iso3
+            result.state_party_basis, result.index_source = "source_index", entry.source
         elif conflict:
             result.gaps["state_party"] = (
                 f"no State party: the text names more than one State as the one in breach "
@@ -493,10 +540,26 @@ def parse_views(
         m := re.search(r"Date of (?:present )?decision:\s*(\d{1,2} \w+ \d{4})", text)
     ):
         adopted = parse_un_date(m.group(1))
+    if adopted is not None:
+        result.adopted_basis = "text"
+    notes = "\n".join(note.text for note in cleaned.footnotes)
+    session = _SESSION_ONLY.search(text + "\n" + notes)
+    entry = index_lookup(symbol.raw if symbol else None)
+    if adopted is None and entry is not None and entry.adopted is not None:
+        span = session_dates(session.group("dates")) if session else None
+        if span is None or span[0] <= entry.adopted <= span[1]:
+            adopted = entry.adopted
+            result.adopted_basis, result.adopted_field = "source_index", entry.adopted_field
+            result.index_source = entry.source
+        else:
+            result.gaps["adopted"] = (
+                f"no date of the Views: the source's metadata index gives "
+                f"{entry.adopted.isoformat()}, outside the session the text prints "
+                f"({session.group('session') if session else ''})"
+            )
     metadata.adopted = adopted
-    if adopted is None:
-        notes = "\n".join(note.text for note in cleaned.footnotes)
-        if session := _SESSION_ONLY.search(text + "\n" + notes):
+    if adopted is None and "adopted" not in result.gaps:
+        if session:
             result.adoption_session = session.group("session")
             result.gaps["adopted"] = (
                 f"no date of the Views: the text gives only the session, {result.adoption_session}"
@@ -506,6 +569,10 @@ def parse_views(
                 'no date of the Views: no "Date of adoption" line, "adopted on" date or '
                 "adoption footnote in the text"
             )
+            if entry is not None:
+                result.gaps["adopted"] += (
+                    f", and the source's metadata index gives none ({entry.source})"
+                )
 
     operative_index = None
     # The formal finding says "acting under article ..."; older or CEDAW texts only "concludes".
