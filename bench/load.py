@@ -162,7 +162,9 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict[str, Any]:
                 serve, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             _wait_until_up(f"{base}/no-such-page/", server)
-            run_wrk(page, 2, 3, status)  # warm-up: the workers have loaded the application
+            # warm-up: every worker has loaded the application and served this page once
+            # (its first visit renders what the next ones reuse: templates, the kept page)
+            run_wrk(page, 2 * (args.workers or 2 * (os.cpu_count() or 1) + 1), 10, status)
             results[label] = run_wrk(page, args.clients, args.duration, status)
             print(f"[{engine}] {label}: {results[label]}", file=sys.stderr)
             server.send_signal(signal.SIGTERM)

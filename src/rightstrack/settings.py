@@ -135,6 +135,11 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # One connection per web process, kept between requests (as for PostgreSQL
+            # below): opening the file and running the PRAGMAs is otherwise paid by
+            # every request that reads the database.
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 # A PostgreSQL streaming replica (hot standby) for visitors' reads of the portal and API
