@@ -120,3 +120,10 @@ def test_classify_train_retrains_on_an_acceptance_not_on_a_rejection(
     assert train().startswith("trained ")
     after = modelfile.load()
     assert after is not None and after.data_hash != before.data_hash
+    # The rejected label does not come back, even when every recommendation is suggested
+    # for again with the new model.
+    call_command("classify", "suggest", "--all", stdout=io.StringIO())
+    again = Suggestion.objects.filter(
+        recommendation=pry_recommendation, taxonomy="upr_issue", label_id=torture.pk
+    )
+    assert [x.status for x in again] == ["rejected"]
