@@ -13,9 +13,12 @@ Prints one table (``--json``: the same figures as JSON):
   (``--document``: what an organisation does after a review) and (b) the whole country
   (the query's own recommendation left out);
 * the time of ``rightstrack classify cluster`` on the bundled sample (41k recommendations)
-  and on 250k (the sample copied five more times with changed natural keys: more
-  recommendations per country, as in a catalogue holding every mechanism), wall clock
-  and CPU seconds of this process.
+  and on 250k (the real catalogue copied with changed keys, documents ``key~n`` and
+  recommendations ``natural_key~n``, as ``bench/search.py`` scales it: six times the
+  recommendations per country, each text six times), wall clock and CPU seconds of this
+  process.
+
+``bench/classify.py`` prints these figures in its table beside the tagging ones.
 
 Data: a temporary SQLite database (or ``DATABASE_URL``, or ``--data-dir``) is migrated and
 loaded with the bundled sample plus the two CCPR concluding observations of the gold set from
@@ -42,7 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 GOLD = ROOT / "tests" / "samples" / "consolidation" / "gold_pairs.csv"
 SHARED = Path(os.environ.get("RIGHTSTRACK_SHARED_DIR", ROOT.parent / "shared" / "data" / "raw"))
 CO_FILES = ["ccpr-co-rolandccpr/CCPR_C_DNK_CO_6.txt", "ccpr-co-rolandccpr/CCPR_C_PRY_CO_4.txt"]
-COPIES = 5
+SCALED = 250_000
 
 
 def setup_django(data_dir: str | None) -> None:
@@ -160,36 +163,97 @@ def matching_scores(pairs: list[dict[str, Any]]) -> dict[str, float]:
     return {key: value / n for key, value in hits.items()} | {"pairs": len(same)}
 
 
-def copy_catalogue(copies: int) -> int:
-    """Copy every recommendation ``copies`` times (new natural keys); returns rows added.
+#: The Done-means line of issue 12: ``rightstrack classify similar --country SVN --text "<a
+#: cycle 3 recommendation's text>" --json`` has the cycle 4 recommendation a person paired
+#: with it in its top 5 (the query's own recommendation counts among the 5).
+CYCLE_3, CYCLE_4 = "A/HRC/43/15#", "A/HRC/59/15#"
 
-    The search index is not refreshed for the copies (the portal's triggers are
-    suspended as for a bulk import): clustering does not read it.
-    """
-    from django.db import transaction
 
-    from rightstrack.catalog.models import Recommendation
-    from rightstrack.ingest import signals
-
-    fields = [
-        f.attname
-        for f in Recommendation._meta.concrete_fields
-        if f.attname not in ("id", "natural_key", "created_at", "updated_at")
+def svn_top5_recall(pairs: list[dict[str, Any]]) -> dict[str, float]:
+    """Share of Slovenia's cycle 3 / cycle 4 "same" pairs whose cycle 4 side is in the first
+    5 rows of ``classify similar --country SVN --text <cycle 3 text> --json`` (whole
+    country, default limit, nothing left out)."""
+    svn = [
+        p
+        for p in pairs
+        if p["label"] == "same"
+        and p["a_key"].startswith(CYCLE_3)
+        and p["b_key"].startswith(CYCLE_4)
     ]
-    originals = list(Recommendation.objects.values("natural_key", *fields))
-    added = 0
-    signals.bulk_load_started.send(sender=Recommendation)
-    try:
-        for n in range(1, copies + 1):
-            with transaction.atomic():
-                batch = [
-                    Recommendation(**{**row, "natural_key": f"copy{n}:{row['natural_key']}"[:255]})
-                    for row in originals
-                ]
-                Recommendation.objects.bulk_create(batch, batch_size=2000)
-                added += len(batch)
-    finally:
-        signals.bulk_load_finished.send(sender=Recommendation, record_ids=frozenset())
+    hits = sum(p["b_id"] in similar_ids("SVN", p["a_text"], None, 10)[:5] for p in svn)
+    return {"recall": hits / len(svn) if svn else 0.0, "hits": hits, "pairs": len(svn)}
+
+
+def scale_catalogue(size: int) -> int:
+    """Copy the real catalogue with changed keys until it holds ``size`` recommendations.
+
+    As ``bench/search.py`` builds its scaled catalogue: copy ``n`` of a document gets id
+    ``id + n * max_doc_id`` and key ``key~n``; of a recommendation id ``id + n *
+    max_rec_id``, ``natural_key~n`` and the copied document (same country, mechanism,
+    year and text). The last copy is cut so that the total is ``size``. Tags, texts in
+    other languages and search rows are not copied (``classify cluster`` reads only the
+    recommendations' own texts); the search index's refresh triggers are suspended
+    meanwhile, as for an import. Returns the rows added.
+    """
+    from django.db import connection, transaction
+
+    from rightstrack.catalog.models import Document, Recommendation
+    from rightstrack.portal import search_index
+
+    rec_t, doc_t = Recommendation._meta.db_table, Document._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT max(id), count(*) FROM {rec_t}")
+        max_rec, base = cur.fetchone()
+        cur.execute(f"SELECT max(id) FROM {doc_t}")
+        (max_doc,) = cur.fetchone()
+
+    def copy_sql(model: Any, replace: dict[str, str], where: str) -> str:
+        names = [connection.ops.quote_name(f.column) for f in model._meta.concrete_fields]
+        exprs = [replace.get(c.strip('"'), c) for c in names]
+        table = model._meta.db_table
+        return f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(exprs)} FROM {table} {where}"
+
+    added, n = 0, 0
+    with transaction.atomic():
+        search_index.suspend_refresh_triggers(connection)
+        with connection.cursor() as cur:
+            while base + added < size:
+                n += 1
+                take = min(base, size - base - added)
+                cur.execute(
+                    copy_sql(
+                        Document,
+                        {"id": f"id + {n * max_doc}", "key": f"key || '~{n}'"},
+                        f"WHERE id <= {int(max_doc)}",
+                    )
+                )
+                cur.execute(
+                    f"SELECT id FROM {rec_t} WHERE id <= %s ORDER BY id LIMIT 1 OFFSET %s",
+                    [max_rec, take - 1],
+                )
+                (last,) = cur.fetchone()
+                cur.execute(
+                    copy_sql(
+                        Recommendation,
+                        {
+                            "id": f"id + {n * max_rec}",
+                            "natural_key": f"natural_key || '~{n}'",
+                            "document_id": f"document_id + {n * max_doc}",
+                        },
+                        f"WHERE id <= {int(last)}",
+                    )
+                )
+                added += take
+                print(f"  copy {n}: {take:,} recommendations", file=sys.stderr, flush=True)
+        search_index.resume_refresh_triggers(connection, [])
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    if connection.vendor == "postgresql":
+        from django.core.management.color import no_style
+
+        with connection.cursor() as cur:
+            for stmt in connection.ops.sequence_reset_sql(no_style(), [Document, Recommendation]):
+                cur.execute(stmt)
     return added
 
 
@@ -212,11 +276,12 @@ def main() -> None:
         "gold_pairs": len(pairs),
         "clustering": clustering_scores(pairs),
         "matching": matching_scores(pairs),
+        "svn_top5": svn_top5_recall(pairs),
         "time": [{"recommendations": n41, "wall_s": wall41, "cpu_s": cpu41}],
     }
     if not args.skip_250k:
         print("Copying the catalogue to about 250k recommendations...", file=sys.stderr)
-        copy_catalogue(COPIES)
+        scale_catalogue(SCALED)
         wall, cpu, n = timed_cluster()
         results["time"].append({"recommendations": n, "wall_s": wall, "cpu_s": cpu})
     if args.json:
@@ -231,6 +296,9 @@ def main() -> None:
     print(f"{'similar recall@10, other side document':<52}{m['doc10']:>10.3f}")
     print(f"{'similar recall@5, whole country':<52}{m['country5']:>10.3f}")
     print(f"{'similar recall@10, whole country':<52}{m['country10']:>10.3f}")
+    svn = results["svn_top5"]
+    label = "similar --country SVN, cycle 4 side in top 5"
+    print(f"{label:<52}{svn['recall']:>10.3f}  ({svn['hits']} of {svn['pairs']})")
     for t in results["time"]:
         label = f"classify cluster, {t['recommendations']:,} recommendations (s)"
         print(f"{label:<52}{t['wall_s']:>10.1f}  (CPU {t['cpu_s']:.1f} s)")

@@ -88,3 +88,42 @@ def test_retraining_uses_new_confirmations(pry_recommendation, coordinator):
     after = training_data()
     assert pry_recommendation.pk in after.ids
     assert after.digest() != before.digest()
+
+
+def test_classify_train_retrains_on_an_acceptance_not_on_a_rejection(
+    pry_recommendation, coordinator, upr_head
+):
+    import io
+
+    from django.core.management import call_command
+
+    from rightstrack.classify import modelfile
+    from rightstrack.ingest.pipeline import import_file
+
+    def train() -> str:
+        out = io.StringIO()
+        call_command("classify", "train", stdout=out)
+        return out.getvalue()
+
+    import_file(upr_head)  # 400 UPR Info rows: confirmed issues and action categories
+    suggest_for()
+    assert train().startswith("trained ")
+    assert train() == "training data unchanged: model kept\n"
+    before = modelfile.load()
+    assert before is not None
+    # Reject one suggestion: rejections are not training data, so nothing changes.
+    torture = UprIssue.objects.get(name="Torture and other CID treatment")
+    actions.do_reject_suggestion(coordinator, _suggestion(pry_recommendation, "upr_issue", torture))
+    assert train() == "training data unchanged: model kept\n"
+    s = _suggestion(pry_recommendation, "theme", Theme.objects.get(slug=TORTURE_THEME))
+    actions.do_accept_suggestion(coordinator, s)
+    assert train().startswith("trained ")
+    after = modelfile.load()
+    assert after is not None and after.data_hash != before.data_hash
+    # The rejected label does not come back, even when every recommendation is suggested
+    # for again with the new model.
+    call_command("classify", "suggest", "--all", stdout=io.StringIO())
+    again = Suggestion.objects.filter(
+        recommendation=pry_recommendation, taxonomy="upr_issue", label_id=torture.pk
+    )
+    assert [x.status for x in again] == ["rejected"]
