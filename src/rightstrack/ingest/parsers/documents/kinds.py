@@ -54,8 +54,9 @@ __all__ = [
     "treaty_document_score",
 ]
 
-#: Modules of this package that register more kinds when imported (UPR WG reports, addenda).
-PLUGIN_MODULES = ("upr_report",)
+#: Modules of this package that register more kinds when imported (UPR WG reports, addenda;
+#: regional bodies: CPT visit reports, IACHR merits reports).
+PLUGIN_MODULES = ("upr_report", "regional")
 
 #: Lowest detection score that counts.
 MIN_SCORE = 0.5
