@@ -484,6 +484,70 @@ def cladem(shared: Path) -> SetResult:
     return result
 
 
+#: MANIFEST §11 and the section headers of the files: CPT report → (reference, State,
+#: header date, recommendations of the executive summary counted by hand under the rule of
+#: docs/regional-documents.md, or None where not counted by hand).
+CPT = {
+    "CoE_CPT_p-alb-20230504-en.json": ("CPT/Inf(2024)01", "ALB", "2023-11-24", 6),
+    "CoE_CPT_p-aze-20221212-en.json": ("CPT/Inf(2024)23", "AZE", "2023-08-02", None),
+    "CoE_CPT_p-cyp-20230509-en.json": ("CPT/Inf(2024)18", "CYP", "2023-12-18", None),
+    "CoE_CPT_p-deu-20230904-en.json": ("CPT/Inf(2024)14", "DEU", "2023-11-14", None),
+    "CoE_CPT_p-grc-20231120-en.json": ("CPT/Inf(2024)21", "GRC", "2024-03-15", None),
+    "CoE_CPT_p-mkd-20231002-en.json": ("CPT/Inf(2024)17", "MKD", "2024-03-28", None),
+    "CoE_CPT_p-ukr-20231016-en.json": ("CPT/Inf(2024)20", "UKR", "2024-03-27", 10),
+}
+#: Report → (State in the title block, "Done and signed ... on the ..." date, number of
+#: recommendations in the final section, their first words), read by hand.
+IACHR = {
+    "IACHR-merits-ReportNo.11-15.json": ("USA", "2015-03-23", 10, "Grant Felix Rocha Diaz"),
+    "IACHR-merits-ReportNo.8-16.json": ("CAN", "2016-04-13", 2, "That it grant Mr. Suresh"),
+    "IACHR-merits-ReportNo.7-16.json": ("BRA", "2016-04-13", 4, "Carry out a complete"),
+    "IACHR-merits-ReportNo.101-17.json": ("COL", "2017-09-05", 5, "Investigar de manera"),
+}
+
+
+def regional(shared: Path) -> SetResult:
+    """CoE CPT visit reports and IACHR merits reports (MANIFEST §11), JSON records through
+    ``import``. Refused by design (bench/known_errors.md): the Lithuania file (no executive
+    summary), the 2024 public statement on Azerbaijan, IACHR Report No. 80/15 (full
+    compliance: no recommendation). The other two folders (African Commission, ECSR) and
+    HUDOCExec have no reader yet."""
+    from rightstrack.catalog.models import Document, Recommendation
+
+    result = SetResult("regional-worldwidelaw (CPT, IACHR)", "§11")
+    folder = shared / "regional-worldwidelaw"
+    import_files(result, sorted((folder / "CPTReports").glob("*.json")))
+    import_files(result, sorted((folder / "IACHR-Commission").glob("*.json")))
+    for name, (reference, state, dated, count) in CPT.items():
+        doc = Document.objects.filter(key=reference).first()
+        result.check(f"{name} reference", reference, doc.key if doc else None)
+        if doc is None:
+            continue
+        recs = Recommendation.objects.filter(document=doc)
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        first = recs.order_by("order").first()
+        result.check(
+            f"{name} date", dated, first.date.isoformat() if first and first.date else None
+        )
+        if count is not None:
+            result.check(f"{name} recommendations", count, recs.count())
+    for name, (state, signed, count, words) in IACHR.items():
+        number = name.removeprefix("IACHR-merits-ReportNo.").removesuffix(".json").replace("-", "/")
+        doc = Document.objects.filter(key=f"IACHR Report No. {number}").first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        recs = list(Recommendation.objects.filter(document=doc).order_by("order"))
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} signed", signed, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(f"{name} recommendations", count, len(recs))
+        result.check(f"{name} first", True, bool(recs) and recs[0].text.startswith(words))
+    result.note = "refusals by design: no executive summary, public statement, full compliance"
+    return result
+
+
 #: Sets that hold nothing a user imports, and what uses them.
 NOT_INPUTS = {
     "cehdi-upr-maternal-health": "§7 reference lists (M49 codes, country names in six languages)",
@@ -493,7 +557,6 @@ NOT_INPUTS = {
     "sdg-do-me": "§7 SDG framework and EC-JRC keywords (classify rules)",
     "unhrdb-lszoszk": "§6 labelled SR paragraphs (classify evaluation)",
     "upr-documents-worldwidelaw": "§7 UPR pre-session documents (no recommendations)",
-    "regional-worldwidelaw": "§11 regional bodies: no reader yet (bench/known_errors.md)",
 }
 
 SETS: list[Callable[[Path], SetResult]] = [
@@ -508,6 +571,7 @@ SETS: list[Callable[[Path], SetResult]] = [
     slovenia,
     morocco,
     cladem,
+    regional,
     upr_wg_reports,
     upr_info,
 ]

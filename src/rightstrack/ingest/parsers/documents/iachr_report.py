@@ -204,11 +204,11 @@ def parse_iachr_report(text: str, meta: dict[str, str] | None = None) -> IachrRe
     if m is None:
         raise ValueError("no 'REPORT No. n/yy' in the title block")
     report = IachrReport(report_number=m.group(1))
-    if meta.get("report_number") and (r := _REPORT.search(meta["report_number"])):
-        if r.group(1) != report.report_number:
-            raise ValueError(
-                f"the record says {meta['report_number']}, the text Report No. {report.report_number}"
-            )
+    r = _REPORT.search(meta.get("report_number", ""))
+    if r is not None and r.group(1) != report.report_number:
+        raise ValueError(
+            f"the record says {meta['report_number']}, the text Report No. {report.report_number}"
+        )
     if c := _CASE.search(head):
         report.case_number = c.group(1)
     spanish = "Ficha de Resumen" in head or "Informe de Fondo" in head
