@@ -488,13 +488,13 @@ def cladem(shared: Path) -> SetResult:
 #: header date, recommendations of the executive summary counted by hand under the rule of
 #: docs/regional-documents.md, or None where not counted by hand).
 CPT = {
-    "CoE_CPT_p-alb-20230504-en.json": ("CPT/Inf(2024)01", "ALB", "2023-11-24", 6),
+    "CoE_CPT_p-alb-20230504-en.json": ("CPT/Inf(2024)01", "ALB", "2023-11-24", 11),
     "CoE_CPT_p-aze-20221212-en.json": ("CPT/Inf(2024)23", "AZE", "2023-08-02", None),
     "CoE_CPT_p-cyp-20230509-en.json": ("CPT/Inf(2024)18", "CYP", "2023-12-18", None),
-    "CoE_CPT_p-deu-20230904-en.json": ("CPT/Inf(2024)14", "DEU", "2023-11-14", None),
+    "CoE_CPT_p-deu-20230904-en.json": ("CPT/Inf(2024)14", "DEU", "2023-11-14", 12),
     "CoE_CPT_p-grc-20231120-en.json": ("CPT/Inf(2024)21", "GRC", "2024-03-15", None),
     "CoE_CPT_p-mkd-20231002-en.json": ("CPT/Inf(2024)17", "MKD", "2024-03-28", None),
-    "CoE_CPT_p-ukr-20231016-en.json": ("CPT/Inf(2024)20", "UKR", "2024-03-27", 10),
+    "CoE_CPT_p-ukr-20231016-en.json": ("CPT/Inf(2024)20", "UKR", "2024-03-27", 17),
 }
 #: Report → (State in the title block, "Done and signed ... on the ..." date, number of
 #: recommendations in the final section, their first words), read by hand.
@@ -506,18 +506,32 @@ IACHR = {
 }
 
 
+#: African Commission decision → (key, State, date, asks of the operative part, first words);
+#: the six others are refused: nothing asked of the State (bench/known_errors.md).
+ACHPR = {
+    "record_0001.json": ("ACHPR Communication 286/04", "COD", "2012-10-22", 2, "Enjoins the DRC"),
+    "record_0010.json": ("ACHPR Communication 143/95-150/96", "NGA", "1999-11-15", 1, "Requests"),
+}
+#: ECSR decision → (key, State, "Adoption:" date, findings of violation in the conclusion).
+ECSR = {
+    "114522.json": ("ECSR Complaint No. 213/2022", "ITA", "2025-09-10", 2),
+    "114546.json": ("ECSR Complaint No. 224/2023", "FRA", "2025-10-15", 3),
+}
+
+
 def regional(shared: Path) -> SetResult:
-    """CoE CPT visit reports and IACHR merits reports (MANIFEST §11), JSON records through
-    ``import``. Refused by design (bench/known_errors.md): the Lithuania file (no executive
-    summary), the 2024 public statement on Azerbaijan, IACHR Report No. 80/15 (full
-    compliance: no recommendation). The other two folders (African Commission, ECSR) and
-    HUDOCExec have no reader yet."""
+    """Regional bodies (MANIFEST §11), the JSON records through ``import``: CoE CPT visit
+    reports, IACHR merits reports, African Commission decisions, ECSR merits decisions;
+    the CoE Committee of Ministers' execution documents (HUDOCExec) have no reader and are
+    refused. Refused by design (bench/known_errors.md): the Lithuania CPT file (no
+    executive summary), the 2024 CPT public statement on Azerbaijan, IACHR Report No. 80/15
+    (full compliance), six African Commission decisions that ask nothing of the State."""
     from rightstrack.catalog.models import Document, Recommendation
 
-    result = SetResult("regional-worldwidelaw (CPT, IACHR)", "§11")
+    result = SetResult("regional-worldwidelaw", "§11")
     folder = shared / "regional-worldwidelaw"
-    import_files(result, sorted((folder / "CPTReports").glob("*.json")))
-    import_files(result, sorted((folder / "IACHR-Commission").glob("*.json")))
+    for sub in ("CPTReports", "IACHR-Commission", "IHRDA-AfricanCL", "HUDOC-ESC", "HUDOCExec"):
+        import_files(result, sorted((folder / sub).glob("*.json")))
     for name, (reference, state, dated, count) in CPT.items():
         doc = Document.objects.filter(key=reference).first()
         result.check(f"{name} reference", reference, doc.key if doc else None)
@@ -544,7 +558,34 @@ def regional(shared: Path) -> SetResult:
         )
         result.check(f"{name} recommendations", count, len(recs))
         result.check(f"{name} first", True, bool(recs) and recs[0].text.startswith(words))
-    result.note = "refusals by design: no executive summary, public statement, full compliance"
+    for name, (key, state, decided, count, words) in ACHPR.items():
+        doc = Document.objects.filter(key=key).first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        asks = list(Recommendation.objects.filter(document=doc).order_by("order"))
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} date", decided, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(f"{name} asks", count, len(asks))
+        result.check(f"{name} first", True, bool(asks) and asks[0].text.startswith(words))
+    for name, (key, state, adopted, count) in ECSR.items():
+        doc = Document.objects.filter(key=key).first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} adopted", adopted, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(
+            f"{name} violations", count, Recommendation.objects.filter(document=doc).count()
+        )
+    result.note = (
+        "refused by design: nothing to follow up (9; see bench/known_errors.md); "
+        "HUDOCExec: no reader (3)"
+    )
     return result
 
 

@@ -23,18 +23,28 @@ fields are used when present):
 - the **recommendations of the executive summary** (section "Executive summary").
 
 What counts as a recommendation (decision, ``docs/regional-documents.md``): a sentence of
-the executive summary in which the Committee itself asks the authorities to act
+the executive summary in which the Committee asks for something to be done. The CPT
+restates there, in its own words, the recommendations it prints in bold in the body of the
+report, either naming who should act or not:
 
 - the CPT / the Committee *recommends*, *has recommended*, *reiterates its
-  recommendation(s)*, *calls upon/on*, *urges*, *invites*, *requests*, *encourages*;
-- the authorities *are invited / requested / urged / encouraged to*;
-- the (Albanian / Greek / ...) authorities *should* or *must* ...
+  recommendation(s)*, *calls upon/on/for*, *urges*, *invites*, *requests*, *encourages*
+  (kept in ``asks``);
+- the authorities *are invited / requested / urged / encouraged / called upon to*; the (Albanian,
+  Greek...) authorities *should* / *must* (``asks``);
+- any other sentence saying that something *should* or *must* be done ("Further, the
+  visiting and telephone entitlements of such prisoners should be increased."), that action
+  *is required*, that *there is a need to*, that someone *is encouraged / called upon to*,
+  or that "the report also *calls for*", except
+  what the CPT *recalls* (a principle, the State's obligations towards the Committee: "It
+  is recalled in this respect that ... states parties must provide the Committee ..."),
+  what a law *provides* ("Article 25 of the Law on Social Care Services provides that
+  every placement ... should be re-evaluated"), and "It should be stressed/noted that".
 
-Not counted: sentences saying that the *report* makes recommendations ("recommendations
-are made, inter alia to ...": the recommendations themselves are in the body of the report,
-not in these sections), and "should" sentences without the authorities as subject ("Such
-returns should be authorised exclusively by a judge"). Both are counted apart
-(``pointers``, ``other_should``) so the reader sees what was left out.
+Not counted either: sentences saying that the *report* makes recommendations
+("recommendations are made, inter alia to ...": the recommendations themselves are in the
+body of the report, which these files do not hold). Sentences left out are kept apart
+(``pointers``, ``other_should``) so the reader sees them.
 
 The executive summary is not numbered in the report: a recommendation's paragraph is
 ``ES n``, n counting the executive summary's paragraphs (sub-headings such as "Police
@@ -61,12 +71,15 @@ class CptRecommendation:
         sentence: the sentence's number in that paragraph, from 1.
         topic: the sub-heading above the paragraph ("Police custody"), or ``""``.
         text: the sentence as printed.
+        named: the sentence names who asks or who should act (the CPT recommends / urges...;
+            the authorities should); ``False`` for an impersonal "should be done".
     """
 
     paragraph: str
     sentence: int
     topic: str
     text: str
+    named: bool = True
 
     @property
     def label(self) -> str:
@@ -92,7 +105,8 @@ class CptReport:
         response_period: "within six months", as printed.
         sections: the section titles, in order.
         recommendations: those of the executive summary.
-        pointers / other_should: sentences not taken (see the module docstring).
+        pointers / other_should: sentences not taken (see the module docstring): what the
+            report "makes recommendations" on, and "should" sentences that are no request.
     """
 
     state_name: str
@@ -186,10 +200,28 @@ _SENTENCE = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[A-Z“\"(])")
 _ASKS = re.compile(
     r"\b(?:CPT|Committee|delegation)(?:’s)?\s+(?:also\s+|therefore\s+|once again\s+)?"
     r"(?:recommends|has\s+recommended|(?:has\s+)?reiterate[sd]?\s+(?:its|the\s+delegation’s)\s+"
-    r"(?:recommendations?|request)|calls\s+(?:up)?on|urges|(?:has\s+)?invite[sd]?|requests|"
-    r"encourages)\b"
-    r"|\bauthorities\s+(?:are|were)\s+(?:also\s+)?(?:invited|requested|urged|encouraged)\s+to\b"
+    r"(?:recommendations?|request)|calls\s+(?:up)?on|calls\s+for|urges|(?:has\s+)?invite[sd]?|"
+    r"requests|encourages)\b"
+    r"|\b(?:CPT|Committee)\s+(?:also\s+|once again\s+)?(?:reiterates|considers|stresses|has\s+stressed)"
+    r"(?:\s+its\s+[\w -]{1,30}?view)?\s+that\b[^.]*\b(?:should|must)\b"
+    r"|\bauthorities\s+(?:are|were)\s+(?:also\s+|therefore\s+|once\s+again\s+)?(?:invited|"
+    r"requested|urged|encouraged|called\s+upon)\s+to\b"
     r"|\bauthorities(?:\s+of\s+[A-Z][\w ]{1,30}?)?\s+(?:also\s+)?(?:should|must)\b",
+)
+#: Impersonal requests without "should": "Action is also required to ensure ...", "there is
+#: a need to tighten up the procedures", "Germany is encouraged to generalise ...", "The
+#: Ukrainian authorities are therefore called upon to ...", "The report also calls for ...".
+_NEEDS = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+|therefore\s+|once\s+again\s+)?(?:called\s+upon|encouraged|invited|"
+    r"requested|urged)"
+    r"\s+to\b|\b(?:[Aa]ction|steps|measures)\s+(?:is|are)\s+(?:\w+\s+){0,2}?required\b|"
+    r"\bthere\s+is\s+(?:also\s+|a\s+sustained\s+|an\s+urgent\s+)?(?:a\s+)?need\s+(?:to|for)\b|"
+    r"\bunderlines\s+the\s+need\b|\bincludes\s+the\s+need\s+to\b|\breport\s+also\s+calls\s+for\b"
+)
+#: "should"/"must" sentences that are no request: recalls, the law's words, "It should be
+#: stressed that".
+_NOT_ASK = re.compile(
+    r"\brecall(?:s|ed)?\b|\bprovides\s+that\b|\bIt\s+should\s+be\s+(?:stressed|noted|recalled)\b"
 )
 _POINTER = re.compile(
     r"\brecommendations\s+are\s+(?:made|formulated)|\b(?:makes|formulates)\s+(?:a\s+number\s+of\s+)?"
@@ -213,8 +245,13 @@ def _read_summary(paragraphs: list[str], report: CptReport) -> None:
                 report.recommendations.append(
                     CptRecommendation(f"ES {number}", index, topic, sentence)
                 )
-            elif re.search(r"\b(?:should|must)\b", sentence):
-                report.other_should.append(sentence)
+            elif _NEEDS.search(sentence) or re.search(r"\b(?:should|must)\b", sentence):
+                if _NOT_ASK.search(sentence):
+                    report.other_should.append(sentence)
+                else:
+                    report.recommendations.append(
+                        CptRecommendation(f"ES {number}", index, topic, sentence, named=False)
+                    )
 
 
 #: The record's ``visit_type`` codes (HUDOC-CPT: "per" periodic, "adhoc" ad hoc).
