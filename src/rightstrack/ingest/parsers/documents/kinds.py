@@ -281,8 +281,9 @@ def parse_document(path: str | Path) -> ParsedDocument:
         title = ctx.metadata.title[:120] or "(no title found)"
         raise UnknownDocumentKindError(
             ctx.path,
-            f"unknown document kind: not concluding observations, Views, a follow-up reply or a UPR "
-            f"Working Group report (title: {title!r})",
+            f"unknown document kind: not concluding observations, Views, a follow-up reply, a UPR "
+            f"Working Group report, nor a CPT visit report, an IACHR merits report, an African "
+            f"Commission or ECSR decision (title: {title!r})",
             page=1,
         )
     kind = _KINDS[scores[0][1]]
