@@ -489,8 +489,8 @@ def cladem(shared: Path) -> SetResult:
 #: docs/regional-documents.md, or None where not counted by hand).
 CPT = {
     "CoE_CPT_p-alb-20230504-en.json": ("CPT/Inf(2024)01", "ALB", "2023-11-24", 11),
-    "CoE_CPT_p-aze-20221212-en.json": ("CPT/Inf(2024)23", "AZE", "2023-08-02", None),
-    "CoE_CPT_p-cyp-20230509-en.json": ("CPT/Inf(2024)18", "CYP", "2023-12-18", None),
+    "CoE_CPT_p-aze-20221212-en.json": ("CPT/Inf(2024)23", "AZE", "2023-08-02", 12),
+    "CoE_CPT_p-cyp-20230509-en.json": ("CPT/Inf(2024)18", "CYP", "2023-12-18", 16),
     "CoE_CPT_p-deu-20230904-en.json": ("CPT/Inf(2024)14", "DEU", "2023-11-14", 12),
     "CoE_CPT_p-grc-20231120-en.json": ("CPT/Inf(2024)21", "GRC", "2024-03-15", None),
     "CoE_CPT_p-mkd-20231002-en.json": ("CPT/Inf(2024)17", "MKD", "2024-03-28", None),

@@ -27,9 +27,9 @@ the executive summary in which the Committee asks for something to be done. The 
 restates there, in its own words, the recommendations it prints in bold in the body of the
 report, either naming who should act or not:
 
-- the CPT / the Committee *recommends*, *has recommended*, *reiterates its
-  recommendation(s)*, *calls upon/on/for*, *urges*, *invites*, *requests*, *encourages*
-  (kept in ``asks``);
+- the CPT / the Committee *recommends*, *reiterates its recommendation(s)*, *calls
+  upon/on/for*, *urges*, *invites*, *requests*, *encourages*, also in the perfect tense
+  ("The CPT has called upon the Azerbaijani authorities to ...");
 - the authorities *are invited / requested / urged / encouraged / called upon to*; the (Albanian,
   Greek...) authorities *should* / *must* (``asks``);
 - any other sentence saying that something *should* or *must* be done ("Further, the
@@ -198,12 +198,12 @@ def _is_heading(line: str) -> bool:
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[A-Z“\"(])")
 
 _ASKS = re.compile(
-    r"\b(?:CPT|Committee|delegation)(?:’s)?\s+(?:also\s+|therefore\s+|once again\s+)?"
-    r"(?:recommends|has\s+recommended|(?:has\s+)?reiterate[sd]?\s+(?:its|the\s+delegation’s)\s+"
-    r"(?:recommendations?|request)|calls\s+(?:up)?on|calls\s+for|urges|(?:has\s+)?invite[sd]?|"
-    r"requests|encourages)\b"
-    r"|\b(?:CPT|Committee)\s+(?:also\s+|once again\s+)?(?:reiterates|considers|stresses|has\s+stressed)"
-    r"(?:\s+its\s+[\w -]{1,30}?view)?\s+that\b[^.]*\b(?:should|must)\b"
+    r"\b(?:CPT|Committee|delegation)(?:’s)?\s+(?:has\s+)?(?:also\s+|therefore\s+|once\s+again\s+)?"
+    r"(?:recommends|recommended|reiterate[sd]?\s+(?:its|the\s+delegation’s)\s+"
+    r"(?:recommendations?|request)|call(?:s|ed)\s+(?:up)?on|call(?:s|ed)\s+for|urge[sd]?|"
+    r"invite[sd]?|requests|requested|encourage[sd]?)\b"
+    r"|\b(?:CPT|Committee)\s+(?:has\s+)?(?:also\s+|once\s+again\s+)?(?:reiterate[sd]?|considers|"
+    r"stresse[sd])(?:\s+once\s+again)?(?:\s+its\s+[\w -]{1,30}?view)?\s+that\b[^.]*\b(?:should|must)\b"
     r"|\bauthorities\s+(?:are|were)\s+(?:also\s+|therefore\s+|once\s+again\s+)?(?:invited|"
     r"requested|urged|encouraged|called\s+upon)\s+to\b"
     r"|\bauthorities(?:\s+of\s+[A-Z][\w ]{1,30}?)?\s+(?:also\s+)?(?:should|must)\b",
