@@ -154,7 +154,12 @@ def parse_achpr_decision(text: str, meta: dict[str, str] | None = None) -> Achpr
         raise ValueError("no communication number (e.g. '286/04') on the first line")
     decision = AchprDecision(communication=m.group(1))
     head = " ".join(line.strip() for line in text.split("\n")[:3])
-    decision.title = meta.get("title") or head[:200]
+    title_lines: list[str] = []
+    for line in text.split("\n")[:4]:
+        if re.match(r"\s*(?:Summary|Communication \d|\d+\.\s)", line) and title_lines:
+            break
+        title_lines.append(line.strip())
+    decision.title = meta.get("title") or " ".join(title_lines)[:200]
     named = re.split(r"\s(?:/|vs?\.?)\s", head.split("\n")[0])
     guess = named[1].split(" Communication ")[0].split(" Summary")[0] if len(named) > 1 else ""
     guess = guess.strip().rstrip("0123456789")
