@@ -484,6 +484,111 @@ def cladem(shared: Path) -> SetResult:
     return result
 
 
+#: MANIFEST §11 and the section headers of the files: CPT report → (reference, State,
+#: header date, recommendations of the executive summary counted by hand under the rule of
+#: docs/regional-documents.md, or None where not counted by hand).
+CPT = {
+    "CoE_CPT_p-alb-20230504-en.json": ("CPT/Inf(2024)01", "ALB", "2023-11-24", 11),
+    "CoE_CPT_p-aze-20221212-en.json": ("CPT/Inf(2024)23", "AZE", "2023-08-02", 12),
+    "CoE_CPT_p-cyp-20230509-en.json": ("CPT/Inf(2024)18", "CYP", "2023-12-18", 16),
+    "CoE_CPT_p-deu-20230904-en.json": ("CPT/Inf(2024)14", "DEU", "2023-11-14", 12),
+    "CoE_CPT_p-grc-20231120-en.json": ("CPT/Inf(2024)21", "GRC", "2024-03-15", None),
+    "CoE_CPT_p-mkd-20231002-en.json": ("CPT/Inf(2024)17", "MKD", "2024-03-28", None),
+    "CoE_CPT_p-ukr-20231016-en.json": ("CPT/Inf(2024)20", "UKR", "2024-03-27", 17),
+}
+#: Report → (State in the title block, "Done and signed ... on the ..." date, number of
+#: recommendations in the final section, their first words), read by hand.
+IACHR = {
+    "IACHR-merits-ReportNo.11-15.json": ("USA", "2015-03-23", 10, "Grant Felix Rocha Diaz"),
+    "IACHR-merits-ReportNo.8-16.json": ("CAN", "2016-04-13", 2, "That it grant Mr. Suresh"),
+    "IACHR-merits-ReportNo.7-16.json": ("BRA", "2016-04-13", 4, "Carry out a complete"),
+    "IACHR-merits-ReportNo.101-17.json": ("COL", "2017-09-05", 5, "Investigar de manera"),
+}
+
+
+#: African Commission decision → (key, State, date, asks of the operative part, first words);
+#: the six others are refused: nothing asked of the State (bench/known_errors.md).
+ACHPR = {
+    "record_0001.json": ("ACHPR Communication 286/04", "COD", "2012-10-22", 2, "Enjoins the DRC"),
+    "record_0010.json": ("ACHPR Communication 143/95-150/96", "NGA", "1999-11-15", 1, "Requests"),
+}
+#: ECSR decision → (key, State, "Adoption:" date, findings of violation in the conclusion).
+ECSR = {
+    "114522.json": ("ECSR Complaint No. 213/2022", "ITA", "2025-09-10", 2),
+    "114546.json": ("ECSR Complaint No. 224/2023", "FRA", "2025-10-15", 3),
+}
+
+
+def regional(shared: Path) -> SetResult:
+    """Regional bodies (MANIFEST §11), the JSON records through ``import``: CoE CPT visit
+    reports, IACHR merits reports, African Commission decisions, ECSR merits decisions;
+    the CoE Committee of Ministers' execution documents (HUDOCExec) have no reader and are
+    refused. Refused by design (bench/known_errors.md): the Lithuania CPT file (no
+    executive summary), the 2024 CPT public statement on Azerbaijan, IACHR Report No. 80/15
+    (full compliance), six African Commission decisions that ask nothing of the State."""
+    from rightstrack.catalog.models import Document, Recommendation
+
+    result = SetResult("regional-worldwidelaw", "§11")
+    folder = shared / "regional-worldwidelaw"
+    for sub in ("CPTReports", "IACHR-Commission", "IHRDA-AfricanCL", "HUDOC-ESC", "HUDOCExec"):
+        import_files(result, sorted((folder / sub).glob("*.json")))
+    for name, (reference, state, dated, count) in CPT.items():
+        doc = Document.objects.filter(key=reference).first()
+        result.check(f"{name} reference", reference, doc.key if doc else None)
+        if doc is None:
+            continue
+        recs = Recommendation.objects.filter(document=doc)
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        first = recs.order_by("order").first()
+        result.check(
+            f"{name} date", dated, first.date.isoformat() if first and first.date else None
+        )
+        if count is not None:
+            result.check(f"{name} recommendations", count, recs.count())
+    for name, (state, signed, count, words) in IACHR.items():
+        number = name.removeprefix("IACHR-merits-ReportNo.").removesuffix(".json").replace("-", "/")
+        doc = Document.objects.filter(key=f"IACHR Report No. {number}").first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        recs = list(Recommendation.objects.filter(document=doc).order_by("order"))
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} signed", signed, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(f"{name} recommendations", count, len(recs))
+        result.check(f"{name} first", True, bool(recs) and recs[0].text.startswith(words))
+    for name, (key, state, decided, count, words) in ACHPR.items():
+        doc = Document.objects.filter(key=key).first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        asks = list(Recommendation.objects.filter(document=doc).order_by("order"))
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} date", decided, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(f"{name} asks", count, len(asks))
+        result.check(f"{name} first", True, bool(asks) and asks[0].text.startswith(words))
+    for name, (key, state, adopted, count) in ECSR.items():
+        doc = Document.objects.filter(key=key).first()
+        result.check(f"{name} stored", True, doc is not None)
+        if doc is None:
+            continue
+        result.check(f"{name} State", state, doc.country.iso3 if doc.country else None)
+        result.check(
+            f"{name} adopted", adopted, doc.adopted_on.isoformat() if doc.adopted_on else None
+        )
+        result.check(
+            f"{name} violations", count, Recommendation.objects.filter(document=doc).count()
+        )
+    result.note = (
+        "refused by design: nothing to follow up (9; see bench/known_errors.md); "
+        "HUDOCExec: no reader (3)"
+    )
+    return result
+
+
 #: Sets that hold nothing a user imports, and what uses them.
 NOT_INPUTS = {
     "cehdi-upr-maternal-health": "§7 reference lists (M49 codes, country names in six languages)",
@@ -493,7 +598,6 @@ NOT_INPUTS = {
     "sdg-do-me": "§7 SDG framework and EC-JRC keywords (classify rules)",
     "unhrdb-lszoszk": "§6 labelled SR paragraphs (classify evaluation)",
     "upr-documents-worldwidelaw": "§7 UPR pre-session documents (no recommendations)",
-    "regional-worldwidelaw": "§11 regional bodies: no reader yet (bench/known_errors.md)",
 }
 
 SETS: list[Callable[[Path], SetResult]] = [
@@ -508,6 +612,7 @@ SETS: list[Callable[[Path], SetResult]] = [
     slovenia,
     morocco,
     cladem,
+    regional,
     upr_wg_reports,
     upr_info,
 ]

@@ -31,6 +31,23 @@ SHARED_FILES = [
     "ccpr-co-rolandccpr/CCPR_C_PRY_FCO_4.txt",
     "tb-views-lszoszk/*.txt",
     "tb-juris-worldwidelaw/TreatyBodyJuris/record_*.json",
+    # regional bodies (sources/regional_documents.py); files with nothing to follow up are
+    # left out (the Lithuania CPT file, the CPT public statement, IACHR 80/15, six ACHPR
+    # decisions): their import is refused by design (bench/known_errors.md)
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-alb-20230504-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-aze-20221212-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-cyp-20230509-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-deu-20230904-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-grc-20231120-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-mkd-20231002-en.json",
+    "regional-worldwidelaw/CPTReports/CoE_CPT_p-ukr-20231016-en.json",
+    "regional-worldwidelaw/IACHR-Commission/IACHR-merits-ReportNo.11-15.json",
+    "regional-worldwidelaw/IACHR-Commission/IACHR-merits-ReportNo.8-16.json",
+    "regional-worldwidelaw/IACHR-Commission/IACHR-merits-ReportNo.7-16.json",
+    "regional-worldwidelaw/IACHR-Commission/IACHR-merits-ReportNo.101-17.json",
+    "regional-worldwidelaw/IHRDA-AfricanCL/record_0001.json",
+    "regional-worldwidelaw/IHRDA-AfricanCL/record_0010.json",
+    "regional-worldwidelaw/HUDOC-ESC/*.json",
 ]
 
 

@@ -1,8 +1,10 @@
-"""``rightstrack parse FILE [--json]``: parse a UN document and print it; stores nothing."""
+"""``rightstrack parse FILE [--json]``: parse a UN or regional document and print it; stores
+nothing."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +14,17 @@ from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.parsers.documents.json_output import to_json
 from rightstrack.ingest.parsers.documents.kinds import parse_document
 
+#: Regional bodies whose documents ``parse`` reads (``parsers/documents/regional.py``):
+#: their paragraphs are counted by kind (recommendation, not taken, finding...).
+REGIONAL_BODIES = frozenset({"CPT", "IACHR", "ACHPR", "ECSR"})
+
 
 class Command(BaseCommand):
     help = (
         "Parse a concluding observations, Views, follow-up reply or UPR Working Group report "
-        "file (PDF, DOCX, HTML, JSON, text) and print the result. Nothing is stored."
+        "file, or a regional body's document (CPT visit report, IACHR merits report, African "
+        "Commission or ECSR decision) (PDF, DOCX, HTML, JSON, text) and print the result. "
+        "Nothing is stored."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,6 +49,9 @@ class Command(BaseCommand):
             f"{data['country'] or '?'}), adopted {data['adopted'] or 'unknown'}",
             f"paragraphs: {len(data['paragraphs'])}",
         ]
+        if data["committee"] in REGIONAL_BODIES:
+            kinds = Counter(str(p["kind"]) for p in data["paragraphs"])
+            lines.append("; ".join(f"{k.replace('_', ' ')}: {n}" for k, n in kinds.items()))
         if follow_up:
             lines.append(
                 f"follow-up (para. {follow_up['paragraph']}): {', '.join(follow_up['items']) or '-'}; "

@@ -54,8 +54,9 @@ __all__ = [
     "treaty_document_score",
 ]
 
-#: Modules of this package that register more kinds when imported (UPR WG reports, addenda).
-PLUGIN_MODULES = ("upr_report",)
+#: Modules of this package that register more kinds when imported (UPR WG reports, addenda;
+#: regional bodies: CPT visit reports, IACHR merits reports).
+PLUGIN_MODULES = ("upr_report", "regional")
 
 #: Lowest detection score that counts.
 MIN_SCORE = 0.5
@@ -280,8 +281,9 @@ def parse_document(path: str | Path) -> ParsedDocument:
         title = ctx.metadata.title[:120] or "(no title found)"
         raise UnknownDocumentKindError(
             ctx.path,
-            f"unknown document kind: not concluding observations, Views, a follow-up reply or a UPR "
-            f"Working Group report (title: {title!r})",
+            f"unknown document kind: not concluding observations, Views, a follow-up reply, a UPR "
+            f"Working Group report, nor a CPT visit report, an IACHR merits report, an African "
+            f"Commission or ECSR decision (title: {title!r})",
             page=1,
         )
     kind = _KINDS[scores[0][1]]
