@@ -17,7 +17,9 @@ a new PostgreSQL database made on the server of ``BENCH_PG_URL``, default
   snapshot) and the full-text search rows;
 * **re-import**: the same files again (every row unchanged: nothing written).
 
-Ratios are RightsTrack wall time / baseline wall time on the same engine. Each engine
+Ratios are RightsTrack wall time / baseline wall time on the same engine (the whole
+import: the classify step and the facet counts after each commit included; the table
+also gives those two steps' seconds, timed inside the import, and the ratio without them). Each engine
 runs in a child process (Django is set up once per process, for one database).
 """
 
