@@ -123,11 +123,14 @@ def _copy_rows(
     """
     qn = conn.ops.quote_name
     cols = ", ".join(qn(c) for c in columns)
-    with conn.cursor() as cursor:
+    # the raw psycopg cursor bypasses Django's error translation: errors raised here are
+    # Django's (IntegrityError...) through wrap_database_errors, as for any other query
+    with conn.cursor() as cursor, conn.wrap_database_errors:
         raw = cursor.cursor  # the psycopg cursor under Django's wrapper
         target = qn(table)
         if ignore_conflicts:
-            target = qn(f"rightstrack_bulk_{table}")
+            # pg_temp: never a permanent table of that name, whatever the search_path
+            target = "pg_temp." + qn(f"rightstrack_bulk_{table}")
             raw.execute(f"DROP TABLE IF EXISTS {target}")
             raw.execute(
                 f"CREATE TEMP TABLE {target} AS SELECT {cols} FROM {qn(table)} WITH NO DATA"
