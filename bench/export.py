@@ -21,6 +21,8 @@ UPR Info recommendations of the bundled sample (``data/sample/upr-info``) import
 tracing slows it down, so its time is not used); ``RSS`` the child's peak resident memory
 (VmHWM, interpreter and Django included). Both stay flat in the row count: every writer
 streams chunks of rows (``portal/rows.py`` ``CHUNK_SIZE``, server-side cursors).
+To check it, RightsTrack's export of a smaller part of the same catalogue
+(:data:`SMALL_QUERY`) is traced too: ``small py MB`` beside ``ours py MB``.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ JOIN catalog_mechanism m ON m.id = r.mechanism_id
 LEFT JOIN catalog_country c ON c.id = r.country_id
 ORDER BY r.id
 """
+#: The smaller export of the memory check: UPR cycle 1 (sessions 1-12), about a third.
+SMALL_QUERY = "cycle=1"
 HEADERS = ["id", "symbol", "paragraph", "text", "mechanism", "country", "date", "position"]
 
 
@@ -96,15 +100,15 @@ def _bare(fmt: str, out: Any) -> int:
         return n
 
 
-def _child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
+def _child(kind: str, fmt: str, trace: bool, queue: Any, query: str = "") -> None:
     try:
-        _run_child(kind, fmt, trace, queue)
+        _run_child(kind, fmt, trace, queue, query)
     except BaseException as exc:
         queue.put({"error": repr(exc)})
         raise
 
 
-def _run_child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
+def _run_child(kind: str, fmt: str, trace: bool, queue: Any, query: str = "") -> None:
     _setup()
     from django.http import QueryDict
 
@@ -117,7 +121,7 @@ def _run_child(kind: str, fmt: str, trace: bool, queue: Any) -> None:
         if kind == "bare":
             rows = _bare(fmt, out)
         else:
-            rows = export_to_file("recommendations", fmt, None, QueryDict(), out)
+            rows = export_to_file("recommendations", fmt, None, QueryDict(query), out)
         seconds = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1] if trace else 0
         out.flush()
@@ -146,6 +150,21 @@ def measure(kind: str, fmt: str) -> dict[str, Any]:
     return found
 
 
+def small_peak(fmt: str) -> dict[str, Any]:
+    """Python peak and RSS of RightsTrack's export of a smaller part of the same catalogue
+    (:data:`SMALL_QUERY`), in a new process: beside the whole catalogue's, it shows
+    whether memory grows with the row count."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=("rightstrack", fmt, True, queue, SMALL_QUERY))
+    proc.start()
+    got: dict[str, Any] = queue.get(timeout=1800)
+    proc.join()
+    if "error" in got:
+        raise SystemExit(f"small {fmt} export failed: {got['error']}")
+    return got
+
+
 def engine_child(formats: list[str]) -> list[dict[str, Any]]:
     """In a process whose environment names the engine's database: load it, then measure."""
     _setup()
@@ -158,7 +177,8 @@ def engine_child(formats: list[str]) -> list[dict[str, Any]]:
     for fmt in formats:
         bare = measure("bare", fmt)
         ours = measure("rightstrack", fmt)
-        results.append({"format": fmt, "bare": bare, "rightstrack": ours})
+        small = small_peak(fmt)
+        results.append({"format": fmt, "bare": bare, "rightstrack": ours, "small": small})
     return results
 
 
@@ -208,7 +228,8 @@ def main() -> None:
     limits = {"csv": "<=2.0x", "xlsx": "<=1.3x"}
     head = (
         f"{'engine':<11} {'fmt':<5} {'rows':>7} {'bare s':>7} {'ours s':>7} {'ratio':>6} "
-        f"{'target':>7} {'bare py MB':>10} {'ours py MB':>10} {'ours RSS MB':>11}"
+        f"{'target':>7} {'bare py MB':>10} {'ours py MB':>10} {'ours RSS MB':>11} "
+        f"{'small rows':>10} {'small py MB':>11} {'small RSS MB':>12}"
     )
     print(head)
     print("-" * len(head))
@@ -219,8 +240,15 @@ def main() -> None:
                 f"{run['engine']:<11} {r['format']:<5} {o['rows']:>7,} {b['s']:>7.2f} "
                 f"{o['s']:>7.2f} {o['s'] / b['s']:>5.2f}x {limits.get(r['format'], ''):>7} "
                 f"{b['py_peak'] / 2**20:>10.1f} {o['py_peak'] / 2**20:>10.1f} "
-                f"{o['rss_kb'] / 1024:>11.0f}"
+                f"{o['rss_kb'] / 1024:>11.0f} {r['small']['rows']:>10,} "
+                f"{r['small']['py_peak'] / 2**20:>11.1f} {r['small']['rss_kb'] / 1024:>12.0f}"
             )
+    print(
+        "ratio: ours s / bare s (same engine, same run). py MB: peak of Python's heap "
+        f"(tracemalloc); small: our export of `{SMALL_QUERY}` only, for the memory check "
+        "(flat in the row count when its peaks match the whole catalogue's)."
+    )
+    print(f"load average after the run: {os.getloadavg()[0]:.1f} (1 min)")
 
 
 if __name__ == "__main__":

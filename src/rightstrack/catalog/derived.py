@@ -19,7 +19,9 @@
     any process. Random rather than a counter: a rolled-back write restores the previous
     token, and a later write never reuses one, so two states never share a key.
     PostgreSQL replaces it once per statement (``FOR EACH STATEMENT``, ``TRUNCATE``
-    included); SQLite, which has row triggers only, once per row.
+    included); SQLite, which has row triggers only, once per row, except inside a bulk
+    import, which suspends those triggers and replaces the token once
+    (:func:`suspend_change_triggers`, :func:`resume_change_triggers`).
 
 Installed by migration ``catalog.0004_recommendation_is_public``; on SQLite again after
 any ``migrate`` (a later migration that rebuilds a table drops its triggers).
@@ -62,6 +64,23 @@ def _public_expr(row: str) -> str:
         f"({row}.visibility = 'public' AND NOT {row}.is_archived AND EXISTS ("
         f"SELECT 1 FROM {DOC} d WHERE d.id = {row}.document_id AND d.visibility = 'public'))"
     )
+
+
+def public_flag(visibility: str, is_archived: bool, document_visibility: str | None) -> bool:
+    """The value the triggers give ``Recommendation.is_public``, computed in Python.
+
+    The same rule as :func:`_public_expr` (``RecommendationQuerySet.public()``,
+    ``docs/security.md``): public, not archived, in a public document. A bulk insert that
+    writes this value spares SQLite the fix-up ``UPDATE`` of its insert trigger (which
+    fires only when the value given is wrong); the triggers still check every row, so a
+    wrong value here is corrected, never stored.
+
+    Args:
+        visibility: the recommendation's ``visibility`` (``"public"``, ``"restricted"``).
+        is_archived: the recommendation's ``is_archived``.
+        document_visibility: its document's ``visibility``, ``None`` when there is none.
+    """
+    return visibility == "public" and not is_archived and document_visibility == "public"
 
 
 def _short(table: str) -> str:
@@ -128,6 +147,59 @@ def install_change_triggers(connection: BaseDatabaseWrapper, tables: Iterable[st
     with connection.cursor() as cur:
         for stmt in change_trigger_statements(connection.vendor, tables):
             cur.execute(stmt)
+
+
+def suspend_change_triggers(connection: BaseDatabaseWrapper) -> list[str]:
+    """Drop SQLite's per-row change-token triggers for the length of a bulk load.
+
+    SQLite has no statement triggers, so each row written to a counted table replaces the
+    token (about 200,000 token writes for the 41,066 UPR Info rows, their tags and search
+    rows). Inside one transaction nobody else sees the rows before the commit, so one new
+    token at the end (:func:`resume_change_triggers`) invalidates the same cached counts.
+    Every trigger named ``catalog_derived_change_*`` is dropped, those other apps installed
+    with :func:`install_change_triggers` too. Call it inside the loading transaction (DDL is
+    transactional on SQLite: a rollback restores the triggers), and always pair it with
+    :func:`resume_change_triggers` in the same transaction.
+
+    Args:
+        connection: a Django connection; other engines are left alone (PostgreSQL's
+            triggers fire once per statement: a ``COPY`` of 41,000 rows replaces the token
+            once).
+
+    Returns:
+        The ``CREATE TRIGGER`` statements of the dropped triggers, for
+        :func:`resume_change_triggers`; empty when nothing was dropped.
+    """
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            [f"{PREFIX}change%"],
+        )
+        found = [(name, sql) for name, sql in cur.fetchall() if name.startswith(f"{PREFIX}change_")]
+        for name, _sql in found:
+            cur.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    return [sql for _name, sql in found]
+
+
+def resume_change_triggers(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
+    """Re-create the triggers :func:`suspend_change_triggers` dropped and replace the change
+    token once, for everything written meanwhile.
+
+    Args:
+        connection: the same connection, in the same transaction.
+        statements: what :func:`suspend_change_triggers` returned; nothing is done when
+            it is empty.
+    """
+    if not statements:
+        return
+    with connection.cursor() as cur:
+        for stmt in statements:
+            cur.execute(stmt)
+        cur.execute(
+            f"INSERT OR REPLACE INTO {CHANGE} (id, token) VALUES (1, %s)", [secrets.token_hex(16)]
+        )
 
 
 def postgresql_statements() -> list[str]:

@@ -188,6 +188,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def words_of(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` (:func:`tokens`) as written and in lower case."""
+    original = tokens(text)
+    return original, [w.lower() for w in original]
+
+
 @dataclass
 class Matcher:
     """Keywords of one taxonomy, looked up by word n-grams (fast on long keyword lists:
@@ -223,9 +229,12 @@ class Matcher:
 
     def find(self, text: str) -> dict[int, list[str]]:
         """Labels whose keywords occur in ``text``, each with the distinct keywords found."""
+        return self.find_words(words_of(text))
+
+    def find_words(self, text_words: tuple[list[str], list[str]]) -> dict[int, list[str]]:
+        """:meth:`find` on a text's :func:`words_of` (its words read once for every taxonomy)."""
         found: dict[int, list[str]] = defaultdict(list)
-        original = tokens(text)
-        lowered = [w.lower() for w in original]
+        original, lowered = text_words
         for words, table, lengths in (
             (lowered, self.folded, self._lengths_folded),
             (original, self.exact, self._lengths_exact),
@@ -281,14 +290,19 @@ class RuleSet:
     keywords: dict[str, dict[int, list[str]]]
     action_ids: dict[int, int]
 
-    def find(self, taxonomy: str, text: str) -> dict[int, list[str]]:
-        """Labels of ``taxonomy`` suggested by keywords for ``text``, with the keywords found."""
+    def find(
+        self, taxonomy: str, text: str, words: tuple[list[str], list[str]] | None = None
+    ) -> dict[int, list[str]]:
+        """Labels of ``taxonomy`` suggested by keywords for ``text``, with the keywords found.
+
+        ``words``: ``words_of(text)`` when the caller already has it (one reading of a
+        text for every taxonomy)."""
         if taxonomy == "action_category":
             hit = leading_verb_category(text)
             if hit is None or hit[0] not in self.action_ids:
                 return {}
             return {self.action_ids[hit[0]]: [hit[1]]}
-        return self.matchers[taxonomy].find(text)
+        return self.matchers[taxonomy].find_words(words or words_of(text))
 
 
 def leading_verb_category(text: str) -> tuple[int, str] | None:

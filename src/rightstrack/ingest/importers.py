@@ -74,6 +74,8 @@ class ImportContext:
             :func:`~rightstrack.ingest.store.upsert_records`).
         bulk_loaded_ids: ids of the recommendations written since then, sent with
             :data:`~rightstrack.ingest.signals.bulk_load_finished` at the end of the import.
+        suspended_triggers: the change-token triggers dropped for the bulk load (SQLite:
+            ``catalog.derived.suspend_change_triggers``), re-created at its end.
         visibility: ``"public"`` (default) or ``"restricted"``: with ``"restricted"``
             every document and record the file stores is restricted (SPT visit reports,
             pending communications); ``"public"`` leaves the sources' own values.
@@ -98,6 +100,7 @@ class ImportContext:
     rejected: int = 0
     in_bulk_load: bool = False
     bulk_loaded_ids: set[int] = field(default_factory=set)
+    suspended_triggers: list[str] = field(default_factory=list)
     visibility: str = "public"
     symbol: str = ""
     unknown_labels: str = "refuse"

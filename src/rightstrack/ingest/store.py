@@ -28,6 +28,7 @@ from typing import Any
 from django.db import connections, models, router
 from django.utils import timezone
 
+from rightstrack.catalog import derived
 from rightstrack.catalog.labels import label_slug, sdg_codes, tidy_label, upr_issue_slug
 from rightstrack.catalog.models import (
     ActionCategory,
@@ -42,6 +43,7 @@ from rightstrack.catalog.models import (
     UprIssue,
     Visibility,
 )
+from rightstrack.core import bulk
 from rightstrack.ingest import signals, vocabulary
 from rightstrack.ingest.errors import ImportFailure
 from rightstrack.ingest.importers import Counts, ImportContext
@@ -557,8 +559,14 @@ def upsert_records(
         and len(to_create) + len(retag) > BULK_LOAD_THRESHOLD
     ):
         ctx.in_bulk_load = True
+        # SQLite replaces the change token once per written row: once at the end instead.
+        ctx.suspended_triggers = derived.suspend_change_triggers(
+            connections[router.db_for_write(Recommendation)]
+        )
         signals.bulk_load_started.send(sender=Recommendation)
     if to_create:
+        if model is Recommendation:
+            _set_public_flags(to_create)
         _insert_objects(model, to_create, now)
         pks: dict[str, int] = {}
         new_keys = [getattr(o, key_field) for o in to_create]
@@ -582,6 +590,21 @@ def upsert_records(
     return counts
 
 
+def _set_public_flags(objs: list[Any]) -> None:
+    """Give new recommendations the ``is_public`` value the database triggers would
+    (``catalog.derived.public_flag``: public, not archived, in a public document), so that
+    SQLite's insert trigger finds it right and issues no fix-up ``UPDATE`` per row. One
+    query for the visibility of their documents."""
+    doc_ids = sorted({o.document_id for o in objs if o.document_id is not None})
+    visibility: dict[int, str] = {}
+    for chunk in _chunks(doc_ids, KEY_CHUNK):
+        visibility.update(Document.objects.filter(pk__in=chunk).values_list("pk", "visibility"))
+    for o in objs:
+        o.is_public = derived.public_flag(
+            o.visibility, o.is_archived, visibility.get(o.document_id)
+        )
+
+
 def finish_bulk_load(ctx: ImportContext) -> None:
     """End the import's bulk load, if one started: send
     :data:`~rightstrack.ingest.signals.bulk_load_finished` with ``ctx.bulk_loaded_ids``.
@@ -593,6 +616,10 @@ def finish_bulk_load(ctx: ImportContext) -> None:
         signals.bulk_load_finished.send(
             sender=Recommendation, record_ids=frozenset(ctx.bulk_loaded_ids)
         )
+        derived.resume_change_triggers(
+            connections[router.db_for_write(Recommendation)], ctx.suspended_triggers
+        )
+        ctx.suspended_triggers = []
 
 
 def _write_tags(
@@ -643,73 +670,17 @@ def _snapshot_fields(model: type[models.Model]) -> set[str]:
     return {f.name for f in getattr(manager.model, "_history_m2m_fields", [])}
 
 
-def _prep(field: models.Field[Any, Any], conn: Any) -> Any:
-    """Value converter for raw inserts: dates, datetimes and JSON go through Django.
-
-    Dates, datetimes and decimals repeat (one import time, a few adoption dates per
-    41,000 rows), so each distinct value is converted once per column.
-    """
-    if isinstance(field, models.JSONField):
-        return lambda v: field.get_db_prep_save(v, conn)
-    if isinstance(field, (models.DateField, models.DecimalField)):
-        converted: dict[Any, Any] = {}
-
-        def prep(value: Any) -> Any:
-            try:
-                return converted[value]
-            except KeyError:
-                converted[value] = result = field.get_db_prep_save(value, conn)
-                return result
-
-        return prep
-    return None
-
-
 def _executemany(
     model: type[models.Model], attnames: list[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """``INSERT INTO <table> (<columns>) VALUES (...)`` with ``executemany``, in batches.
+    """Insert ``rows`` into ``model``'s table through the bulk path of the engine
+    (:func:`rightstrack.core.bulk.insert_rows`: ``executemany`` on SQLite, ``COPY`` on
+    PostgreSQL), inside the import's transaction.
 
     Used instead of ``bulk_create`` for wide bulk inserts: building 41,000 model
     instances and compiling their SQL costs more than the database work.
     """
-    if not rows:
-        return
-    conn = connections[router.db_for_write(model)]
-    qn = conn.ops.quote_name
-    fields = [model._meta.get_field(a) for a in attnames]
-    preps = [_prep(f, conn) for f in fields]  # type: ignore[arg-type]
-    cols = ", ".join(qn(str(getattr(f, "column", ""))) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608
-    if any(preps):
-        rows = [tuple(p(v) if p else v for p, v in zip(preps, row, strict=True)) for row in rows]
-    if conn.vendor == "postgresql":
-        _copy_rows(
-            conn, model._meta.db_table, [str(getattr(f, "column", "")) for f in fields], rows
-        )
-        return
-    with conn.cursor() as cursor:
-        for chunk in _chunks(rows, 2000):
-            cursor.executemany(sql, chunk)
-
-
-def _copy_rows(conn: Any, table: str, columns: list[str], rows: Sequence[Sequence[Any]]) -> None:
-    """``COPY <table> (<columns>) FROM STDIN`` through psycopg (PostgreSQL only).
-
-    COPY is PostgreSQL's bulk path: one statement streams every row, with no per-row
-    parse, plan or round trip (measured for the 41,066 UPR Info rows in
-    ``bench/import.py``). It runs on the import's connection, inside its transaction,
-    so a failed import still rolls every row back. Values are adapted by psycopg as for
-    ``INSERT`` (dates, JSON wrappers from ``_prep``).
-    """
-    qn = conn.ops.quote_name
-    cols = ", ".join(qn(c) for c in columns)
-    with conn.cursor() as cursor:
-        raw = cursor.cursor  # the psycopg cursor under Django's wrapper
-        with raw.copy(f"COPY {qn(table)} ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+    bulk.insert_rows(model, attnames, rows)
 
 
 def _insert_objects(model: type[models.Model], objs: list[Any], now: Any) -> None:
