@@ -11,13 +11,15 @@ Values read in the files (``shared/data/raw/tb-views-lszoszk``):
   2022": 11 March 2022 + 180 days = 7 September 2022.
 - E/C.12/66/D/51/2018: "Date of adoption of decision: 11 October 2019", "within six months"
   (11 April 2020); the State (Spain) is never named as the State party.
-- CERD/C/97/D/58/2016: "a violation by Denmark of articles 2 (1) (c), 5 and 6"; no date.
+- CERD/C/97/D/58/2016: "a violation by Denmark of articles 2 (1) (c), 5 and 6"; no date;
+  para. 10 "within 90 days".
 
 The source's own metadata index (``lszoszk/generalcomments`` ``docs/jur/documents-lite.json``,
 ``ingest/parsers/documents/data/views_source_index.csv``) gives Kyrgyzstan and 11 March 2022
-for CCPR/C/134/D/2836/2016 and Spain for E/C.12/66/D/51/2018, but no date for
-CERD/C/97/D/58/2016 (its OHCHR-Juris record, case 2714, has none either): only that one
-still lacks something.
+for CCPR/C/134/D/2836/2016 and Spain for E/C.12/66/D/51/2018. It has no date for
+CERD/C/97/D/58/2016 (its OHCHR-Juris record, case 2714, neither); the table takes that one
+from the UN document's heading, "Date of present decision: 13 December 2018". A Views that
+no source dates is the same CERD file copied under a number nobody holds (58/2099).
 """
 
 from __future__ import annotations
@@ -45,24 +47,29 @@ def _import(shared_raw, *names: str) -> str:
     return " ".join(out.getvalue().split())  # the console wraps long lines
 
 
-def test_each_file_is_named_with_what_is_missing_and_why(reference_data, shared_raw):
-    out = _import(shared_raw, CCPR, CESCR, CERD)
-    cerd = Communication.objects.get(mechanism__code="CERD", number="58/2016")
+def test_each_file_is_named_with_what_is_missing_and_why(reference_data, shared_raw, tmp_path):
+    undated = tmp_path / CERD.replace("_58_2016", "_58_2099")
+    undated.write_text(
+        (shared_raw / "tb-views-lszoszk" / CERD).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out = _import(shared_raw, CCPR, CESCR, CERD, str(undated))
+    nobody = Communication.objects.get(mechanism__code="CERD", number="58/2099")
+    name = undated.name
     assert (
-        f'{CERD}: warning: no date of the Views: no "Date of adoption" line, "adopted on" date '
-        "or adoption footnote in the text, and the source's metadata index gives none "
-        "(lszoszk/generalcomments docs/jur/documents-lite.json @ 03ba6ca); enter it at "
-        f"/tracking/communications/{cerd.pk}/"
+        f'{name}: warning: no date of the Views: no "Date of adoption" line, "adopted on" date '
+        "or adoption footnote in the text; enter it at "
+        f"/tracking/communications/{nobody.pk}/"
     ) in out
     assert (
-        f"{CERD}: warning: no reply deadline: the period (within 90 days) has no date to "
+        f"{name}: warning: no reply deadline: the period (within 90 days) has no date to "
         "count from; enter the date of the Views or of their transmittal at "
-        f"/tracking/communications/{cerd.pk}/"
+        f"/tracking/communications/{nobody.pk}/"
     ) in out
-    assert f"{CERD}: warning: no State party" not in out
-    # What the index supplies is no longer missing.
+    assert f"{name}: warning: no State party" not in out
+    # What the table supplies is no longer missing.
     assert f"{CCPR}: warning" not in out
     assert f"{CESCR}: warning" not in out
+    assert f"{CERD}: warning" not in out
 
 
 def test_what_the_text_states_is_stored(reference_data, shared_raw):
@@ -75,7 +82,12 @@ def test_what_the_text_states_is_stored(reference_data, shared_raw):
     )
     assert cescr.country.iso3 == "ESP"  # from the source's index: the text never names Spain
     cerd = Communication.objects.get(mechanism__code="CERD", number="58/2016")
-    assert (cerd.country.iso3, cerd.views_adopted_on, cerd.reply_days) == ("DNK", None, 90)
+    assert (cerd.country.iso3, cerd.views_adopted_on, cerd.reply_days) == (
+        "DNK",
+        date(2018, 12, 13),
+        90,
+    )
+    assert (cerd.reply_due, cerd.reply_due_basis) == (date(2019, 3, 13), "adoption")
 
 
 def test_a_reimport_keeps_the_state_and_date_a_coordinator_entered(

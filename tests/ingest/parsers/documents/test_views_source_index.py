@@ -35,13 +35,25 @@ def test_the_index_holds_the_fourteen_views_with_their_source(shared_raw):
     }
     assert {e.symbol for e in index.values()} == folder_symbols
     assert len(index) == 14
-    assert {(e.repository, e.path, e.commit) for e in index.values()} == {
+    from_index = {e.symbol for e in index.values() if not e.source_url}
+    assert {(e.repository, e.path, e.commit) for e in index.values() if not e.source_url} == {
         (
             "lszoszk/generalcomments",
             "docs/jur/documents-lite.json",
             "03ba6ca566b8c844eece7c32946bf68e970ac9d0",
         )
     }
+    # The one row the index cannot date is read from the UN document's heading (ODS copy):
+    # "Date of present decision: 13 December 2018".
+    assert folder_symbols - from_index == {"CERD/C/97/D/58/2016"}
+    cerd = lookup("CERD/C/97/D/58/2016")
+    assert cerd is not None and cerd.adopted is not None
+    assert (cerd.adopted.isoformat(), cerd.adopted_field) == (
+        "2018-12-13",
+        "Date of present decision",
+    )
+    assert cerd.source_url.startswith("https://docstore.ohchr.org/")
+    assert cerd.source.startswith("UN document CERD/C/97/D/58/2016 (https://docstore.ohchr.org/")
 
 
 def test_the_index_agrees_with_the_ohchr_juris_record(shared_raw):

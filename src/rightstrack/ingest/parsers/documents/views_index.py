@@ -12,7 +12,10 @@ the document's own front matter).
 Views RightsTrack ships in its test data (one row per symbol): ``state_party``, ``adopted``
 (ISO date, empty when the index has none), ``adopted_field`` (the index field it comes
 from), ``juris_case_id`` and where it was read (``repository``, ``path``, ``commit``). It
-holds facts, not code. The index's ``adoptionDate`` is *not* used for records that
+holds facts, not code. One row comes from the UN document itself rather than the index,
+which has no date for it: CERD/C/97/D/58/2016 (S.A. v. Denmark), whose heading in the
+UN's Official Document System copy prints "Date of present decision: 13 December 2018"
+(``source_url``; ``adopted_field`` names the heading line). The index's ``adoptionDate`` is *not* used for records that
 have a ``jurisDecisionDate``: for older documents it is the distribution date (Ominayak v.
 Canada: ``adoptionDate`` 10 May 1990, Views adopted 26 March 1990). See
 ``docs/communications.md`` ("The source's metadata index").
@@ -44,6 +47,7 @@ class IndexEntry:
         adopted_field: ``"jurisDecisionDate"`` or ``"adoptionDate"`` (``""`` with no date).
         juris_case_id: the OHCHR jurisprudence database case id (``"3500"``) or ``""``.
         repository, path, commit: where the row was read.
+        source_url: the UN document a row was read from instead of the index (``""``).
     """
 
     symbol: str
@@ -54,10 +58,14 @@ class IndexEntry:
     repository: str
     path: str
     commit: str
+    source_url: str = ""
 
     @property
     def source(self) -> str:
-        """``"lszoszk/generalcomments docs/jur/documents-lite.json @ 03ba6ca"``."""
+        """``"lszoszk/generalcomments docs/jur/documents-lite.json @ 03ba6ca"``, or the
+        UN document's address for a row read from the document itself."""
+        if self.source_url:
+            return f"UN document {self.symbol} ({self.source_url})"
         return f"{self.repository} {self.path} @ {self.commit[:7]}"
 
 
@@ -81,6 +89,7 @@ def views_index() -> dict[str, IndexEntry]:
             repository=row["repository"].strip(),
             path=row["path"].strip(),
             commit=row["commit"].strip(),
+            source_url=(row.get("source_url") or "").strip(),
         )
         for row in rows
     }
