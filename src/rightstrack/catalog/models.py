@@ -290,7 +290,18 @@ class Document(models.Model):
         verbose_name_plural = _("documents")
 
     def __str__(self) -> str:
-        return self.symbol or self.title or self.key
+        """The symbol; for a UPR Info database export (no symbol), a title in the active
+        language built from its State and session; else the stored title or the key."""
+        if self.symbol:
+            return self.symbol
+        if self.key.startswith("upr-info:") and self.session and self.country is not None:
+            return gettext(
+                "UPR Info database: %(country)s, UPR Working Group session %(session)s"
+            ) % {
+                "country": self.country.name,
+                "session": self.session,
+            }
+        return self.title or self.key
 
 
 class RecommendationQuerySet(models.QuerySet["Recommendation"]):

@@ -118,7 +118,7 @@ def recommendation_share_image(
         )
         themes = list(recommendation.themes.order_by("name"))
         theme = themes[0] if themes else (recommendation.section or None)
-        footer = f"{doc.symbol or doc.key}, {_('para.')} {recommendation.paragraph}"
+        footer = f"{doc}, {_('para.')} {recommendation.paragraph}"
         mech = _mechanism_line(doc)
         text = _own_part(recommendation)
         png = render_share_image(
