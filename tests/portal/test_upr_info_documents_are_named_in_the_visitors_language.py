@@ -33,3 +33,19 @@ def test_the_afghanistan_session_5_export_is_named_in_russian_and_spanish(
     ).content.decode()
     assert "UPR Working Group session" not in spanish_rec
     assert "Afganistán" in spanish_rec
+
+
+def test_a_regional_report_keeps_its_own_title_marked_with_its_language(
+    reference_data, shared_raw, client
+):
+    """CoE CPT report on Albania (regional-worldwidelaw/CPTReports, CPT/Inf(2024)01): no UN
+    symbol, so its page is headed by its English title, marked as English on a French page
+    ("Report to the Government of Albania on the periodic visit carried out by the CPT")."""
+    path = shared_raw / "regional-worldwidelaw/CPTReports/CoE_CPT_p-alb-20230504-en.json"
+    call_command("import", str(path), "--no-suggest", verbosity=0)
+    doc = Document.objects.get(mechanism__code="CPT")
+    french = client.get(f"/fr/documents/{doc.pk}/").content.decode()
+    assert '<h1 lang="en" dir="auto">Report to the Government of Albania' in french
+    rec = doc.recommendations.order_by("order").first()
+    page = client.get(f"/fr/recommendations/{rec.pk}/").content.decode()
+    assert 'lang="en" dir="auto">Report to the Government of Albania' in page

@@ -303,6 +303,15 @@ class Document(models.Model):
             }
         return self.title or self.key
 
+    @property
+    def name_language(self) -> str:
+        """The language of ``str(self)`` when it is the stored title (a document with no
+        symbol: a regional body's report, in its own language), for a ``lang`` attribute;
+        ``""`` when it is a symbol or a name in the active language."""
+        if self.symbol or (self.key.startswith("upr-info:") and self.session):
+            return ""
+        return self.language if self.title else ""
+
 
 class RecommendationQuerySet(models.QuerySet["Recommendation"]):
     """Query helpers for recommendations (``public()``, ``for_country()``)."""
