@@ -279,14 +279,16 @@ def build_queries(n: int, seed: int) -> tuple[list[dict[str, Any]], list[dict[st
     ]
     without_q: list[dict[str, Any]] = [{}]
     seen: set[str] = {"{}"}
-    while len(without_q) < n:
-        params = facet_choices[len(without_q) % len(facet_choices)]()
+    # Each attempt takes the next kind of list, whether or not it gave a new one: a kind
+    # with few values (mechanism and position: two) must not be drawn again forever.
+    for attempt in range(50 * n):
+        if len(without_q) >= n:
+            break
+        params = facet_choices[attempt % len(facet_choices)]()
         key = json.dumps(params, sort_keys=True)
         if key not in seen:
             seen.add(key)
             without_q.append(params)
-        elif len(seen) > 4 * n:
-            break
     with_q: list[dict[str, Any]] = []
     for i in range(n):
         params: dict[str, Any] = {"q": WORDS[i % len(WORDS)]}
