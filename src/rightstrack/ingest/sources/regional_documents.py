@@ -34,6 +34,7 @@ refused, naming the reason. Counts returned are those of the Recommendations.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,36 @@ def _country(ref: Reference, iso3: str | None, name: str, ctx: ImportContext) ->
             f"the State {name or '(none printed)'} is not in the reference table", page=1
         )
     return country
+
+
+def _record(
+    key: str,
+    doc: Document,
+    country: int | None,
+    order: int,
+    *,
+    paragraph: str,
+    dated: date | None,
+    text: str,
+    section: str,
+    kind: str = Recommendation.Kind.RECOMMENDATION,
+    language: str = "en",
+) -> RecordRow:
+    """One record of a regional body's document (the same columns for the four readers)."""
+    values: dict[str, Any] = {
+        "document_id": doc.pk,
+        "paragraph": paragraph,
+        "order": order,
+        "mechanism_id": doc.mechanism_id,
+        "country_id": country,
+        "date": dated,
+        "year": dated.year if dated else None,
+        "language": language,
+        "text": text,
+        "kind": kind,
+        "section": section,
+    }
+    return RecordRow(key, values)
 
 
 class CptReportSource:
@@ -128,20 +159,18 @@ class CptReportSource:
         )
         rows = []
         for order, rec in enumerate(report.recommendations):
-            values: dict[str, Any] = {
-                "document_id": doc.pk,
-                "paragraph": rec.label,
-                "order": order,
-                "mechanism_id": doc.mechanism_id,
-                "country_id": country,
-                "date": report.dated,
-                "year": report.dated.year if report.dated else None,
-                "language": "en",
-                "text": rec.text,
-                "kind": Recommendation.Kind.RECOMMENDATION,
-                "section": f"Executive summary: {rec.topic}" if rec.topic else "Executive summary",
-            }
-            rows.append(RecordRow(f"{report.reference}#{rec.label}", values))
+            rows.append(
+                _record(
+                    f"{report.reference}#{rec.label}",
+                    doc,
+                    country,
+                    order,
+                    paragraph=rec.label,
+                    dated=report.dated,
+                    text=rec.text,
+                    section=f"Executive summary: {rec.topic}" if rec.topic else "Executive summary",
+                )
+            )
         return upsert_records(Recommendation, rows, tag_fields=(), ctx=ctx)
 
 
@@ -189,20 +218,19 @@ class IachrReportSource:
         )
         rows = []
         for order, rec in enumerate(report.recommendations):
-            values: dict[str, Any] = {
-                "document_id": doc.pk,
-                "paragraph": rec.number,
-                "order": order,
-                "mechanism_id": doc.mechanism_id,
-                "country_id": country,
-                "date": report.adopted,
-                "year": report.adopted.year if report.adopted else None,
-                "language": report.language,
-                "text": rec.text,
-                "kind": Recommendation.Kind.RECOMMENDATION,
-                "section": section,
-            }
-            rows.append(RecordRow(f"{key}#{rec.number}", values))
+            rows.append(
+                _record(
+                    f"{key}#{rec.number}",
+                    doc,
+                    country,
+                    order,
+                    paragraph=rec.number,
+                    dated=report.adopted,
+                    text=rec.text,
+                    section=section,
+                    language=report.language,
+                )
+            )
         return upsert_records(Recommendation, rows, tag_fields=(), ctx=ctx)
 
 
@@ -251,20 +279,18 @@ class AchprDecisionSource:
         )
         rows = []
         for order, item in enumerate(recs):
-            values: dict[str, Any] = {
-                "document_id": doc.pk,
-                "paragraph": f"op. {item.number}",
-                "order": order,
-                "mechanism_id": doc.mechanism_id,
-                "country_id": country,
-                "date": decision.decided,
-                "year": decision.decided.year if decision.decided else None,
-                "language": "en",
-                "text": item.text,
-                "kind": Recommendation.Kind.RECOMMENDATION,
-                "section": "Operative part",
-            }
-            rows.append(RecordRow(f"{key}#op. {item.number}", values))
+            rows.append(
+                _record(
+                    f"{key}#op. {item.number}",
+                    doc,
+                    country,
+                    order,
+                    paragraph=f"op. {item.number}",
+                    dated=decision.decided,
+                    text=item.text,
+                    section="Operative part",
+                )
+            )
         return upsert_records(Recommendation, rows, tag_fields=(), ctx=ctx)
 
 
@@ -307,20 +333,19 @@ class EcsrDecisionSource:
         )
         rows = []
         for order, finding in enumerate(violations):
-            values: dict[str, Any] = {
-                "document_id": doc.pk,
-                "paragraph": str(finding.number),
-                "order": order,
-                "mechanism_id": doc.mechanism_id,
-                "country_id": country,
-                "date": decision.adopted,
-                "year": decision.adopted.year if decision.adopted else None,
-                "language": "en",
-                "text": f"The Committee concludes {finding.vote} that there is a {finding.text}",
-                "kind": Recommendation.Kind.CONCERN,
-                "section": "Conclusion",
-            }
-            rows.append(RecordRow(f"{key}#{finding.number}", values))
+            rows.append(
+                _record(
+                    f"{key}#{finding.number}",
+                    doc,
+                    country,
+                    order,
+                    paragraph=str(finding.number),
+                    dated=decision.adopted,
+                    text=f"The Committee concludes {finding.vote} that there is a {finding.text}",
+                    section="Conclusion",
+                    kind=Recommendation.Kind.CONCERN,
+                )
+            )
         return upsert_records(Recommendation, rows, tag_fields=(), ctx=ctx)
 
 
