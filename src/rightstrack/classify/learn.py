@@ -13,9 +13,11 @@ code. What is learned:
   after "continue", and a general action followed by specific examples, "by
   amending...", can be category 5);
 * a third TF-IDF block of character 3-5-grams within word boundaries
-  (:func:`make_char_vectorizer`), read only by the multi-label models;
-* for a multi-label taxonomy, per label that has at least :data:`MIN_POSITIVES` examples
-  (one-vs-rest), two linear SVMs whose decisions are blended
+  (:func:`make_char_vectorizer`), when some multi-label taxonomy has at least
+  :data:`LARGE_EXAMPLES` examples, read only by such taxonomies' models;
+* for a multi-label taxonomy, one linear SVM on the words per label that has at least
+  :data:`MIN_POSITIVES` examples (one-vs-rest); from :data:`LARGE_EXAMPLES` examples on
+  (UPR Info issues), two linear SVMs per label whose decisions are blended
   (:data:`NB_WEIGHT`): one on the words and the character n-grams, and one NB-SVM (Wang
   and Manning 2012, "Baselines and bigrams"): the words present, each scaled by its
   naive-Bayes log-count ratio for that label, then an SVM. One decision threshold for all
