@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 MAGIC = b"RTCLASSIFY"
 #: Bump when the saved objects change shape: older files are then deleted and retrained.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _DIGEST = hashlib.sha256().digest_size
 _FINGERPRINT = 64
 
