@@ -12,6 +12,7 @@ restricted item and the restricted one in a public document).
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -164,3 +165,24 @@ def test_after_an_import_the_filters_offer_the_whole_catalogues_values(svn_upr_c
     # Every country and mechanism of the public catalogue is offered, without counts.
     assert values["country"] == {"SVN": None, "PRY": None}
     assert values["mechanism"] == {"UPR": None, "CCPR": None}
+
+
+def test_selected_values_are_named_without_counting(
+    svn_upr_catalogue, django_assert_max_num_queries
+):
+    params = {
+        "theme": "prohibition-of-torture",
+        "cycle": "3",
+        "position": "noted",
+        "recommending_state": "CYP",
+    }
+    response = Client().get("/recommendations/", params)
+    text = html.unescape(response.content.decode())
+    # 122.153 (Cyprus, noted, cycle 3, prohibition of torture) is the one match.
+    assert "1 recommendation" in text and "122.153" in text
+    assert "Prohibition of torture & cruel, inhuman or degrading treatment" in text
+    assert "Cycle 3" in text
+    assert "Cyprus" in text
+    values = shown(response.content.decode())
+    assert values["cycle"] == {"3": None}
+    assert values["recommending_state"] == {"CYP": None}

@@ -101,19 +101,13 @@ class Facet(ABC):
         small query on the value's own table at most); a value with no label is left out."""
         return {}
 
-    def uncounted(
-        self, shown: list[FacetValue], selected: list[str], limit: int | None = None
-    ) -> list[FacetValue]:
+    def uncounted(self, shown: list[FacetValue], selected: list[str]) -> list[FacetValue]:
         """The values to offer while this list's counts are not known yet: ``shown`` (the
         unfiltered list's most frequent values, counts dropped) then the selected values
         missing from them (so that they can be unticked), labelled by :meth:`labels`.
         Counts are ``None``."""
         chosen = set(selected)
-        values = [
-            FacetValue(v.value, v.label, None, v.value in chosen)
-            for v in shown[: limit or self.limit]
-            if not v.selected or v.value in chosen
-        ]
+        values = [FacetValue(v.value, v.label, None, v.value in chosen) for v in shown]
         missing = [v for v in selected if v not in {x.value for x in values}]
         if missing:
             labels = self.labels(missing)
