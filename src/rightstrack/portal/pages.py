@@ -29,6 +29,7 @@ from rightstrack.accounts.permissions import (
     visible_recommendations,
 )
 from rightstrack.catalog.models import Country, Recommendation, texts_in
+from rightstrack.classify.consolidation.repeated import repeated_filter
 from rightstrack.classify.shown import suggested_json
 from rightstrack.core.build import build_id
 from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_filter
@@ -151,8 +152,20 @@ class RecommendationList:
 
     @cached_property
     def queryset(self) -> RecQS:
-        """Every matching visible recommendation, sorted."""
-        return sorted_results(self.filtered, self.params, self.lang)
+        """Every matching visible recommendation, sorted.
+
+        Sorted by relevance, the index is matched once, by the ranking's own join
+        (``search.with_relevance``: one row per recommendation in the index), not a
+        second time through ``id IN (...)`` as well: 85 -> 70 ms for the page of ids of
+        ``q=women`` (46,608 matches) at 250,000 on SQLite (docs/scaling.md)."""
+        params = self.params
+        if params.sort == "relevance" and params.q and not params.matches_nothing:
+            base = self.visible
+            if params.repeated:
+                base = base.filter(repeated_filter(self.visible))
+            base = facet_filter(base, params.selected, cache=self.lookup_cache)
+            return sorted_results(base, params, self.lang)
+        return sorted_results(self.filtered, params, self.lang)
 
     @cached_property
     def id_page(self) -> Page[Any]:
