@@ -160,7 +160,7 @@ class RecommendationList:
         ``q=women`` (46,608 matches) at 250,000 on SQLite (docs/scaling.md)."""
         params = self.params
         if params.sort == "relevance" and params.q and not params.matches_nothing:
-            base = self.visible
+            base: RecQS = self.visible
             if params.repeated:
                 base = base.filter(repeated_filter(self.visible))
             base = facet_filter(base, params.selected, cache=self.lookup_cache)
