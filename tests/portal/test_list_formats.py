@@ -19,8 +19,12 @@ def read_csv(response) -> list[dict[str, str]]:
 
 
 def test_json_carries_count_results_and_facets_with_stable_keys(svn_upr_catalogue):
-    data = Client().get("/recommendations.json", {"q": "non-refoulement", "country": "SVN"}).json()
-    assert set(data) >= {"count", "results", "facets"}
+    data = (
+        Client()
+        .get("/recommendations.json", {"q": "non-refoulement", "country": "SVN", "facets": "1"})
+        .json()
+    )
+    assert set(data) >= {"count", "results", "facets", "facets_url"}
     assert data["count"] == 3
     assert all(list(r) == RESULT_FIELDS for r in data["results"])
     by_para = {r["paragraph"]: r for r in data["results"]}

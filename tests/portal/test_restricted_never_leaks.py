@@ -11,7 +11,13 @@ from .conftest import SECRET
 
 pytestmark = pytest.mark.django_db
 
-LIST_URLS = ["/", "/recommendations/", "/recommendations.json", "/recommendations.csv"]
+LIST_URLS = [
+    "/",
+    "/recommendations/",
+    "/recommendations.json",
+    "/recommendations.csv",
+    "/recommendations/facets/",
+]
 
 
 def body(response) -> str:
@@ -44,13 +50,13 @@ def test_no_list_output_shows_a_restricted_record(svn_upr_catalogue, clients, ur
 
 
 def test_search_for_the_secret_word_finds_nothing(svn_upr_catalogue):
-    data = Client().get("/recommendations.json", {"q": SECRET}).json()
+    data = Client().get("/recommendations.json", {"q": SECRET, "facets": "1"}).json()
     assert data["count"] == 0
     assert all(values == [] for values in data["facets"].values())
 
 
 def test_facet_counts_leave_restricted_records_out(svn_upr_catalogue):
-    data = Client().get("/recommendations.json", {"country": "SVN"}).json()
+    data = Client().get("/recommendations.json", {"country": "SVN", "facets": "1"}).json()
     counts = {
         name: {v["value"]: v["count"] for v in values} for name, values in data["facets"].items()
     }

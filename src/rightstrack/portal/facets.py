@@ -34,7 +34,8 @@ class FacetValue:
 
     value: str
     label: str
-    count: int
+    #: ``None`` while the list's counts are not known yet (``Facet.uncounted``).
+    count: int | None
     selected: bool = False
 
 
@@ -95,6 +96,24 @@ class Facet(ABC):
             ]
         return values
 
+    def labels(self, values: list[str]) -> dict[str, str]:
+        """Labels of ``values`` in the visitor's language, without counting anything (one
+        small query on the value's own table at most); a value with no label is left out."""
+        return {}
+
+    def uncounted(self, shown: list[FacetValue], selected: list[str]) -> list[FacetValue]:
+        """The values to offer while this list's counts are not known yet: ``shown`` (the
+        unfiltered list's most frequent values, counts dropped) then the selected values
+        missing from them (so that they can be unticked), labelled by :meth:`labels`.
+        Counts are ``None``."""
+        chosen = set(selected)
+        values = [FacetValue(v.value, v.label, None, v.value in chosen) for v in shown]
+        missing = [v for v in selected if v not in {x.value for x in values}]
+        if missing:
+            labels = self.labels(missing)
+            values += [FacetValue(v, labels.get(v, v), None, True) for v in missing]
+        return values
+
 
 class FieldFacet(Facet):
     """A facet on a field or a forward foreign key of Recommendation (``country__iso3``).
@@ -129,6 +148,26 @@ class FieldFacet(Facet):
 
     def label_fields(self) -> list[str]:
         return [self.label_field] if self.label_field else []
+
+    def labels(self, values: list[str]) -> dict[str, str]:
+        if self.fk is None or self.fk_model is None:
+            out = {}
+            for v in values:
+                try:
+                    out[v] = self.make_label({self.field: v})
+                except (ValueError, KeyError):
+                    continue
+            return out
+        lookup = self.field.split("__", 1)[1]
+        prefix = f"{self.fk}__"
+        own = [f.removeprefix(prefix) for f in self.label_fields()]
+        rows = self.fk_model._default_manager.filter(**{f"{lookup}__in": values}).values(
+            lookup, *own
+        )
+        return {
+            str(row[lookup]): self.make_label({f"{prefix}{k}": v for k, v in row.items()})
+            for row in rows
+        }
 
     def make_label(self, row: dict[str, Any]) -> str:
         return str(row[self.label_field]) if self.label_field else str(row[self.field])
@@ -167,6 +206,18 @@ class M2MFacet(Facet):
             f"{rec}_id"
         )
         return qs.filter(pk__in=ids)
+
+    def labels(self, values: list[str]) -> dict[str, str]:
+        field: Any = Recommendation._meta.get_field(self.m2m)
+        _through, _rec, tag = self._through()
+        own = [lk.split("__", 1)[1] for lk in self.label_lookups(tag)]
+        rows = field.related_model._default_manager.filter(**{f"{self.key}__in": values}).values(
+            self.key, *own
+        )
+        return {
+            str(row[self.key]): self.make_label({f"{tag}__{k}": v for k, v in row.items()}, tag)
+            for row in rows
+        }
 
     def make_label(self, row: dict[str, Any], tag: str) -> str:
         """The label in the visitor's language (taxonomy labels are in the catalogues,
@@ -383,6 +434,6 @@ def facet_counts(
         qs = facet_filter(base, selected, skip=param, cache=cache)
         rows = None
         if param in known:
-            rows = [(v.value, v.label, v.count) for v in known[param] if not v.selected]
+            rows = [(v.value, v.label, v.count or 0) for v in known[param] if not v.selected]
         out[param] = facet.counts(qs, selected.get(param, []), rows)
     return out

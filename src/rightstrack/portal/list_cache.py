@@ -152,6 +152,21 @@ class ListSummaryCache:
             return self.get_or_compute("facets", compute)
         return self.get_or_compute("facets", lambda: self._stored_facets(compute, count))
 
+    def kept_facets(self) -> dict[str, list[FacetValue]] | None:
+        """This list's facet counts when they are already kept (the Django cache, or
+        ``ListSummary`` for the unfiltered list), else ``None``; never counts anything.
+
+        The list page asks this first: kept counts are shown inline, otherwise the page
+        is sent without counts and they are loaded after it (``views.recommendation_facets``).
+        """
+        if not self.params.is_filtered and self.token is not None and self._stored is not None:
+            return _facets_from_json(self._stored["facets"])
+        key = self.key("facets")
+        if key is None:
+            return None
+        hit = cache.get(key)
+        return hit if hit is not None else None
+
     def _stored_facets(
         self, compute: Callable[[], dict[str, list[FacetValue]]], count: Callable[[], int]
     ) -> dict[str, list[FacetValue]]:

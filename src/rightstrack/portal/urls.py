@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
     path("recommendations/bulk/", views.recommendation_bulk, name="recommendation_bulk"),
+    path("recommendations/facets/", views.recommendation_facets, name="recommendation_facets"),
     path("recommendations.json", views.recommendation_list_json, name="recommendation_list_json"),
     path("recommendations.csv", views.recommendation_list_csv, name="recommendation_list_csv"),
     path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),

@@ -45,6 +45,30 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def recommendation_facets(request: HttpRequest) -> HttpResponse:
+    """``/recommendations/facets/``: the list's filter form with every value's count, alone
+    (an HTML fragment, same parameters as the list).
+
+    The list page sends its results first and its filters without counts when they are
+    not kept yet; its script (``portal/facets.js``) fetches this fragment and puts it in
+    place. Counting here keeps the counts (``portal/list_cache.py``, same keys as the page's),
+    so the next visit of the list shows them inline. Same audience rules as the list.
+    """
+    listing = pages.RecommendationList(request, counts=True)
+    body = listing.cached(
+        "facets",
+        lambda: render_to_string(
+            "portal/includes/recommendation_facets.html",
+            {"list": listing, "params": listing.params},
+            request,
+        ),
+    )
+    response = HttpResponse(body)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
 def recommendation_list_json(request: HttpRequest) -> HttpResponse:
     """``/recommendations.json``: ``count``, one page of ``results``, ``facets``."""
     listing = pages.RecommendationList(request)
