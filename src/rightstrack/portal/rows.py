@@ -206,7 +206,7 @@ def _tag_sql(key: str, vendor: str) -> str:
         f"JOIN {quote(tag_model._meta.db_table)} t "
         f"ON t.{quote(tag_model._meta.pk.column)} = x.{quote(field.m2m_reverse_name())} "
         f"WHERE x.{quote(field.m2m_column_name())} = "
-        f"{quote(Recommendation._meta.db_table)}.{quote(Recommendation._meta.pk.column)})"
+        f"{quote(Recommendation._meta.db_table)}.{quote(Recommendation._meta.pk.attname)})"
     )
 
 
@@ -242,14 +242,14 @@ _UNPACK: dict[str, Callable[[str | None], list[Any]]] = {
 }
 
 
-def _row_tuples(qs: RecQS, tags: tuple[str, ...]) -> tuple[RecQS, tuple[str, ...]]:
-    """``qs`` as a ``values_list`` query of every plain row value then every packed tag,
-    and the row keys of those tuple positions."""
+def _row_tuples(qs: RecQS, tags: tuple[str, ...]) -> QuerySet[Recommendation, tuple[Any, ...]]:
+    """``qs`` as a ``values_list`` query: every value of :data:`ROW_VALUES`, then each of
+    ``tags`` packed (:func:`_tag_sql`), in that order."""
     vendor = connection.vendor
     # Constant SQL from model metadata, no parameters.
     annotations = {f"rt_tag_{key}": RawSQL(_tag_sql(key, vendor), ()) for key in tags}  # noqa: S611
     values: Any = qs.annotate(**annotations).values_list(*ROW_VALUES.values(), *annotations)
-    return values, (*ROW_VALUES, *tags)
+    return values  # type: ignore[no-any-return]
 
 
 def _rows_of(
@@ -295,8 +295,7 @@ def stream_rows(
         KeyError: an unknown tag key.
     """
     tags = tuple(tags)
-    values, _keys = _row_tuples(qs, tags)
-    return _rows_of(values.iterator(chunk_size=chunk_size), tags, url_for)
+    return _rows_of(_row_tuples(qs, tags).iterator(chunk_size=chunk_size), tags, url_for)
 
 
 def rows_for_ids(
@@ -324,6 +323,6 @@ def rows_for_ids(
         KeyError: an unknown tag key.
     """
     tags = tuple(tags)
-    values, _keys = _row_tuples(visible.filter(pk__in=ids).order_by(), tags)
+    values = _row_tuples(visible.filter(pk__in=ids).order_by(), tags)
     by_pk = {row["id"]: row for row in _rows_of(values, tags, url_for)}
     return [by_pk[pk] for pk in ids if pk in by_pk]
