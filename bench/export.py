@@ -10,12 +10,22 @@ PostgreSQL database on ``BENCH_PG_URL``, default
 UPR Info recommendations of the bundled sample (``data/sample/upr-info``) imported by
 ``rightstrack import``. Then, each in a fresh child process:
 
-* **bare**: one SQL query (recommendation joined with its document, mechanism and
-  country: id, symbol, paragraph, text, mechanism, country, date, position) streamed
-  from a server-side cursor into ``csv.writer`` / an openpyxl ``write_only`` sheet;
+* **bare8** (``bare``): one SQL query (recommendation joined with its document, mechanism
+  and country: id, symbol, paragraph, text, mechanism, country, date, position: 8
+  columns, :data:`BARE_SQL`) streamed from a server-side cursor into ``csv.writer`` /
+  an openpyxl ``write_only`` sheet. The baseline of issue 14's first figures;
+* **bare22** (``bare_full``): the same, with one bare SQL query giving the 22 cells
+  RightsTrack writes (:func:`bare_full_sql`: each tag list joined with "; " by the
+  engine's ``group_concat`` / ``string_agg`` in a correlated subquery, the link built by
+  concatenation), still with no Django model, no visibility rule, no sorting of the
+  lists, no formula neutralising. Like for like: **the bars (CSV <= 2x, XLSX <= 1.3x)
+  are read against bare22**; the bare8 ratio is printed too, as measured before;
 * **RightsTrack**: ``export_to_file("recommendations", fmt, ...)``, what
   ``rightstrack export`` and the web export run: every column of a portal row (tags,
   recommending States, SDGs, links...), visibility rules, formula neutralising.
+
+Every child loads Django and the URLconf before the clock starts (process start-up, as a
+web worker has done before any export; the CLI pays it once per command).
 
 ``py peak`` is the peak of Python's heap during the export (``tracemalloc``, a second run:
 tracing slows it down, so its time is not used); ``RSS`` the child's peak resident memory
