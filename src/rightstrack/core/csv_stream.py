@@ -33,6 +33,7 @@ The format, decided here and only here:
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -97,6 +98,23 @@ class _Echo:
         return value
 
 
+def _cells(row: Any, getters: list[Callable[[Any], Any]]) -> list[Any]:
+    """The cells of one row, each as :func:`neutralise` makes it (inlined: this runs once
+    per cell, 900,000 times for the 41,066 UPR Info rows). ``None`` stays ``None``:
+    ``csv.writer`` writes it as an empty field, as :func:`neutralise` would."""
+    out = []
+    for get in getters:
+        value = get(row)
+        kind = type(value)
+        if kind is str:
+            if value[:1] in _TRIGGER_SET:
+                value = "'" + value
+        elif kind is list:
+            value = neutralise(value)
+        out.append(value)
+    return out
+
+
 def csv_chunks(
     rows: Iterable[Any], columns: list[Column], *, rows_per_chunk: int = ROWS_PER_CHUNK
 ) -> Iterator[bytes]:
@@ -114,16 +132,24 @@ def csv_chunks(
         ``rows_per_chunk`` at a time. Nothing is yielded after the last row,
         so an empty ``rows`` gives one chunk (BOM and header).
     """
-    writer = csv.writer(_Echo())
-    yield (BOM + writer.writerow([neutralise(c.header) for c in columns])).encode("utf-8")
-    buffer: list[str] = []
+    yield (BOM + csv.writer(_Echo()).writerow([neutralise(c.header) for c in columns])).encode(
+        "utf-8"
+    )
+    getters = [c.get for c in columns]
+    text = io.StringIO()
+    writer = csv.writer(text)
+    buffer: list[list[Any]] = []
     for row in rows:
-        buffer.append(writer.writerow([neutralise(c.get(row)) for c in columns]))
+        buffer.append(_cells(row, getters))
         if len(buffer) >= rows_per_chunk:
-            yield "".join(buffer).encode("utf-8")
+            writer.writerows(buffer)
             buffer.clear()
+            yield text.getvalue().encode("utf-8")
+            text.seek(0)
+            text.truncate()
     if buffer:
-        yield "".join(buffer).encode("utf-8")
+        writer.writerows(buffer)
+        yield text.getvalue().encode("utf-8")
 
 
 def write_csv(rows: Iterable[Any], columns: list[Column], out: IO[bytes]) -> None:

@@ -40,10 +40,10 @@ from rightstrack.portal.rows import (
     CHUNK_SIZE,
     RECOMMENDATION_COLUMNS,
     RECOMMENDATION_TAGS,
-    iter_rows,
     json_row,
     recommendation_url_maker,
     rows_for_ids,
+    stream_rows,
 )
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 
@@ -350,16 +350,12 @@ class RecommendationList:
     def iter_rows(self, chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:
         """Every matching row (not one page), in order, ``chunk_size`` rows at a time.
 
-        Ids stream from the sorted queryset (``iterator(chunk_size=...)``); each
-        batch of ids costs five ``values()`` queries (rows, recommending States,
-        themes, affected persons, SDGs): see :func:`rightstrack.portal.rows.iter_rows`.
-        Rows carry what :data:`~rightstrack.portal.rows.RECOMMENDATION_COLUMNS` read,
-        with absolute URLs.
+        One query streamed from a server-side cursor, tags packed by subqueries: see
+        :func:`rightstrack.portal.rows.stream_rows`. Rows carry what
+        :data:`~rightstrack.portal.rows.RECOMMENDATION_COLUMNS` read, with absolute URLs.
         """
-        ids = self.queryset.values_list("pk", flat=True).iterator(chunk_size=chunk_size)
-        return iter_rows(
-            self.visible,
-            ids,
+        return stream_rows(
+            self.queryset,
             url_for=detail_url_maker(self.request),
             tags=RECOMMENDATION_TAGS,
             chunk_size=chunk_size,

@@ -2,7 +2,7 @@
 
 Every CSV of recommendations is written from :data:`RECOMMENDATION_COLUMNS`
 by :func:`rightstrack.core.csv_stream.csv_chunks`, with rows read by
-:func:`iter_rows` in the order of :func:`rightstrack.portal.filters.listed`:
+:func:`stream_rows` in the order of :func:`rightstrack.portal.filters.listed`:
 
 * the portal's ``/recommendations.csv?<list parameters>``;
 * the reports export ``/reports/export/recommendations.csv?<same parameters>``;
@@ -15,7 +15,8 @@ the command line). The keys of a portal JSON result are the same names
 both the portal and the reports app can import it (reports may import the
 portal, never the other way round).
 
-A *row* is a plain ``dict`` read with ``values()`` queries, never model
+A *row* is a plain ``dict`` built from one ``values_list()`` query (the plain values
+joined, each tag packed into one text by a correlated subquery), never model
 instances (those cost about 1 ms a row, too much for 41,000-row exports):
 
 ====================  ===========================================================
@@ -51,7 +52,9 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from rightstrack.catalog.models import Recommendation
@@ -102,7 +105,7 @@ def _firsts(key: str) -> Callable[[dict[str, Any]], list[Any]]:
     """Getter of the first looked-up value of each tag of ``key`` (ISO3 codes, SDG numbers)."""
 
     def get(row: dict[str, Any]) -> list[Any]:
-        return [first for first, *_rest in row[key]]
+        return [values[0] for values in row[key]]
 
     return get
 
@@ -168,6 +171,133 @@ def recommendation_url_maker(base_url: str = "") -> Callable[[int], str]:
     return (base_url + path).replace(str(marker), "{}").format
 
 
+#: Separators of the tag values an SQL aggregate packs into one text per recommendation
+#: (ASCII unit and record separators): between tags, and between the looked-up values of
+#: one tag. Taxonomy names and codes never hold them (C0 controls, which every writer of
+#: XML drops anyway: ``core.xml_text``).
+_TAG_SEP = "\x1f"
+_VALUE_SEP = "\x1e"
+
+
+def _tag_sql(key: str, vendor: str) -> str:
+    """SQL of one correlated subquery: the tags ``key`` of the outer recommendation packed
+    into one text (:data:`_TAG_SEP` between tags, :data:`_VALUE_SEP` between looked-up
+    values), ``NULL`` when it has none. One index probe on the many-to-many table per row.
+
+    Raises:
+        ValueError: a database other than SQLite or PostgreSQL.
+    """
+    field_name, lookups = ROW_TAGS[key]
+    field: Any = Recommendation._meta.get_field(field_name)
+    through = field.remote_field.through._meta.db_table
+    tag_model = field.related_model
+    quote = connection.ops.quote_name
+    columns = [f"t.{quote(tag_model._meta.get_field(name).column)}" for name in lookups]
+    if vendor == "sqlite":
+        parts = f" || char({ord(_VALUE_SEP)}) || ".join(f"COALESCE({c}, '')" for c in columns)
+        packed = f"group_concat({parts}, char({ord(_TAG_SEP)}))"
+    elif vendor == "postgresql":
+        parts = f" || chr({ord(_VALUE_SEP)}) || ".join(f"COALESCE({c}::text, '')" for c in columns)
+        packed = f"string_agg({parts}, chr({ord(_TAG_SEP)}))"
+    else:
+        raise ValueError(f"Recommendation rows need SQLite or PostgreSQL, not {vendor}.")
+    return (
+        f"(SELECT {packed} FROM {quote(through)} x "  # noqa: S608 - names from model metadata
+        f"JOIN {quote(tag_model._meta.db_table)} t "
+        f"ON t.{quote(tag_model._meta.pk.column)} = x.{quote(field.m2m_reverse_name())} "
+        f"WHERE x.{quote(field.m2m_column_name())} = "
+        f"{quote(Recommendation._meta.db_table)}.{quote(Recommendation._meta.pk.attname)})"
+    )
+
+
+#: Tag key -> how a packed text becomes the row's sorted list: one looked-up value gives
+#: the values, two give tuples (SDG goal numbers back to ``int``, so goal 10 sorts after 9).
+def _unpack_one(packed: str | None) -> list[Any]:
+    return sorted(packed.split(_TAG_SEP)) if packed else []
+
+
+def _unpack_pairs(packed: str | None) -> list[Any]:
+    if not packed:
+        return []
+    return sorted(tuple(tag.split(_VALUE_SEP, 1)) for tag in packed.split(_TAG_SEP))
+
+
+def _unpack_numbered(packed: str | None) -> list[Any]:
+    if not packed:
+        return []
+    out = []
+    for tag in packed.split(_TAG_SEP):
+        number, title = tag.split(_VALUE_SEP, 1)
+        out.append((int(number), title))
+    return sorted(out)
+
+
+_UNPACK: dict[str, Callable[[str | None], list[Any]]] = {
+    "recommending_states": _unpack_pairs,
+    "themes": _unpack_one,
+    "affected_persons": _unpack_one,
+    "sdg_goals": _unpack_numbered,
+    "sdg_targets": _unpack_pairs,
+    "upr_issues": _unpack_one,
+}
+
+
+def _row_tuples(qs: RecQS, tags: tuple[str, ...]) -> QuerySet[Recommendation, tuple[Any, ...]]:
+    """``qs`` as a ``values_list`` query: every value of :data:`ROW_VALUES`, then each of
+    ``tags`` packed (:func:`_tag_sql`), in that order."""
+    vendor = connection.vendor
+    # Constant SQL from model metadata, no parameters.
+    annotations = {f"rt_tag_{key}": RawSQL(_tag_sql(key, vendor), ()) for key in tags}  # noqa: S611
+    values: Any = qs.annotate(**annotations).values_list(*ROW_VALUES.values(), *annotations)
+    return values  # type: ignore[no-any-return]
+
+
+def _rows_of(
+    tuples: Iterable[tuple[Any, ...]],
+    tags: tuple[str, ...],
+    url_for: Callable[[int], str],
+) -> Iterator[dict[str, Any]]:
+    """Rows (module docstring) of the tuples of :func:`_row_tuples`."""
+    keys = tuple(ROW_VALUES)
+    n = len(keys)
+    unpack = [(key, _UNPACK[key], n + i) for i, key in enumerate(tags)]
+    for values in tuples:
+        row = dict(zip(keys, values, strict=False))  # values then packed tags
+        for key, get, at in unpack:
+            packed = values[at]
+            row[key] = get(packed) if packed else []
+        row["url"] = url_for(values[0])
+        yield row
+
+
+def stream_rows(
+    qs: RecQS,
+    *,
+    url_for: Callable[[int], str],
+    tags: Iterable[str] = tuple(ROW_TAGS),
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[dict[str, Any]]:
+    """Rows (module docstring) of every recommendation of ``qs``, in its order.
+
+    One query in all: the plain values joined, each tag packed by a correlated
+    subquery (:func:`_tag_sql`), read ``chunk_size`` rows at a time from a
+    server-side cursor (``iterator``), so memory stays bounded by ``chunk_size`` rows.
+
+    Args:
+        qs: recommendations, filtered and sorted; it must start from what the user may
+            see (``accounts.permissions.visible_recommendations``): no other visibility
+            rule is applied here.
+        url_for: ``pk -> URL`` (see :func:`recommendation_url_maker`).
+        tags: keys of :data:`ROW_TAGS` to look up (others are absent from the rows).
+        chunk_size: rows fetched per round trip.
+
+    Raises:
+        KeyError: an unknown tag key.
+    """
+    tags = tuple(tags)
+    return _rows_of(_row_tuples(qs, tags).iterator(chunk_size=chunk_size), tags, url_for)
+
+
 def rows_for_ids(
     visible: RecQS,
     ids: list[int],
@@ -186,62 +316,13 @@ def rows_for_ids(
         tags: keys of :data:`ROW_TAGS` to look up (others are absent from the rows).
 
     Returns:
-        One dict per visible id; costs 1 query plus 1 per tag.
+        One dict per visible id; costs 1 query (tags packed by subqueries, as
+        :func:`stream_rows`).
 
     Raises:
         KeyError: an unknown tag key.
     """
-    base = {row["pk"]: row for row in visible.filter(pk__in=ids).values(*ROW_VALUES.values())}
-    found = {key: _tag_values(*ROW_TAGS[key], ids) for key in tags}
-    out = []
-    for pk in ids:
-        values = base.get(pk)
-        if values is None:
-            continue
-        row = {key: values[path] for key, path in ROW_VALUES.items()}
-        for key, by_rec in found.items():
-            row[key] = sorted(by_rec.get(pk, []))
-        row["url"] = url_for(pk)
-        out.append(row)
-    return out
-
-
-def _tag_values(field_name: str, lookups: tuple[str, ...], ids: list[int]) -> dict[int, list[Any]]:
-    """``{recommendation id: [tag value or tuple, ...]}`` for ``ids``, one query on the
-    many-to-many table (values only)."""
-    field: Any = Recommendation._meta.get_field(field_name)
-    through = field.remote_field.through
-    rec_col = f"{field.m2m_field_name()}_id"
-    tag = field.m2m_reverse_field_name()
-    paths = [f"{tag}__{lookup}" for lookup in lookups]
-    out: dict[int, list[Any]] = {}
-    pairs = through._default_manager.filter(**{f"{rec_col}__in": ids}).values_list(rec_col, *paths)
-    for rec_id, *values in pairs:
-        out.setdefault(rec_id, []).append(values[0] if len(values) == 1 else tuple(values))
-    return out
-
-
-def iter_rows(
-    visible: RecQS,
-    ids: Iterable[int],
-    *,
-    url_for: Callable[[int], str],
-    tags: Iterable[str] = tuple(ROW_TAGS),
-    chunk_size: int = CHUNK_SIZE,
-) -> Iterator[dict[str, Any]]:
-    """Rows of every id of ``ids``, in that order, ``chunk_size`` ids per batch.
-
-    ``ids`` is typically ``listed(...).values_list("pk", flat=True).iterator(chunk_size)``:
-    the ids stream from one sorted query and each batch costs :func:`rows_for_ids`'s
-    queries, so memory stays bounded by ``chunk_size`` rows. Arguments as
-    :func:`rows_for_ids`.
-    """
     tags = tuple(tags)
-    batch: list[int] = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) >= chunk_size:
-            yield from rows_for_ids(visible, batch, url_for=url_for, tags=tags)
-            batch = []
-    if batch:
-        yield from rows_for_ids(visible, batch, url_for=url_for, tags=tags)
+    values = _row_tuples(visible.filter(pk__in=ids).order_by(), tags)
+    by_pk = {row["id"]: row for row in _rows_of(values, tags, url_for)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]

@@ -24,7 +24,7 @@ On-screen outputs and exports (``shown_*``, :func:`published_assessments`, ``*_e
     assessments and hidden contributor names never reach anyone else's. The
     recommendations export filters and orders exactly as the portal list
     (:func:`rightstrack.portal.filters.listed`) and reads rows with
-    :func:`rightstrack.portal.rows.iter_rows`.
+    :func:`rightstrack.portal.rows.stream_rows`.
 
 ``user`` is a request user, ``AnonymousUser`` or ``None`` (public data only).
 """
@@ -64,7 +64,7 @@ from rightstrack.catalog.models import (
     Visibility,
 )
 from rightstrack.portal.filters import ListParams, filtered, listed
-from rightstrack.portal.rows import CHUNK_SIZE, iter_rows, recommendation_url_maker
+from rightstrack.portal.rows import CHUNK_SIZE, recommendation_url_maker, stream_rows
 from rightstrack.tracking.models import (
     Action,
     Assessment,
@@ -482,8 +482,7 @@ def recommendation_export(
         first by default, ``sort=document`` for printed order), and their count.
     """
     qs = _export_recommendations(user, params, ordered=True)
-    ids = qs.values_list("pk", flat=True).iterator(chunk_size=CHUNK_SIZE)
-    rows = iter_rows(visible_recommendations(user), ids, url_for=recommendation_url_maker(base_url))
+    rows = stream_rows(qs, url_for=recommendation_url_maker(base_url), chunk_size=CHUNK_SIZE)
     return rows, qs.count
 
 

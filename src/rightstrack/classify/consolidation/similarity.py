@@ -15,14 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.pipeline import Pipeline, make_pipeline
+from typing import TYPE_CHECKING
 
 from rightstrack.catalog.models import RecommendationQuerySet, RecommendationText
 from rightstrack.classify.consolidation.text import comparable
+
+if TYPE_CHECKING:
+    from scipy import sparse
+    from sklearn.pipeline import Pipeline
+
+# numpy, scipy and scikit-learn are imported where they are used: this module is reached
+# from the URLconf (api.similar), and importing them there cost every process that loads
+# the URLs (``rightstrack export`` among them) several seconds for nothing.
 
 #: Character 3- to 5-grams within word boundaries, sublinear term frequency: of the
 #: settings tried on the gold set (word 1-grams, 1-2-grams, with and without English stop
@@ -93,6 +97,11 @@ def vectorise(texts: Sequence[str]) -> tuple[Pipeline, sparse.csr_matrix] | None
     """
     if not any(texts):
         return None
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.pipeline import make_pipeline
+
     model = make_pipeline(
         HashingVectorizer(
             analyzer=ANALYZER,
@@ -125,6 +134,8 @@ def rank(corpus: Corpus, text: str, limit: int = DEFAULT_LIMIT) -> list[Match]:
     if not query or fitted is None:
         return []
     vectoriser, matrix = fitted
+    import numpy as np
+
     scores = (matrix @ vectoriser.transform([query]).T).toarray().ravel()
     best: dict[int, tuple[float, str]] = {}
     for i in np.flatnonzero(scores > 0):

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from rightstrack.core.csv_stream import Column, cell
+from rightstrack.core.csv_stream import MULTI_SEPARATOR, Column
 from rightstrack.core.xml_text import xml_safe
 
 #: ``Content-Type`` of an XLSX file.
@@ -56,11 +56,16 @@ def _units(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+#: A text of at most this many characters always fits (each counts 2 units at most), so
+#: its units are never counted: almost every cell, and counting is a loop per character.
+_ALWAYS_FITS = EXCEL_CELL_CHARS // 2
+
+
 def fit_cell(text: str) -> tuple[str, int | None]:
     """``(text, None)`` when ``text`` fits a cell, else ``(cut text with marker, kept)``:
     the start of the text, then "… [cut: N of M characters shown; the full text is in
     the CSV and JSON exports]", at most :data:`EXCEL_CELL_CHARS` in all."""
-    if _units(text) <= EXCEL_CELL_CHARS:
+    if len(text) <= _ALWAYS_FITS or _units(text) <= EXCEL_CELL_CHARS:
         return text, None
     total = len(text)
     marker = _(
@@ -75,23 +80,6 @@ def fit_cell(text: str) -> tuple[str, int | None]:
             break
         kept += 1
     return text[:kept] + marker % {"kept": f"{kept:,}", "total": f"{total:,}"}, kept
-
-
-def _xlsx_cell(ws: Any, value: Any, cut: list[int] | None = None) -> Any:
-    value = cell(value)
-    if isinstance(value, str):
-        value = xml_safe(value)  # XLSX is XML 1.0
-        if cut is not None:
-            full = len(value)
-            value, kept = fit_cell(value)
-            if kept is not None:
-                cut.extend((full, kept))
-        if value.startswith("="):
-            # openpyxl would store it as a formula: force a plain string.
-            text = WriteOnlyCell(ws, value=value)
-            text.data_type = "s"
-            return text
-    return value
 
 
 def write_xlsx(rows: Iterable[Any], columns: list[Column], out: IO[bytes], title: str) -> int:
@@ -113,20 +101,58 @@ def write_xlsx(rows: Iterable[Any], columns: list[Column], out: IO[bytes], title
     ws.append([c.header for c in columns])
     n = 0
     cuts: list[CutText] = []
+    getters = [c.get for c in columns]
     for row in rows:
-        values = []
-        for column in columns:
-            lengths: list[int] = []
-            values.append(_xlsx_cell(ws, column.get(row), lengths))
-            if lengths:
-                first = values[0] if values else None
-                cuts.append(CutText(n + 2, str(column.header), first, *lengths))
+        values = [_xlsx_value(ws, get(row)) for get in getters]
+        for i, value in enumerate(values):
+            if type(value) is _Cut:
+                values[i] = value.text
+                first = values[0] if i else value.text
+                cuts.append(CutText(n + 2, str(columns[i].header), first, value.full, value.kept))
         ws.append(values)
         n += 1
     if cuts:
         _write_cuts(wb, cuts)
     wb.save(out)
     return n
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A cell value cut by :func:`fit_cell`: the kept text and the lengths."""
+
+    text: str
+    full: int
+    kept: int
+
+
+def _xlsx_value(ws: Any, value: Any) -> Any:
+    """One cell's value: a list joined with "; ", nothing (``None``) for an empty list or
+    text, a text without the characters XML 1.0 forbids, cut to fit (then a
+    :class:`_Cut`), a text starting with ``=`` as a string cell (never a formula); other
+    values unchanged. Runs once per cell (900,000 times for the 41,066 UPR Info rows):
+    exact type checks first, the XML filter and the length check only on texts."""
+    kind = type(value)
+    if kind is list:
+        if not value:
+            return None
+        value = MULTI_SEPARATOR.join(map(str, value))
+    elif kind is not str and not isinstance(value, str):
+        return value  # None too: openpyxl writes no cell for it
+    elif not value:
+        return None  # an empty text reads back as an empty cell either way
+    value = xml_safe(value)  # XLSX is XML 1.0
+    if len(value) > _ALWAYS_FITS:
+        full = len(value)
+        fitted, kept = fit_cell(value)
+        if kept is not None:
+            return _Cut(fitted, full, kept)
+    if value[:1] == "=":
+        # openpyxl would store it as a formula: force a plain string.
+        text = WriteOnlyCell(ws, value=value)
+        text.data_type = "s"
+        return text
+    return value
 
 
 def _write_cuts(wb: Any, cuts: list[CutText]) -> None:
