@@ -78,7 +78,7 @@ def same_text_elsewhere(
     others = visible.exclude(document_id=rec.document_id)
     others = others.filter(country_id=rec.country_id) if rec.country_id else others
     candidates = (
-        search(others, phrase)
+        search(others, phrase, fold=False)
         .select_related("document", "mechanism", "country")
         .prefetch_related("recommending_states")
         .order_by("id")[:MAX_CANDIDATES]

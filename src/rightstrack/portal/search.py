@@ -288,14 +288,14 @@ def pg_configs(lang: str | None) -> list[str]:
     return [first, *rest]
 
 
-def _pg_tsquery_sql(lang: str | None, parsed: ParsedQuery) -> tuple[str, list[str]]:
-    """The ``tsquery`` of ``parsed`` (SQL and params): per configuration, the AND of the
-    included terms and NOT of the excluded ones, each term the OR of its forms, each form
-    read by ``websearch_to_tsquery`` (which never raises) as a quoted phrase, so that a
-    word such as "or" is never an operator; the configurations ORed."""
-    params: list[str] = []
-    per_config = []
+def _pg_tsquery_clauses(lang: str | None, parsed: ParsedQuery) -> list[tuple[str, list[str]]]:
+    """The ``tsquery`` of ``parsed`` as one SQL expression per configuration (SQL and params
+    of each): the AND of the included terms and NOT of the excluded ones, each term the OR
+    of its forms, each form read by ``websearch_to_tsquery`` (which never raises) as a
+    quoted phrase, so that a word such as "or" is never an operator."""
+    clauses: list[tuple[str, list[str]]] = []
     for config in pg_configs(lang):
+        params: list[str] = []
         parts = []
         for negate, terms in ((False, parsed.include_variants), (True, parsed.exclude_variants)):
             for variants in terms:
@@ -304,14 +304,72 @@ def _pg_tsquery_sql(lang: str | None, parsed: ParsedQuery) -> tuple[str, list[st
                 )
                 params.extend(f'"{v}"' for v in variants)
                 parts.append(f"!!({forms})" if negate else f"({forms})")
-        per_config.append("(" + " && ".join(parts) + ")")
-    return "(" + " || ".join(per_config) + ")", params
+        clauses.append(("(" + " && ".join(parts) + ")", params))
+    return clauses
+
+
+@lru_cache(maxsize=4096)
+def _pg_tsquery_text(
+    using: str,
+    lang: str | None,
+    include: tuple[tuple[str, ...], ...],
+    exclude: tuple[tuple[str, ...], ...],
+) -> str:
+    """The query's ``tsquery`` as text, each configuration's clause once.
+
+    Each configuration stems the query its own way, and several give the same clause
+    ("detention" is ``'detent'`` in English, French and Spanish): ORed as SQL, the
+    duplicates stayed in the ``tsquery``, and PostgreSQL, which estimates an OR as the sum
+    of its parts, expected three times the real matches (140,000 for "women" at 250,000
+    recommendations, 46,608 real) and scanned the whole search table instead of its GIN
+    index (``docs/scaling.md``). Evaluated once per query text and process (one small
+    ``SELECT``; the text depends only on the text-search configurations, which
+    migrations install), then passed as a constant, which the planner reads exactly.
+    """
+    parsed = ParsedQuery(
+        include_variants=[list(t) for t in include], exclude_variants=[list(t) for t in exclude]
+    )
+    clauses = _pg_tsquery_clauses(lang, parsed)
+    select = ", ".join(f"({sql})::text" for sql, _ in clauses)
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {select}", [p for _, ps in clauses for p in ps])
+        row = cursor.fetchone()
+    texts = list(dict.fromkeys(text for text in (row or ()) if text))
+    return " | ".join(f"( {text} )" for text in texts)
+
+
+def _pg_tsquery_sql(
+    lang: str | None, parsed: ParsedQuery, using: str = "default", *, fold: bool = True
+) -> tuple[str, list[str]]:
+    """The ``tsquery`` of ``parsed`` (SQL and params): per configuration, the AND of the
+    included terms and NOT of the excluded ones, each term the OR of its forms; the
+    configurations ORed. ``fold``: as a constant, each distinct clause once
+    (:func:`_pg_tsquery_text`, one small query the first time a process meets the query);
+    else as the SQL expression itself (no query first; for narrow internal searches, such
+    as the same text elsewhere, where the planner's estimate does not matter). A query
+    whose every word is a stop word in every configuration is the empty ``tsquery``, which
+    matches nothing."""
+    if not fold:
+        clauses = _pg_tsquery_clauses(lang, parsed)
+        return (
+            "(" + " || ".join(sql for sql, _ in clauses) + ")",
+            [p for _, ps in clauses for p in ps],
+        )
+    text = _pg_tsquery_text(
+        using,
+        lang,
+        tuple(tuple(v) for v in parsed.include_variants),
+        tuple(tuple(v) for v in parsed.exclude_variants),
+    )
+    return "%s::tsquery", [text]
 
 
 def matching_ids_sql(
-    q: str, lang: str | None = None, using: str = "default"
+    q: str, lang: str | None = None, using: str = "default", *, fold: bool = True
 ) -> tuple[str, list[Any]]:
     """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
+
+    ``fold``: on PostgreSQL, pass the ``tsquery`` as a constant (see :func:`_pg_tsquery_sql`).
 
     Callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
@@ -329,7 +387,7 @@ def matching_ids_sql(
             [fts5_match_expression(parsed)],
         )
     if vendor == "postgresql":
-        tsq, params = _pg_tsquery_sql(lang, parsed)
+        tsq, params = _pg_tsquery_sql(lang, parsed, using, fold=fold)
         return (
             f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}",
             params,
@@ -340,7 +398,7 @@ def matching_ids_sql(
 
 
 def search(
-    qs: QuerySet[Recommendation], q: str | None, lang: str | None = None
+    qs: QuerySet[Recommendation], q: str | None, lang: str | None = None, *, fold: bool = True
 ) -> QuerySet[Recommendation]:
     """Restrict ``qs`` to recommendations matching the query ``q``.
 
@@ -354,6 +412,8 @@ def search(
         qs: a queryset of visible recommendations (from ``visible_recommendations``).
         q: the user's query (syntax in the module docstring); blank means no restriction.
         lang: language of the query (``en``, ``fr``...), used for stemming on PostgreSQL.
+        fold: on PostgreSQL, the ``tsquery`` as a constant the planner reads exactly
+            (:func:`_pg_tsquery_sql`); ``False`` for narrow internal searches.
 
     Returns:
         ``qs`` filtered; ``qs`` itself when ``q`` is blank; ``qs.none()`` when ``q``
@@ -363,7 +423,7 @@ def search(
         return qs
     if matches_nothing(q):
         return qs.none()
-    sql, params = matching_ids_sql(q, lang, qs.db)
+    sql, params = matching_ids_sql(q, lang, qs.db, fold=fold)
     if not sql:
         return qs.none()
     return qs.filter(Q(pk__in=RawSQL(sql, params)))
@@ -399,7 +459,7 @@ def with_relevance(
             params=[fts5_match_expression(parsed)],
             select={"relevance": f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5)"},
         )
-    tsq, params = _pg_tsquery_sql(lang, parsed)
+    tsq, params = _pg_tsquery_sql(lang, parsed, qs.db)
     return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
         tables=[SEARCH_TABLE],
         where=[f"{SEARCH_TABLE}.recommendation_id = {table}.id", f"{SEARCH_TABLE}.vector @@ {tsq}"],
