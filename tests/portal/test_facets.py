@@ -65,6 +65,19 @@ def test_a_selected_value_is_always_listed_so_it_can_be_unticked(svn_upr_catalog
         .json()
     )
     assert data["count"] == 0
-    assert {"value": "PRY", "label": "PRY", "count": 0} in data["facets"]["country"]
+    # No result is from Paraguay: the value is still listed, named, not shown as "PRY".
+    assert {"value": "PRY", "label": "Paraguay", "count": 0} in data["facets"]["country"]
     html = Client().get("/recommendations/", {"q": "torture", "country": "SVN"}).content.decode()
     assert 'name="country" value="SVN" id="f-country-1" checked' in html
+
+
+def test_a_selected_value_without_results_keeps_its_label_in_each_language(svn_upr_catalogue):
+    """A selected cycle that no result has is named as elsewhere on the page ("Cycle 2",
+    not "2"), in the visitor's language."""
+    params = {"q": "non-refoulement", "country": "PRY", "cycle": "2", "facets": "1"}
+    data = Client().get("/recommendations.json", params).json()
+    assert data["count"] == 0
+    cycle = {v["value"]: v for v in data["facets"]["cycle"]}
+    assert (cycle["2"]["label"], cycle["2"]["count"]) == ("Cycle 2", 0)
+    spanish = Client().get("/es/recommendations.json", params).json()
+    assert {v["value"]: v["label"] for v in spanish["facets"]["cycle"]}["2"] == "Ciclo 2"

@@ -73,7 +73,8 @@ class Facet(ABC):
 
         Selected values always appear (so that they can be unticked), after
         the most frequent ones, even when they are not among them; this costs
-        one more query only in that case. ``rows``: this facet's :meth:`rows` of ``qs``
+        one more query only in that case (two when a selected value has no result: its
+        label is looked up, :meth:`labels`). ``rows``: this facet's :meth:`rows` of ``qs``
         when already known (counted for another list with the same ``qs``).
         """
         chosen = set(selected)
@@ -89,8 +90,16 @@ class Facet(ABC):
                 for v, label, n in self.rows(self.filter(qs, sorted(missing)))
                 if str(v) in missing
             }
+            # A selected value no result has is named from its own table ("Paraguay",
+            # "Cycle 2"), not shown as its raw value ("PRY", "2").
+            names = self.labels([v for v in selected if v in missing and v not in extra])
             values += [
-                FacetValue(v, extra.get(v, (v, 0))[0], extra.get(v, (v, 0))[1], True)
+                FacetValue(
+                    v,
+                    extra[v][0] if v in extra else names.get(v, v),
+                    extra.get(v, ("", 0))[1],
+                    True,
+                )
                 for v in selected
                 if v in missing
             ]
