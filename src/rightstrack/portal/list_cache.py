@@ -167,6 +167,22 @@ class ListSummaryCache:
         hit = cache.get(key)
         return hit if hit is not None else None
 
+    def last_stored_facets(self) -> dict[str, list[FacetValue]] | None:
+        """The facets of this list as last stored in ``ListSummary`` for its audience and
+        language, *whatever the change token*, or ``None`` (one query). Stale counts: use
+        them only for what the values are (the options a list offers before its counts
+        are known), never for the counts."""
+        payload = (
+            ListSummary.objects.filter(key=self.stored_key)
+            .values_list("payload", flat=True)
+            .first()
+        )
+        if isinstance(payload, str):
+            payload = json.loads(payload)
+        if not isinstance(payload, dict) or "facets" not in payload:
+            return None
+        return _facets_from_json(payload["facets"])
+
     def _stored_facets(
         self, compute: Callable[[], dict[str, list[FacetValue]]], count: Callable[[], int]
     ) -> dict[str, list[FacetValue]]:

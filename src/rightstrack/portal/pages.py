@@ -273,9 +273,11 @@ class RecommendationList:
         their counts, and the selected values (see ``Facet.uncounted``). No ``GROUP BY``
         over this list: at most a label lookup for a selected value not among them."""
         unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
-        # Not kept (no import since the last change, for this audience): only the
-        # selected values, rather than counting the whole catalogue to offer others.
-        everything = unfiltered.kept_facets() or {}
+        # Not kept for the current token (the catalogue changed since the last count, as
+        # after `make run`'s background classify step): the values last stored, whose
+        # counts are dropped anyway; never stored: only the selected values, rather than
+        # counting the whole catalogue to offer others.
+        everything = unfiltered.kept_facets() or unfiltered.last_stored_facets() or {}
         return {
             p: facet.uncounted(everything.get(p, []), self.params.selected.get(p, []))
             for p, facet in FACETS.items()
