@@ -2,8 +2,9 @@
 
 What "the previous release" is: the latest tag ``release-*`` reachable from HEAD (the
 last code that passed CI and landed); without such a tag (a fresh clone carries none),
-the commit named in ``tests/catalog/landed_release.txt`` (kept by hand: the last code that
-landed); without that either, the code just before the latest change of the schema: on the first-parent line of
+the newest commit listed in ``tests/catalog/landed_release.txt`` (kept by hand: the code
+that landed, newest first) whose migrations differ from this code's (a release with the
+same schema has no upgrade to test); without that either, the code just before the latest change of the schema: on the first-parent line of
 ``git log``, the last commit that touched a migration, and that commit's first parent,
 walking further back while that parent's migrations are a graph Django refuses (two
 leaves in one app: a run of merges whose merge migrations came in a later commit; no
@@ -92,8 +93,12 @@ def previous_release() -> str:
         for line in LANDED.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    if landed and _is_commit(landed[0]):
-        return git("rev-parse", f"{landed[0]}^{{commit}}")
+    # The newest landed release whose schema differs from this code's: a release with the
+    # same migrations (a session that added none) has no upgrade to test.
+    head = migration_files("HEAD")
+    for commit in landed:
+        if _is_commit(commit) and migration_files(commit) != head:
+            return git("rev-parse", f"{commit}^{{commit}}")
     touched = git("log", "--first-parent", "--format=%H", "--", MIGRATIONS).split()
     for change in touched:
         parent = git("rev-parse", f"{change}^1")

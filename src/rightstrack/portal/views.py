@@ -40,7 +40,12 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         ),
     )
     # ``body`` is this project's template output (autoescaped when it was rendered).
-    ctx = {"params": listing.params, "body": SafeString(body)}
+    # The facets script only where the counts come after the page (no script otherwise).
+    ctx = {
+        "params": listing.params,
+        "body": SafeString(body),
+        "counts_after": not listing.with_counts,
+    }
     return render(request, "portal/recommendation_list.html", ctx)
 
 
