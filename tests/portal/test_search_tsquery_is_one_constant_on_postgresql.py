@@ -33,7 +33,7 @@ def test_detention_is_its_english_stem_and_the_unstemmed_word_once_each():
     ["torture", "non-refoulement", '"human rights"', "torture -prison", "women children", "the"],
 )
 def test_the_constant_matches_what_the_expression_matched(svn_upr_catalogue, q):
-    needs_postgresql()
+    # On SQLite ``fold`` changes nothing (one MATCH string): the same matches either way.
     visible = visible_recommendations(None)
     folded = set(search(visible, q, "en").values_list("pk", flat=True))
     expression = set(search(visible, q, "en", fold=False).values_list("pk", flat=True))
