@@ -134,6 +134,7 @@ def scale_to(size: int) -> None:
 
     from rightstrack.catalog.models import Document, Recommendation, RecommendationText
     from rightstrack.portal import search_index
+    from rightstrack.portal.models import SearchDocument
 
     rec_t, doc_t = Recommendation._meta.db_table, Document._meta.db_table
     with connection.cursor() as cur:
@@ -215,6 +216,8 @@ def scale_to(size: int) -> None:
                     f"{rec_t} r WHERE r.id = t.recommendation_id + {n * max_rec})"
                 )
                 search_cols = "symbol, paragraph, text, tags, language"
+                if any(f.name == "is_public" for f in SearchDocument._meta.concrete_fields):
+                    search_cols += ", is_public"  # the search row's copy of the public flag
                 cur.execute(
                     f"INSERT INTO {search_index.SEARCH_TABLE} (recommendation_id, {search_cols}) "
                     f"SELECT s.recommendation_id + {n * max_rec}, {search_cols} "

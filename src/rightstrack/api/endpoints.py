@@ -83,7 +83,7 @@ def recommendation_list(request: HttpRequest, params: Query[RecommendationQuery]
     # The portal reads the same QueryDict; paging parameters are not list parameters.
     listing.params = type(listing.params).from_querydict(_without(request.GET, _PAGING))
     count = listing.total
-    ids = list(listing.queryset.values_list("pk", flat=True)[offset : offset + params.limit])
+    ids = listing.page_ids(offset, params.limit)
     rows = result_rows(listing.visible, ids, request) if ids else []
     return page_envelope(request, count, offset, params.limit, rows)
 

@@ -25,7 +25,7 @@ class SearchDocument(models.Model):
     folded for search (``search_index.SEARCH_FOLDS``: Arabic harakat removed...), so
     they are not for display: the recommendation keeps its text as written. ``language`` is the recommendation's
     language code (``en``, ``fr``...), which picks the PostgreSQL text-search
-    configuration.
+    configuration; ``is_public`` the recommendation's public flag.
     """
 
     recommendation = models.OneToOneField(
@@ -40,6 +40,12 @@ class SearchDocument(models.Model):
     text = models.TextField(_("text"), blank=True)
     tags = models.TextField(_("tags"), blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    #: A copy of ``Recommendation.is_public``, kept by the index's triggers
+    #: (``search_index``: written with the row, and on every change of the flag), so that
+    #: a visitor's search is counted and ranked from the index alone, without a join to
+    #: ``catalog_recommendation`` per match (``docs/scaling.md``, "The public flag on the
+    #: search row").
+    is_public = models.BooleanField(_("public"), default=False, db_default=False, editable=False)
 
     class Meta:
         verbose_name = _("search document")

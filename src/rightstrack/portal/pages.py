@@ -23,6 +23,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 from rightstrack.accounts.permissions import (
+    can_see_restricted,
     get_document_for_user,
     get_recommendation_for_user,
     visible_documents,
@@ -46,6 +47,7 @@ from rightstrack.portal.rows import (
     stream_rows,
 )
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
+from rightstrack.portal.search import count_matches, relevance_page_ids
 
 RecQS = QuerySet[Recommendation]
 T = TypeVar("T")
@@ -80,6 +82,18 @@ def result_rows(visible: RecQS, ids: list[int], request: HttpRequest) -> list[di
     """
     rows = rows_for_ids(visible, ids, url_for=detail_url_maker(request), tags=RECOMMENDATION_TAGS)
     return [json_row(row) for row in rows]
+
+
+class _IdSlices:
+    """A list's ids, fetched a slice at a time by ``fetch(offset, limit)`` (what a
+    paginator reads)."""
+
+    def __init__(self, fetch: Callable[[int, int], list[int]]) -> None:
+        self.fetch = fetch
+
+    def __getitem__(self, key: slice) -> list[int]:
+        start = key.start or 0
+        return self.fetch(start, max((key.stop or start) - start, 0))
 
 
 class KnownCountPaginator(Paginator[Any]):
@@ -127,6 +141,9 @@ class RecommendationList:
         self.params = ListParams.from_querydict(request.GET)
         self.lang = get_language()
         self.visible = visible_recommendations(request.user)
+        #: The visitor sees public recommendations only: searches may read the search
+        #: row's own public flag instead of joining ``catalog_recommendation``.
+        self.public_only = not can_see_restricted(request.user)
         #: Facet value -> id lookups, made once per request (see ``FieldFacet``).
         self.lookup_cache: dict[Any, Any] = {}
 
@@ -137,8 +154,48 @@ class RecommendationList:
 
     @cached_property
     def total(self) -> int:
-        """How many visible recommendations match (cached by the catalogue's change token)."""
+        """How many visible recommendations match (cached by the catalogue's change token).
+
+        A visitor's query with no other filter is counted on the search index alone
+        (``search.count_matches``: the search row's public flag, no join per match)."""
+        if self.index_only:
+            params, using = self.params, self.visible.db
+            return self.summary.count(lambda: count_matches(params.q, self.lang, using))
         return self.summary.count(self.filtered.count)
+
+    @property
+    def index_only(self) -> bool:
+        """Whether this list is a visitor's query and nothing else (no facet, no
+        ``repeated``): its matches are then exactly the index's public matches."""
+        params = self.params
+        return (
+            self.public_only
+            and bool(params.q)
+            and not params.matches_nothing
+            and not params.selected
+            and not params.repeated
+        )
+
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """Ids of the rows ``offset`` to ``offset + limit`` of the list, in its order.
+
+        Sorted by relevance, a broad query ranks only the matches its page needs
+        (``search.relevance_page_ids``: the newest 1,000 matches first, by relevance, then
+        the others); the set of rows is the same as in any other order."""
+        params = self.params
+        if params.sort == "relevance" and params.q and not params.matches_nothing:
+            return relevance_page_ids(
+                self.unsearched,
+                params.q,
+                self.lang,
+                offset,
+                limit,
+                public_only=self.public_only,
+                unfiltered=self.index_only,
+                matches=self.total,
+            )
+        ids = self.queryset.values_list("pk", flat=True)
+        return [int(pk) for pk in ids[offset : offset + limit]]
 
     @cached_property
     def searched(self) -> RecQS:
@@ -160,22 +217,26 @@ class RecommendationList:
         ``q=women`` (46,608 matches) at 250,000 on SQLite (docs/scaling.md)."""
         params = self.params
         if params.sort == "relevance" and params.q and not params.matches_nothing:
-            base: RecQS = self.visible
-            if params.repeated:
-                base = base.filter(repeated_filter(self.visible))
-            base = facet_filter(base, params.selected, cache=self.lookup_cache)
-            return sorted_results(base, params, self.lang)
+            return sorted_results(self.unsearched, params, self.lang)
         return sorted_results(self.filtered, params, self.lang)
+
+    @cached_property
+    def unsearched(self) -> RecQS:
+        """The visible recommendations with every filter but the query (``repeated`` and
+        the facets): the base of the relevance sort, which matches the index itself."""
+        base: RecQS = self.visible
+        if self.params.repeated:
+            base = base.filter(repeated_filter(self.visible))
+        return facet_filter(base, self.params.selected, cache=self.lookup_cache)
 
     @cached_property
     def id_page(self) -> Page[Any]:
         """The requested page (clamped to the last one) as a page of ids.
 
         Sorting happens on ids only (narrow rows sort fast): 1 count (or the cached one) +
-        1 ids.
+        1 ids (:meth:`page_ids`; 2 or 3 for a broad query by relevance).
         """
-        ids = self.queryset.values_list("pk", flat=True)
-        paginator = KnownCountPaginator(ids, page_size(), self.total)
+        paginator = KnownCountPaginator(_IdSlices(self.page_ids), page_size(), self.total)
         page = paginator.get_page(self.params.page)
         page.object_list = list(page.object_list)
         return page

@@ -56,8 +56,10 @@ from django.db.models.expressions import RawSQL
 from rightstrack.catalog.models import Recommendation
 from rightstrack.portal.search_index import (
     FTS_TABLE,
+    FTS_TEXT_COLUMNS,
     PG_CONFIGS,
     PG_FALLBACK_CONFIG,
+    RESTRICTED_TOKEN,
     SEARCH_TABLE,
     fold_search_text,
 )
@@ -276,6 +278,29 @@ def fts5_match_expression(parsed: ParsedQuery) -> str:
     return expr
 
 
+def fts5_index_query(parsed: ParsedQuery, *, public_only: bool = False) -> str:
+    """The FTS5 ``MATCH`` string of ``parsed`` for the index.
+
+    With ``public_only``, the rows that are not public are excluded inside the index
+    (``NOT restricted : "restricted"``, see ``search_index``): a visitor's matches are then
+    counted and ranked without reading ``catalog_recommendation``. A term may match the
+    column ``restricted`` of a row that is not public only, which is excluded, and that
+    column is empty in public rows: the matches are those of :func:`fts5_match_expression`.
+    Otherwise (coordinators' lists) the terms are confined to the text columns, so that no
+    term matches the column ``restricted`` (the filter costs about 1 ms more on the 46,608
+    matches of "women" at 250,000, hence its absence from visitors' queries).
+
+    >>> fts5_index_query(parse_query("torture"), public_only=True)
+    '("torture") NOT restricted : "restricted"'
+    >>> fts5_index_query(parse_query("torture"))
+    '{symbol paragraph text tags} : ("torture")'
+    """
+    expr = fts5_match_expression(parsed)
+    if public_only:
+        return f'({expr}) NOT restricted : "{RESTRICTED_TOKEN}"'
+    return "{" + " ".join(FTS_TEXT_COLUMNS) + "} : (" + expr + ")"
+
+
 def pg_configs(lang: str | None) -> list[str]:
     """Text-search configurations to try: the query language's first, then the others
     and the fallback (no stemming).
@@ -365,13 +390,22 @@ def _pg_tsquery_sql(
 
 
 def matching_ids_sql(
-    q: str, lang: str | None = None, using: str = "default", *, fold: bool = True
+    q: str,
+    lang: str | None = None,
+    using: str = "default",
+    *,
+    fold: bool = True,
+    public_only: bool = False,
 ) -> tuple[str, list[Any]]:
     """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
 
     ``fold``: on PostgreSQL, pass the ``tsquery`` as a constant (see :func:`_pg_tsquery_sql`).
+    ``public_only``: only public recommendations, read from the search row's own flag
+    (SQLite: inside the FTS5 query, :func:`fts5_index_query`; PostgreSQL: ``AND is_public``,
+    served by the partial GIN index); the ids are then exactly those of
+    ``Recommendation.objects.public()`` that match.
 
-    Callers must intersect it with a visible queryset. Returns ``("", [])``
+    Otherwise callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
 
     Raises:
@@ -384,12 +418,13 @@ def matching_ids_sql(
     if vendor == "sqlite":
         return (
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [fts5_match_expression(parsed)],
+            [fts5_index_query(parsed, public_only=public_only)],
         )
     if vendor == "postgresql":
         tsq, params = _pg_tsquery_sql(lang, parsed, using, fold=fold)
+        public = " AND is_public" if public_only else ""
         return (
-            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}",
+            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}",
             params,
         )
     raise ImproperlyConfigured(
@@ -430,7 +465,12 @@ def search(
 
 
 def with_relevance(
-    qs: QuerySet[Recommendation], q: str, lang: str | None = None
+    qs: QuerySet[Recommendation],
+    q: str,
+    lang: str | None = None,
+    *,
+    public_only: bool = False,
+    id_range: tuple[int | None, int | None] = (None, None),
 ) -> QuerySet[Recommendation]:
     """Annotate ``relevance`` (higher is better) for ordering search results.
 
@@ -440,6 +480,12 @@ def with_relevance(
     PostgreSQL: ``ts_rank_cd`` over the A/B/C weighted vector, with the ``@@`` condition on
     the joined search row too, so that only matching rows are ranked (without it every
     row of ``portal_searchdocument`` was ranked, then joined: 1.2 s at 246,000 rows).
+
+    ``public_only``: ``qs`` holds public recommendations only (a visitor's list); the index
+    then drops the other rows itself (:func:`matching_ids_sql`), which gives the same rows.
+    ``id_range``: ``(low, high)``, only recommendation ids ``>= low`` and ``< high`` (each
+    ``None`` for no bound), applied to the index's own rows so that only those are ranked
+    (:func:`rank_window_floor`).
 
     Use the result for ordering rows only, not as a subquery (it relies on
     ``extra()`` joins, whose table names are not re-aliased).
@@ -452,18 +498,151 @@ def with_relevance(
         return qs.none().extra(select={"relevance": "0"})
     vendor = connections[qs.db].vendor
     table = Recommendation._meta.db_table
+    id_col = f"{FTS_TABLE}.rowid" if vendor == "sqlite" else f"{SEARCH_TABLE}.recommendation_id"
+    low, high = id_range
+    floor_where = [f"{id_col} >= %s"] * (low is not None) + [f"{id_col} < %s"] * (high is not None)
+    floor_params = [b for b in (low, high) if b is not None]
     if vendor == "sqlite":
         return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
             tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
-            params=[fts5_match_expression(parsed)],
-            select={"relevance": f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5)"},
+            where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s", *floor_where],
+            params=[fts5_index_query(parsed, public_only=public_only), *floor_params],
+            select={"relevance": f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"},
         )
     tsq, params = _pg_tsquery_sql(lang, parsed, qs.db)
+    public = [f"{SEARCH_TABLE}.is_public"] if public_only else []
     return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
         tables=[SEARCH_TABLE],
-        where=[f"{SEARCH_TABLE}.recommendation_id = {table}.id", f"{SEARCH_TABLE}.vector @@ {tsq}"],
-        params=params,
+        where=[
+            f"{SEARCH_TABLE}.recommendation_id = {table}.id",
+            f"{SEARCH_TABLE}.vector @@ {tsq}",
+            *public,
+            *floor_where,
+        ],
+        params=[*params, *floor_params],
         select={"relevance": f"ts_rank_cd({SEARCH_TABLE}.vector, {tsq})"},
         select_params=params,
     )
+
+
+#: How many matches a broad query ranks for its first pages: the newest by id (see
+#: :func:`rank_window_floor`). Ranking every match costs per match (FTS5 ``bm25`` reads
+#: each match's column sizes; PostgreSQL's ``ts_rank_cd`` reads each ``tsvector``): 293 ms
+#: and 744 ms for the 46,608 matches of ``q=women`` at 250,000 (``docs/scaling.md``).
+RANK_WINDOW = 1000
+
+
+def rank_window_floor(
+    qs: QuerySet[Recommendation],
+    q: str,
+    lang: str | None = None,
+    *,
+    public_only: bool = False,
+    window: int = RANK_WINDOW,
+) -> int | None:
+    """The lowest id of the ``window`` matches of ``q`` in ``qs`` with the highest ids, or
+    ``None`` when fewer than ``window`` match (every match is then ranked).
+
+    The relevance order of a broad query is: the ``window`` newest matches (ids at or
+    above the floor) by relevance, then the other matches by relevance; its pages are the
+    same set of matches as any other order, and the pages within the window rank
+    ``window`` rows instead of every match.
+
+    Args:
+        qs: the visible recommendations with the list's other filters (not yet searched).
+        q: the query (a query without a positive term has no floor).
+        lang: the query's language (PostgreSQL stemming).
+        public_only: ``qs`` is exactly ``Recommendation.objects.public()`` with no other
+            filter: the floor is then read from the index alone (:func:`matching_ids_sql`).
+        window: how many matches the window holds (at least 1).
+
+    Raises:
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
+    """
+    if matches_nothing(q) or not parse_query(q):
+        return None
+    if public_only:
+        sql, params = matching_ids_sql(q, lang, qs.db, public_only=True)
+        id_col = "rowid" if connections[qs.db].vendor == "sqlite" else "recommendation_id"
+        with connections[qs.db].cursor() as cursor:
+            cursor.execute(
+                f"{sql} ORDER BY {id_col} DESC LIMIT 1 OFFSET %s", [*params, max(window, 1) - 1]
+            )
+            row = cursor.fetchone()
+        return int(row[0]) if row else None
+    ids = search(qs, q, lang).order_by("-pk").values_list("pk", flat=True)
+    found = list(ids[max(window, 1) - 1 : max(window, 1)])
+    return int(found[0]) if found else None
+
+
+def count_matches(q: str, lang: str | None = None, using: str = "default") -> int:
+    """How many public recommendations match ``q``, counted on the index alone (the search
+    row's public flag: no join to ``catalog_recommendation``); the same number as
+    ``search(Recommendation.objects.public(), q).count()``.
+
+    Raises:
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
+    """
+    if matches_nothing(q):
+        return 0
+    sql, params = matching_ids_sql(q, lang, using, public_only=True)
+    if not sql:
+        return 0
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matched", params)
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def relevance_page_ids(
+    qs: QuerySet[Recommendation],
+    q: str,
+    lang: str | None,
+    offset: int,
+    limit: int,
+    *,
+    public_only: bool = False,
+    unfiltered: bool = False,
+    window: int = RANK_WINDOW,
+    matches: int | None = None,
+) -> list[int]:
+    """Ids of the rows ``offset`` to ``offset + limit`` of ``qs``'s matches of ``q`` in the
+    relevance order, ranking only what the page needs.
+
+    With more than ``window`` matches, the order is the ``window`` newest matches (by id,
+    :func:`rank_window_floor`) by relevance, then the others by relevance; a page within
+    the window ranks ``window`` rows, a page past it ranks the others. Ties: the higher id
+    first. With fewer matches, every match is ranked, as before.
+
+    Args:
+        qs: the visible recommendations with the list's other filters (not yet searched).
+        q: the query; lang: its language.
+        offset: rows to skip (at least 0); limit: rows wanted.
+        public_only: ``qs`` holds only public recommendations (a visitor's list): the
+            index drops the other rows itself (:func:`with_relevance`).
+        unfiltered: with ``public_only``, ``qs`` is ``Recommendation.objects.public()``
+            itself, with no other filter: the window is found on the index alone.
+        window: matches in the window.
+        matches: how many matches there are, when already counted: no more than
+            ``window`` spares the query for the window (every match is ranked).
+    """
+
+    def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:
+        ordered = with_relevance(qs, q, lang, public_only=public_only, id_range=(low, high))
+        ids = ordered.order_by("-relevance", "-id").values_list("pk", flat=True)  # type: ignore[misc]
+        return [int(pk) for pk in ids[start:stop]]
+
+    offset, limit = max(offset, 0), max(limit, 0)
+    floor = None
+    if matches is None or matches > window:
+        floor = rank_window_floor(
+            qs, q, lang, public_only=public_only and unfiltered, window=window
+        )
+    if floor is None:
+        return ranked(None, None, offset, offset + limit)
+    ids: list[int] = []
+    if offset < window:
+        ids += ranked(floor, None, offset, min(offset + limit, window))
+    if offset + limit > window:
+        ids += ranked(None, floor, max(offset - window, 0), offset + limit - window)
+    return ids

@@ -12,16 +12,27 @@ Layout (same on both engines):
   ``portal_searchdocument`` (``rowid`` = recommendation id), with the classic
   insert/delete/update triggers of the FTS5 documentation (section 4.4.3),
   tokenizer ``porter unicode61 remove_diacritics 2`` (Porter stemming; Latin
-  accents removed, so ``education`` finds ``éducation``).
+  accents removed, so ``education`` finds ``éducation``). Its fifth column,
+  ``restricted``, holds the word :data:`RESTRICTED_TOKEN` when the row is not public and
+  nothing otherwise (written by the triggers from ``is_public``), so that a visitor's
+  query is ``(terms) NOT restricted:restricted``, counted and ranked inside the index;
+  users' terms are confined to the four text columns (``search.fts5_match_expression``).
 * PostgreSQL: a generated, weighted ``tsvector`` column ``vector`` on
   ``portal_searchdocument`` (A = symbol and paragraph, B = text, C = tags)
-  with a GIN index; the text-search configuration follows the
+  with a GIN index, and a partial GIN index on the public rows (``WHERE is_public``) for
+  visitors' searches; the text-search configuration follows the
   recommendation's language (see :data:`PG_CONFIGS`). Each configuration is a
   copy of PostgreSQL's own with the ``unaccent`` dictionary before its stemmer
   (the set-up of the PostgreSQL manual, F.47 "unaccent"), so that accents are
   ignored as on SQLite: :func:`postgresql_statements` runs
   ``CREATE EXTENSION IF NOT EXISTS unaccent`` (a trusted contrib extension since
   PostgreSQL 13: the database owner may create it).
+
+Public flag: ``portal_searchdocument.is_public`` copies ``Recommendation.is_public``
+(which ``catalog/derived.py`` keeps by triggers on every write path). The refresh
+statements write it with the row; a trigger on ``catalog_recommendation``
+(``portal_search_rec_public``, never suspended by a bulk load) copies every change of the
+flag (a publish, a restriction, an archive, a document's visibility) to the search row.
 
 Normalised copy: the search row holds the paragraph, text and tag names *folded*
 by :data:`SEARCH_FOLDS` (Arabic harakat and tatweel removed, alef, yeh and teh
@@ -54,6 +65,12 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 SEARCH_TABLE = "portal_searchdocument"
 FTS_TABLE = "portal_recommendation_fts"
 TRIGGER_PREFIX = "portal_search_"
+#: The word in the FTS5 column ``restricted`` of a row that is not public (SQLite).
+RESTRICTED_TOKEN = "restricted"  # noqa: S105 - a word of the index, not a secret
+#: FTS5 columns holding the searchable text (users' terms are confined to these).
+FTS_TEXT_COLUMNS = ("symbol", "paragraph", "text", "tags")
+#: Name of PostgreSQL's partial GIN index over the public rows.
+PG_PUBLIC_INDEX = f"{SEARCH_TABLE}_vector_public_gin"
 #: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
 REFRESH_CHUNK = 900
 
@@ -205,17 +222,30 @@ def _text_expr(vendor: str) -> str:
     return f"r.text || COALESCE(' ' || {others}, '')"
 
 
-def _refresh_sql(vendor: str, where: str) -> list[str]:
+def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the search rows carry the public flag (``portal`` migration 0005 applied).
+
+    The earlier migrations install the index with this code too, before the column
+    exists: they get the index without the flag, and 0005 reinstalls it with the flag."""
+    with connection.cursor() as cur:
+        columns = connection.introspection.get_table_description(cur, SEARCH_TABLE)
+    return any(c.name == "is_public" for c in columns)
+
+
+def _refresh_sql(vendor: str, where: str, flag: bool = True) -> list[str]:
     """Statements that rewrite the search rows of the recommendations matching ``where``
-    (an SQL condition on alias ``r``, may use NEW/OLD inside triggers)."""
+    (an SQL condition on alias ``r``, may use NEW/OLD inside triggers); ``flag``: with the
+    public flag (:func:`has_public_flag`)."""
     t = _Tables()
     ids = f"SELECT r.id FROM {t.rec} r WHERE {where}"
+    flag_col, flag_value = (", is_public", ", r.is_public") if flag else ("", "")
     return [
         f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
-        f"INSERT INTO {SEARCH_TABLE} (recommendation_id, symbol, paragraph, text, tags, language) "
+        f"INSERT INTO {SEARCH_TABLE} "
+        f"(recommendation_id, symbol, paragraph, text, tags, language{flag_col}) "
         f"SELECT r.id, COALESCE(d.symbol, ''), {fold_sql(vendor, 'r.paragraph')}, "
         f"{fold_sql(vendor, _text_expr(vendor))}, {fold_sql(vendor, _tags_expr(vendor))}, "
-        "r.language "
+        f"r.language{flag_value} "
         f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}",
     ]
 
@@ -246,36 +276,60 @@ def _trigger_specs() -> list[tuple[str, str, str, str]]:
     return specs
 
 
-def sqlite_statements() -> list[str]:
-    """DDL for SQLite: FTS5 table, its content-sync triggers, and the refresh triggers."""
+def sqlite_statements(flag: bool = True) -> list[str]:
+    """DDL for SQLite: FTS5 table, its content-sync triggers, and the refresh triggers;
+    ``flag``: with the public flag (:func:`has_public_flag`)."""
     t = _Tables()
-    cols = "symbol, paragraph, text, tags"
+    cols = ", ".join([*FTS_TEXT_COLUMNS, "restricted"] if flag else FTS_TEXT_COLUMNS)
+
+    def values(row: str) -> str:
+        restricted = f", {_sqlite_restricted_expr(row)}" if flag else ""
+        return (
+            f"{row}.recommendation_id, {row}.symbol, {row}.paragraph, {row}.text, {row}.tags"
+            f"{restricted}"
+        )
+
     stmts = [
+        # The column ``restricted`` is not in the content table: the triggers compute it,
+        # and :func:`rebuild` fills the index with the same expression (never 'rebuild').
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
         f"{cols}, content='{SEARCH_TABLE}', content_rowid='recommendation_id', "
         "tokenize='porter unicode61 remove_diacritics 2')",
         # FTS5 docs 4.4.3: keep an external content table in sync.
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_ai AFTER INSERT ON {SEARCH_TABLE} BEGIN "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES "
-        "(new.recommendation_id, new.symbol, new.paragraph, new.text, new.tags); END",
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES ({values('new')}); END",
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_ad AFTER DELETE ON {SEARCH_TABLE} BEGIN "
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES "
-        "('delete', old.recommendation_id, old.symbol, old.paragraph, old.text, old.tags); END",
+        f"('delete', {values('old')}); END",
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_au AFTER UPDATE ON {SEARCH_TABLE} BEGIN "
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES "
-        "('delete', old.recommendation_id, old.symbol, old.paragraph, old.text, old.tags); "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES "
-        "(new.recommendation_id, new.symbol, new.paragraph, new.text, new.tags); END",
+        f"('delete', {values('old')}); "
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES ({values('new')}); END",
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}rec_del AFTER DELETE ON {t.rec} BEGIN "
         f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id = OLD.id; END",
     ]
+    if flag:
+        # Every change of the public flag reaches the search row (not suspended by bulk
+        # loads).
+        stmts.append(
+            f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}rec_public AFTER UPDATE OF is_public "
+            f"ON {t.rec} WHEN NEW.is_public IS NOT OLD.is_public BEGIN "
+            f"UPDATE {SEARCH_TABLE} SET is_public = NEW.is_public "
+            "WHERE recommendation_id = NEW.id AND is_public IS NOT NEW.is_public; END"
+        )
     for name, event, table, cond in _trigger_specs():
-        body = "; ".join(_refresh_sql("sqlite", cond))
+        body = "; ".join(_refresh_sql("sqlite", cond, flag))
         stmts.append(
             f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{name} {event} ON {table} "
             f"BEGIN {body}; END"
         )
     return stmts
+
+
+def _sqlite_restricted_expr(row: str) -> str:
+    """The FTS5 column ``restricted`` of a search row ``row`` (``new``, ``old`` or an alias):
+    :data:`RESTRICTED_TOKEN` when the row is not public, else empty."""
+    return f"CASE WHEN {row}.is_public THEN '' ELSE '{RESTRICTED_TOKEN}' END"
 
 
 def _pg_config_expr() -> str:
@@ -298,9 +352,10 @@ def _pg_config_statements() -> list[str]:
     return stmts
 
 
-def postgresql_statements() -> list[str]:
+def postgresql_statements(flag: bool = True) -> list[str]:
     """DDL for PostgreSQL: unaccent and the configurations, generated weighted tsvector,
-    GIN index, refresh triggers."""
+    GIN index, refresh triggers; ``flag``: with the public flag (:func:`has_public_flag`):
+    the partial GIN index of the public rows and the flag's trigger."""
     t = _Tables()
     cfg = _pg_config_expr()
     vector = (
@@ -321,8 +376,25 @@ def postgresql_statements() -> list[str]:
         f"CREATE OR REPLACE TRIGGER {TRIGGER_PREFIX}rec_del AFTER DELETE ON {t.rec} "
         f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER_PREFIX}rec_del()",
     ]
+    flagged = [
+        # Visitors' searches (``vector @@ q AND is_public``) read this one alone.
+        f"CREATE INDEX IF NOT EXISTS {PG_PUBLIC_INDEX} ON {SEARCH_TABLE} USING gin (vector) "
+        "WHERE is_public",
+        # Every change of the public flag reaches the search row (not suspended by bulk
+        # loads). Any UPDATE: the flag is set by a BEFORE trigger (catalog/derived.py), which
+        # an "UPDATE OF is_public" trigger would not see.
+        f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}rec_public() RETURNS trigger "
+        f"LANGUAGE plpgsql AS $$ BEGIN UPDATE {SEARCH_TABLE} SET is_public = NEW.is_public "
+        "WHERE recommendation_id = NEW.id AND is_public IS DISTINCT FROM NEW.is_public; "
+        "RETURN NULL; END $$",
+        f"CREATE OR REPLACE TRIGGER {TRIGGER_PREFIX}rec_public AFTER UPDATE ON {t.rec} "
+        "FOR EACH ROW WHEN (OLD.is_public IS DISTINCT FROM NEW.is_public) "
+        f"EXECUTE FUNCTION {TRIGGER_PREFIX}rec_public()",
+    ]
+    if flag:
+        stmts += flagged
     for name, event, table, cond in _trigger_specs():
-        body = "; ".join(_refresh_sql("postgresql", cond))
+        body = "; ".join(_refresh_sql("postgresql", cond, flag))
         fn = f"{TRIGGER_PREFIX}{name}"
         stmts.append(
             f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $$ "
@@ -334,9 +406,11 @@ def postgresql_statements() -> list[str]:
     return stmts
 
 
-def _sqlite_missing_triggers(connection: BaseDatabaseWrapper) -> bool:
+def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool) -> bool:
     expected = {f"{TRIGGER_PREFIX}{name}" for name, *_ in _trigger_specs()}
     expected |= {f"{TRIGGER_PREFIX}{n}" for n in ("fts_ai", "fts_ad", "fts_au", "rec_del")}
+    if flag:
+        expected.add(f"{TRIGGER_PREFIX}rec_public")
     with connection.cursor() as cur:
         cur.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table') AND name LIKE %s",
@@ -347,13 +421,25 @@ def _sqlite_missing_triggers(connection: BaseDatabaseWrapper) -> bool:
 
 
 def rebuild(connection: BaseDatabaseWrapper) -> None:
-    """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite)."""
+    """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite).
+
+    SQLite: the index is emptied (``'delete-all'``) and filled from the search rows with
+    the triggers' own values (FTS5's ``'rebuild'`` would read a column ``restricted``
+    from the content table, which computes it instead)."""
     vendor = connection.vendor
+    flag = has_public_flag(connection)
     with connection.cursor() as cur:
-        for stmt in _refresh_sql(vendor, "1 = 1"):
+        for stmt in _refresh_sql(vendor, "1 = 1", flag):
             cur.execute(stmt)
-        if vendor == "sqlite":
+        if vendor == "sqlite" and not flag:
             cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        elif vendor == "sqlite":
+            cols = ", ".join([*FTS_TEXT_COLUMNS, "restricted"])
+            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
+            cur.execute(
+                f"INSERT INTO {FTS_TABLE}(rowid, {cols}) SELECT s.recommendation_id, s.symbol, "
+                f"s.paragraph, s.text, s.tags, {_sqlite_restricted_expr('s')} FROM {SEARCH_TABLE} s"
+            )
 
 
 def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -> bool:
@@ -373,14 +459,15 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
         # A database migrated back before catalog 0003: the index reads that table, and
         # portal 0003 installs it again once the table is back.
         return False
+    flag = has_public_flag(connection)
     if vendor == "sqlite":
-        if only_if_missing and not _sqlite_missing_triggers(connection):
+        if only_if_missing and not _sqlite_missing_triggers(connection, flag):
             return False
-        stmts = sqlite_statements()
+        stmts = sqlite_statements(flag)
     elif vendor == "postgresql":
         if only_if_missing:
             return False
-        stmts = postgresql_statements()
+        stmts = postgresql_statements(flag)
     else:
         return False
     with connection.cursor() as cur:
@@ -452,20 +539,21 @@ def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterabl
     vendor = connection.vendor
     if vendor not in {"sqlite", "postgresql"}:
         return
-    statements = sqlite_statements() if vendor == "sqlite" else postgresql_statements()
+    flag = has_public_flag(connection)
+    statements = sqlite_statements(flag) if vendor == "sqlite" else postgresql_statements(flag)
     ids = sorted(set(record_ids))
     with connection.cursor() as cur:
         for stmt in statements:
             cur.execute(stmt)
         for start in range(0, len(ids), REFRESH_CHUNK):
             chunk = ", ".join(str(int(i)) for i in ids[start : start + REFRESH_CHUNK])
-            for stmt in _refresh_sql(vendor, f"r.id IN ({chunk})"):
+            for stmt in _refresh_sql(vendor, f"r.id IN ({chunk})", flag):
                 cur.execute(stmt)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:
     """Drop the FTS table, triggers and functions (migration reverse)."""
-    specs = [name for name, *_ in _trigger_specs()] + ["rec_del"]
+    specs = [name for name, *_ in _trigger_specs()] + ["rec_del", "rec_public"]
     t = _Tables()
     with connection.cursor() as cur:
         if connection.vendor == "sqlite":
@@ -475,7 +563,9 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
         elif connection.vendor == "postgresql":
             tables = {name: table for name, _e, table, _c in _trigger_specs()}
             tables["rec_del"] = t.rec
+            tables["rec_public"] = t.rec
             for name in specs:
                 cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {tables[name]}")
                 cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
+            cur.execute(f"DROP INDEX IF EXISTS {PG_PUBLIC_INDEX}")
             cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")
