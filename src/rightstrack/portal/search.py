@@ -530,6 +530,12 @@ def with_relevance(
 #: each match's column sizes; PostgreSQL's ``ts_rank_cd`` reads each ``tsvector``): 293 ms
 #: and 744 ms for the 46,608 matches of ``q=women`` at 250,000 (``docs/scaling.md``).
 RANK_WINDOW = 1000
+#: On PostgreSQL, the window is used only above this many matches: below it, finding the
+#: window (the primary key read backwards, ``@@`` tested on each row until 1,000 match)
+#: and ranking it cost more than ranking every match (``docs/scaling.md``: "journalists",
+#: 3,096 matches, 52 -> 95 ms with the window). SQLite finds it in the index's own order
+#: (under 1 ms), so it uses it from :data:`RANK_WINDOW` matches on.
+PG_RANK_WINDOW_FROM = 10_000
 
 
 def rank_window_floor(
@@ -624,7 +630,8 @@ def relevance_page_ids(
             itself, with no other filter: the window is found on the index alone.
         window: matches in the window.
         matches: how many matches there are, when already counted: no more than
-            ``window`` spares the query for the window (every match is ranked).
+            ``window`` (PostgreSQL: :data:`PG_RANK_WINDOW_FROM`) spares the query for the
+            window, and every match is ranked.
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:
@@ -634,7 +641,8 @@ def relevance_page_ids(
 
     offset, limit = max(offset, 0), max(limit, 0)
     floor = None
-    if matches is None or matches > window:
+    pg = connections[qs.db].vendor == "postgresql"
+    if matches is None or matches > (max(window, PG_RANK_WINDOW_FROM) if pg else window):
         floor = rank_window_floor(
             qs, q, lang, public_only=public_only and unfiltered, window=window
         )
