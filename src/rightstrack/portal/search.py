@@ -530,12 +530,14 @@ def with_relevance(
 #: each match's column sizes; PostgreSQL's ``ts_rank_cd`` reads each ``tsvector``): 293 ms
 #: and 744 ms for the 46,608 matches of ``q=women`` at 250,000 (``docs/scaling.md``).
 RANK_WINDOW = 1000
-#: On PostgreSQL, the window is used only above this many matches: below it, finding the
-#: window (the primary key read backwards, ``@@`` tested on each row until 1,000 match)
-#: and ranking it cost more than ranking every match (``docs/scaling.md``: "journalists",
-#: 3,096 matches, 52 -> 95 ms with the window). SQLite finds it in the index's own order
-#: (under 1 ms), so it uses it from :data:`RANK_WINDOW` matches on.
-PG_RANK_WINDOW_FROM = 10_000
+#: The window is used only above this many matches on PostgreSQL, and on SQLite for a list
+#: with facets: below it, finding the window (PostgreSQL: the primary key read backwards,
+#: ``@@`` tested on each row until 1,000 match; with facets: the list's own join) and
+#: ranking it cost more than ranking every match (``docs/scaling.md``: "journalists", 3,096
+#: matches, PostgreSQL 52 -> 95 ms with the window; "corruption" with two facets, 1,330
+#: matches, SQLite 14 -> 48 ms). A visitor's query without facets on SQLite finds it in
+#: FTS5's own order (under 1 ms), so it uses it from :data:`RANK_WINDOW` matches on.
+RANK_WINDOW_FROM = 10_000
 
 
 def rank_window_floor(
@@ -630,8 +632,8 @@ def relevance_page_ids(
             itself, with no other filter: the window is found on the index alone.
         window: matches in the window.
         matches: how many matches there are, when already counted: no more than
-            ``window`` (PostgreSQL: :data:`PG_RANK_WINDOW_FROM`) spares the query for the
-            window, and every match is ranked.
+            ``window`` (:data:`RANK_WINDOW_FROM` on PostgreSQL or with filters) spares the
+            query for the window, and every match is ranked.
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:
@@ -641,8 +643,8 @@ def relevance_page_ids(
 
     offset, limit = max(offset, 0), max(limit, 0)
     floor = None
-    pg = connections[qs.db].vendor == "postgresql"
-    if matches is None or matches > (max(window, PG_RANK_WINDOW_FROM) if pg else window):
+    fts_order = connections[qs.db].vendor == "sqlite" and public_only and unfiltered
+    if matches is None or matches > (window if fts_order else max(window, RANK_WINDOW_FROM)):
         floor = rank_window_floor(
             qs, q, lang, public_only=public_only and unfiltered, window=window
         )
