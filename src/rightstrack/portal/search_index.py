@@ -14,7 +14,8 @@ Layout (same on both engines):
   tokenizer ``porter unicode61 remove_diacritics 2`` (Porter stemming; Latin
   accents removed, so ``education`` finds ``éducation``). Its fifth column,
   ``restricted``, holds the word :data:`RESTRICTED_TOKEN` when the row is not public and
-  nothing otherwise (written by the triggers from ``is_public``), so that a visitor's
+  nothing otherwise (written by the triggers from ``is_public``; the index's content is
+  the view :data:`FTS_CONTENT_VIEW`, which computes it the same way), so that a visitor's
   query is ``(terms) NOT restricted:restricted``, counted and ranked inside the index;
   users' terms are confined to the four text columns (``search.fts5_match_expression``).
 * PostgreSQL: a generated, weighted ``tsvector`` column ``vector`` on
@@ -69,6 +70,10 @@ TRIGGER_PREFIX = "portal_search_"
 RESTRICTED_TOKEN = "restricted"  # noqa: S105 - a word of the index, not a secret
 #: FTS5 columns holding the searchable text (users' terms are confined to these).
 FTS_TEXT_COLUMNS = ("symbol", "paragraph", "text", "tags")
+#: SQLite: the FTS5 table's content, the search rows with the column ``restricted``
+#: computed from ``is_public`` (FTS5 reads its columns from the content when it scans the
+#: table without ``MATCH``, e.g. ``count(*)``, and when it rebuilds).
+FTS_CONTENT_VIEW = "portal_searchdocument_fts_content"
 #: Name of PostgreSQL's partial GIN index over the public rows.
 PG_PUBLIC_INDEX = f"{SEARCH_TABLE}_vector_public_gin"
 #: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
@@ -289,11 +294,21 @@ def sqlite_statements(flag: bool = True) -> list[str]:
             f"{restricted}"
         )
 
+    content = FTS_CONTENT_VIEW if flag else SEARCH_TABLE
     stmts = [
-        # The column ``restricted`` is not in the content table: the triggers compute it,
-        # and :func:`rebuild` fills the index with the same expression (never 'rebuild').
+        # With the flag, the content is a view adding the column ``restricted`` to the search
+        # rows, computed as the triggers below compute it.
+        *(
+            [
+                f"CREATE VIEW IF NOT EXISTS {FTS_CONTENT_VIEW} AS SELECT recommendation_id, "
+                f"symbol, paragraph, text, tags, {_sqlite_restricted_expr(SEARCH_TABLE)} "
+                f"AS restricted FROM {SEARCH_TABLE}"
+            ]
+            if flag
+            else []
+        ),
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        f"{cols}, content='{SEARCH_TABLE}', content_rowid='recommendation_id', "
+        f"{cols}, content='{content}', content_rowid='recommendation_id', "
         "tokenize='porter unicode61 remove_diacritics 2')",
         # FTS5 docs 4.4.3: keep an external content table in sync.
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}fts_ai AFTER INSERT ON {SEARCH_TABLE} BEGIN "
@@ -413,33 +428,25 @@ def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool) -> boo
         expected.add(f"{TRIGGER_PREFIX}rec_public")
     with connection.cursor() as cur:
         cur.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table') AND name LIKE %s",
+            "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'table', 'view') "
+            "AND name LIKE %s",
             ["portal_%"],
         )
         present = {row[0] for row in cur.fetchall()}
+    if flag:
+        expected.add(FTS_CONTENT_VIEW)
     return not (expected <= present and FTS_TABLE in present)
 
 
 def rebuild(connection: BaseDatabaseWrapper) -> None:
-    """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite).
-
-    SQLite: the index is emptied (``'delete-all'``) and filled from the search rows with
-    the triggers' own values (FTS5's ``'rebuild'`` would read a column ``restricted``
-    from the content table, which computes it instead)."""
+    """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite)."""
     vendor = connection.vendor
     flag = has_public_flag(connection)
     with connection.cursor() as cur:
         for stmt in _refresh_sql(vendor, "1 = 1", flag):
             cur.execute(stmt)
-        if vendor == "sqlite" and not flag:
+        if vendor == "sqlite":
             cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-        elif vendor == "sqlite":
-            cols = ", ".join([*FTS_TEXT_COLUMNS, "restricted"])
-            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")
-            cur.execute(
-                f"INSERT INTO {FTS_TABLE}(rowid, {cols}) SELECT s.recommendation_id, s.symbol, "
-                f"s.paragraph, s.text, s.tags, {_sqlite_restricted_expr('s')} FROM {SEARCH_TABLE} s"
-            )
 
 
 def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -> bool:
@@ -560,6 +567,7 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
             for name in [*specs, "fts_ai", "fts_ad", "fts_au"]:
                 cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name}")
             cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+            cur.execute(f"DROP VIEW IF EXISTS {FTS_CONTENT_VIEW}")
         elif connection.vendor == "postgresql":
             tables = {name: table for name, _e, table, _c in _trigger_specs()}
             tables["rec_del"] = t.rec
