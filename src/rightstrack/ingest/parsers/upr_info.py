@@ -28,6 +28,7 @@ from rightstrack.ingest.parsers._text import (
     decode_bytes,
     session_year,
     short_hash,
+    unescape_percent_u,
     upr_cycle,
 )
 from rightstrack.ingest.parsers.countries import to_iso3
@@ -173,7 +174,9 @@ def parse_upr_info(path: Path) -> UprInfoFile:
                 to_iso3=to_iso,
                 from_name=from_name,
                 from_iso3=from_iso,
-                text=body,
+                # The key above hashes the text as the source prints it, so records
+                # imported before this repair keep their key; the stored text is repaired.
+                text=unescape_percent_u(body),
                 response=response,
                 position=POSITIONS.get(response.casefold(), ""),
                 action=int(action_raw) if action_raw.isdigit() else None,
