@@ -1,7 +1,8 @@
 """Rendering of the recommendations list page on first visits: its time, and what it says.
 
-Runs on the database of ``RIGHTSTRACK_DATA_DIR`` (or ``DATABASE_URL``), loaded beforehand
-(``rightstrack load-sample --no-classify``). Every request is a first visit: the Django
+Runs on the database of ``RIGHTSTRACK_DATA_DIR`` (or ``DATABASE_URL``; ``var/`` when neither
+is set), loaded with ``rightstrack load-sample --no-classify`` first when it holds fewer
+than 1,000 recommendations. Every request is a first visit: the Django
 cache (the visitors' page cache and the kept facet counts) is cleared before it, so the
 page is rendered, and a filtered list is sent without its facet counts
 (docs/scaling.md, "Counts after the page").
@@ -17,7 +18,10 @@ values, pages, sorts, the six languages), as a visitor, each measured three ways
             queries run and their rows held beforehand; any query still run while
             rendering is counted in it and reported).
 
-It prints median and p95 of each, in milliseconds, and the load average.
+It prints median and p95 of each, in milliseconds, and the load average; ``request CPU``
+and ``render CPU`` are the same two spans in this process's CPU time (``time.process_time``:
+the client's and the web code's, not the database server's), which other jobs on the
+machine disturb less than wall-clock time.
 
 What the page says (``--save FILE`` / ``--compare FILE``): the ``<main>`` element of about
 30 list URLs (with and without ``q``, facets, pages, sorts, an empty list, a query of
@@ -54,10 +58,22 @@ COORDINATOR = "render-check-coordinator"
 
 
 def setup() -> None:
+    """``django.setup()``, then migrate and load the bundled sample (without the classify
+    step) when the database holds fewer than 1,000 recommendations (``make bench``)."""
+    if not os.environ.get("DATABASE_URL") and not os.environ.get("RIGHTSTRACK_DATA_DIR"):
+        os.environ["RIGHTSTRACK_DATA_DIR"] = str(ROOT / "var")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    from rightstrack.catalog.models import Recommendation
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if Recommendation.objects.count() < 1000:
+        print("loading the bundled sample (rightstrack load-sample --no-classify)...")
+        call_command("load_sample", "--no-classify", verbosity=0)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -285,16 +301,23 @@ def time_visits(n: int) -> dict[str, list[float]]:
 
     for url in urls[:5]:  # warm-up: templates, translations, statement caches
         client.get(url)
-    out: dict[str, list[float]] = {"request": [], "sql": [], "render": []}
+    out: dict[str, list[float]] = {
+        "request": [],
+        "sql": [],
+        "render": [],
+        "request CPU": [],
+        "render CPU": [],
+    }
     render_queries = 0
     factory = RequestFactory()
     for url in urls:
         cache.clear()
         sql_ms.append(0.0)
         with connection.execute_wrapper(timed):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             out["request"].append((time.perf_counter() - start) * 1000)
+            out["request CPU"].append((time.process_time() - cpu) * 1000)
         assert response.status_code == 200, url
         out["sql"].append(sql_ms[-1])
         # Rendering alone, the same list: its queries run first and their rows held.
@@ -308,7 +331,7 @@ def time_visits(n: int) -> dict[str, list[float]]:
             listing = pages.RecommendationList(request)
             _ = listing.page, listing.shown_facets, listing.total, listing.with_counts
             with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 body = render_to_string(
                     "portal/includes/recommendation_list_body.html",
                     {**listing.html_context(), **selection_control(request)},
@@ -324,6 +347,7 @@ def time_visits(n: int) -> dict[str, list[float]]:
                     request,
                 )
                 out["render"].append((time.perf_counter() - start) * 1000)
+                out["render CPU"].append((time.process_time() - cpu) * 1000)
             render_queries += len(queries)
     print(f"queries run while rendering, all visits: {render_queries}")
     return out
@@ -373,7 +397,7 @@ def main() -> None:
     print(f"{connection.vendor}, {args.visits} first visits, load average {os.getloadavg()}")
     for label, values in figures.items():
         print(
-            f"  {label:<8} median {statistics.median(values):7.1f}  "
+            f"  {label:<12} median {statistics.median(values):7.1f}  "
             f"p95 {percentile(values, 95):7.1f} ms"
         )
 
