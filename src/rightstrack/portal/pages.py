@@ -36,6 +36,7 @@ from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_fi
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.list_cache import ListSummaryCache
 from rightstrack.portal.panels import panels_for
+from rightstrack.portal.results import NAME_FIELDS, ResultViews, facet_choices, with_shown
 from rightstrack.portal.rows import (
     CHUNK_SIZE,
     RECOMMENDATION_COLUMNS,
@@ -57,7 +58,9 @@ RESULT_FIELDS = [column.header for column in RECOMMENDATION_COLUMNS]
 def with_related(qs: RecQS) -> RecQS:
     """``qs`` with what a result row shows, in a fixed number of queries (1 + 4 prefetches)."""
     return qs.select_related("document__country", "mechanism", "country").prefetch_related(
-        Prefetch("recommending_states", queryset=Country.objects.only("id", "iso3", "name_en")),
+        # Every name column: the States are named in the visitor's language
+        # (``Country.name``); a column left out is read back one query per State.
+        Prefetch("recommending_states", queryset=Country.objects.only("id", *NAME_FIELDS)),
         "themes",
         "affected_groups",
         "sdg_goals",
@@ -213,11 +216,11 @@ class RecommendationList:
 
     @cached_property
     def page(self) -> Page[Any]:
-        """:attr:`id_page` with the recommendations themselves and their tags, for the
-        HTML list: 1 rows + 4 prefetches on top of the ids."""
+        """:attr:`id_page` with the recommendations themselves and what the HTML list shows
+        of them (``results.with_shown``): 1 rows + 2 prefetches on top of the ids."""
         page = copy.copy(self.id_page)
         page_ids = list(self.id_page.object_list)
-        rows = with_related(self.visible.filter(pk__in=page_ids)).in_bulk(page_ids)
+        rows = with_shown(self.visible.filter(pk__in=page_ids)).in_bulk(page_ids)
         recs = [rows[pk] for pk in page_ids if pk in rows]
         # Each result shows the UN's text in the visitor's language when held.
         for rec, (code, text) in zip(recs, texts_in(recs, self.lang).values(), strict=True):
@@ -321,9 +324,10 @@ class RecommendationList:
         return self.facets if self.with_counts else self.uncounted_facets
 
     def facet_groups(self) -> list[dict[str, Any]]:
-        """Facets for the template: label, param and values, in registry order."""
+        """Facets for the template: label, param and values (``results.FacetChoice``), in
+        registry order."""
         return [
-            {"param": p, "label": FACETS[p].label, "values": values}
+            {"param": p, "label": FACETS[p].label, "values": facet_choices(p, values)}
             for p, values in self.shown_facets.items()
         ]
 
@@ -395,7 +399,8 @@ class RecommendationList:
         )
 
     def html_context(self) -> dict[str, Any]:
-        """Template context of ``portal/recommendation_list.html``."""
+        """Template context of ``portal/includes/recommendation_list_body.html``: ``results``
+        holds each result of the page as a ``results.ResultView``."""
         full_query = self.params.querystring()
         return {
             "list": self,
@@ -403,6 +408,7 @@ class RecommendationList:
             "facets_query": self.facets_query(),
             "params": self.params,
             "page_obj": self.page,
+            "results": ResultViews().views(self.page.object_list),
             "full_query": full_query,
             "page_query": self.params.querystring(page=self.page.number),
             "base_query": f"{full_query}&" if full_query else "",
