@@ -28,7 +28,7 @@ from rightstrack.accounts.permissions import (
     visible_documents,
     visible_recommendations,
 )
-from rightstrack.catalog.models import Country, Recommendation, texts_in
+from rightstrack.catalog.models import Country, Recommendation
 from rightstrack.classify.consolidation.repeated import repeated_filter
 from rightstrack.classify.shown import suggested_json
 from rightstrack.core.build import build_id
@@ -36,7 +36,13 @@ from rightstrack.portal.facets import FACETS, FacetValue, facet_counts, facet_fi
 from rightstrack.portal.filters import SORTS, ListParams, searched, sorted_results
 from rightstrack.portal.list_cache import ListSummaryCache
 from rightstrack.portal.panels import panels_for
-from rightstrack.portal.results import NAME_FIELDS, ResultViews, facet_choices, with_shown
+from rightstrack.portal.results import (
+    NAME_FIELDS,
+    SHOWN_TAGS,
+    ResultViews,
+    facet_choices,
+    with_shown,
+)
 from rightstrack.portal.rows import (
     CHUNK_SIZE,
     RECOMMENDATION_COLUMNS,
@@ -216,16 +222,20 @@ class RecommendationList:
 
     @cached_property
     def page(self) -> Page[Any]:
-        """:attr:`id_page` with the recommendations themselves and what the HTML list shows
-        of them (``results.with_shown``): 1 rows + 2 prefetches on top of the ids."""
+        """:attr:`id_page` with what the HTML list shows of each result: its portal row
+        (``portal.rows.rows_for_ids``, the tags ``results.SHOWN_TAGS`` packed in it, a
+        relative ``url``; the query the JSON list reads its results with, no model
+        instances) completed by ``results.with_shown`` (the text and the States' names in
+        the visitor's language): 1 query on top of the ids, at most 2 more (texts held in
+        another language; the names, outside English)."""
         page = copy.copy(self.id_page)
-        page_ids = list(self.id_page.object_list)
-        rows = with_shown(self.visible.filter(pk__in=page_ids)).in_bulk(page_ids)
-        recs = [rows[pk] for pk in page_ids if pk in rows]
-        # Each result shows the UN's text in the visitor's language when held.
-        for rec, (code, text) in zip(recs, texts_in(recs, self.lang).values(), strict=True):
-            rec.shown_language, rec.shown_text = code, text
-        page.object_list = recs
+        rows = rows_for_ids(
+            self.visible,
+            list(self.id_page.object_list),
+            url_for=recommendation_url_maker(),
+            tags=SHOWN_TAGS,
+        )
+        page.object_list = with_shown(rows, self.lang)
         return page
 
     @property
@@ -408,7 +418,7 @@ class RecommendationList:
             "facets_query": self.facets_query(),
             "params": self.params,
             "page_obj": self.page,
-            "results": ResultViews().views(self.page.object_list),
+            "results": ResultViews().views(list(self.page.object_list)),
             "full_query": full_query,
             "page_query": self.params.querystring(page=self.page.number),
             "base_query": f"{full_query}&" if full_query else "",

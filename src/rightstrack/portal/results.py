@@ -17,11 +17,10 @@ the recommendation page and the classify pages show it through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dateformat import format as date_format
@@ -29,10 +28,10 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
-from rightstrack.catalog.models import Country, Recommendation
+from rightstrack.catalog.models import Country, Recommendation, texts_in
 from rightstrack.portal.facets import FacetValue
-from rightstrack.portal.rows import recommendation_url_maker
 
 #: Words of a recommendation's text shown in the list (the rest on its page).
 TEXT_WORDS = 70
@@ -56,38 +55,56 @@ def reference(rec: Recommendation) -> SafeString:
     """How pages name a recommendation, as HTML (escaped): ``A/HRC/43/15, para. 121.1``
     (symbol and paragraph as printed), the symbol alone, else ``Slovenia, UPR Working
     Group session 34 (no. 12)`` (UPR Info rows, which have no symbol), else
-    ``CCPR Slovenia, recommendation 12``; in the active language.
+    ``CCPR Slovenia, recommendation 12``; in the active language (see
+    :func:`reference_of`).
 
     Reads ``rec.document`` (and ``rec.country``, ``rec.mechanism`` when there is no
     symbol): select them with the recommendation to avoid a query each.
     """
     symbol = rec.document.symbol
-    if symbol and rec.paragraph:
+    if symbol:
+        return reference_of(symbol, rec.paragraph, "", None, rec.pk, "")
+    return reference_of(
+        symbol,
+        rec.paragraph,
+        rec.country.name if rec.country else "",
+        rec.upr_session,
+        rec.pk,
+        rec.mechanism.code,
+    )
+
+
+def reference_of(
+    symbol: str,
+    paragraph: str,
+    country: str,
+    upr_session: int | None,
+    pk: int,
+    mechanism: str,
+) -> SafeString:
+    """The reference of :func:`reference` from plain values: the document's ``symbol``
+    (``""``: none), the ``paragraph`` as printed, the ``country``'s name in the active
+    language (``""``: none), the UPR session, the recommendation's ``pk`` and the
+    ``mechanism``'s code (the last four only read when there is no symbol)."""
+    if symbol and paragraph:
         return _translated(
-            "%(symbol)s, para. %(paragraph)s", {"symbol": symbol, "paragraph": rec.paragraph}
+            "%(symbol)s, para. %(paragraph)s", {"symbol": symbol, "paragraph": paragraph}
         )
     if symbol:
         return conditional_escape(symbol)
-    country = rec.country.name if rec.country else ""
-    if rec.upr_session:
+    if upr_session:
         return _translated(
             "%(country)s, UPR Working Group session %(session)s (no. %(number)s)",
-            {"country": country, "session": rec.upr_session, "number": rec.pk},
+            {"country": country, "session": upr_session, "number": pk},
         )
     return _translated(
         "%(mechanism)s %(country)s, recommendation %(number)s",
-        {"mechanism": rec.mechanism.code, "country": country, "number": rec.pk},
+        {"mechanism": mechanism, "country": country, "number": pk},
     )
 
 
-def with_shown(qs: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """``qs`` with what a :class:`ResultView` reads, in a fixed number of queries (1 + 2
-    prefetches): the document, mechanism and country, the recommending States (every
-    name column: ``Country.name`` reads the active language's) and the themes."""
-    return qs.select_related("document", "mechanism", "country").prefetch_related(
-        Prefetch("recommending_states", queryset=Country.objects.only("id", *NAME_FIELDS)),
-        "themes",
-    )
+#: The tags of a portal row (``portal.rows``) a :class:`ResultView` shows.
+SHOWN_TAGS = ("recommending_states", "themes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,27 +140,18 @@ class ResultView:
 
 
 class ResultViews:
-    """Builds the :class:`ResultView` of each result of one response (same language and
-    URLs for all: one ``reverse`` for the recommendation pages, one per country shown)."""
+    """Builds the :class:`ResultView` of each result of one response from its portal rows
+    (:func:`with_shown`): same language and URLs for all, one ``reverse`` per country
+    shown."""
 
     def __init__(self) -> None:
-        self._recommendation_url: Callable[[int], str] = recommendation_url_maker()
         self._country_urls: dict[str, str] = {}
-        #: Names of the countries met so far, by id (``Country.name``: active language).
-        self._country_names: dict[int, str] = {}
         #: The position labels of ``Recommendation.position``'s choices, translated once
         #: (what ``get_position_display`` gives, without its per-call lookup table).
         self._positions = {
             value: str(label)
             for value, label in Recommendation._meta.get_field("position").flatchoices
         }
-
-    def country_name(self, country: Country) -> str:
-        """``country.name`` (in the active language), read once per country and response."""
-        name = self._country_names.get(country.pk)
-        if name is None:
-            name = self._country_names[country.pk] = country.name
-        return name
 
     def country_url(self, iso3: str) -> str:
         """The country page of ``iso3`` (reversed once per country and response)."""
@@ -152,35 +160,85 @@ class ResultViews:
             url = self._country_urls[iso3] = reverse("portal:country_detail", args=[iso3])
         return url
 
-    def view(self, rec: Recommendation) -> ResultView:
-        """``rec`` as the list shows it. ``rec`` comes with its document, mechanism,
-        country, recommending States and themes (:func:`with_shown`) and, optionally,
-        ``shown_language``/``shown_text`` (set by ``RecommendationList.page``)."""
-        country = rec.country
-        date = rec.date
-        return ResultView(
-            pk=rec.pk,
-            url=self._recommendation_url(rec.pk),
-            reference=reference(rec),
-            language=getattr(rec, "shown_language", "") or rec.language,
-            text=Truncator(getattr(rec, "shown_text", "") or rec.text).words(
-                TEXT_WORDS, truncate=" …"
-            ),
-            mechanism=rec.mechanism.code,
-            country_name=self.country_name(country) if country else None,
-            country_url=self.country_url(country.iso3) if country else "",
-            date_iso=date_format(date, "Y-m-d") if date else "",
-            date=str(localize(date)) if date else "",
-            year=str(localize(rec.year)) if rec.year and not date else "",
-            position=rec.position,
-            position_label=self._positions.get(rec.position, rec.position),
-            states=[self.country_name(c) for c in rec.recommending_states.all()],
-            themes=[str(t) for t in rec.themes.all()],
-        )
+    def views(self, rows: list[dict[str, Any]]) -> list[ResultView]:
+        """Each of ``rows`` (portal rows completed by :func:`with_shown`) as the list
+        shows it, in order. No query."""
+        out = []
+        for row in rows:
+            pk = row["id"]
+            iso3 = row["country"]
+            date = row["date"]
+            year = row["year"]
+            position = row["position"]
+            out.append(
+                ResultView(
+                    pk=pk,
+                    url=row["url"],
+                    reference=reference_of(
+                        row["symbol"],
+                        row["paragraph"],
+                        row["shown_country"] or "",
+                        row["upr_session"],
+                        pk,
+                        row["mechanism"],
+                    ),
+                    language=row["shown_language"] or row["language"],
+                    text=Truncator(row["shown_text"] or row["text"]).words(
+                        TEXT_WORDS, truncate=" …"
+                    ),
+                    mechanism=row["mechanism"],
+                    country_name=row["shown_country"],
+                    country_url=self.country_url(iso3) if iso3 else "",
+                    date_iso=date_format(date, "Y-m-d") if date else "",
+                    date=str(localize(date)) if date else "",
+                    year=str(localize(year)) if year and not date else "",
+                    position=position,
+                    position_label=self._positions.get(position, position),
+                    states=row["shown_states"],
+                    # ``Theme.__str__``: the name in the visitor's language.
+                    themes=[gettext(name) for name in row["themes"]],
+                )
+            )
+        return out
 
-    def views(self, recs: Iterable[Recommendation]) -> list[ResultView]:
-        """:meth:`view` of each of ``recs``, in order."""
-        return [self.view(rec) for rec in recs]
+
+def with_shown(rows: list[dict[str, Any]], language: str | None) -> list[dict[str, Any]]:
+    """``rows`` (portal rows with the tags :data:`SHOWN_TAGS`, read by
+    ``portal.rows.rows_for_ids``) completed with what :meth:`ResultViews.views` shows
+    beyond their own values, in the active language:
+
+    ``shown_language``, ``shown_text``
+        the UN's text in ``language`` when held (``catalog.models.texts_in``: one query
+        when a row's text is in another language);
+    ``shown_country``
+        the name of the State concerned (``Country.name``), ``None`` when none;
+    ``shown_states``
+        the recommending States' names, in the order of their English names (as
+        ``Country``'s ordering lists them).
+
+    Costs at most 2 queries: ``texts_in`` and, outside English, :func:`country_names`.
+    """
+    shown = texts_in({row["id"]: (row["language"], row["text"]) for row in rows}, language)
+    names = country_names(rows)
+    for row in rows:
+        row["shown_language"], row["shown_text"] = shown[row["id"]]
+        row["shown_country"] = names[row["country"]] if row["country"] else None
+        states = sorted(row["recommending_states"], key=lambda s: (s[1], s[0]))
+        row["shown_states"] = [names[code] for code, _name in states]
+    return rows
+
+
+def country_names(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """ISO3 -> ``Country.name`` (the active language) of every country and recommending
+    State of ``rows`` (portal rows with ``recommending_states``). In English the rows'
+    own English names, no query; otherwise one query."""
+    english = {row["country"]: row["country_name"] for row in rows if row["country"]}
+    for row in rows:
+        english.update(row["recommending_states"])
+    if Country.name_column() == "name_en":
+        return english
+    countries = Country.objects.filter(iso3__in=english).only(*NAME_FIELDS)
+    return {country.iso3: country.name for country in countries}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +270,13 @@ def facet_choices(param: str, values: list[FacetValue]) -> list[FacetChoice]:
 
 
 __all__ = [
+    "SHOWN_TAGS",
     "FacetChoice",
     "ResultView",
     "ResultViews",
+    "country_names",
     "facet_choices",
     "reference",
+    "reference_of",
     "with_shown",
 ]
