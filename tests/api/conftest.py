@@ -113,7 +113,13 @@ def api_client(openapi_spec, db):
 def bundled_sample(django_db_setup, django_db_blocker):
     """The bundled real sample (``rightstrack load-sample``: reference lists, UPR Info's
     41k rows, the Slovenia thematic lists, UHRI records), loaded once for the module and
-    rolled back after it."""
+    rolled back after it.
+
+    Labels are suggested by the keyword rules alone (``classify suggest`` with no model):
+    these tests need suggestions to exist and to read the same through the API and the
+    portal, not a model. Training on the 41k rows (over three minutes of the suite on
+    PostgreSQL) is what ``tests/classify/test_make_run_and_a_new_import_leave_every_recommendation_suggested.py``
+    checks, with ``make run``'s own steps."""
     from django.core.management import call_command
     from django.db import transaction
 
@@ -123,7 +129,8 @@ def bundled_sample(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         try:
             with transaction.atomic():
-                call_command("load_sample", verbosity=0, stdout=io.StringIO())
+                call_command("load_sample", "--no-classify", verbosity=0, stdout=io.StringIO())
+                call_command("classify", "suggest", stdout=io.StringIO())
                 yield
                 raise _Rollback
         except _Rollback:

@@ -92,6 +92,7 @@ def test_every_portal_filter_and_sort_gives_the_portal_count(bundled_sample, api
 def test_a_recommendation_has_the_same_json_in_the_api_and_the_portal(bundled_sample, api_client):
     client = api_client()
     listed = client.get("/api/v1/recommendations", {"country": "SVN", "q": "torture"}).json()
+    suggested = 0
     for row in listed["results"]:
         api = client.get(f"/api/v1/recommendations/{row['id']}").json()
         portal = Client().get(f"/recommendations/{row['id']}.json").json()
@@ -99,3 +100,15 @@ def test_a_recommendation_has_the_same_json_in_the_api_and_the_portal(bundled_sa
         # A detail adds what lists leave out: same-text links, other languages, suggestions.
         detail_only = ("same_text", "texts", "suggested")
         assert {k: v for k, v in api.items() if k not in detail_only} == row
+        suggested += sum(len(labels) for labels in api["suggested"].values())
+    # Every result has pending suggestions in the database, and a visitor sees none of
+    # them through either door: no coordinator chose to publish suggestions.
+    from rightstrack.classify.models import Suggestion
+
+    ids = [r["id"] for r in listed["results"]]
+    assert set(
+        Suggestion.objects.filter(recommendation_id__in=ids).values_list(
+            "recommendation_id", flat=True
+        )
+    ) == set(ids)
+    assert suggested == 0

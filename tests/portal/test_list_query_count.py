@@ -7,12 +7,13 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-# 1 count + 1 page of ids + 1 page of rows + 4 prefetches + 11 facets = 18,
+# 1 count + 1 page of ids + 1 page of rows (tags packed) + at most 2 for the texts and
+# the countries' names in the visitor's language + 11 facets = 16 (4 prefetches before: 18),
 # + 1 index query on PostgreSQL when there is a search (see search.MAX_ID_LIST),
 # + 1 code -> id lookup per selected country/mechanism/document facet.
 MAX_LIST_QUERIES = 20
 # The JSON results hold every column of a recommendation row: its page of rows reads
-# 6 tag lists (SDG targets and UPR Info issues too) where the HTML list prefetches 4.
+# 6 tag lists (SDG targets and UPR Info issues too) where the HTML list reads 2.
 MAX_JSON_QUERIES = MAX_LIST_QUERIES + 2
 
 

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.http import Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router
+from ninja.renderers import JSONRenderer
 
 from rightstrack.accounts.permissions import (
     get_document_for_user,
@@ -85,7 +86,19 @@ def recommendation_list(request: HttpRequest, params: Query[RecommendationQuery]
     count = listing.total
     ids = listing.page_ids(offset, params.limit)
     rows = result_rows(listing.visible, ids, request) if ids else []
-    return page_envelope(request, count, offset, params.limit, rows)
+    # The rows are the portal's (``portal.rows``), already in the schema's shape: rendered
+    # as they are rather than validated again field by field (ninja's response check cost
+    # about 0.2 ms a row: 5 ms of a page of 25). Every response the tests get is checked
+    # against the OpenAPI schema (``tests/api/conftest.py``, ``ApiClient``).
+    envelope = page_envelope(request, count, offset, params.limit, rows)
+    return HttpResponse(
+        _JSON.render(request, envelope, response_status=200), content_type=_JSON_TYPE
+    )
+
+
+#: ninja's own JSON renderer and content type (what ``NinjaAPI.create_response`` writes).
+_JSON = JSONRenderer()
+_JSON_TYPE = f"{JSONRenderer.media_type}; charset=utf-8"
 
 
 def _without(data: QueryDict, names: tuple[str, ...]) -> QueryDict:

@@ -90,8 +90,13 @@ class Country(models.Model):
     @property
     def name(self) -> str:
         """The short name in the active language, falling back to English."""
-        lang = (get_language() or "en")[:2]
-        return str(getattr(self, f"name_{lang}", "") or self.name_en)
+        return str(getattr(self, self.name_column(), "") or self.name_en)
+
+    @staticmethod
+    def name_column() -> str:
+        """The column :attr:`name` reads first in the active language (``"name_fr"``);
+        ``"name_en"``: English, where :attr:`name` is ``name_en`` itself."""
+        return f"name_{(get_language() or 'en')[:2]}"
 
 
 class Theme(models.Model):
@@ -433,10 +438,6 @@ class Recommendation(models.Model):
         )
         return ref
 
-    #: Set by list pages for display (:func:`texts_in`): the language and text shown.
-    shown_language: str
-    shown_text: str
-
     def texts_by_language(self) -> dict[str, str]:
         """Every text of the recommendation by language code: its own ``text`` in
         ``language`` first, then the :class:`RecommendationText` rows (prefetch
@@ -463,13 +464,22 @@ class Recommendation(models.Model):
         return self.language, self.text
 
 
-def texts_in(recs: list[Recommendation], language: str | None) -> dict[int, tuple[str, str]]:
-    """:meth:`Recommendation.text_in` for many recommendations in one query at most:
-    ``{pk: (language code, text)}``. No query when every recommendation is already in
-    ``language`` (an English visitor of English records)."""
+def texts_in(own: dict[int, tuple[str, str]], language: str | None) -> dict[int, tuple[str, str]]:
+    """:meth:`Recommendation.text_in` for many recommendations in one query at most.
+
+    Args:
+        own: ``{pk: (language, text)}``: each recommendation's own ``language`` and
+            ``text``.
+        language: the visitor's language code (``"fr"``, ``"zh-hans"``).
+
+    Returns:
+        ``{pk: (language code, text)}`` in the order of ``own``: the text in ``language``
+        when held, else the recommendation's own. No query when every recommendation is
+        already in ``language`` (an English visitor of English records).
+    """
     wanted = (language or "").split("-")[0].lower()
-    shown = {rec.pk: (rec.language, rec.text) for rec in recs}
-    others = [rec.pk for rec in recs if rec.language.split("-")[0].lower() != wanted]
+    shown = dict(own)
+    others = [pk for pk, (code, _text) in own.items() if code.split("-")[0].lower() != wanted]
     if wanted and others:
         rows = RecommendationText.objects.filter(
             recommendation_id__in=others, language__istartswith=wanted

@@ -29,6 +29,7 @@ key                   value
 ``published_on``      publication date of its document (``date`` or ``None``)
 ``paragraph``         paragraph as printed (``"17 (a)"``)
 ``text``              text as printed
+``language``          language code of ``text`` (``"en"``, ``"fr"``)
 ``kind``              ``Recommendation.Kind`` value (``"recommendation"``, ``"concern"``)
 ``mechanism``         mechanism code (``"CCPR"``, ``"UPR"``)
 ``country``           ISO 3166 alpha-3 code of the State concerned, or ``None``
@@ -75,6 +76,7 @@ ROW_VALUES = {
     "published_on": "document__published_on",
     "paragraph": "paragraph",
     "text": "text",
+    "language": "language",
     "kind": "kind",
     "mechanism": "mechanism__code",
     "country": "country__iso3",

@@ -69,3 +69,34 @@ def test_it_names_the_missing_columns(tmp_path):
         "bad.csv, row 1: missing column(s) Session; a UPR Info export has the columns "
         "To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, Response, Action, Issue, Session"
     )
+
+
+def test_javascript_escapes_in_the_export_are_read_as_the_characters_they_name(csv_1_5):
+    # 1-5.csv row 3495 (Mexico, from New Zealand, session 4) prints "women%u2019s access to
+    # justice": the apostrophe U+2019 as a web form's escape() wrote it.
+    row = next(r for r in parse_upr_info(csv_1_5).rows if r.row == 3495)
+    assert (row.to_iso3, row.from_iso3, row.session) == ("MEX", "NZL", 4)
+    assert row.text.endswith("legislation that prevents women\u2019s access to justice.")
+    assert "%u" not in row.text
+
+
+def test_the_pledges_bullets_are_read_as_bullets(tmp_path, upr_info_dir):
+    # voluntary.csv row 769: Sri Lanka's pledge, session 14, lists two groups of children
+    # after "%u2022" (U+2022, a bullet) each.
+    path = tmp_path / "voluntary.csv"
+    path.write_bytes(gzip.decompress((upr_info_dir / "voluntary.csv.gz").read_bytes()))
+    row = next(r for r in parse_upr_info(path).rows if r.row == 769)
+    assert (row.to_iso3, row.session) == ("LKA", 14)
+    assert (
+        "protection of children \u2022 who come into conflict with the legal system, and \u2022 who are in need"
+        in row.text
+    )
+
+
+def test_the_repair_keeps_the_natural_key_of_the_text_as_printed(csv_1_5):
+    # Records imported before the repair keep their key: the digest is of the source's text.
+    from rightstrack.ingest.parsers._text import short_hash
+
+    row = next(r for r in parse_upr_info(csv_1_5).rows if r.row == 3495)
+    printed = row.text.replace("\u2019", "%u2019")
+    assert row.key == f"upr-info:MEX:WG4:{short_hash('MEX', 4, 'NZL', printed.casefold(), '')}"

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rightstrack.ingest.errors import ImportFailure, check_cell
+from rightstrack.ingest.errors import ImportFailure, check_row
 from rightstrack.ingest.parsers._text import (
     clean,
     decode_bytes,
     session_year,
     short_hash,
+    unescape_percent_u,
     upr_cycle,
 )
 from rightstrack.ingest.parsers.countries import to_iso3
@@ -145,9 +146,7 @@ def parse_upr_info(path: Path) -> UprInfoFile:
     for rownum, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
-        for name, i in index.items():
-            if i < len(values):
-                check_cell(path, values[i], row=rownum, cell=name)
+        check_row(path, values[: len(header)], header, row=rownum)
 
         def cell(name: str, values: list[str] = values) -> str:
             i = index.get(name)
@@ -164,7 +163,8 @@ def parse_upr_info(path: Path) -> UprInfoFile:
         prefix = "upr-info-pledge" if is_pledge else "upr-info"
         digest = short_hash(to_iso, session, from_iso, body.casefold(), occurrence or "")
         action_raw = cell("Action")
-        issues = tuple(clean(i) for i in cell("Issue").split(",") if clean(i) and clean(i) != "nan")
+        cleaned = (clean(i) for i in cell("Issue").split(","))
+        issues = tuple(i for i in cleaned if i and i != "nan")
         result.rows.append(
             UprInfoRow(
                 row=rownum,
@@ -173,7 +173,9 @@ def parse_upr_info(path: Path) -> UprInfoFile:
                 to_iso3=to_iso,
                 from_name=from_name,
                 from_iso3=from_iso,
-                text=body,
+                # The key above hashes the text as the source prints it, so records
+                # imported before this repair keep their key; the stored text is repaired.
+                text=unescape_percent_u(body),
                 response=response,
                 position=POSITIONS.get(response.casefold(), ""),
                 action=int(action_raw) if action_raw.isdigit() else None,
