@@ -28,7 +28,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from rightstrack.catalog.models import Country, Recommendation, texts_in
 from rightstrack.portal.facets import FacetValue
@@ -88,17 +88,18 @@ def reference_of(
     ``mechanism``'s code (the last four only read when there is no symbol)."""
     if symbol and paragraph:
         return _translated(
-            "%(symbol)s, para. %(paragraph)s", {"symbol": symbol, "paragraph": paragraph}
+            gettext_noop("%(symbol)s, para. %(paragraph)s"),
+            {"symbol": symbol, "paragraph": paragraph},
         )
     if symbol:
         return conditional_escape(symbol)
     if upr_session:
         return _translated(
-            "%(country)s, UPR Working Group session %(session)s (no. %(number)s)",
+            gettext_noop("%(country)s, UPR Working Group session %(session)s (no. %(number)s)"),
             {"country": country, "session": upr_session, "number": pk},
         )
     return _translated(
-        "%(mechanism)s %(country)s, recommendation %(number)s",
+        gettext_noop("%(mechanism)s %(country)s, recommendation %(number)s"),
         {"mechanism": mechanism, "country": country, "number": pk},
     )
 
