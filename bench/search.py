@@ -33,6 +33,7 @@ Run: ``.venv/bin/python bench/search.py --size 250000 --pg-url postgres://postgr
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -329,6 +330,9 @@ def run_engine(args: argparse.Namespace) -> dict[str, Any]:
     total = visible_recommendations(None).count()
     without_q, with_q = build_queries(args.queries, args.seed)
     client = Client()
+    # As each server worker does once the application is built (rightstrack/wsgi.py): the
+    # objects made at start-up and by the set-up above leave the garbage collector's reach.
+    gc.freeze()
 
     def get(url: str, params: dict[str, Any]) -> Any:
         response = client.get(url, params)
