@@ -92,11 +92,16 @@ class Country(models.Model):
         """The short name in the active language, falling back to English."""
         return str(getattr(self, self.name_column(), "") or self.name_en)
 
+    #: The short-name columns, one per UN language.
+    NAME_COLUMNS: ClassVar = ("name_en", "name_fr", "name_es", "name_ru", "name_zh", "name_ar")
+
     @staticmethod
     def name_column() -> str:
         """The column :attr:`name` reads first in the active language (``"name_fr"``);
-        ``"name_en"``: English, where :attr:`name` is ``name_en`` itself."""
-        return f"name_{(get_language() or 'en')[:2]}"
+        ``"name_en"``: English (where :attr:`name` is ``name_en`` itself) or a language
+        with no column of its own."""
+        column = f"name_{(get_language() or 'en')[:2]}"
+        return column if column in Country.NAME_COLUMNS else "name_en"
 
 
 class Theme(models.Model):

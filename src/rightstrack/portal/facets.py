@@ -17,15 +17,12 @@ from typing import Any
 
 from django.db.models import Count, Model, QuerySet
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation
 
 RecQS = QuerySet[Recommendation]
-
-#: Active language code -> suffix of ``Country.name_<suffix>``.
-_NAME_SUFFIX = {"fr": "fr", "es": "es", "ru": "ru", "zh": "zh", "ar": "ar"}
 
 
 @dataclass(frozen=True)
@@ -249,8 +246,7 @@ class M2MFacet(Facet):
 
 
 def _country_name_field(prefix: str) -> str:
-    suffix = _NAME_SUFFIX.get((get_language() or "en")[:2], "en")
-    return f"{prefix}__name_{suffix}"
+    return f"{prefix}__{Country.name_column()}"
 
 
 class CountryFacet(FieldFacet):

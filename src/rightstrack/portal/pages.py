@@ -162,6 +162,12 @@ class RecommendationList:
         return ListSummaryCache(self.request.user, self.params, self.lang)
 
     @cached_property
+    def unfiltered_summary(self) -> ListSummaryCache:
+        """The cached total and facet counts of the unfiltered list, for the same audience
+        and language (stored at each import: ``list_cache.precompute_common_pages``)."""
+        return ListSummaryCache(self.request.user, ListParams(), self.lang)
+
+    @cached_property
     def total(self) -> int:
         """How many visible recommendations match (cached by the catalogue's change token).
 
@@ -230,7 +236,7 @@ class RecommendationList:
         ((param, values),) = params.selected.items()
         if len(values) != 1:
             return None
-        kept = ListSummaryCache(self.request.user, ListParams(), self.lang).kept_facets()
+        kept = self.unfiltered_summary.kept_facets()
         for value in (kept or {}).get(param, []):
             if value.value == values[0]:
                 return value.count
@@ -364,7 +370,7 @@ class RecommendationList:
         if self.params.q or self.params.matches_nothing or len(self.params.selected) != 1:
             return {}
         (param,) = self.params.selected
-        unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
+        unfiltered = self.unfiltered_summary
         everything = unfiltered.facets(
             lambda: facet_counts(self.visible, {}), count=self.visible.count
         )
@@ -376,7 +382,7 @@ class RecommendationList:
         frequent values in the unfiltered list (kept, counted after each import) without
         their counts, and the selected values (see ``Facet.uncounted``). No ``GROUP BY``
         over this list: at most a label lookup for a selected value not among them."""
-        unfiltered = ListSummaryCache(self.request.user, ListParams(), self.lang)
+        unfiltered = self.unfiltered_summary
         # Not kept for the current token (the catalogue changed since the last count, as
         # after `make run`'s background classify step): the values last stored, whose
         # counts are dropped anyway; never stored: only the selected values, rather than

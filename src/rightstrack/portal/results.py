@@ -35,8 +35,8 @@ from rightstrack.portal.facets import FacetValue
 
 #: Words of a recommendation's text shown in the list (the rest on its page).
 TEXT_WORDS = 70
-#: The columns ``Country.name`` may read (one per UN language).
-NAME_FIELDS = ("iso3", "name_en", "name_fr", "name_es", "name_ru", "name_zh", "name_ar")
+#: The columns a result's States are named from: ``iso3`` and ``Country.NAME_COLUMNS``.
+NAME_FIELDS = ("iso3", *Country.NAME_COLUMNS)
 
 
 def _translated(msgid: str, values: dict[str, object]) -> SafeString:
