@@ -229,10 +229,16 @@ def scale_to(size: int) -> None:
                 cur.execute(f"SELECT count(*) FROM {rec_t} WHERE id {rec_range}")
                 print(f"    copy {n}: {cur.fetchone()[0]:,} recommendations", flush=True)
         search_index.resume_refresh_triggers(connection, [])
+    try:
+        # What an import does after a bulk load: statistics, and on PostgreSQL tidy tables
+        # (VACUUM marks the pages all-visible; autovacuum may be off on the server).
+        from rightstrack.ingest.planner import refresh_planner_statistics
+    except ImportError:  # the code before it
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
+    else:
+        refresh_planner_statistics()
     if connection.vendor == "postgresql":
-        for table in (rec_t, doc_t, search_index.SEARCH_TABLE, *(t for t, _r, _c in m2m)):
-            with connection.cursor() as cur:
-                cur.execute(f"ANALYZE {table}")
         from django.core.management.color import no_style
 
         with connection.cursor() as cur:
@@ -240,9 +246,6 @@ def scale_to(size: int) -> None:
                 no_style(), [Document, Recommendation, RecommendationText]
             ):
                 cur.execute(stmt)
-    else:
-        with connection.cursor() as cur:
-            cur.execute("ANALYZE")
     after_scale()
 
 
@@ -379,12 +382,14 @@ def run_engine(args: argparse.Namespace) -> dict[str, Any]:
                 else:
                     precompute_common_pages()
             times = []
+            timed: list[tuple[float, dict[str, Any]]] = []
             for _ in range(args.repeat):
                 for params in queries:
                     reset_queries()
                     start = time.perf_counter()
                     fn(params)
                     times.append((time.perf_counter() - start) * 1000)
+                    timed.append((times[-1], params))
             figures["measures"][f"{group}|{label}"] = {
                 "p50": round(statistics.median(times), 1),
                 "p95": round(percentile(times, 95), 1),
@@ -396,6 +401,8 @@ def run_engine(args: argparse.Namespace) -> dict[str, Any]:
                 f"p50 {statistics.median(times):8.1f}  p95 {percentile(times, 95):8.1f} ms",
                 flush=True,
             )
+            for ms, params in sorted(timed, key=lambda t: -t[0])[: args.slowest]:
+                print(f"      {ms:8.1f} ms  {json.dumps(params, sort_keys=True)}", flush=True)
     return figures
 
 
@@ -445,6 +452,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--fresh", action="store_true", help="rebuild the scaled databases")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--slowest", type=int, default=0, help="print the N slowest lists of each measure"
+    )
     parser.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in a subprocess
     args = parser.parse_args()
 
@@ -462,6 +472,7 @@ def main() -> None:
             cmd = [sys.executable, __file__, "--engine", engine, "--size", str(args.size)]
             cmd += ["--pg-url", args.pg_url, "--queries", str(args.queries)]
             cmd += ["--repeat", str(args.repeat), "--seed", str(args.seed)]
+            cmd += ["--slowest", str(args.slowest)]
             cmd += ["--fresh"] if args.fresh else []
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as proc:
                 assert proc.stdout is not None

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import connection
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -16,23 +15,10 @@ from rightstrack.accounts.models import User
 from rightstrack.ingest.errors import Problem
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.pipeline import import_file
+from rightstrack.ingest.planner import after_bulk_import
 
-#: After importing more rows than this, refresh the query planner's statistics.
-BULK_THRESHOLD = 2000
 #: Warnings printed per run (all of them are kept on the run, up to its own limit).
 PRINTED_WARNINGS = 20
-
-
-def refresh_planner_statistics() -> None:
-    """Run ``ANALYZE`` so the planner sees the new row counts.
-
-    After a bulk load PostgreSQL otherwise plans faceted searches on stale
-    statistics until autovacuum catches up (p95 of a list page was measured at
-    23 s before and about 3 s after, on the 41k sample under load). SQLite's
-    ``ANALYZE`` likewise feeds its planner's ``sqlite_stat1``.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def run_imports(
@@ -66,8 +52,8 @@ def run_imports(
 
     Returns:
         The runs (failed ones included); the caller decides the exit status. After more
-        than :data:`BULK_THRESHOLD` created or updated rows in all, the planner statistics
-        are refreshed (:func:`refresh_planner_statistics`).
+        than ``planner.BULK_THRESHOLD`` created or updated rows in all, the planner
+        statistics are refreshed and the tables tidied (``planner.after_bulk_import``).
     """
     console = Console(file=out, highlight=False, width=None if out.isatty() else 200)
     runs: list[ImportRun] = []
@@ -99,8 +85,7 @@ def run_imports(
                 )
             )
             progress.remove_task(task)
-    if sum(run.created + run.updated for run in runs) > BULK_THRESHOLD:
-        refresh_planner_statistics()
+    after_bulk_import(sum(run.created + run.updated for run in runs))
     if not quiet:
         console.print(summary_table(runs))
         for run in runs:

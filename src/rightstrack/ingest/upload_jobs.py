@@ -30,6 +30,7 @@ from rightstrack.accounts.types import Viewer
 from rightstrack.ingest import staging
 from rightstrack.ingest.models import ImportRun
 from rightstrack.ingest.pipeline import import_file
+from rightstrack.ingest.planner import after_bulk_import
 
 logger = logging.getLogger(__name__)
 
@@ -117,4 +118,6 @@ def run_import(run_id: int, staged_fields: dict[str, Any]) -> str:
     finally:
         staging.discard(staged)
         cache.delete(progress_key(run_id))
+    # As the command line does after its imports (statistics, tidy tables).
+    after_bulk_import(run.created + run.updated)
     return str(run.status)
