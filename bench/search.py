@@ -163,6 +163,9 @@ def scale_to(size: int) -> None:
         m2m.append((through._meta.db_table, field.m2m_column_name(), field.m2m_reverse_name()))
     copies = -(-size // base_count) - 1
     print(f"  scaling {base_count:,} to {size:,} recommendations ({copies} copies)...", flush=True)
+    has_keys = getattr(search_index, "has_facet_keys", None)
+    rewrite_search_rows = bool(has_keys and has_keys(connection))
+    copied_ids: list[int] = []
     with transaction.atomic():
         search_index.suspend_refresh_triggers(connection)
         with connection.cursor() as cur:
@@ -216,6 +219,12 @@ def scale_to(size: int) -> None:
                     f"WHERE t.recommendation_id <= {int(max_rec)} AND EXISTS (SELECT 1 FROM "
                     f"{rec_t} r WHERE r.id = t.recommendation_id + {n * max_rec})"
                 )
+                cur.execute(f"SELECT count(*) FROM {rec_t} WHERE id {rec_range}")
+                print(f"    copy {n}: {cur.fetchone()[0]:,} recommendations", flush=True)
+                if rewrite_search_rows:
+                    cur.execute(f"SELECT id FROM {rec_t} WHERE id {rec_range}")
+                    copied_ids += [row[0] for row in cur.fetchall()]
+                    continue
                 search_cols = "symbol, paragraph, text, tags, language"
                 if any(f.name == "is_public" for f in SearchDocument._meta.concrete_fields):
                     search_cols += ", is_public"  # the search row's copy of the public flag
@@ -226,9 +235,10 @@ def scale_to(size: int) -> None:
                     f"{int(max_rec)} AND EXISTS (SELECT 1 FROM {rec_t} r "
                     f"WHERE r.id = s.recommendation_id + {n * max_rec})"
                 )
-                cur.execute(f"SELECT count(*) FROM {rec_t} WHERE id {rec_range}")
-                print(f"    copy {n}: {cur.fetchone()[0]:,} recommendations", flush=True)
-        search_index.resume_refresh_triggers(connection, [])
+        # The copies' search rows are copied as they are, or, where they hold values the
+        # copy changes (PostgreSQL's facet keys name the copied document), written as an
+        # import writes them.
+        search_index.resume_refresh_triggers(connection, copied_ids)
     try:
         # What an import does after a bulk load: statistics, and on PostgreSQL tidy tables
         # (VACUUM marks the pages all-visible; autovacuum may be off on the server).

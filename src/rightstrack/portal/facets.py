@@ -60,6 +60,18 @@ class Facet(ABC):
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         """(value, label, count) rows of the ``limit`` most frequent values in ``qs``."""
 
+    #: The facet's name among the search rows' facet keys (PostgreSQL,
+    #: ``search_index.FACET_KEY_COLUMNS`` and ``FACET_KEY_TAGS``), or ``None``.
+    index_key: str | None = None
+
+    def index_keys(
+        self, values: list[str], cache: dict[Any, Any] | None = None
+    ) -> list[str] | None:
+        """The search rows' facet keys of ``values`` (``country:12``): a row has one of them
+        exactly when :meth:`filter` keeps its recommendation. ``None`` when the facet has no
+        keys. An unknown value has no key (so, like the filter, it matches nothing)."""
+        return None
+
     def counts(
         self,
         qs: RecQS,
@@ -139,6 +151,16 @@ class FieldFacet(Facet):
     def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
         if self.fk is None or self.fk_model is None:
             return qs.filter(**{f"{self.field}__in": values})
+        return qs.filter(**{f"{self.fk}_id__in": self.ids(values, cache)})
+
+    def ids(self, values: list[str], cache: dict[Any, Any] | None = None) -> list[int]:
+        """The foreign key's ids of ``values`` (one small query, remembered in ``cache``).
+
+        Raises:
+            TypeError: the facet has no foreign key (``fk_model``).
+        """
+        if self.fk_model is None:
+            raise TypeError(f"the facet {self.param} has no foreign key")
         key = (self.param, tuple(values))
         ids = cache.get(key) if cache is not None else None
         if ids is None:
@@ -150,7 +172,21 @@ class FieldFacet(Facet):
             )
             if cache is not None:
                 cache[key] = ids
-        return qs.filter(**{f"{self.fk}_id__in": ids})
+        return ids
+
+    def key_values(self, values: list[str]) -> list[str]:
+        """The column's values as the facet keys write them (a column without a foreign
+        key); the filter's own values by default."""
+        return values
+
+    def index_keys(
+        self, values: list[str], cache: dict[Any, Any] | None = None
+    ) -> list[str] | None:
+        if self.index_key is None:
+            return None
+        if self.fk is None or self.fk_model is None:
+            return [f"{self.index_key}:{v}" for v in self.key_values(values)]
+        return [f"{self.index_key}:{pk}" for pk in self.ids(values, cache)]
 
     def label_fields(self) -> list[str]:
         return [self.label_field] if self.label_field else []
@@ -213,6 +249,21 @@ class M2MFacet(Facet):
         )
         return qs.filter(pk__in=ids)
 
+    def index_keys(
+        self, values: list[str], cache: dict[Any, Any] | None = None
+    ) -> list[str] | None:
+        if self.index_key is None:
+            return None
+        key = (self.param, tuple(values))
+        ids = cache.get(key) if cache is not None else None
+        if ids is None:
+            field: Any = Recommendation._meta.get_field(self.m2m)
+            tags = field.related_model._default_manager.filter(**{f"{self.key}__in": values})
+            ids = list(tags.values_list("pk", flat=True))
+            if cache is not None:
+                cache[key] = ids
+        return [f"{self.index_key}:{pk}" for pk in ids]
+
     def labels(self, values: list[str]) -> dict[str, str]:
         field: Any = Recommendation._meta.get_field(self.m2m)
         _through, _rec, tag = self._through()
@@ -255,6 +306,7 @@ class CountryFacet(FieldFacet):
     field = "country__iso3"
     fk = "country"
     fk_model = Country
+    index_key = "country"
 
     def clean(self, values: list[str]) -> list[str]:
         return [v.upper() for v in super().clean(values)]
@@ -272,6 +324,7 @@ class MechanismFacet(FieldFacet):
     field = "mechanism__code"
     fk = "mechanism"
     fk_model = Mechanism
+    index_key = "mechanism"
     limit = 30
 
     def clean(self, values: list[str]) -> list[str]:
@@ -284,6 +337,7 @@ class DocumentFacet(FieldFacet):
     field = "document__key"
     fk = "document"
     fk_model = Document
+    index_key = "document"
 
     def label_fields(self) -> list[str]:
         return ["document__symbol", "document__title"]
@@ -296,30 +350,40 @@ class PositionFacet(FieldFacet):
     param = "position"
     label = _("UPR position")
     field = "position"
+    index_key = "position"
 
     def make_label(self, row: dict[str, Any]) -> str:
         return str(Recommendation.Position(row["position"]).label)
 
     def filter(self, qs: RecQS, values: list[str], cache: dict[Any, Any] | None = None) -> RecQS:
-        valid = [v for v in values if v in Recommendation.Position.values and v]
-        return qs.filter(position__in=valid)
+        return qs.filter(position__in=self.key_values(values))
+
+    def key_values(self, values: list[str]) -> list[str]:
+        """The valid positions among ``values`` (others match nothing)."""
+        return [v for v in values if v in Recommendation.Position.values and v]
 
 
 class YearFacet(FieldFacet):
     param = "year"
     label = _("Year")
     field = "year"
+    index_key = "year"
     limit = 30
 
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         data = super().rows(qs)
         return sorted(data, key=lambda r: -int(r[0]))
 
+    def key_values(self, values: list[str]) -> list[str]:
+        """The numbers as the database prints them (``"02013"`` filters the year 2013)."""
+        return [str(int(v)) for v in values if v.isascii() and v.isdigit()]
+
 
 class CycleFacet(YearFacet):
     param = "cycle"
     label = _("UPR cycle")
     field = "upr_cycle"
+    index_key = "cycle"
     limit = 10
 
     def make_label(self, row: dict[str, Any]) -> str:
@@ -330,24 +394,28 @@ class ThemeFacet(M2MFacet):
     param = "theme"
     label = _("Theme")
     m2m = "themes"
+    index_key = "theme"
 
 
 class AffectedFacet(M2MFacet):
     param = "affected"
     label = _("Affected persons")
     m2m = "affected_groups"
+    index_key = "affected"
 
 
 class UprIssueFacet(M2MFacet):
     param = "issue"
     label = _("UPR Info issue")
     m2m = "upr_issues"
+    index_key = "issue"
 
 
 class SdgFacet(M2MFacet):
     param = "sdg"
     label = _("SDG")
     m2m = "sdg_goals"
+    index_key = "sdg"
     key = "number"
     limit = 17
 
@@ -365,6 +433,7 @@ class RecommendingStateFacet(M2MFacet):
     param = "recommending_state"
     label = _("Recommending State")
     m2m = "recommending_states"
+    index_key = "state"
     key = "iso3"
 
     def clean(self, values: list[str]) -> list[str]:

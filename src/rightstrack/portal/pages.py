@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -173,28 +174,44 @@ class RecommendationList:
 
         A list of one facet value and nothing else reads its total from the unfiltered
         list's kept counts when the value is among them (:meth:`count_of_one_value`).
-        A visitor's query with no other filter is counted on the search index alone
-        (``search.count_matches``: the search row's public flag, no join per match)."""
+        A visitor's query is counted on the search rows alone when the list allows it
+        (:attr:`index_filter`: ``search.count_matches``, the search row's public flag and,
+        on PostgreSQL, its facet keys; no join per match)."""
         known = self.count_of_one_value()
         if known is not None:
             return known
-        if self.index_only:
+        keys = self.index_filter
+        if keys is not None:
             params, using = self.params, self.visible.db
-            return self.summary.count(lambda: count_matches(params.q, self.lang, using))
+            return self.summary.count(lambda: count_matches(params.q, self.lang, using, keys))
         return self.summary.count(self.filtered.count)
 
-    @property
-    def index_only(self) -> bool:
-        """Whether this list is a visitor's query and nothing else (no facet, no
-        ``repeated``): its matches are then exactly the index's public matches."""
+    @cached_property
+    def index_filter(self) -> list[list[str]] | None:
+        """This list as a condition of the search rows alone, or ``None`` when it is not one.
+
+        A visitor's query (no ``repeated``) is one: the search row's public flag gives the
+        visitor's matches. Its facets are too, on PostgreSQL: the facet keys of each
+        selected facet (``Facet.index_keys``, one list per facet, values ORed), which the
+        search rows carry (``search_index.FACET_KEY_COLUMNS``); ``[]`` with no facet. SQLite
+        has no facet keys (its FTS5 query and the list's join meet the 50 ms bar at 250,000,
+        ``docs/scaling.md``), so there a list with facets is ``None``."""
         params = self.params
-        return (
-            self.public_only
-            and bool(params.q)
-            and not params.matches_nothing
-            and not params.selected
-            and not params.repeated
-        )
+        if not (
+            self.public_only and params.q and not params.matches_nothing and not params.repeated
+        ):
+            return None
+        if not params.selected:
+            return []
+        if connections[self.visible.db].vendor != "postgresql":
+            return None
+        groups = []
+        for param, values in params.selected.items():
+            keys = FACETS[param].index_keys(values, self.lookup_cache)
+            if keys is None:
+                return None
+            groups.append(keys)
+        return groups
 
     def page_ids(self, offset: int, limit: int) -> list[int]:
         """Ids of the rows ``offset`` to ``offset + limit`` of the list, in its order.
@@ -204,15 +221,18 @@ class RecommendationList:
         the others); the set of rows is the same as in any other order."""
         params = self.params
         if params.sort == "relevance" and params.q and not params.matches_nothing:
+            keys = self.index_filter
             return relevance_page_ids(
-                self.unsearched,
+                # The facets as the search rows' keys, or as the recommendations' filters.
+                self.visible if keys else self.unsearched,
                 params.q,
                 self.lang,
                 offset,
                 limit,
                 public_only=self.public_only,
-                unfiltered=self.index_only,
+                unfiltered=keys is not None,
                 matches=self.total,
+                facet_keys=keys or (),
             )
         ids = self.queryset.values_list("pk", flat=True)
         return [int(pk) for pk in ids[offset : offset + limit]]

@@ -42,6 +42,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -58,11 +59,17 @@ from rightstrack.portal.search_index import (
     FTS_TABLE,
     FTS_TEXT_COLUMNS,
     PG_CONFIGS,
+    PG_FACET_KEYS,
     PG_FALLBACK_CONFIG,
     RESTRICTED_TOKEN,
     SEARCH_TABLE,
     fold_search_text,
 )
+
+#: Facet keys a visitor's list asks the search rows for (PostgreSQL): one list per selected
+#: facet, its values ORed (a row has any of them), the facets ANDed
+#: (``search_index.FACET_KEY_COLUMNS``).
+FacetKeys = Sequence[Sequence[str]]
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -389,6 +396,25 @@ def _pg_tsquery_sql(
     return "%s::tsquery", [text]
 
 
+def facet_keys_condition(
+    facet_keys: FacetKeys, vendor: str, table: str = ""
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and params) on the search row's facet keys: for each facet, the row
+    has one of its keys (``facet_keys && %s``, the partial GIN index of
+    ``search_index.postgresql_statements``). ``table``: a prefix for the column.
+
+    Raises:
+        ImproperlyConfigured: keys asked of an engine other than PostgreSQL (the column is
+            PostgreSQL's only).
+    """
+    if not facet_keys:
+        return [], []
+    if vendor != "postgresql":
+        raise ImproperlyConfigured(f"facet keys are on PostgreSQL's search rows, not {vendor}'s")
+    column = f"{table}.{PG_FACET_KEYS}" if table else PG_FACET_KEYS
+    return [f"{column} && %s::text[]"] * len(facet_keys), [list(k) for k in facet_keys]
+
+
 def matching_ids_sql(
     q: str,
     lang: str | None = None,
@@ -396,6 +422,7 @@ def matching_ids_sql(
     *,
     fold: bool = True,
     public_only: bool = False,
+    facet_keys: FacetKeys = (),
 ) -> tuple[str, list[Any]]:
     """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
 
@@ -405,16 +432,21 @@ def matching_ids_sql(
     served by the partial GIN index); the ids are then exactly those of
     ``Recommendation.objects.public()`` that match.
 
+    ``facet_keys``: PostgreSQL only, the rows with these facet values as well
+    (:func:`facet_keys_condition`).
+
     Otherwise callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
 
     Raises:
-        ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL.
+        ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL, or
+            facet keys are asked of SQLite.
     """
     parsed = parse_query(q)
     if not parsed:
         return "", []
     vendor = connections[using].vendor
+    keyed, key_params = facet_keys_condition(facet_keys, vendor)
     if vendor == "sqlite":
         return (
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
@@ -423,9 +455,10 @@ def matching_ids_sql(
     if vendor == "postgresql":
         tsq, params = _pg_tsquery_sql(lang, parsed, using, fold=fold)
         public = " AND is_public" if public_only else ""
+        keys = "".join(f" AND {c}" for c in keyed)
         return (
-            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}",
-            params,
+            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}{keys}",
+            [*params, *key_params],
         )
     raise ImproperlyConfigured(
         f"full-text search needs SQLite or PostgreSQL; DATABASE_URL points to {vendor}"
@@ -471,6 +504,7 @@ def with_relevance(
     *,
     public_only: bool = False,
     id_range: tuple[int | None, int | None] = (None, None),
+    facet_keys: FacetKeys = (),
 ) -> QuerySet[Recommendation]:
     """Annotate ``relevance`` (higher is better) for ordering search results.
 
@@ -486,6 +520,8 @@ def with_relevance(
     ``id_range``: ``(low, high)``, only recommendation ids ``>= low`` and ``< high`` (each
     ``None`` for no bound), applied to the index's own rows so that only those are ranked
     (:func:`rank_window_floor`).
+    ``facet_keys``: PostgreSQL only, the search rows with these facet values
+    (:func:`facet_keys_condition`); the rank is the query's alone.
 
     Use the result for ordering rows only, not as a subquery (it relies on
     ``extra()`` joins, whose table names are not re-aliased).
@@ -502,6 +538,7 @@ def with_relevance(
     low, high = id_range
     floor_where = [f"{id_col} >= %s"] * (low is not None) + [f"{id_col} < %s"] * (high is not None)
     floor_params = [b for b in (low, high) if b is not None]
+    keyed, key_params = facet_keys_condition(facet_keys, vendor, SEARCH_TABLE)
     if vendor == "sqlite":
         return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
             tables=[FTS_TABLE],
@@ -518,8 +555,9 @@ def with_relevance(
             f"{SEARCH_TABLE}.vector @@ {tsq}",
             *public,
             *floor_where,
+            *keyed,
         ],
-        params=[*params, *floor_params],
+        params=[*params, *floor_params, *key_params],
         select={"relevance": f"ts_rank_cd({SEARCH_TABLE}.vector, {tsq})"},
         select_params=params,
     )
@@ -547,6 +585,7 @@ def rank_window_floor(
     *,
     public_only: bool = False,
     window: int = RANK_WINDOW,
+    facet_keys: FacetKeys = (),
 ) -> int | None:
     """The lowest id of the ``window`` matches of ``q`` in ``qs`` with the highest ids, or
     ``None`` when fewer than ``window`` match (every match is then ranked).
@@ -563,6 +602,8 @@ def rank_window_floor(
         public_only: ``qs`` is exactly ``Recommendation.objects.public()`` with no other
             filter: the floor is then read from the index alone (:func:`matching_ids_sql`).
         window: how many matches the window holds (at least 1).
+        facet_keys: with ``public_only``, PostgreSQL only: the facets of the list, read
+            from the search rows (:func:`facet_keys_condition`); ``qs`` has no other filter.
 
     Raises:
         ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
@@ -570,7 +611,7 @@ def rank_window_floor(
     if matches_nothing(q) or not parse_query(q):
         return None
     if public_only:
-        sql, params = matching_ids_sql(q, lang, qs.db, public_only=True)
+        sql, params = matching_ids_sql(q, lang, qs.db, public_only=True, facet_keys=facet_keys)
         id_col = "rowid" if connections[qs.db].vendor == "sqlite" else "recommendation_id"
         with connections[qs.db].cursor() as cursor:
             cursor.execute(
@@ -583,17 +624,22 @@ def rank_window_floor(
     return int(found[0]) if found else None
 
 
-def count_matches(q: str, lang: str | None = None, using: str = "default") -> int:
+def count_matches(
+    q: str, lang: str | None = None, using: str = "default", facet_keys: FacetKeys = ()
+) -> int:
     """How many public recommendations match ``q``, counted on the index alone (the search
     row's public flag: no join to ``catalog_recommendation``); the same number as
-    ``search(Recommendation.objects.public(), q).count()``.
+    ``search(Recommendation.objects.public(), q).count()``. ``facet_keys`` (PostgreSQL):
+    only those with these facet values, the same number as the list's facet filters give
+    (``portal.facets.Facet.index_keys``).
 
     Raises:
-        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, or facet keys
+            are asked of SQLite.
     """
     if matches_nothing(q):
         return 0
-    sql, params = matching_ids_sql(q, lang, using, public_only=True)
+    sql, params = matching_ids_sql(q, lang, using, public_only=True, facet_keys=facet_keys)
     if not sql:
         return 0
     with connections[using].cursor() as cursor:
@@ -613,6 +659,7 @@ def relevance_page_ids(
     unfiltered: bool = False,
     window: int = RANK_WINDOW,
     matches: int | None = None,
+    facet_keys: FacetKeys = (),
 ) -> list[int]:
     """Ids of the rows ``offset`` to ``offset + limit`` of ``qs``'s matches of ``q`` in the
     relevance order, ranking only what the page needs.
@@ -634,10 +681,14 @@ def relevance_page_ids(
         matches: how many matches there are, when already counted: no more than
             ``window`` (:data:`RANK_WINDOW_FROM` on PostgreSQL or with filters) spares the
             query for the window, and every match is ranked.
+        facet_keys: with ``unfiltered``, PostgreSQL only: the list's facets, read from the
+            search rows (:func:`facet_keys_condition`) instead of ``qs``.
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:
-        ordered = with_relevance(qs, q, lang, public_only=public_only, id_range=(low, high))
+        ordered = with_relevance(
+            qs, q, lang, public_only=public_only, id_range=(low, high), facet_keys=facet_keys
+        )
         ids = ordered.order_by("-relevance", "-id").values_list("pk", flat=True)  # type: ignore[misc]
         return [int(pk) for pk in ids[start:stop]]
 
@@ -646,7 +697,12 @@ def relevance_page_ids(
     fts_order = connections[qs.db].vendor == "sqlite" and public_only and unfiltered
     if matches is None or matches > (window if fts_order else max(window, RANK_WINDOW_FROM)):
         floor = rank_window_floor(
-            qs, q, lang, public_only=public_only and unfiltered, window=window
+            qs,
+            q,
+            lang,
+            public_only=public_only and unfiltered,
+            window=window,
+            facet_keys=facet_keys,
         )
     if floor is None:
         return ranked(None, None, offset, offset + limit)

@@ -78,6 +78,29 @@ FTS_CONTENT_VIEW = "portal_searchdocument_fts_content"
 PG_PUBLIC_INDEX = f"{SEARCH_TABLE}_vector_public_gin"
 #: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
 REFRESH_CHUNK = 900
+#: PostgreSQL: the search row's column of facet keys (``text[]``, not declared by the model,
+#: added by migration ``portal.0006``), and its partial GIN index over the public rows.
+PG_FACET_KEYS = "facet_keys"
+PG_FACET_INDEX = f"{SEARCH_TABLE}_facet_keys_public_gin"
+#: Facet keys from the recommendation's own columns: key name -> column. A key is
+#: ``name:value`` (``country:12``, ``position:supported``, ``year:2013``): the id of a
+#: foreign key, the value of a plain column, so that a renamed label changes no key.
+FACET_KEY_COLUMNS: dict[str, str] = {
+    "country": "country_id",
+    "mechanism": "mechanism_id",
+    "document": "document_id",
+    "position": "position",
+    "year": "year",
+    "cycle": "upr_cycle",
+}
+#: Facet keys from the recommendation's tags: key name -> many-to-many field (the tag's id).
+FACET_KEY_TAGS: dict[str, str] = {
+    "theme": "themes",
+    "affected": "affected_groups",
+    "issue": "upr_issues",
+    "sdg": "sdg_goals",
+    "state": "recommending_states",
+}
 
 #: Recommendation.language -> PostgreSQL text-search configuration (created by
 #: :func:`postgresql_statements`: PostgreSQL's configuration of that language with
@@ -207,6 +230,32 @@ def _tag_sources() -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _m2m_source(name: str) -> tuple[str, str, str]:
+    """(through table, recommendation column, tag column) of the many-to-many field ``name``
+    of Recommendation."""
+    from rightstrack.catalog.models import Recommendation
+
+    field: Any = Recommendation._meta.get_field(name)
+    return (
+        field.remote_field.through._meta.db_table,
+        field.m2m_column_name(),
+        field.m2m_reverse_name(),
+    )
+
+
+def facet_keys_sql() -> str:
+    """PostgreSQL: the ``text[]`` of the facet keys of recommendation ``r`` (alias), from
+    :data:`FACET_KEY_COLUMNS` and :data:`FACET_KEY_TAGS`; an empty column gives no key."""
+    own = ", ".join(f"'{name}:' || r.{col}" for name, col in FACET_KEY_COLUMNS.items())
+    parts = [f"array_remove(ARRAY[{own}]::text[], NULL)"]
+    for name, m2m in FACET_KEY_TAGS.items():
+        through, rec_col, tag_col = _m2m_source(m2m)
+        parts.append(
+            f"ARRAY(SELECT '{name}:' || x.{tag_col} FROM {through} x WHERE x.{rec_col} = r.id)"
+        )
+    return " || ".join(parts)
+
+
 def _tags_expr(vendor: str) -> str:
     parts = []
     for through, rec_col, tag_col, tag_table in _tag_sources():
@@ -237,13 +286,27 @@ def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
     return any(c.name == "is_public" for c in columns)
 
 
-def _refresh_sql(vendor: str, where: str, flag: bool = True) -> list[str]:
+def has_facet_keys(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the search rows carry the facet keys (PostgreSQL, ``portal`` migration 0006
+    applied: the column :data:`PG_FACET_KEYS`)."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cur:
+        columns = connection.introspection.get_table_description(cur, SEARCH_TABLE)
+    return any(c.name == PG_FACET_KEYS for c in columns)
+
+
+def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False) -> list[str]:
     """Statements that rewrite the search rows of the recommendations matching ``where``
     (an SQL condition on alias ``r``, may use NEW/OLD inside triggers); ``flag``: with the
-    public flag (:func:`has_public_flag`)."""
+    public flag (:func:`has_public_flag`); ``keys``: with the facet keys (PostgreSQL,
+    :func:`has_facet_keys`)."""
     t = _Tables()
     ids = f"SELECT r.id FROM {t.rec} r WHERE {where}"
     flag_col, flag_value = (", is_public", ", r.is_public") if flag else ("", "")
+    if keys:
+        flag_col += f", {PG_FACET_KEYS}"
+        flag_value += f", {facet_keys_sql()}"
     return [
         f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
         f"INSERT INTO {SEARCH_TABLE} "
@@ -255,17 +318,18 @@ def _refresh_sql(vendor: str, where: str, flag: bool = True) -> list[str]:
     ]
 
 
-def _trigger_specs() -> list[tuple[str, str, str, str]]:
-    """(name, event, table, condition on r) for every trigger that refreshes search rows."""
+def _trigger_specs(keys: bool = False) -> list[tuple[str, str, str, str]]:
+    """(name, event, table, condition on r) for every trigger that refreshes search rows;
+    ``keys``: with the facet keys (PostgreSQL, :func:`has_facet_keys`), whose other
+    sources also refresh the row: the recommendation's facet columns and its SDGs and
+    recommending States."""
     t = _Tables()
+    columns = "text, paragraph, document_id, language"
+    if keys:
+        columns += ", " + ", ".join(c for c in FACET_KEY_COLUMNS.values() if c != "document_id")
     specs = [
         ("rec_ins", "AFTER INSERT", t.rec, "r.id = NEW.id"),
-        (
-            "rec_upd",
-            "AFTER UPDATE OF text, paragraph, document_id, language",
-            t.rec,
-            "r.id = NEW.id",
-        ),
+        ("rec_upd", f"AFTER UPDATE OF {columns}", t.rec, "r.id = NEW.id"),
         ("doc_upd", "AFTER UPDATE OF symbol", t.doc, "r.document_id = NEW.id"),
         ("text_ins", "AFTER INSERT", t.texts, "r.id = NEW.recommendation_id"),
         ("text_upd", "AFTER UPDATE OF text", t.texts, "r.id = NEW.recommendation_id"),
@@ -278,6 +342,15 @@ def _trigger_specs() -> list[tuple[str, str, str, str]]:
         specs.append(
             (f"{tag_table.removeprefix('catalog_')}_upd", "AFTER UPDATE OF name", tag_table, cond)
         )
+    if keys:
+        texts = {through for through, *_ in _tag_sources()}
+        for m2m in FACET_KEY_TAGS.values():
+            through, rec_col, _tag_col = _m2m_source(m2m)
+            if through in texts:
+                continue  # refreshed above (its names are searched too)
+            short = through.removeprefix("catalog_recommendation_")
+            specs.append((f"{short}_ins", "AFTER INSERT", through, f"r.id = NEW.{rec_col}"))
+            specs.append((f"{short}_del", "AFTER DELETE", through, f"r.id = OLD.{rec_col}"))
     return specs
 
 
@@ -367,10 +440,12 @@ def _pg_config_statements() -> list[str]:
     return stmts
 
 
-def postgresql_statements(flag: bool = True) -> list[str]:
+def postgresql_statements(flag: bool = True, keys: bool = False) -> list[str]:
     """DDL for PostgreSQL: unaccent and the configurations, generated weighted tsvector,
     GIN index, refresh triggers; ``flag``: with the public flag (:func:`has_public_flag`):
-    the partial GIN index of the public rows and the flag's trigger."""
+    the partial GIN index of the public rows and the flag's trigger; ``keys``: with the
+    facet keys (:func:`has_facet_keys`): their partial GIN index over the public rows, and
+    refresh triggers on each of their sources."""
     t = _Tables()
     cfg = _pg_config_expr()
     vector = (
@@ -408,8 +483,15 @@ def postgresql_statements(flag: bool = True) -> list[str]:
     ]
     if flag:
         stmts += flagged
-    for name, event, table, cond in _trigger_specs():
-        body = "; ".join(_refresh_sql("postgresql", cond, flag))
+    if keys:
+        # A visitor's query with facets: ``vector @@ q AND facet_keys && ...``, the two GIN
+        # indexes ANDed as bitmaps before any row is read (docs/scaling.md).
+        stmts.append(
+            f"CREATE INDEX IF NOT EXISTS {PG_FACET_INDEX} ON {SEARCH_TABLE} "
+            f"USING gin ({PG_FACET_KEYS}) WHERE is_public"
+        )
+    for name, event, table, cond in _trigger_specs(keys):
+        body = "; ".join(_refresh_sql("postgresql", cond, flag, keys))
         fn = f"{TRIGGER_PREFIX}{name}"
         stmts.append(
             f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql AS $$ "
@@ -441,9 +523,9 @@ def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool) -> boo
 def rebuild(connection: BaseDatabaseWrapper) -> None:
     """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite)."""
     vendor = connection.vendor
-    flag = has_public_flag(connection)
+    flag, keys = has_public_flag(connection), has_facet_keys(connection)
     with connection.cursor() as cur:
-        for stmt in _refresh_sql(vendor, "1 = 1", flag):
+        for stmt in _refresh_sql(vendor, "1 = 1", flag, keys):
             cur.execute(stmt)
         if vendor == "sqlite":
             cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
@@ -474,7 +556,7 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
     elif vendor == "postgresql":
         if only_if_missing:
             return False
-        stmts = postgresql_statements(flag)
+        stmts = postgresql_statements(flag, has_facet_keys(connection))
     else:
         return False
     with connection.cursor() as cur:
@@ -521,8 +603,9 @@ def suspend_refresh_triggers(connection: BaseDatabaseWrapper) -> bool:
     vendor = connection.vendor
     if vendor not in {"sqlite", "postgresql"}:
         return False
+    keys = has_facet_keys(connection)
     with connection.cursor() as cur:
-        for name, _event, table, _cond in _trigger_specs():
+        for name, _event, table, _cond in _trigger_specs(keys):
             trigger = f"{TRIGGER_PREFIX}{name}"
             if vendor == "sqlite":
                 cur.execute(f"DROP TRIGGER IF EXISTS {trigger}")
@@ -546,21 +629,55 @@ def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterabl
     vendor = connection.vendor
     if vendor not in {"sqlite", "postgresql"}:
         return
-    flag = has_public_flag(connection)
-    statements = sqlite_statements(flag) if vendor == "sqlite" else postgresql_statements(flag)
+    flag, keys = has_public_flag(connection), has_facet_keys(connection)
+    statements = (
+        sqlite_statements(flag) if vendor == "sqlite" else postgresql_statements(flag, keys)
+    )
     ids = sorted(set(record_ids))
     with connection.cursor() as cur:
         for stmt in statements:
             cur.execute(stmt)
         for start in range(0, len(ids), REFRESH_CHUNK):
             chunk = ", ".join(str(int(i)) for i in ids[start : start + REFRESH_CHUNK])
-            for stmt in _refresh_sql(vendor, f"r.id IN ({chunk})", flag):
+            for stmt in _refresh_sql(vendor, f"r.id IN ({chunk})", flag, keys):
                 cur.execute(stmt)
+
+
+def add_facet_keys(connection: BaseDatabaseWrapper) -> None:
+    """PostgreSQL: add the column :data:`PG_FACET_KEYS` to the search rows, then install the
+    index again with it (its GIN index, the triggers of its sources, every row rewritten).
+    Other engines: nothing (``portal`` migration 0006)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS {PG_FACET_KEYS} text[] "
+            "NOT NULL DEFAULT '{}'"
+        )
+    install(connection)
+    with connection.cursor() as cur:
+        cur.execute(f"ANALYZE {SEARCH_TABLE}")
+
+
+def drop_facet_keys(connection: BaseDatabaseWrapper) -> None:
+    """PostgreSQL: the reverse of :func:`add_facet_keys` (the triggers of the keys' own
+    sources, the index and the column dropped; the index installed again without them)."""
+    if connection.vendor != "postgresql":
+        return
+    own = {name for name, *_ in _trigger_specs()}
+    with connection.cursor() as cur:
+        for name, _event, table, _cond in _trigger_specs(keys=True):
+            if name not in own:
+                cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {table}")
+                cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
+        cur.execute(f"DROP INDEX IF EXISTS {PG_FACET_INDEX}")
+        cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS {PG_FACET_KEYS}")
+    install(connection)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:
     """Drop the FTS table, triggers and functions (migration reverse)."""
-    specs = [name for name, *_ in _trigger_specs()] + ["rec_del", "rec_public"]
+    specs = [name for name, *_ in _trigger_specs(keys=True)] + ["rec_del", "rec_public"]
     t = _Tables()
     with connection.cursor() as cur:
         if connection.vendor == "sqlite":
@@ -569,11 +686,12 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
             cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
             cur.execute(f"DROP VIEW IF EXISTS {FTS_CONTENT_VIEW}")
         elif connection.vendor == "postgresql":
-            tables = {name: table for name, _e, table, _c in _trigger_specs()}
+            tables = {name: table for name, _e, table, _c in _trigger_specs(keys=True)}
             tables["rec_del"] = t.rec
             tables["rec_public"] = t.rec
             for name in specs:
                 cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {tables[name]}")
                 cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
             cur.execute(f"DROP INDEX IF EXISTS {PG_PUBLIC_INDEX}")
+            cur.execute(f"DROP INDEX IF EXISTS {PG_FACET_INDEX}")
             cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")
