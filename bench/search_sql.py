@@ -1,17 +1,20 @@
-"""The SQL of the recommendations list with ``q``, the way before the search row's public
-flag and the ranking window against the way now, interleaved on the same database.
+"""The SQL of the recommendations list with ``q``, the way before against the way now,
+interleaved on the same database.
 
 For each query with ``q`` of ``bench/search.py`` (same seed, same database: run
 ``bench/search.py --size N`` first), times, alternately ``--repeat`` times each:
 
-  count   before: ``filtered(...).count()`` (each match joined to the recommendations);
-          now: ``search.count_matches`` for a query without facets (the index alone), the
-          same join with facets (as ``RecommendationList.total``)
-  page    before: the page of 25 ids by ``with_relevance`` over every match;
-          now: ``search.relevance_page_ids`` (the ranking window)
+  count   before: ``search.count_matches`` for a query without facets (the index alone),
+          ``filtered(...).count()`` with facets (each match joined to the recommendations);
+          now: ``RecommendationList(request).total`` for a visitor, the product's own
+          (on PostgreSQL a query with facets reads the search rows' facet keys)
+  page    before: ``search.relevance_page_ids`` on the facet-filtered recommendations
+          (the ranking window);
+          now: ``RecommendationList(request).page_ids`` (its total already known)
 
-and prints the median per query, then p50 / p95 over the queries. The counts of both ways
-are checked equal. "Before" is the old SQL run by today's functions, not the old commit.
+and prints the median per query, then p50 / p95 over the queries. The counts and pages of
+both ways are checked equal. "Before" is the earlier SQL run by today's functions, not the
+old commit; the cache of counts is cleared before each "now".
 
 Run: ``.venv/bin/python bench/search_sql.py --engine sqlite --size 250000``
 (``--engine postgresql --pg-url postgres://...``).
@@ -50,12 +53,26 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     bench.setup_django(args.engine, args.size, args.pg_url, False)
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.cache import cache
     from django.http import QueryDict
+    from django.test import RequestFactory
 
     from rightstrack.accounts.permissions import visible_recommendations
     from rightstrack.portal.facets import facet_filter
     from rightstrack.portal.filters import ListParams, filtered
-    from rightstrack.portal.search import count_matches, relevance_page_ids, with_relevance
+    from rightstrack.portal.pages import RecommendationList
+    from rightstrack.portal.search import count_matches, relevance_page_ids
+
+    factory = RequestFactory()
+
+    def visitor_list(raw: dict[str, Any], total: int | None = None) -> RecommendationList:
+        request = factory.get("/recommendations/", raw)
+        request.user = AnonymousUser()
+        found = RecommendationList(request)
+        if total is not None:
+            found.__dict__["total"] = total  # the cached property, as counted
+        return found
 
     _without_q, with_q = bench.build_queries(args.queries, args.seed)
     visible = visible_recommendations(None)
@@ -73,18 +90,15 @@ def main() -> None:
         total = filtered(visible, params, "en").count()
 
         def count_before() -> int:
-            return filtered(visible, params, "en").count()  # noqa: B023 - called in this pass
-
-        def count_now() -> int:
-            if alone:  # noqa: B023
+            if alone:  # noqa: B023 - called in this pass
                 return count_matches(params.q, "en")  # noqa: B023
             return filtered(visible, params, "en").count()  # noqa: B023
 
-        def page_before() -> list[int]:
-            ranked = with_relevance(base, params.q, "en").order_by("-relevance", "-id")  # noqa: B023
-            return list(ranked.values_list("pk", flat=True)[start : start + 25])  # noqa: B023
+        def count_now() -> int:
+            cache.clear()
+            return visitor_list(raw).total  # noqa: B023
 
-        def page_now() -> list[int]:
+        def page_before() -> list[int]:
             return relevance_page_ids(
                 base,  # noqa: B023
                 params.q,  # noqa: B023
@@ -96,8 +110,14 @@ def main() -> None:
                 matches=total,  # noqa: B023
             )
 
-        if count_now() != total:
+        def page_now() -> list[int]:
+            cache.clear()
+            return visitor_list(raw, total).page_ids(start, 25)  # noqa: B023
+
+        if count_now() != total or count_before() != total:
             raise SystemExit(f"{raw}: counts differ")
+        if page_now() != page_before():
+            raise SystemExit(f"{raw}: pages differ")
         times: dict[str, list[float]] = {k: [] for k in medians}
         for _ in range(args.repeat):
             times["count before"].append(timed(count_before))

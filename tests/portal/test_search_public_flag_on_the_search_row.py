@@ -23,6 +23,7 @@ from rightstrack.portal.models import SearchDocument
 from rightstrack.portal.search import (
     count_matches,
     matching_ids_sql,
+    ranked_public_ids,
     relevance_page_ids,
     with_relevance,
 )
@@ -136,3 +137,17 @@ def test_relevance_pages_hold_every_match_once(svn_upr_catalogue):
                 assert set(ids[: len(first)]) == set(first), (window, size)
     # Without a window (more room than matches) the order is the full ranking, as before.
     assert relevance_page_ids(public, "torture", "en", 0, 25, window=25) == full
+    # A visitor's list ranks from the search rows alone (search.ranked_public_ids), in the
+    # order of the join to the recommendations.
+    for q in ("torture", "non-refoulement", "asylum", "Slovenia", '"effective remedy"'):
+        joined = list(
+            with_relevance(public, q, "en", public_only=True)
+            .order_by("-relevance", "-id")
+            .values_list("pk", flat=True)
+        )
+        assert joined, q
+        alone = relevance_page_ids(
+            public, q, "en", 0, 25, window=25, public_only=True, unfiltered=True
+        )
+        assert alone == joined, q
+        assert ranked_public_ids(q, "en", 1, 3) == joined[1:3], q

@@ -110,9 +110,11 @@ def test_query_and_facets_give_the_values_counted_by_hand(svn_upr_catalogue, fac
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 def test_the_count_reads_the_search_rows_alone(svn_upr_catalogue):
     with CaptureQueriesContext(connection) as ctx:
-        data = Client().get(
-            "/recommendations.json", {"q": "torture", "country": "SVN", "sdg": "10"}
-        ).json()
+        data = (
+            Client()
+            .get("/recommendations.json", {"q": "torture", "country": "SVN", "sdg": "10"})
+            .json()
+        )
     assert data["count"] == 2  # 121.52 and 122.153
     counts = [q["sql"] for q in ctx.captured_queries if "count(*)" in q["sql"].lower()]
     assert counts

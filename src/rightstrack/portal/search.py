@@ -396,12 +396,10 @@ def _pg_tsquery_sql(
     return "%s::tsquery", [text]
 
 
-def facet_keys_condition(
-    facet_keys: FacetKeys, vendor: str, table: str = ""
-) -> tuple[list[str], list[Any]]:
+def facet_keys_condition(facet_keys: FacetKeys, vendor: str) -> tuple[list[str], list[Any]]:
     """SQL conditions (and params) on the search row's facet keys: for each facet, the row
     has one of its keys (``facet_keys && %s``, the partial GIN index of
-    ``search_index.postgresql_statements``). ``table``: a prefix for the column.
+    ``search_index.postgresql_statements``).
 
     Raises:
         ImproperlyConfigured: keys asked of an engine other than PostgreSQL (the column is
@@ -411,8 +409,7 @@ def facet_keys_condition(
         return [], []
     if vendor != "postgresql":
         raise ImproperlyConfigured(f"facet keys are on PostgreSQL's search rows, not {vendor}'s")
-    column = f"{table}.{PG_FACET_KEYS}" if table else PG_FACET_KEYS
-    return [f"{column} && %s::text[]"] * len(facet_keys), [list(k) for k in facet_keys]
+    return [f"{PG_FACET_KEYS} && %s::text[]"] * len(facet_keys), [list(k) for k in facet_keys]
 
 
 def matching_ids_sql(
@@ -504,7 +501,6 @@ def with_relevance(
     *,
     public_only: bool = False,
     id_range: tuple[int | None, int | None] = (None, None),
-    facet_keys: FacetKeys = (),
 ) -> QuerySet[Recommendation]:
     """Annotate ``relevance`` (higher is better) for ordering search results.
 
@@ -520,8 +516,6 @@ def with_relevance(
     ``id_range``: ``(low, high)``, only recommendation ids ``>= low`` and ``< high`` (each
     ``None`` for no bound), applied to the index's own rows so that only those are ranked
     (:func:`rank_window_floor`).
-    ``facet_keys``: PostgreSQL only, the search rows with these facet values
-    (:func:`facet_keys_condition`); the rank is the query's alone.
 
     Use the result for ordering rows only, not as a subquery (it relies on
     ``extra()`` joins, whose table names are not re-aliased).
@@ -538,7 +532,6 @@ def with_relevance(
     low, high = id_range
     floor_where = [f"{id_col} >= %s"] * (low is not None) + [f"{id_col} < %s"] * (high is not None)
     floor_params = [b for b in (low, high) if b is not None]
-    keyed, key_params = facet_keys_condition(facet_keys, vendor, SEARCH_TABLE)
     if vendor == "sqlite":
         return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
             tables=[FTS_TABLE],
@@ -555,9 +548,8 @@ def with_relevance(
             f"{SEARCH_TABLE}.vector @@ {tsq}",
             *public,
             *floor_where,
-            *keyed,
         ],
-        params=[*params, *floor_params, *key_params],
+        params=[*params, *floor_params],
         select={"relevance": f"ts_rank_cd({SEARCH_TABLE}.vector, {tsq})"},
         select_params=params,
     )
@@ -612,16 +604,62 @@ def rank_window_floor(
         return None
     if public_only:
         sql, params = matching_ids_sql(q, lang, qs.db, public_only=True, facet_keys=facet_keys)
-        id_col = "rowid" if connections[qs.db].vendor == "sqlite" else "recommendation_id"
+        order = "rowid" if connections[qs.db].vendor == "sqlite" else "recommendation_id"
         with connections[qs.db].cursor() as cursor:
             cursor.execute(
-                f"{sql} ORDER BY {id_col} DESC LIMIT 1 OFFSET %s", [*params, max(window, 1) - 1]
+                f"{sql} ORDER BY {order} DESC LIMIT 1 OFFSET %s", [*params, max(window, 1) - 1]
             )
             row = cursor.fetchone()
         return int(row[0]) if row else None
     ids = search(qs, q, lang).order_by("-pk").values_list("pk", flat=True)
     found = list(ids[max(window, 1) - 1 : max(window, 1)])
     return int(found[0]) if found else None
+
+
+def ranked_public_ids(
+    q: str,
+    lang: str | None,
+    start: int,
+    stop: int,
+    using: str = "default",
+    *,
+    id_range: tuple[int | None, int | None] = (None, None),
+    facet_keys: FacetKeys = (),
+) -> list[int]:
+    """Ids of the public matches ``start`` to ``stop`` of ``q`` by relevance (ties: the higher
+    id first), read from the search rows alone: their public flag (and on PostgreSQL their
+    facet keys) make the join to ``catalog_recommendation`` that :func:`with_relevance`
+    does redundant for a visitor's list (on PostgreSQL it probed the primary key once per
+    match before ranking: 4,386 probes for a phrase in cycle 2 at 250,000). The same rank
+    as :func:`with_relevance`; ``id_range`` likewise.
+
+    Raises:
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, or facet keys
+            are asked of SQLite.
+    """
+    parsed = parse_query(q)
+    if not parsed or matches_nothing(q) or stop <= start:
+        return []
+    vendor = connections[using].vendor
+    sql, params = matching_ids_sql(q, lang, using, public_only=True, facet_keys=facet_keys)
+    id_col = "rowid" if vendor == "sqlite" else "recommendation_id"
+    low, high = id_range
+    bounds = [f" AND {id_col} >= %s"] * (low is not None) + [f" AND {id_col} < %s"] * (
+        high is not None
+    )
+    bound_params = [b for b in (low, high) if b is not None]
+    rank_params: list[str] = []
+    if vendor == "sqlite":
+        rank = f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"
+    else:
+        tsq, rank_params = _pg_tsquery_sql(lang, parsed, using)
+        rank = f"ts_rank_cd(vector, {tsq})"
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"{sql}{''.join(bounds)} ORDER BY {rank} DESC, {id_col} DESC LIMIT %s OFFSET %s",
+            [*params, *bound_params, *rank_params, stop - start, start],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
 def count_matches(
@@ -686,9 +724,11 @@ def relevance_page_ids(
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:
-        ordered = with_relevance(
-            qs, q, lang, public_only=public_only, id_range=(low, high), facet_keys=facet_keys
-        )
+        if public_only and unfiltered:
+            return ranked_public_ids(
+                q, lang, start, stop, qs.db, id_range=(low, high), facet_keys=facet_keys
+            )
+        ordered = with_relevance(qs, q, lang, public_only=public_only, id_range=(low, high))
         ids = ordered.order_by("-relevance", "-id").values_list("pk", flat=True)  # type: ignore[misc]
         return [int(pk) for pk in ids[start:stop]]
 
