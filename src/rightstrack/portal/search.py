@@ -341,6 +341,27 @@ def _pg_tsquery_clauses(lang: str | None, parsed: ParsedQuery) -> list[tuple[str
 
 
 @lru_cache(maxsize=4096)
+def _pg_clause_texts(
+    using: str,
+    lang: str | None,
+    include: tuple[tuple[str, ...], ...],
+    exclude: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[str, str], ...]:
+    """(configuration, the query's ``tsquery`` in it, as text) for each configuration of
+    :func:`pg_configs` (an empty text: every word a stop word there). Evaluated once per
+    query text and process (one small ``SELECT``; the texts depend only on the text-search
+    configurations, which migrations install)."""
+    parsed = ParsedQuery(
+        include_variants=[list(t) for t in include], exclude_variants=[list(t) for t in exclude]
+    )
+    clauses = _pg_tsquery_clauses(lang, parsed)
+    select = ", ".join(f"({sql})::text" for sql, _ in clauses)
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {select}", [p for _, ps in clauses for p in ps])
+        row = cursor.fetchone()
+    return tuple(zip(pg_configs(lang), (text or "" for text in (row or ())), strict=False))
+
+
 def _pg_tsquery_text(
     using: str,
     lang: str | None,
@@ -354,20 +375,38 @@ def _pg_tsquery_text(
     duplicates stayed in the ``tsquery``, and PostgreSQL, which estimates an OR as the sum
     of its parts, expected three times the real matches (140,000 for "women" at 250,000
     recommendations, 46,608 real) and scanned the whole search table instead of its GIN
-    index (``docs/scaling.md``). Evaluated once per query text and process (one small
-    ``SELECT``; the text depends only on the text-search configurations, which
-    migrations install), then passed as a constant, which the planner reads exactly.
+    index (``docs/scaling.md``). Passed as a constant, which the planner reads exactly.
     """
-    parsed = ParsedQuery(
-        include_variants=[list(t) for t in include], exclude_variants=[list(t) for t in exclude]
+    texts = _pg_clause_texts(using, lang, include, exclude)
+    unique = list(dict.fromkeys(text for _config, text in texts if text))
+    return " | ".join(f"( {text} )" for text in unique)
+
+
+def _pg_rank_sql(
+    lang: str | None, parsed: ParsedQuery, using: str = "default", table: str = ""
+) -> tuple[str, list[str]]:
+    """The relevance of a search row (SQL and params): ``ts_rank_cd`` of its vector against
+    the query as the row's own configuration reads it (``CASE language ...``, the choice
+    ``search_index`` makes when it indexes the row), not against every configuration's
+    clause ORed: a row's lexemes are its own configuration's stems, and ranking the ORed
+    clauses cost a phrase query about three times as much (88 -> 30 ms for the 4,386
+    matches of "national human rights institution" in cycle 2 at 250,000,
+    ``docs/scaling.md``). A configuration whose clause is empty (only stop words) ranks
+    with the whole query. ``table``: the search table's name or alias, when joined."""
+    include = tuple(tuple(v) for v in parsed.include_variants)
+    exclude = tuple(tuple(v) for v in parsed.exclude_variants)
+    texts = dict(_pg_clause_texts(using, lang, include, exclude))
+    whole = _pg_tsquery_text(using, lang, include, exclude)
+    whens, params = [], []
+    for code, config in PG_CONFIGS.items():
+        whens.append(f"WHEN '{code}' THEN %s::tsquery")
+        params.append(texts.get(config) or whole)
+    params.append(texts.get(PG_FALLBACK_CONFIG) or whole)
+    row = f"{table}." if table else ""
+    return (
+        f"ts_rank_cd({row}vector, CASE {row}language {' '.join(whens)} ELSE %s::tsquery END)",
+        params,
     )
-    clauses = _pg_tsquery_clauses(lang, parsed)
-    select = ", ".join(f"({sql})::text" for sql, _ in clauses)
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT {select}", [p for _, ps in clauses for p in ps])
-        row = cursor.fetchone()
-    texts = list(dict.fromkeys(text for text in (row or ()) if text))
-    return " | ".join(f"( {text} )" for text in texts)
 
 
 def _pg_tsquery_sql(
@@ -507,7 +546,8 @@ def with_relevance(
     The index is joined once (not queried per row), so ranking costs one pass
     over the matches. SQLite: FTS5 ``bm25`` with column weights 10 (symbol),
     10 (paragraph), 1 (text), 0.5 (tags), negated so that higher is better.
-    PostgreSQL: ``ts_rank_cd`` over the A/B/C weighted vector, with the ``@@`` condition on
+    PostgreSQL: ``ts_rank_cd`` over the A/B/C weighted vector, against the query in the
+    row's own configuration (:func:`_pg_rank_sql`), with the ``@@`` condition on
     the joined search row too, so that only matching rows are ranked (without it every
     row of ``portal_searchdocument`` was ranked, then joined: 1.2 s at 246,000 rows).
 
@@ -540,6 +580,7 @@ def with_relevance(
             select={"relevance": f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"},
         )
     tsq, params = _pg_tsquery_sql(lang, parsed, qs.db)
+    rank, rank_params = _pg_rank_sql(lang, parsed, qs.db, SEARCH_TABLE)
     public = [f"{SEARCH_TABLE}.is_public"] if public_only else []
     return qs.extra(  # noqa: S610 - constant SQL, the query is a parameter
         tables=[SEARCH_TABLE],
@@ -550,8 +591,8 @@ def with_relevance(
             *floor_where,
         ],
         params=[*params, *floor_params],
-        select={"relevance": f"ts_rank_cd({SEARCH_TABLE}.vector, {tsq})"},
-        select_params=params,
+        select={"relevance": rank},
+        select_params=rank_params,
     )
 
 
@@ -652,8 +693,7 @@ def ranked_public_ids(
     if vendor == "sqlite":
         rank = f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"
     else:
-        tsq, rank_params = _pg_tsquery_sql(lang, parsed, using)
-        rank = f"ts_rank_cd(vector, {tsq})"
+        rank, rank_params = _pg_rank_sql(lang, parsed, using)
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"{sql}{''.join(bounds)} ORDER BY {rank} DESC, {id_col} DESC LIMIT %s OFFSET %s",
