@@ -27,7 +27,11 @@ Layout (same on both engines):
   (the set-up of the PostgreSQL manual, F.47 "unaccent"), so that accents are
   ignored as on SQLite: :func:`postgresql_statements` runs
   ``CREATE EXTENSION IF NOT EXISTS unaccent`` (a trusted contrib extension since
-  PostgreSQL 13: the database owner may create it).
+  PostgreSQL 13: the database owner may create it). The row also carries its
+  recommendation's facet keys (``facet_keys``, ``text[]``: :data:`FACET_KEY_COLUMNS`,
+  :data:`FACET_KEY_TAGS`, migration ``portal.0006``) with a partial GIN index over the
+  public rows, so that a visitor's query with facets is answered from the search rows
+  alone; the recommendation's facet columns and every tag table refresh the row.
 
 Public flag: ``portal_searchdocument.is_public`` copies ``Recommendation.is_public``
 (which ``catalog/derived.py`` keeps by triggers on every write path). The refresh
