@@ -24,6 +24,23 @@ def pytest_configure(config: pytest.Config) -> None:
     _fast_password_hashing()
     _tasks_run_at_once()
     _share_pdf_text_between_test_processes()
+    _static_files_not_collected()
+
+
+def _static_files_not_collected() -> None:
+    """Tests link static files by their plain names, as before ``collectstatic``: the suite
+    gets an empty ``STATIC_ROOT`` of its own, so that the files a ``make run`` collected in
+    the same checkout's data folder (hashed names, ``core/static_storage.py``) do not change
+    the pages under test. Removed when the process ends."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from django.conf import settings
+
+    root = tempfile.mkdtemp(prefix="rightstrack-test-static-")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    settings.STATIC_ROOT = root
 
 
 def _fast_password_hashing() -> None:
