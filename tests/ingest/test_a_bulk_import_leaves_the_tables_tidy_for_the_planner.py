@@ -43,9 +43,7 @@ def test_an_import_of_the_first_upr_info_file_leaves_statistics_and_tidy_tables(
             assert relpages > 0
             assert allvisible == relpages, table
         with connection.cursor() as cur:
-            cur.execute(
-                "SELECT reltuples FROM pg_class WHERE relname = 'catalog_recommendation'"
-            )
+            cur.execute("SELECT reltuples FROM pg_class WHERE relname = 'catalog_recommendation'")
             assert int(cur.fetchone()[0]) == 6094
     else:
         with connection.cursor() as cur:
