@@ -336,9 +336,9 @@ def rows_for_ids(
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-# The CSV cells of RECOMMENDATION_COLUMNS, read without a row dictionary.
+# The cells of RECOMMENDATION_COLUMNS (CSV and XLSX), read without a row dictionary.
 #
-# A CSV file needs only the cells, in column order: building a dictionary of every value
+# A CSV or XLSX file needs only the cells, in column order: building a dictionary of every value
 # and tag of a row, then reading each cell back from it with the columns' getters, cost
 # about as much as the query itself on SQLite (issue 14: the SQLite CSV export was 2.2 to
 # 2.4 times the bare ``csv.writer`` baseline). :func:`stream_cells` asks the query for
@@ -346,8 +346,9 @@ def rows_for_ids(
 
 #: Where each cell of :data:`RECOMMENDATION_COLUMNS` comes from, in column order: a key of
 #: :data:`ROW_VALUES` (a plain value), a key of :data:`ROW_TAGS` (the first looked-up
-#: value of each tag: what the column's getter shows) or ``"url"`` (the page's link).
-#: ``tests/portal/test_rows.py`` checks that these cells are the columns' cells.
+#: value of each tag: what the column's getter shows) or ``"url"`` (the page's link, last:
+#: appended to the query's values). ``tests/portal/test_rows.py`` checks that these cells
+#: are the columns' cells.
 CELL_SOURCES = (
     "id",
     "symbol",
@@ -410,15 +411,16 @@ def stream_cells(
     url_for: Callable[[int], str],
     chunk_size: int = CHUNK_SIZE,
 ) -> Iterator[list[Any]]:
-    """The CSV cells of every recommendation of ``qs``, in its order: one list per row,
-    in the order of :data:`RECOMMENDATION_COLUMNS` (headers: :data:`RECOMMENDATION_HEADERS`).
+    """The cells of every recommendation of ``qs``, in its order, as the CSV and XLSX
+    writers take them (``csv_stream.csv_cell_chunks``, ``xlsx.write_xlsx_cells``): one list
+    per row, in the order of :data:`RECOMMENDATION_COLUMNS` (headers:
+    :data:`RECOMMENDATION_HEADERS`).
 
     Each cell is what ``csv_stream.cell`` makes of the column's value in the row of
     :func:`stream_rows`, with ``None`` left as ``None`` (``csv.writer`` writes both as an
     empty field): plain values as read (``int``, ``str``, ``datetime.date`` or ``None``),
     each tag list sorted as :func:`stream_rows` sorts it and joined with "; " (``""`` when
-    empty), the link last. Formulas are not neutralised here: that is the CSV writer's
-    job (``csv_stream.csv_cell_chunks``).
+    empty), the link last. Formulas are not neutralised here: that is each writer's job.
 
     One query, as :func:`stream_rows`: the plain values in column order and each tag's
     first looked-up values packed by a correlated subquery (:func:`_tag_sql`), read

@@ -495,7 +495,7 @@ def recommendation_export(
 def recommendation_cells(
     user: Viewer | None, params: QueryDict, *, base_url: str = ""
 ) -> ExportRows:
-    """The CSV cells of the recommendations export's ``default`` layout: the rows of
+    """The cells (CSV and XLSX) of the recommendations export's ``default`` layout: the rows of
     :func:`recommendation_export` (same user, parameters, visibility and order), each as
     its cells in the columns of ``portal.rows.RECOMMENDATION_COLUMNS``
     (:func:`rightstrack.portal.rows.stream_cells`: no dictionary per row).
