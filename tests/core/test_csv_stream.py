@@ -11,6 +11,7 @@ from rightstrack.core.csv_stream import (
     CONTENT_TYPE,
     Column,
     cell,
+    csv_cell_chunks,
     csv_chunks,
     write_csv,
 )
@@ -122,3 +123,65 @@ def test_text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_quote():
     out = io.BytesIO()
     write_csv(rows, columns, out)
     assert out.getvalue() == data
+
+
+def test_cells_laid_out_by_the_caller_give_the_same_bytes():
+    """``csv_cell_chunks`` (cells in column order, no getter per cell) writes what
+    ``csv_chunks`` writes for columns returning those cells: lists joined, formulas
+    neutralised, numbers untouched, in the same chunks."""
+    headers = [c.header for c in COLUMNS]
+    cells = [[c.get(row) for c in COLUMNS] for row in ROWS]
+    assert list(csv_cell_chunks(headers, cells)) == list(csv_chunks(ROWS, COLUMNS))
+    values = [
+        '=HYPERLINK("http://evil.example","Click")',
+        "+1+2",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tTabbed",
+        "\rReturned",
+        ["-listed", "second"],
+        ["a", "b"],
+        "[bracketed] but no formula",
+        "a = b, not a formula",
+        "'=already quoted",
+        -5,
+        -1.5,
+        0,
+        dt.date(2020, 1, 2),
+        None,
+        "",
+    ]
+    columns = [Column("value", lambda r: r)]
+    rows = [[value] for value in values] + [[1, value, "plain"] for value in values]
+    wide = [Column(str(i), lambda r, i=i: r[i] if i < len(r) else None) for i in range(3)]
+    assert list(csv_cell_chunks(["value"], [r[:1] for r in rows[: len(values)]])) == list(
+        csv_chunks(values, columns)
+    )
+    data = b"".join(csv_cell_chunks(["0", "1", "2"], rows[len(values) :], rows_per_chunk=4))
+    assert data == b"".join(csv_chunks(rows[len(values) :], wide))
+    read = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [r[1] for r in read[1:6]] == [
+        '\'=HYPERLINK("http://evil.example","Click")',
+        "'+1+2",
+        "'-2+3",
+        "'@SUM(A1:A9)",
+        "'\tTabbed",
+    ]
+    assert [r[1] for r in read[7:10]] == ["'-listed; second", "a; b", "[bracketed] but no formula"]
+    assert [r[1] for r in read[12:16]] == ["-5", "-1.5", "0", "2020-01-02"]
+
+
+def test_cells_are_read_lazily_and_yielded_in_chunks():
+    seen = []
+
+    def cells():
+        for i in range(5):
+            seen.append(i)
+            yield [i, "", [], None]
+
+    stream = csv_cell_chunks(["id", "text", "tags", "date"], cells(), rows_per_chunk=2)
+    assert next(stream) == (BOM + "id,text,tags,date\r\n").encode("utf-8")
+    assert seen == []  # nothing read before the header is sent
+    assert [chunk.count(b"\r\n") for chunk in stream] == [2, 2, 1]
+    assert seen == [0, 1, 2, 3, 4]
+    assert list(csv_cell_chunks(["id"], [])) == [(BOM + "id\r\n").encode("utf-8")]

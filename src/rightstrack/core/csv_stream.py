@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
+from operator import itemgetter
 from typing import IO, Any
 
 #: Written once, before the header row (see the module docstring for why).
@@ -132,24 +134,68 @@ def csv_chunks(
         ``rows_per_chunk`` at a time. Nothing is yielded after the last row,
         so an empty ``rows`` gives one chunk (BOM and header).
     """
-    yield (BOM + csv.writer(_Echo()).writerow([neutralise(c.header) for c in columns])).encode(
-        "utf-8"
-    )
     getters = [c.get for c in columns]
+    yield from _chunks(
+        [c.header for c in columns], (_cells(row, getters) for row in rows), rows_per_chunk
+    )
+
+
+def csv_cell_chunks(
+    headers: list[str], cells: Iterable[Sequence[Any]], *, rows_per_chunk: int = ROWS_PER_CHUNK
+) -> Iterator[bytes]:
+    """The CSV of rows already laid out as cells, as UTF-8 byte chunks: the same bytes as
+    :func:`csv_chunks` gives for columns whose getters return those cells.
+
+    For a caller that reads its cells in column order without row objects (the
+    recommendations CSV: ``portal.rows.stream_cells``), so no getter is called per
+    cell. Each row is checked as a whole first: only a row with a cell that may need
+    :func:`neutralise` (its ``str()`` starts with one of :data:`FORMULA_TRIGGERS`, or with
+    ``[``, as a list's does) goes through the per-cell check of :func:`csv_chunks`.
+
+    Args:
+        headers: the header row.
+        cells: one sequence of cells per row (read lazily, once), in header order: a
+            ``str``, ``int``, ``float``, ``datetime.date``, ``None`` or list each, as a
+            column's getter returns them.
+        rows_per_chunk: data rows per yielded chunk (>= 1).
+
+    Yields:
+        ``bytes``: as :func:`csv_chunks`.
+    """
+    yield from _chunks(headers, map(_safe_cells, cells), rows_per_chunk)
+
+
+#: First characters of a cell's ``str()`` that send its row through the per-cell check:
+#: the formula triggers, and ``[`` (a list, which must be joined).
+_SUSPECT = frozenset((*FORMULA_TRIGGERS, "["))
+_first_char = itemgetter(slice(0, 1))
+
+
+def _safe_cells(cells: Sequence[Any]) -> Sequence[Any]:
+    """``cells`` as :func:`_cells` makes a row's values: unchanged when no cell's ``str()``
+    starts with a character of :data:`_SUSPECT` (checked in C, without a Python call per
+    cell: almost every row), else each text and list through :func:`neutralise`."""
+    if _SUSPECT.isdisjoint(map(_first_char, map(str, cells))):
+        return cells
+    return [neutralise(v) if type(v) is str or type(v) is list else v for v in cells]
+
+
+def _chunks(
+    headers: list[str], rows: Iterable[Sequence[Any]], rows_per_chunk: int
+) -> Iterator[bytes]:
+    """The BOM and the header row (neutralised), then ``rows`` (cells ready for
+    ``csv.writer``) ``rows_per_chunk`` at a time, each chunk encoded in UTF-8."""
+    yield (BOM + csv.writer(_Echo()).writerow([neutralise(h) for h in headers])).encode("utf-8")
     text = io.StringIO()
     writer = csv.writer(text)
-    buffer: list[list[Any]] = []
-    for row in rows:
-        buffer.append(_cells(row, getters))
-        if len(buffer) >= rows_per_chunk:
-            writer.writerows(buffer)
-            buffer.clear()
-            yield text.getvalue().encode("utf-8")
-            text.seek(0)
-            text.truncate()
-    if buffer:
-        writer.writerows(buffer)
+    remaining = iter(rows)
+    while True:
+        writer.writerows(islice(remaining, rows_per_chunk))
+        if not text.tell():
+            return
         yield text.getvalue().encode("utf-8")
+        text.seek(0)
+        text.truncate()
 
 
 def write_csv(rows: Iterable[Any], columns: list[Column], out: IO[bytes]) -> None:

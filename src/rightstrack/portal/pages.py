@@ -52,7 +52,7 @@ from rightstrack.portal.rows import (
     json_row,
     recommendation_url_maker,
     rows_for_ids,
-    stream_rows,
+    stream_cells,
 )
 from rightstrack.portal.same_text import SameText, same_text_elsewhere
 from rightstrack.portal.search import count_matches, relevance_page_ids
@@ -480,18 +480,16 @@ class RecommendationList:
             ),
         }
 
-    def iter_rows(self, chunk_size: int = CHUNK_SIZE) -> Iterator[dict[str, Any]]:
-        """Every matching row (not one page), in order, ``chunk_size`` rows at a time.
+    def iter_cells(self, chunk_size: int = CHUNK_SIZE) -> Iterator[list[Any]]:
+        """The CSV cells of every matching row (not one page), in order, ``chunk_size``
+        rows at a time, in the columns of
+        :data:`~rightstrack.portal.rows.RECOMMENDATION_COLUMNS`, with absolute URLs.
 
         One query streamed from a server-side cursor, tags packed by subqueries: see
-        :func:`rightstrack.portal.rows.stream_rows`. Rows carry what
-        :data:`~rightstrack.portal.rows.RECOMMENDATION_COLUMNS` read, with absolute URLs.
+        :func:`rightstrack.portal.rows.stream_cells`.
         """
-        return stream_rows(
-            self.queryset,
-            url_for=detail_url_maker(self.request),
-            tags=RECOMMENDATION_TAGS,
-            chunk_size=chunk_size,
+        return stream_cells(
+            self.queryset, url_for=detail_url_maker(self.request), chunk_size=chunk_size
         )
 
     def html_context(self) -> dict[str, Any]:

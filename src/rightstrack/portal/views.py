@@ -13,9 +13,9 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_safe
 
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
-from rightstrack.core.csv_stream import csv_chunks
+from rightstrack.core.csv_stream import csv_cell_chunks
 from rightstrack.portal import communications, pages
-from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
+from rightstrack.portal.rows import RECOMMENDATION_HEADERS
 from rightstrack.portal.tracking_sections import selection_control
 from rightstrack.tracking import bulk
 from rightstrack.tracking import permissions as tracking_perm
@@ -90,7 +90,7 @@ def recommendation_list_csv(request: HttpRequest) -> StreamingHttpResponse:
     """
     listing = pages.RecommendationList(request)
     response = StreamingHttpResponse(
-        csv_chunks(listing.iter_rows(), RECOMMENDATION_COLUMNS), content_type=CSV_CONTENT_TYPE
+        csv_cell_chunks(RECOMMENDATION_HEADERS, listing.iter_cells()), content_type=CSV_CONTENT_TYPE
     )
     response["Content-Disposition"] = 'attachment; filename="recommendations.csv"'
     return response

@@ -24,7 +24,8 @@ On-screen outputs and exports (``shown_*``, :func:`published_assessments`, ``*_e
     assessments and hidden contributor names never reach anyone else's. The
     recommendations export filters and orders exactly as the portal list
     (:func:`rightstrack.portal.filters.listed`) and reads rows with
-    :func:`rightstrack.portal.rows.stream_rows`.
+    :func:`rightstrack.portal.rows.stream_rows` (its CSV: the cells of the same rows,
+    :func:`rightstrack.portal.rows.stream_cells`).
 
 ``user`` is a request user, ``AnonymousUser`` or ``None`` (public data only).
 """
@@ -64,7 +65,12 @@ from rightstrack.catalog.models import (
     Visibility,
 )
 from rightstrack.portal.filters import ListParams, filtered, listed
-from rightstrack.portal.rows import CHUNK_SIZE, recommendation_url_maker, stream_rows
+from rightstrack.portal.rows import (
+    CHUNK_SIZE,
+    recommendation_url_maker,
+    stream_cells,
+    stream_rows,
+)
 from rightstrack.tracking.models import (
     Action,
     Assessment,
@@ -484,6 +490,25 @@ def recommendation_export(
     qs = _export_recommendations(user, params, ordered=True)
     rows = stream_rows(qs, url_for=recommendation_url_maker(base_url), chunk_size=CHUNK_SIZE)
     return rows, qs.count
+
+
+def recommendation_cells(
+    user: Viewer | None, params: QueryDict, *, base_url: str = ""
+) -> ExportRows:
+    """The cells (CSV and XLSX) of the recommendations export's ``default`` layout: the rows of
+    :func:`recommendation_export` (same user, parameters, visibility and order), each as
+    its cells in the columns of ``portal.rows.RECOMMENDATION_COLUMNS``
+    (:func:`rightstrack.portal.rows.stream_cells`: no dictionary per row).
+
+    Args:
+        user, params, base_url: as for :func:`recommendation_export`.
+
+    Returns:
+        The rows' cells, lazily, and their count.
+    """
+    qs = _export_recommendations(user, params, ordered=True)
+    cells = stream_cells(qs, url_for=recommendation_url_maker(base_url), chunk_size=CHUNK_SIZE)
+    return cells, qs.count
 
 
 def _has_rec_filter(params: QueryDict) -> bool:

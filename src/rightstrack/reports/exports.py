@@ -31,7 +31,7 @@ starts from the permission helpers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import IO, Any
 
@@ -41,12 +41,12 @@ from django.utils.translation import gettext_lazy as _
 from rightstrack.accounts.types import Viewer
 from rightstrack.catalog.models import Recommendation
 from rightstrack.core.csv_stream import CONTENT_TYPE as CSV_CONTENT_TYPE
-from rightstrack.core.csv_stream import Column, write_csv
+from rightstrack.core.csv_stream import Column, csv_cell_chunks, csv_chunks
 from rightstrack.portal.rows import RECOMMENDATION_COLUMNS
 from rightstrack.reports import data
 from rightstrack.reports.writers.json_stream import json_chunks
 from rightstrack.reports.writers.xlsx import CONTENT_TYPE as XLSX_CONTENT_TYPE
-from rightstrack.reports.writers.xlsx import write_xlsx
+from rightstrack.reports.writers.xlsx import write_xlsx, write_xlsx_cells
 
 FORMATS = ("csv", "xlsx", "json")
 CONTENT_TYPES = {
@@ -112,16 +112,25 @@ class ExportKind:
         rows: ``(user, params, base_url) -> (rows, count)``; ``base_url`` (scheme
             and host, or "") goes before links in the rows.
         layouts: layout name -> columns, for every format.
+        cells: layout name -> ``(user, params, base_url) -> (cells, count)`` for the
+            layouts whose CSV and XLSX are read faster as cells in column order (lists
+            joined) than through the columns' getters (no row object): the same rows, the
+            same files.
     """
 
     name: str
     label: Any
     rows: Callable[[Any, QueryDict, str], data.ExportRows]
     layouts: dict[str, list[Column]]
+    cells: dict[str, Callable[[Any, QueryDict, str], data.ExportRows]] = field(default_factory=dict)
 
 
 def _recommendation_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
     return data.recommendation_export(user, params, base_url=base_url)
+
+
+def _recommendation_cells(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
+    return data.recommendation_cells(user, params, base_url=base_url)
 
 
 def _action_rows(user: Viewer | None, params: QueryDict, base_url: str) -> data.ExportRows:
@@ -140,6 +149,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
             _("Recommendations"),
             _recommendation_rows,
             {"default": RECOMMENDATION_COLUMNS, "uhri": UHRI_FIELDS},
+            cells={"default": _recommendation_cells},
         ),
         ExportKind(
             "actions",
@@ -229,16 +239,70 @@ def export_to_file(
         ExportError: unknown kind, format or layout.
     """
     export, columns = get_export(kind, layout, fmt)
+    if fmt == "csv":
+        chunks, counted = _csv(export, layout, user, params, base_url)
+        for chunk in chunks:
+            out.write(chunk)
+        return counted.n
+    if fmt == "xlsx":
+        return _xlsx(export, layout, user, params, base_url, out)
     rows, count = export.rows(user, params, base_url)
     counted = _Counter(rows)
-    if fmt == "xlsx":
-        return write_xlsx(counted, columns, out, str(export.label))
-    if fmt == "csv":
-        write_csv(counted, columns, out)
-    else:
-        for chunk in json_chunks(counted, columns, count(), {"layout": layout}):
-            out.write(chunk)
+    for chunk in json_chunks(counted, columns, count(), {"layout": layout}):
+        out.write(chunk)
     return counted.n
+
+
+def _xlsx(
+    export: ExportKind,
+    layout: str,
+    user: Viewer | None,
+    params: QueryDict,
+    base_url: str,
+    out: IO[bytes],
+) -> int:
+    """Write the workbook of :func:`export_to_file` to ``out``; return its data rows: from
+    the layout's cells when the export reads them (``ExportKind.cells``), else from its
+    rows through the columns."""
+    columns = export.layouts[layout]
+    title = str(export.label)
+    read_cells = export.cells.get(layout)
+    if read_cells is not None:
+        cells = read_cells(user, params, base_url)[0]
+        return write_xlsx_cells([c.header for c in columns], cells, out, title)
+    return write_xlsx(export.rows(user, params, base_url)[0], columns, out, title)
+
+
+def csv_export_chunks(
+    export: ExportKind, layout: str, user: Viewer | None, params: QueryDict, base_url: str = ""
+) -> Iterator[bytes]:
+    """The CSV of one export (``layout``: a key of ``export.layouts``, checked by
+    :func:`get_export`) as UTF-8 byte chunks (format: :mod:`rightstrack.core.csv_stream`),
+    read lazily: what :func:`export_to_file` writes for ``fmt="csv"``.
+
+    Args:
+        export: the export kind.
+        layout: its layout.
+        user: whose visibility applies (``None`` or ``AnonymousUser``: public rows).
+        params: filters (see :func:`rightstrack.reports.data.recommendation_export`).
+        base_url: scheme and host before links; "" keeps them relative.
+    """
+    return _csv(export, layout, user, params, base_url)[0]
+
+
+def _csv(
+    export: ExportKind, layout: str, user: Viewer | None, params: QueryDict, base_url: str
+) -> tuple[Iterator[bytes], _Counter]:
+    """The CSV chunks of :func:`csv_export_chunks` and the counter of their data rows:
+    from the layout's cells when the export reads them (``ExportKind.cells``), else
+    from its rows through the columns."""
+    columns = export.layouts[layout]
+    read_cells = export.cells.get(layout)
+    if read_cells is not None:
+        cells = _Counter(read_cells(user, params, base_url)[0])
+        return csv_cell_chunks([c.header for c in columns], cells), cells
+    rows = _Counter(export.rows(user, params, base_url)[0])
+    return csv_chunks(rows, columns), rows
 
 
 class _Counter:

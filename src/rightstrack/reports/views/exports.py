@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.http import (
     FileResponse,
     HttpRequest,
@@ -11,10 +13,14 @@ from django.http import (
 )
 from django.views.decorators.http import require_safe
 
-from rightstrack.core.csv_stream import csv_chunks
-from rightstrack.reports.exports import CONTENT_TYPES, ExportError, get_export
+from rightstrack.reports.exports import (
+    CONTENT_TYPES,
+    ExportError,
+    csv_export_chunks,
+    export_to_file,
+    get_export,
+)
 from rightstrack.reports.writers.json_stream import json_chunks
-from rightstrack.reports.writers.xlsx import xlsx_tempfile
 
 
 @require_safe
@@ -34,18 +40,20 @@ def export_list(request: HttpRequest, kind: str, fmt: str) -> HttpResponse | Str
     except ExportError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     base_url = request.build_absolute_uri("/")[:-1] if fmt == "csv" else ""
-    rows, count = export.rows(request.user, request.GET, base_url)
     filename = f"rightstrack-{kind}{'-uhri' if layout == 'uhri' else ''}.{fmt}"
     if fmt == "xlsx":
-        tmp = xlsx_tempfile(rows, columns, str(export.label))
+        # Written to a temporary file (deleted when closed) that the response streams out.
+        tmp = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - handed to the response
+        export_to_file(kind, fmt, request.user, request.GET, tmp, layout, base_url=base_url)
+        tmp.seek(0)
         return FileResponse(
             tmp, as_attachment=True, filename=filename, content_type=CONTENT_TYPES["xlsx"]
         )
-    body = (
-        csv_chunks(rows, columns)
-        if fmt == "csv"
-        else json_chunks(rows, columns, count(), {"layout": layout})
-    )
+    if fmt == "csv":
+        body = csv_export_chunks(export, layout, request.user, request.GET, base_url)
+    else:
+        rows, count = export.rows(request.user, request.GET, base_url)
+        body = json_chunks(rows, columns, count(), {"layout": layout})
     response = StreamingHttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

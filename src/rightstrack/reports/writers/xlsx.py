@@ -1,8 +1,9 @@
 """XLSX workbooks of a table, written by openpyxl in ``write_only`` mode.
 
 Memory stays flat: write-only worksheets spill rows to disk as they are
-appended. For HTTP, :func:`xlsx_tempfile` writes to a temporary file that the
-response then streams out. Cells are made safe for spreadsheets: control
+appended. For HTTP, the workbook is written to a temporary file that the response
+then streams out (:func:`xlsx_tempfile`, or ``reports.exports.export_to_file`` into
+one). Cells are made safe for spreadsheets: control
 characters XML 1.0 cannot hold are dropped, and a text starting with ``=``
 stays text (never a formula).
 
@@ -19,7 +20,7 @@ shift the columns of every other row and break re-imports of the file.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -95,20 +96,39 @@ def write_xlsx(rows: Iterable[Any], columns: list[Column], out: IO[bytes], title
     (:func:`fit_cell`), and a second sheet, "Cut texts", lists each cut cell; the
     workbook has one sheet when nothing was cut.
     """
+    getters = [c.get for c in columns]
+    return write_xlsx_cells(
+        [c.header for c in columns], ([get(row) for get in getters] for row in rows), out, title
+    )
+
+
+def write_xlsx_cells(
+    headers: list[Any], cells: Iterable[Sequence[Any]], out: IO[bytes], title: str
+) -> int:
+    """Write the workbook of rows already laid out as cells to ``out``; return the number
+    of data rows. The same workbook as :func:`write_xlsx` for columns whose getters return
+    those cells (for a caller that reads its cells in column order without row objects,
+    the recommendations export: ``portal.rows.stream_cells``).
+
+    Args:
+        headers: the header row.
+        cells: one sequence of cells per row (read lazily, once), in header order.
+        out: a binary file object opened for writing.
+        title: the sheet name (cut to Excel's 31 characters).
+    """
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=title[:31])
     ws.freeze_panes = "A2"
-    ws.append([c.header for c in columns])
+    ws.append(list(headers))
     n = 0
     cuts: list[CutText] = []
-    getters = [c.get for c in columns]
-    for row in rows:
-        values = [_xlsx_value(ws, get(row)) for get in getters]
+    for row in cells:
+        values = [_xlsx_value(ws, value) for value in row]
         for i, value in enumerate(values):
             if type(value) is _Cut:
                 values[i] = value.text
                 first = values[0] if i else value.text
-                cuts.append(CutText(n + 2, str(columns[i].header), first, value.full, value.kept))
+                cuts.append(CutText(n + 2, str(headers[i]), first, value.full, value.kept))
         ws.append(values)
         n += 1
     if cuts:
