@@ -28,7 +28,6 @@ from rightstrack.catalog.models import (
     UprIssue,
 )
 from rightstrack.portal.search import count_matches, matching_ids_sql
-from rightstrack.portal.search_index import SEARCH_TABLE
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +57,7 @@ BY_HAND = [
 
 def stored_keys() -> dict[int, set[str]]:
     with connection.cursor() as cur:
-        cur.execute(f"SELECT recommendation_id, facet_keys FROM {SEARCH_TABLE}")
+        cur.execute("SELECT recommendation_id, facet_keys FROM portal_searchdocument")
         return {pk: set(keys) for pk, keys in cur.fetchall()}
 
 
