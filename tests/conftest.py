@@ -412,3 +412,25 @@ def reference_data(db) -> dict[str, int]:
     from rightstrack.catalog.reference import seed_reference
 
     return seed_reference()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server, django_db_blocker):
+    """pytest-django's live server, then, once the session is done with it, the database
+    sessions its request threads left open ended (PostgreSQL).
+
+    A browser keeps its connection to the live server alive; the server's thread for that
+    connection is still waiting for the next request when the server stops, and its
+    database session stays open, so the test database could not be dropped ("is being
+    accessed by other users": seen after the accounts' browser tests, the last query
+    of the leftover session a request's TOTP check)."""
+    yield live_server
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
