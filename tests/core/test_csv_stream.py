@@ -82,25 +82,29 @@ def test_no_rows_gives_the_header_alone_and_write_csv_writes_the_same_bytes():
     assert out.getvalue() == b"".join(csv_chunks(ROWS, COLUMNS))
 
 
+#: Cells a spreadsheet would run as formulas (OWASP "CSV injection"), and cells it would not.
+TRAPS: list[object] = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rReturned",
+    ["-listed", "second"],
+    "a = b, not a formula",
+    "'=already quoted",
+    -5,
+    -1.5,
+    0,
+    dt.date(2020, 1, 2),
+    None,
+]
+
+
 def test_text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_quote():
     """OWASP "CSV injection": a text cell starting with = + - @ tab or CR is prefixed with '."""
     columns = [Column("value", lambda r: r)]
-    rows = [
-        '=HYPERLINK("http://evil.example","Click")',
-        "+1+2",
-        "-2+3",
-        "@SUM(A1:A9)",
-        "\tTabbed",
-        "\rReturned",
-        ["-listed", "second"],
-        "a = b, not a formula",
-        "'=already quoted",
-        -5,
-        -1.5,
-        0,
-        dt.date(2020, 1, 2),
-        None,
-    ]
+    rows = TRAPS
     data = b"".join(csv_chunks(rows, columns))
     read = [r[0] for r in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))]
     assert read == [
@@ -132,25 +136,9 @@ def test_cells_laid_out_by_the_caller_give_the_same_bytes():
     headers = [c.header for c in COLUMNS]
     cells = [[c.get(row) for c in COLUMNS] for row in ROWS]
     assert list(csv_cell_chunks(headers, cells)) == list(csv_chunks(ROWS, COLUMNS))
-    values = [
-        '=HYPERLINK("http://evil.example","Click")',
-        "+1+2",
-        "-2+3",
-        "@SUM(A1:A9)",
-        "\tTabbed",
-        "\rReturned",
-        ["-listed", "second"],
-        ["a", "b"],
-        "[bracketed] but no formula",
-        "a = b, not a formula",
-        "'=already quoted",
-        -5,
-        -1.5,
-        0,
-        dt.date(2020, 1, 2),
-        None,
-        "",
-    ]
+    # The traps, with a list of plain values and a text starting with "[" (a list's first
+    # character) added after the listed one, and an empty text at the end.
+    values = [*TRAPS[:7], ["a", "b"], "[bracketed] but no formula", *TRAPS[7:], ""]
     columns = [Column("value", lambda r: r)]
     rows = [[value] for value in values] + [[1, value, "plain"] for value in values]
     wide = [Column(str(i), lambda r, i=i: r[i] if i < len(r) else None) for i in range(3)]

@@ -133,6 +133,25 @@ class Facet(ABC):
         return values
 
 
+def _ids(
+    param: str,
+    values: list[str],
+    model: type[Model],
+    lookup: str,
+    cache: dict[Any, Any] | None,
+) -> list[int]:
+    """The ids of the rows of ``model`` whose ``lookup`` is one of ``values`` (one small
+    query), remembered in a request's ``cache`` under the facet ``param`` and the values."""
+    key = (param, tuple(values))
+    ids = cache.get(key) if cache is not None else None
+    if ids is None:
+        rows = model._default_manager.filter(**{f"{lookup}__in": values})
+        ids = list(rows.values_list("pk", flat=True))
+        if cache is not None:
+            cache[key] = ids
+    return ids
+
+
 class FieldFacet(Facet):
     """A facet on a field or a forward foreign key of Recommendation (``country__iso3``).
 
@@ -161,18 +180,8 @@ class FieldFacet(Facet):
         """
         if self.fk_model is None:
             raise TypeError(f"the facet {self.param} has no foreign key")
-        key = (self.param, tuple(values))
-        ids = cache.get(key) if cache is not None else None
-        if ids is None:
-            lookup = self.field.split("__", 1)[1]
-            ids = list(
-                self.fk_model._default_manager.filter(**{f"{lookup}__in": values}).values_list(
-                    "pk", flat=True
-                )
-            )
-            if cache is not None:
-                cache[key] = ids
-        return ids
+        lookup = self.field.split("__", 1)[1]
+        return _ids(self.param, values, self.fk_model, lookup, cache)
 
     def key_values(self, values: list[str]) -> list[str]:
         """The column's values as the facet keys write them (a column without a foreign
@@ -254,14 +263,8 @@ class M2MFacet(Facet):
     ) -> list[str] | None:
         if self.index_key is None:
             return None
-        key = (self.param, tuple(values))
-        ids = cache.get(key) if cache is not None else None
-        if ids is None:
-            field: Any = Recommendation._meta.get_field(self.m2m)
-            tags = field.related_model._default_manager.filter(**{f"{self.key}__in": values})
-            ids = list(tags.values_list("pk", flat=True))
-            if cache is not None:
-                cache[key] = ids
+        field: Any = Recommendation._meta.get_field(self.m2m)
+        ids = _ids(self.param, values, field.related_model, self.key, cache)
         return [f"{self.index_key}:{pk}" for pk in ids]
 
     def labels(self, values: list[str]) -> dict[str, str]:

@@ -347,31 +347,11 @@ def rows_for_ids(
 #: Where each cell of :data:`RECOMMENDATION_COLUMNS` comes from, in column order: a key of
 #: :data:`ROW_VALUES` (a plain value), a key of :data:`ROW_TAGS` (the first looked-up
 #: value of each tag: what the column's getter shows) or ``"url"`` (the page's link, last:
-#: appended to the query's values). ``tests/portal/test_rows.py`` checks that these cells
-#: are the columns' cells.
-CELL_SOURCES = (
-    "id",
-    "symbol",
-    "paragraph",
-    "text",
-    "kind",
-    "mechanism",
-    "country",
-    "date",
-    "year",
-    "recommending_states",
-    "position",
-    "upr_cycle",
-    "upr_session",
-    "themes",
-    "affected_persons",
-    "sdg_goals",
-    "sdg_targets",
-    "upr_issues",
-    "action_category",
-    "uhri_id",
-    "document",
-    "url",
+#: appended to the query's values). Each column reads the row key of its header, but
+#: ``sdgs``, which shows the ``sdg_goals``' numbers. ``tests/portal/test_rows.py`` checks
+#: that these cells are the columns' cells.
+CELL_SOURCES = tuple(
+    "sdg_goals" if column.header == "sdgs" else column.header for column in RECOMMENDATION_COLUMNS
 )
 #: The header row of the recommendations CSV (the headers of :data:`RECOMMENDATION_COLUMNS`).
 RECOMMENDATION_HEADERS = [column.header for column in RECOMMENDATION_COLUMNS]

@@ -280,24 +280,31 @@ def _text_expr(vendor: str) -> str:
     return f"r.text || COALESCE(' ' || {others}, '')"
 
 
+def _search_columns(connection: BaseDatabaseWrapper) -> set[str]:
+    """The columns the search table has in the database (the model's, and on PostgreSQL
+    the ones :func:`postgresql_statements` and migrations add)."""
+    with connection.cursor() as cur:
+        return {c.name for c in connection.introspection.get_table_description(cur, SEARCH_TABLE)}
+
+
 def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
     """Whether the search rows carry the public flag (``portal`` migration 0005 applied).
 
     The earlier migrations install the index with this code too, before the column
     exists: they get the index without the flag, and 0005 reinstalls it with the flag."""
-    with connection.cursor() as cur:
-        columns = connection.introspection.get_table_description(cur, SEARCH_TABLE)
-    return any(c.name == "is_public" for c in columns)
+    return _layout(connection)[0]
 
 
 def has_facet_keys(connection: BaseDatabaseWrapper) -> bool:
     """Whether the search rows carry the facet keys (PostgreSQL, ``portal`` migration 0006
     applied: the column :data:`PG_FACET_KEYS`)."""
-    if connection.vendor != "postgresql":
-        return False
-    with connection.cursor() as cur:
-        columns = connection.introspection.get_table_description(cur, SEARCH_TABLE)
-    return any(c.name == PG_FACET_KEYS for c in columns)
+    return _layout(connection)[1]
+
+
+def _layout(connection: BaseDatabaseWrapper) -> tuple[bool, bool]:
+    """(:func:`has_public_flag`, :func:`has_facet_keys`), from one look at the table."""
+    columns = _search_columns(connection)
+    return "is_public" in columns, connection.vendor == "postgresql" and PG_FACET_KEYS in columns
 
 
 def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False) -> list[str]:
@@ -527,7 +534,7 @@ def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool) -> boo
 def rebuild(connection: BaseDatabaseWrapper) -> None:
     """Rewrite every search row from the catalogue (and rebuild the FTS5 index on SQLite)."""
     vendor = connection.vendor
-    flag, keys = has_public_flag(connection), has_facet_keys(connection)
+    flag, keys = _layout(connection)
     with connection.cursor() as cur:
         for stmt in _refresh_sql(vendor, "1 = 1", flag, keys):
             cur.execute(stmt)
@@ -552,7 +559,7 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
         # A database migrated back before catalog 0003: the index reads that table, and
         # portal 0003 installs it again once the table is back.
         return False
-    flag = has_public_flag(connection)
+    flag, keys = _layout(connection)
     if vendor == "sqlite":
         if only_if_missing and not _sqlite_missing_triggers(connection, flag):
             return False
@@ -560,7 +567,7 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
     elif vendor == "postgresql":
         if only_if_missing:
             return False
-        stmts = postgresql_statements(flag, has_facet_keys(connection))
+        stmts = postgresql_statements(flag, keys)
     else:
         return False
     with connection.cursor() as cur:
@@ -633,7 +640,7 @@ def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterabl
     vendor = connection.vendor
     if vendor not in {"sqlite", "postgresql"}:
         return
-    flag, keys = has_public_flag(connection), has_facet_keys(connection)
+    flag, keys = _layout(connection)
     statements = (
         sqlite_statements(flag) if vendor == "sqlite" else postgresql_statements(flag, keys)
     )
