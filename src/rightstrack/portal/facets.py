@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rightstrack.catalog.models import Country, Document, Mechanism, Recommendation
+from rightstrack.portal.search_index import facet_key
 
 RecQS = QuerySet[Recommendation]
 
@@ -67,7 +68,8 @@ class Facet(ABC):
     def index_keys(
         self, values: list[str], cache: dict[Any, Any] | None = None
     ) -> list[str] | None:
-        """The search rows' facet keys of ``values`` (``country:12``): a row has one of them
+        """The search rows' facet keys of ``values`` (``country 12``: ``search_index.facet_key``):
+        a row has one of them
         exactly when :meth:`filter` keeps its recommendation. ``None`` when the facet has no
         keys. An unknown value has no key (so, like the filter, it matches nothing)."""
         return None
@@ -194,8 +196,8 @@ class FieldFacet(Facet):
         if self.index_key is None:
             return None
         if self.fk is None or self.fk_model is None:
-            return [f"{self.index_key}:{v}" for v in self.key_values(values)]
-        return [f"{self.index_key}:{pk}" for pk in self.ids(values, cache)]
+            return [facet_key(self.index_key, v) for v in self.key_values(values)]
+        return [facet_key(self.index_key, pk) for pk in self.ids(values, cache)]
 
     def label_fields(self) -> list[str]:
         return [self.label_field] if self.label_field else []
@@ -265,7 +267,7 @@ class M2MFacet(Facet):
             return None
         field: Any = Recommendation._meta.get_field(self.m2m)
         ids = _ids(self.param, values, field.related_model, self.key, cache)
-        return [f"{self.index_key}:{pk}" for pk in ids]
+        return [facet_key(self.index_key, pk) for pk in ids]
 
     def labels(self, values: list[str]) -> dict[str, str]:
         field: Any = Recommendation._meta.get_field(self.m2m)

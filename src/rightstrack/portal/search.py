@@ -59,7 +59,6 @@ from rightstrack.portal.search_index import (
     FTS_TABLE,
     FTS_TEXT_COLUMNS,
     PG_CONFIGS,
-    PG_FACET_KEYS,
     PG_FALLBACK_CONFIG,
     RESTRICTED_TOKEN,
     SEARCH_TABLE,
@@ -68,7 +67,7 @@ from rightstrack.portal.search_index import (
 
 #: Facet keys a visitor's list asks the search rows for (PostgreSQL): one list per selected
 #: facet, its values ORed (a row has any of them), the facets ANDed
-#: (``search_index.FACET_KEY_COLUMNS``).
+#: (``search_index.facet_key``, lexemes of the rows' vectors).
 FacetKeys = Sequence[Sequence[str]]
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -435,20 +434,34 @@ def _pg_tsquery_sql(
     return "%s::tsquery", [text]
 
 
-def facet_keys_condition(facet_keys: FacetKeys, vendor: str) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and params) on the search row's facet keys: for each facet, the row
-    has one of its keys (``facet_keys && %s``, the partial GIN index of
-    ``search_index.postgresql_statements``).
+def _tsquery_lexeme(text: str) -> str:
+    """``text`` as one quoted lexeme of a ``tsquery``'s text (PostgreSQL manual, 8.11.2:
+    quotes doubled, backslashes escaped)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def facet_keys_tsquery(facet_keys: FacetKeys, vendor: str) -> str | None:
+    """The ``tsquery`` (as text) of the facet keys that a search row's vector holds
+    (``search_index.facet_key``): for each facet, one of its keys; ``""`` with no facet;
+    ``None`` when a facet has no key at all (an unknown value: nothing matches, as the
+    list's filter gives).
+
+    >>> facet_keys_tsquery([["country 12", "country 13"], ["year 2013"]], "postgresql")
+    "( 'country 12' | 'country 13' ) & ( 'year 2013' )"
 
     Raises:
-        ImproperlyConfigured: keys asked of an engine other than PostgreSQL (the column is
-            PostgreSQL's only).
+        ImproperlyConfigured: keys asked of an engine other than PostgreSQL (SQLite's rows
+            have none).
     """
     if not facet_keys:
-        return [], []
+        return ""
     if vendor != "postgresql":
         raise ImproperlyConfigured(f"facet keys are on PostgreSQL's search rows, not {vendor}'s")
-    return [f"{PG_FACET_KEYS} && %s::text[]"] * len(facet_keys), [list(k) for k in facet_keys]
+    if not all(facet_keys):
+        return None
+    return " & ".join(
+        "( " + " | ".join(_tsquery_lexeme(key) for key in keys) + " )" for keys in facet_keys
+    )
 
 
 def matching_ids_sql(
@@ -469,7 +482,7 @@ def matching_ids_sql(
     ``Recommendation.objects.public()`` that match.
 
     ``facet_keys``: PostgreSQL only, the rows with these facet values as well
-    (:func:`facet_keys_condition`).
+    (:func:`facet_keys_tsquery`, in the same ``@@``).
 
     Otherwise callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
@@ -482,7 +495,7 @@ def matching_ids_sql(
     if not parsed:
         return "", []
     vendor = connections[using].vendor
-    keyed, key_params = facet_keys_condition(facet_keys, vendor)
+    keys = facet_keys_tsquery(facet_keys, vendor)
     if vendor == "sqlite":
         return (
             f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
@@ -491,10 +504,16 @@ def matching_ids_sql(
     if vendor == "postgresql":
         tsq, params = _pg_tsquery_sql(lang, parsed, using, fold=fold)
         public = " AND is_public" if public_only else ""
-        keys = "".join(f" AND {c}" for c in keyed)
+        if keys is None:
+            public += " AND false"
+        elif keys and fold:
+            # One constant: the words and the facets, which the GIN index intersects.
+            params = [f"( {params[0]} ) & {keys}" if params[0] else ""]
+        elif keys:
+            tsq, params = f"({tsq} && %s::tsquery)", [*params, keys]
         return (
-            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}{keys}",
-            [*params, *key_params],
+            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}",
+            params,
         )
     raise ImproperlyConfigured(
         f"full-text search needs SQLite or PostgreSQL; DATABASE_URL points to {vendor}"
@@ -636,7 +655,7 @@ def rank_window_floor(
             filter: the floor is then read from the index alone (:func:`matching_ids_sql`).
         window: how many matches the window holds (at least 1).
         facet_keys: with ``public_only``, PostgreSQL only: the facets of the list, read
-            from the search rows (:func:`facet_keys_condition`); ``qs`` has no other filter.
+            from the search rows (:func:`facet_keys_tsquery`); ``qs`` has no other filter.
 
     Raises:
         ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
@@ -760,7 +779,7 @@ def relevance_page_ids(
             ``window`` (:data:`RANK_WINDOW_FROM` on PostgreSQL or with filters) spares the
             query for the window, and every match is ranked.
         facet_keys: with ``unfiltered``, PostgreSQL only: the list's facets, read from the
-            search rows (:func:`facet_keys_condition`) instead of ``qs``.
+            search rows (:func:`facet_keys_tsquery`) instead of ``qs``.
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:

@@ -27,11 +27,13 @@ Layout (same on both engines):
   (the set-up of the PostgreSQL manual, F.47 "unaccent"), so that accents are
   ignored as on SQLite: :func:`postgresql_statements` runs
   ``CREATE EXTENSION IF NOT EXISTS unaccent`` (a trusted contrib extension since
-  PostgreSQL 13: the database owner may create it). The row also carries its
-  recommendation's facet keys (``facet_keys``, ``text[]``: :data:`FACET_KEY_COLUMNS`,
-  :data:`FACET_KEY_TAGS`, migration ``portal.0006``) with a partial GIN index over the
-  public rows, so that a visitor's query with facets is answered from the search rows
-  alone; the recommendation's facet columns and every tag table refresh the row.
+  PostgreSQL 13: the database owner may create it). The vector also holds its
+  recommendation's facet keys as lexemes (:func:`facet_key`: :data:`FACET_KEY_COLUMNS`,
+  :data:`FACET_KEY_TAGS`, migration ``portal.0007``), so that a visitor's query with
+  facets is one ``@@`` on the public GIN index, which intersects the words and the facets
+  before any row is read; the vector is then written by the refresh statements (it can
+  no longer be a generated column: the keys come from other tables), and the
+  recommendation's facet columns and every tag table refresh the row.
 
 Public flag: ``portal_searchdocument.is_public`` copies ``Recommendation.is_public``
 (which ``catalog/derived.py`` keeps by triggers on every write path). The refresh
@@ -82,12 +84,12 @@ FTS_CONTENT_VIEW = "portal_searchdocument_fts_content"
 PG_PUBLIC_INDEX = f"{SEARCH_TABLE}_vector_public_gin"
 #: Recommendation ids per ``IN (...)`` list when search rows are refreshed after a bulk load.
 REFRESH_CHUNK = 900
-#: PostgreSQL: the search row's column of facet keys (``text[]``, not declared by the model,
-#: added by migration ``portal.0006``), and its partial GIN index over the public rows.
-PG_FACET_KEYS = "facet_keys"
-PG_FACET_INDEX = f"{SEARCH_TABLE}_facet_keys_public_gin"
+#: Between a facet key's name and its value (:func:`facet_key`): a space, which PostgreSQL's
+#: text-search parser never leaves inside a lexeme, so that no word of a text or of a query
+#: is ever read as a facet key, whatever the text says ("country 12" is two lexemes).
+FACET_KEY_SEPARATOR = " "
 #: Facet keys from the recommendation's own columns: key name -> column. A key is
-#: ``name:value`` (``country:12``, ``position:supported``, ``year:2013``): the id of a
+#: ``name value`` (``country 12``, ``position supported``, ``year 2013``): the id of a
 #: foreign key, the value of a plain column, so that a renamed label changes no key.
 FACET_KEY_COLUMNS: dict[str, str] = {
     "country": "country_id",
@@ -247,15 +249,28 @@ def _m2m_source(name: str) -> tuple[str, str, str]:
     )
 
 
+def facet_key(name: str, value: object) -> str:
+    """The facet key of value ``value`` (an id, a year, a position) of facet ``name`` (a key
+    of :data:`FACET_KEY_COLUMNS` or :data:`FACET_KEY_TAGS`): the lexeme that a search row's
+    vector holds when its recommendation has that value (PostgreSQL).
+
+    >>> facet_key("country", 12)
+    'country 12'
+    """
+    return f"{name}{FACET_KEY_SEPARATOR}{value}"
+
+
 def facet_keys_sql() -> str:
-    """PostgreSQL: the ``text[]`` of the facet keys of recommendation ``r`` (alias), from
-    :data:`FACET_KEY_COLUMNS` and :data:`FACET_KEY_TAGS`; an empty column gives no key."""
-    own = ", ".join(f"'{name}:' || r.{col}" for name, col in FACET_KEY_COLUMNS.items())
+    """PostgreSQL: the ``text[]`` of the facet keys (:func:`facet_key`) of recommendation
+    ``r`` (alias), from :data:`FACET_KEY_COLUMNS` and :data:`FACET_KEY_TAGS`; an empty
+    column gives no key."""
+    sep = FACET_KEY_SEPARATOR
+    own = ", ".join(f"'{name}{sep}' || r.{col}" for name, col in FACET_KEY_COLUMNS.items())
     parts = [f"array_remove(ARRAY[{own}]::text[], NULL)"]
     for name, m2m in FACET_KEY_TAGS.items():
         through, rec_col, tag_col = _m2m_source(m2m)
         parts.append(
-            f"ARRAY(SELECT '{name}:' || x.{tag_col} FROM {through} x WHERE x.{rec_col} = r.id)"
+            f"ARRAY(SELECT '{name}{sep}' || x.{tag_col} FROM {through} x WHERE x.{rec_col} = r.id)"
         )
     return " || ".join(parts)
 
@@ -280,11 +295,21 @@ def _text_expr(vendor: str) -> str:
     return f"r.text || COALESCE(' ' || {others}, '')"
 
 
-def _search_columns(connection: BaseDatabaseWrapper) -> set[str]:
+def _search_columns(connection: BaseDatabaseWrapper) -> dict[str, bool]:
     """The columns the search table has in the database (the model's, and on PostgreSQL
-    the ones :func:`postgresql_statements` and migrations add)."""
+    ``vector``), each with whether it is a generated column (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT attname, attgenerated <> '' FROM pg_attribute "
+                "WHERE attrelid = to_regclass(%s) AND attnum > 0 AND NOT attisdropped",
+                [SEARCH_TABLE],
+            )
+            return {name: bool(generated) for name, generated in cur.fetchall()}
     with connection.cursor() as cur:
-        return {c.name for c in connection.introspection.get_table_description(cur, SEARCH_TABLE)}
+        return {
+            c.name: False for c in connection.introspection.get_table_description(cur, SEARCH_TABLE)
+        }
 
 
 def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
@@ -296,15 +321,16 @@ def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
 
 
 def has_facet_keys(connection: BaseDatabaseWrapper) -> bool:
-    """Whether the search rows carry the facet keys (PostgreSQL, ``portal`` migration 0006
-    applied: the column :data:`PG_FACET_KEYS`)."""
+    """Whether the search rows' vectors hold the facet keys (PostgreSQL, ``portal``
+    migration 0007 applied: ``vector`` is then a plain column, written with the keys)."""
     return _layout(connection)[1]
 
 
 def _layout(connection: BaseDatabaseWrapper) -> tuple[bool, bool]:
     """(:func:`has_public_flag`, :func:`has_facet_keys`), from one look at the table."""
     columns = _search_columns(connection)
-    return "is_public" in columns, connection.vendor == "postgresql" and PG_FACET_KEYS in columns
+    keys = connection.vendor == "postgresql" and columns.get("vector") is False
+    return "is_public" in columns, keys
 
 
 def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False) -> list[str]:
@@ -315,18 +341,24 @@ def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False)
     t = _Tables()
     ids = f"SELECT r.id FROM {t.rec} r WHERE {where}"
     flag_col, flag_value = (", is_public", ", r.is_public") if flag else ("", "")
+    columns = f"recommendation_id, symbol, paragraph, text, tags, language{flag_col}"
+    select = (
+        f"SELECT r.id AS recommendation_id, COALESCE(d.symbol, '') AS symbol, {fold_sql(vendor, 'r.paragraph')} "
+        f"AS paragraph, {fold_sql(vendor, _text_expr(vendor))} AS text, "
+        f"{fold_sql(vendor, _tags_expr(vendor))} AS tags, r.language{flag_value}"
+    )
+    source = f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}"
     if keys:
-        flag_col += f", {PG_FACET_KEYS}"
-        flag_value += f", {facet_keys_sql()}"
-    return [
-        f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})",
-        f"INSERT INTO {SEARCH_TABLE} "
-        f"(recommendation_id, symbol, paragraph, text, tags, language{flag_col}) "
-        f"SELECT r.id, COALESCE(d.symbol, ''), {fold_sql(vendor, 'r.paragraph')}, "
-        f"{fold_sql(vendor, _text_expr(vendor))}, {fold_sql(vendor, _tags_expr(vendor))}, "
-        f"r.language{flag_value} "
-        f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}",
-    ]
+        # The vector written here, from the row's texts and its facet keys as lexemes.
+        names = ", ".join(f"s.{c.strip()}" for c in columns.split(","))
+        insert = (
+            f"INSERT INTO {SEARCH_TABLE} ({columns}, vector) "
+            f"SELECT {names}, {_pg_vector_expr('s.')} || array_to_tsvector(s.keys) "
+            f"FROM ({select}, {facet_keys_sql()} AS keys {source}) s"
+        )
+    else:
+        insert = f"INSERT INTO {SEARCH_TABLE} ({columns}) {select} {source}"
+    return [f"DELETE FROM {SEARCH_TABLE} WHERE recommendation_id IN ({ids})", insert]
 
 
 def _trigger_specs(keys: bool = False) -> list[tuple[str, str, str, str]]:
@@ -431,9 +463,25 @@ def _sqlite_restricted_expr(row: str) -> str:
     return f"CASE WHEN {row}.is_public THEN '' ELSE '{RESTRICTED_TOKEN}' END"
 
 
-def _pg_config_expr() -> str:
+def _pg_config_expr(row: str = "") -> str:
+    """The text-search configuration of a search row (``row``: its alias and a dot, or empty)."""
     whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in PG_CONFIGS.items())
-    return f"(CASE language {whens} ELSE '{PG_FALLBACK_CONFIG}'::regconfig END)"
+    return f"(CASE {row}language {whens} ELSE '{PG_FALLBACK_CONFIG}'::regconfig END)"
+
+
+def _pg_vector_expr(row: str = "") -> str:
+    """The weighted ``tsvector`` of a search row's texts (``row``: its alias and a dot, or
+    empty): A = symbol and paragraph, B = text, C = tags."""
+    cfg = _pg_config_expr(row)
+    symbol = f"coalesce({row}symbol, '')"
+    return (
+        # The symbol twice: whole (the parser reads "A/HRC/59/15" as one path token) and
+        # split on "/" and "." so that its parts ("Corr", "Add") are words too.
+        f"setweight(to_tsvector({cfg}, {symbol} || ' ' || "
+        f"translate({symbol}, '/.', '  ') || ' ' || coalesce({row}paragraph, '')), 'A')"
+        f" || setweight(to_tsvector({cfg}, coalesce({row}text, '')), 'B')"
+        f" || setweight(to_tsvector({cfg}, coalesce({row}tags, '')), 'C')"
+    )
 
 
 def _pg_config_statements() -> list[str]:
@@ -452,25 +500,17 @@ def _pg_config_statements() -> list[str]:
 
 
 def postgresql_statements(flag: bool = True, keys: bool = False) -> list[str]:
-    """DDL for PostgreSQL: unaccent and the configurations, generated weighted tsvector,
-    GIN index, refresh triggers; ``flag``: with the public flag (:func:`has_public_flag`):
+    """DDL for PostgreSQL: unaccent and the configurations, the weighted tsvector, its GIN
+    index, refresh triggers; ``flag``: with the public flag (:func:`has_public_flag`):
     the partial GIN index of the public rows and the flag's trigger; ``keys``: with the
-    facet keys (:func:`has_facet_keys`): their partial GIN index over the public rows, and
-    refresh triggers on each of their sources."""
+    facet keys in the vector (:func:`has_facet_keys`): the vector a plain column that the
+    refresh statements write, and refresh triggers on each source of the keys. Without
+    them, the vector is generated from the row's texts."""
     t = _Tables()
-    cfg = _pg_config_expr()
-    vector = (
-        # The symbol twice: whole (the parser reads "A/HRC/59/15" as one path token) and
-        # split on "/" and "." so that its parts ("Corr", "Add") are words too.
-        f"setweight(to_tsvector({cfg}, coalesce(symbol, '') || ' ' || "
-        f"translate(coalesce(symbol, ''), '/.', '  ') || ' ' || coalesce(paragraph, '')), 'A')"
-        f" || setweight(to_tsvector({cfg}, coalesce(text, '')), 'B')"
-        f" || setweight(to_tsvector({cfg}, coalesce(tags, '')), 'C')"
-    )
+    column = "tsvector" if keys else f"tsvector GENERATED ALWAYS AS ({_pg_vector_expr()}) STORED"
     stmts = [
         *_pg_config_statements(),
-        f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS vector tsvector "
-        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS vector {column}",
         f"CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_vector_gin ON {SEARCH_TABLE} USING gin (vector)",
         f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}rec_del() RETURNS trigger LANGUAGE plpgsql AS $$ "
         f"BEGIN DELETE FROM {SEARCH_TABLE} WHERE recommendation_id = OLD.id; RETURN NULL; END $$",
@@ -494,13 +534,6 @@ def postgresql_statements(flag: bool = True, keys: bool = False) -> list[str]:
     ]
     if flag:
         stmts += flagged
-    if keys:
-        # A visitor's query with facets: ``vector @@ q AND facet_keys && ...``, the two GIN
-        # indexes ANDed as bitmaps before any row is read (docs/scaling.md).
-        stmts.append(
-            f"CREATE INDEX IF NOT EXISTS {PG_FACET_INDEX} ON {SEARCH_TABLE} "
-            f"USING gin ({PG_FACET_KEYS}) WHERE is_public"
-        )
     for name, event, table, cond in _trigger_specs(keys):
         body = "; ".join(_refresh_sql("postgresql", cond, flag, keys))
         fn = f"{TRIGGER_PREFIX}{name}"
@@ -542,13 +575,17 @@ def rebuild(connection: BaseDatabaseWrapper) -> None:
             cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
 
 
-def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -> bool:
+def install(
+    connection: BaseDatabaseWrapper, *, only_if_missing: bool = False, keys: bool | None = None
+) -> bool:
     """Create (idempotently) the index and its triggers, then rebuild the rows.
 
     Args:
         connection: a Django connection (SQLite or PostgreSQL; others are ignored).
         only_if_missing: on SQLite, do nothing when every trigger is present
             (used after each ``migrate``).
+        keys: PostgreSQL, whether the vectors hold the facet keys; ``None``: as the table
+            is (:func:`has_facet_keys`), which a table without ``vector`` is not.
 
     Returns:
         True when something was (re)created; False also when the catalogue's tables are
@@ -559,7 +596,8 @@ def install(connection: BaseDatabaseWrapper, *, only_if_missing: bool = False) -
         # A database migrated back before catalog 0003: the index reads that table, and
         # portal 0003 installs it again once the table is back.
         return False
-    flag, keys = _layout(connection)
+    flag, has_keys = _layout(connection)
+    keys = has_keys if keys is None else keys
     if vendor == "sqlite":
         if only_if_missing and not _sqlite_missing_triggers(connection, flag):
             return False
@@ -583,17 +621,19 @@ def reinstall(connection: BaseDatabaseWrapper) -> None:
 
     The search rows are emptied between the two: the new FTS5 table starts empty, and its
     delete trigger must not be asked to remove rows it never indexed (FTS5 then reports
-    "database disk image is malformed").
+    "database disk image is malformed"). On PostgreSQL the vectors hold the facet keys
+    again if they held them before (:func:`has_facet_keys`).
 
     Args:
         connection: a Django connection (SQLite or PostgreSQL; others are ignored).
     """
     if connection.vendor not in {"sqlite", "postgresql"}:
         return
+    keys = has_facet_keys(connection)
     uninstall(connection)
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {SEARCH_TABLE}")
-    install(connection)
+    install(connection, keys=keys)
 
 
 def suspend_refresh_triggers(connection: BaseDatabaseWrapper) -> bool:
@@ -654,25 +694,35 @@ def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterabl
                 cur.execute(stmt)
 
 
-def add_facet_keys(connection: BaseDatabaseWrapper) -> None:
-    """PostgreSQL: add the column :data:`PG_FACET_KEYS` to the search rows, then install the
-    index again with it (its GIN index, the triggers of its sources, every row rewritten).
-    Other engines: nothing (``portal`` migration 0006)."""
+#: The column and index of the facet keys before they moved into the vector (``portal``
+#: migration 0006 made them; 0007 drops them).
+_OLD_FACET_KEYS = ("facet_keys", f"{SEARCH_TABLE}_facet_keys_public_gin")
+
+
+def put_facet_keys_in_vector(connection: BaseDatabaseWrapper) -> None:
+    """PostgreSQL: make ``vector`` a plain column written with the facet keys as lexemes
+    (:func:`has_facet_keys`), drop the ``text[]`` column of the keys that migration 0006
+    made if present, install the index again (its GIN indexes, the triggers of the keys'
+    sources) and rewrite every row. Other engines: nothing (``portal`` migration 0007)."""
     if connection.vendor != "postgresql":
         return
+    column, index = _OLD_FACET_KEYS
     with connection.cursor() as cur:
-        cur.execute(
-            f"ALTER TABLE {SEARCH_TABLE} ADD COLUMN IF NOT EXISTS {PG_FACET_KEYS} text[] "
-            "NOT NULL DEFAULT '{}'"
-        )
-    install(connection)
-    with connection.cursor() as cur:
-        cur.execute(f"ANALYZE {SEARCH_TABLE}")
+        cur.execute(f"DROP INDEX IF EXISTS {index}")
+        cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS {column}")
+        # Its GIN indexes go with it; install() makes them again.
+        cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")
+        # Every row is written again: into a new file, instead of after the old rows (a
+        # DELETE then INSERT in one transaction doubles the table, which VACUUM cannot
+        # shrink, since the new rows sit at its end: 153 -> 298 MB at 250,000).
+        cur.execute(f"TRUNCATE {SEARCH_TABLE}")
+    install(connection, keys=True)
 
 
-def drop_facet_keys(connection: BaseDatabaseWrapper) -> None:
-    """PostgreSQL: the reverse of :func:`add_facet_keys` (the triggers of the keys' own
-    sources, the index and the column dropped; the index installed again without them)."""
+def take_facet_keys_out_of_vector(connection: BaseDatabaseWrapper) -> None:
+    """PostgreSQL: the reverse of :func:`put_facet_keys_in_vector` (the triggers of the
+    keys' own sources dropped; ``vector`` generated from the texts again, as before
+    ``portal`` 0006)."""
     if connection.vendor != "postgresql":
         return
     own = {name for name, *_ in _trigger_specs()}
@@ -681,9 +731,9 @@ def drop_facet_keys(connection: BaseDatabaseWrapper) -> None:
             if name not in own:
                 cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {table}")
                 cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
-        cur.execute(f"DROP INDEX IF EXISTS {PG_FACET_INDEX}")
-        cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS {PG_FACET_KEYS}")
-    install(connection)
+        cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")
+        cur.execute(f"TRUNCATE {SEARCH_TABLE}")  # as above
+    install(connection, keys=False)
 
 
 def uninstall(connection: BaseDatabaseWrapper) -> None:
@@ -704,5 +754,4 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
                 cur.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{name} ON {tables[name]}")
                 cur.execute(f"DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}{name}()")
             cur.execute(f"DROP INDEX IF EXISTS {PG_PUBLIC_INDEX}")
-            cur.execute(f"DROP INDEX IF EXISTS {PG_FACET_INDEX}")
             cur.execute(f"ALTER TABLE {SEARCH_TABLE} DROP COLUMN IF EXISTS vector")
