@@ -1,9 +1,10 @@
 """A visitor's query with facets is counted and ranked from the search rows alone on
 PostgreSQL: each row's vector holds its recommendation's facet keys as lexemes
 (``country 12``: country, mechanism, document, position, year, cycle, themes, affected
-persons, UPR Info issues, SDGs, recommending States), kept by the index's triggers. The keys must follow every write,
-and the lists must give what the recommendations' own filters give (SQLite, which has no
-keys, goes through those filters: the same values are asserted on both engines).
+persons, UPR Info issues, SDGs, recommending States), kept by the index's triggers. The
+keys must follow every write, and the lists must give what the recommendations' own
+filters give (SQLite, which has no keys, goes through those filters: the same values are
+asserted on both engines).
 
 Values by hand from the fixture (``conftest.py``, typed from the documents): "torture"
 has 4 public matches, CCPR/C/PRY/CO/4 para. 25 (c) (Paraguay, CCPR, 2019) and, in Slovenia's

@@ -343,8 +343,9 @@ def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False)
     flag_col, flag_value = (", is_public", ", r.is_public") if flag else ("", "")
     columns = f"recommendation_id, symbol, paragraph, text, tags, language{flag_col}"
     select = (
-        f"SELECT r.id AS recommendation_id, COALESCE(d.symbol, '') AS symbol, {fold_sql(vendor, 'r.paragraph')} "
-        f"AS paragraph, {fold_sql(vendor, _text_expr(vendor))} AS text, "
+        f"SELECT r.id AS recommendation_id, COALESCE(d.symbol, '') AS symbol, "
+        f"{fold_sql(vendor, 'r.paragraph')} AS paragraph, "
+        f"{fold_sql(vendor, _text_expr(vendor))} AS text, "
         f"{fold_sql(vendor, _tags_expr(vendor))} AS tags, r.language{flag_value}"
     )
     source = f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}"
