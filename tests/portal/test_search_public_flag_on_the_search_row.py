@@ -15,6 +15,7 @@ Info row of 121.52: 3.
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import Client
 
@@ -23,6 +24,7 @@ from rightstrack.portal.models import SearchDocument
 from rightstrack.portal.search import (
     count_matches,
     matching_ids_sql,
+    rank_window_floor,
     ranked_public_ids,
     relevance_page_ids,
     with_relevance,
@@ -151,3 +153,34 @@ def test_relevance_pages_hold_every_match_once(svn_upr_catalogue):
         )
         assert alone == joined, q
         assert ranked_public_ids(q, "en", 1, 3) == joined[1:3], q
+
+
+def test_the_window_ranked_in_one_statement_is_the_floor_and_its_range(svn_upr_catalogue):
+    """PostgreSQL ranks a visitor's page within the window in one statement
+    (``ranked_public_ids(newest=...)``): the same ids, in the same order, as the floor
+    (``rank_window_floor``) followed by the ranking of the ids at or above it. SQLite's
+    rank reads the FTS5 table itself, so it is refused there."""
+    public = Recommendation.objects.public()
+    if connection.vendor != "postgresql":
+        with pytest.raises(ImproperlyConfigured):
+            ranked_public_ids("torture", "en", 0, 3, newest=2)
+        return
+    # "torture": 4 public matches (above); a window of 2 and 3 holds part of them, 10 all.
+    # The newest are found by the primary key (matches unknown) or, for a counted query with
+    # few matches, through the GIN index (search._pg_newest_first): the same rows.
+    for q in ("torture", "non-refoulement"):
+        matches = count_matches(q, "en")
+        assert matches in (3, 4), q
+        for window in (1, 2, 3, 10):
+            floor = rank_window_floor(public, q, "en", public_only=True, window=window)
+            assert floor == rank_window_floor(
+                public, q, "en", public_only=True, window=window, matches=matches
+            ), (q, window)
+            if window > matches:
+                assert floor is None, (q, window)
+            for start, stop in ((0, 1), (0, 3), (1, 3), (0, 10)):
+                two_steps = ranked_public_ids(q, "en", start, stop, id_range=(floor, None))
+                for counted in (None, matches):
+                    one = ranked_public_ids(q, "en", start, stop, newest=window, matches=counted)
+                    assert one == two_steps, (q, window, start, stop, counted)
+                assert len(two_steps) == max(0, min(stop, window, matches) - start), (q, window)

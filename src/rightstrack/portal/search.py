@@ -620,14 +620,31 @@ def with_relevance(
 #: each match's column sizes; PostgreSQL's ``ts_rank_cd`` reads each ``tsvector``): 293 ms
 #: and 744 ms for the 46,608 matches of ``q=women`` at 250,000 (``docs/scaling.md``).
 RANK_WINDOW = 1000
-#: The window is used only above this many matches on PostgreSQL, and on SQLite for a list
-#: with facets: below it, finding the window (PostgreSQL: the primary key read backwards,
-#: ``@@`` tested on each row until 1,000 match; with facets: the list's own join) and
-#: ranking it cost more than ranking every match (``docs/scaling.md``: "journalists", 3,096
-#: matches, PostgreSQL 52 -> 95 ms with the window; "corruption" with two facets, 1,330
-#: matches, SQLite 14 -> 48 ms). A visitor's query without facets on SQLite finds it in
-#: FTS5's own order (under 1 ms), so it uses it from :data:`RANK_WINDOW` matches on.
+#: The window of a list with filters other than the visitor's (a coordinator's list, or
+#: ``repeated``; on SQLite, also facets) is used only above this many matches: below it,
+#: finding the window through the list's own join and ranking it cost more than ranking
+#: every match (``docs/scaling.md``: "corruption" with two facets, 1,330 matches, SQLite
+#: 14 -> 48 ms). A visitor's list read from the search rows alone uses the window from
+#: :data:`RANK_WINDOW` matches on, on both engines, so they give the same order: SQLite
+#: finds it in FTS5's own order (under 1 ms); PostgreSQL by the primary key read backwards
+#: above this many matches and through the GIN index below (:func:`_pg_newest_first`).
 RANK_WINDOW_FROM = 10_000
+
+
+def _pg_newest_first(matches: int | None) -> str:
+    """The ``ORDER BY`` that finds a PostgreSQL query's newest matches on the search rows.
+
+    With many matches (``matches`` above :data:`RANK_WINDOW_FROM`, or unknown), the
+    primary key read backwards, ``@@`` tested on each row until enough match: the newest
+    1,000 of "education" (25,594 matches at 250,000) in 2.0 ms against 16.6 ms by the
+    index. With fewer, that read goes through most of the table ("journalists", 3,096
+    matches: 24.2 ms), so every match is read through the GIN index and sorted (2.1 ms):
+    ``+ 0`` makes the order an expression the primary key cannot give, which keeps the
+    planner off it (its estimate of a query's matches is too rough to choose alone).
+    Figures: ``docs/scaling.md``, "The window in one statement"."""
+    if matches is None or matches > RANK_WINDOW_FROM:
+        return "recommendation_id DESC"
+    return "recommendation_id + 0 DESC"
 
 
 def rank_window_floor(
@@ -638,6 +655,7 @@ def rank_window_floor(
     public_only: bool = False,
     window: int = RANK_WINDOW,
     facet_keys: FacetKeys = (),
+    matches: int | None = None,
 ) -> int | None:
     """The lowest id of the ``window`` matches of ``q`` in ``qs`` with the highest ids, or
     ``None`` when fewer than ``window`` match (every match is then ranked).
@@ -656,6 +674,8 @@ def rank_window_floor(
         window: how many matches the window holds (at least 1).
         facet_keys: with ``public_only``, PostgreSQL only: the facets of the list, read
             from the search rows (:func:`facet_keys_tsquery`); ``qs`` has no other filter.
+        matches: with ``public_only``, how many matches there are, when counted: on
+            PostgreSQL it chooses how the newest are found (:func:`_pg_newest_first`).
 
     Raises:
         ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
@@ -664,10 +684,11 @@ def rank_window_floor(
         return None
     if public_only:
         sql, params = matching_ids_sql(q, lang, qs.db, public_only=True, facet_keys=facet_keys)
-        order = "rowid" if connections[qs.db].vendor == "sqlite" else "recommendation_id"
+        sqlite = connections[qs.db].vendor == "sqlite"
+        order = "rowid DESC" if sqlite else _pg_newest_first(matches)
         with connections[qs.db].cursor() as cursor:
             cursor.execute(
-                f"{sql} ORDER BY {order} DESC LIMIT 1 OFFSET %s", [*params, max(window, 1) - 1]
+                f"{sql} ORDER BY {order} LIMIT 1 OFFSET %s", [*params, max(window, 1) - 1]
             )
             row = cursor.fetchone()
         return int(row[0]) if row else None
@@ -685,6 +706,8 @@ def ranked_public_ids(
     *,
     id_range: tuple[int | None, int | None] = (None, None),
     facet_keys: FacetKeys = (),
+    newest: int | None = None,
+    matches: int | None = None,
 ) -> list[int]:
     """Ids of the public matches ``start`` to ``stop`` of ``q`` by relevance (ties: the higher
     id first), read from the search rows alone: their public flag (and on PostgreSQL their
@@ -693,15 +716,39 @@ def ranked_public_ids(
     match before ranking: 4,386 probes for a phrase in cycle 2 at 250,000). The same rank
     as :func:`with_relevance`; ``id_range`` likewise.
 
+    ``newest`` (PostgreSQL only): rank only the ``newest`` matches with the highest ids,
+    the window of :func:`relevance_page_ids`, in one statement: the primary key read
+    backwards until that many match, then those rows ranked. The same rows as
+    :func:`rank_window_floor` followed by ``id_range=(floor, None)``, which read the same
+    rows twice (``children`` at 250,000: 2.1 + 3.9 ms, one statement 3.7 ms,
+    ``docs/scaling.md``); with fewer matches than ``newest``, every match, as there.
+    ``matches``: how many matches there are, when counted (:func:`_pg_newest_first`).
+
     Raises:
-        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, or facet keys
-            are asked of SQLite.
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, facet keys
+            are asked of SQLite, or ``newest`` is asked of SQLite (its rank, ``bm25``,
+            reads the FTS5 table itself and cannot rank a subquery's rows).
     """
     parsed = parse_query(q)
     if not parsed or matches_nothing(q) or stop <= start:
         return []
     vendor = connections[using].vendor
     sql, params = matching_ids_sql(q, lang, using, public_only=True, facet_keys=facet_keys)
+    if newest is not None:
+        if vendor != "postgresql":
+            raise ImproperlyConfigured(
+                "ranking the newest matches in one statement is PostgreSQL's"
+            )
+        rank, rank_params = _pg_rank_sql(lang, parsed, using)
+        columns = "SELECT recommendation_id, vector, language FROM"
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT recommendation_id FROM ({sql.replace('SELECT recommendation_id FROM', columns, 1)}"
+                f" ORDER BY {_pg_newest_first(matches)} LIMIT %s) AS newest"
+                f" ORDER BY {rank} DESC, recommendation_id DESC LIMIT %s OFFSET %s",
+                [*params, max(newest, 1), *rank_params, stop - start, start],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
     id_col = "rowid" if vendor == "sqlite" else "recommendation_id"
     low, high = id_range
     bounds = [f" AND {id_col} >= %s"] * (low is not None) + [f" AND {id_col} < %s"] * (
@@ -776,7 +823,7 @@ def relevance_page_ids(
             itself, with no other filter: the window is found on the index alone.
         window: matches in the window.
         matches: how many matches there are, when already counted: no more than
-            ``window`` (:data:`RANK_WINDOW_FROM` on PostgreSQL or with filters) spares the
+            ``window`` (:data:`RANK_WINDOW_FROM` with filters other than a visitor's) spares the
             query for the window, and every match is ranked.
         facet_keys: with ``unfiltered``, PostgreSQL only: the list's facets, read from the
             search rows (:func:`facet_keys_tsquery`) instead of ``qs``.
@@ -793,15 +840,30 @@ def relevance_page_ids(
 
     offset, limit = max(offset, 0), max(limit, 0)
     floor = None
-    fts_order = connections[qs.db].vendor == "sqlite" and public_only and unfiltered
-    if matches is None or matches > (window if fts_order else max(window, RANK_WINDOW_FROM)):
+    vendor = connections[qs.db].vendor
+    on_index = public_only and unfiltered  # a visitor's list, read from the search rows
+    windowed = matches is None or matches > (window if on_index else max(window, RANK_WINDOW_FROM))
+    # A visitor's page within the window on PostgreSQL: one statement, no floor first.
+    if windowed and on_index and vendor == "postgresql" and offset + limit <= window:
+        return ranked_public_ids(
+            q,
+            lang,
+            offset,
+            offset + limit,
+            qs.db,
+            facet_keys=facet_keys,
+            newest=window,
+            matches=matches,
+        )
+    if windowed:
         floor = rank_window_floor(
             qs,
             q,
             lang,
-            public_only=public_only and unfiltered,
+            public_only=on_index,
             window=window,
             facet_keys=facet_keys,
+            matches=matches,
         )
     if floor is None:
         return ranked(None, None, offset, offset + limit)
