@@ -734,16 +734,20 @@ def ranked_public_ids(
         return []
     vendor = connections[using].vendor
     sql, params = matching_ids_sql(q, lang, using, public_only=True, facet_keys=facet_keys)
-    if newest is not None:
-        if vendor != "postgresql":
-            raise ImproperlyConfigured(
-                "ranking the newest matches in one statement is PostgreSQL's"
-            )
+    rank_params: list[str] = []
+    if vendor == "sqlite":
+        if newest is not None:
+            raise ImproperlyConfigured("SQLite's bm25 ranks FTS5 rows, not a subquery's")
+        rank = f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"
+    else:
         rank, rank_params = _pg_rank_sql(lang, parsed, using)
-        columns = "SELECT recommendation_id, vector, language FROM"
+    if newest is not None:
+        window = sql.replace(
+            "SELECT recommendation_id FROM", "SELECT recommendation_id, vector, language FROM", 1
+        )
         with connections[using].cursor() as cursor:
             cursor.execute(
-                f"SELECT recommendation_id FROM ({sql.replace('SELECT recommendation_id FROM', columns, 1)}"
+                f"SELECT recommendation_id FROM ({window}"
                 f" ORDER BY {_pg_newest_first(matches)} LIMIT %s) AS newest"
                 f" ORDER BY {rank} DESC, recommendation_id DESC LIMIT %s OFFSET %s",
                 [*params, max(newest, 1), *rank_params, stop - start, start],
@@ -755,11 +759,6 @@ def ranked_public_ids(
         high is not None
     )
     bound_params = [b for b in (low, high) if b is not None]
-    rank_params: list[str] = []
-    if vendor == "sqlite":
-        rank = f"-bm25({FTS_TABLE}, 10.0, 10.0, 1.0, 0.5, 0.0)"
-    else:
-        rank, rank_params = _pg_rank_sql(lang, parsed, using)
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"{sql}{''.join(bounds)} ORDER BY {rank} DESC, {id_col} DESC LIMIT %s OFFSET %s",
