@@ -61,7 +61,7 @@ class Facet(ABC):
     def rows(self, qs: RecQS) -> list[tuple[Any, str, int]]:
         """(value, label, count) rows of the ``limit`` most frequent values in ``qs``."""
 
-    #: The facet's name among the search rows' facet keys (PostgreSQL,
+    #: The facet's name among the search rows' facet keys (both engines,
     #: ``search_index.FACET_KEY_COLUMNS`` and ``FACET_KEY_TAGS``), or ``None``.
     index_key: str | None = None
 

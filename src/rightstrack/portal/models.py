@@ -5,8 +5,8 @@
 model so that Django creates, flushes and migrates its table like any other.
 On SQLite it is the *external content* table of the FTS5 index
 ``portal_recommendation_fts``; on PostgreSQL it also carries a weighted
-``tsvector`` column ``vector`` (generated, GIN-indexed) that the model does not
-declare.
+``tsvector`` column ``vector`` (GIN-indexed, holding the facet keys too) that the model
+does not declare.
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ class SearchDocument(models.Model):
     #: ``catalog_recommendation`` per match (``docs/scaling.md``, "The public flag on the
     #: search row").
     is_public = models.BooleanField(_("public"), default=False, db_default=False, editable=False)
+    #: SQLite: the recommendation's facet keys as FTS5 tokens (``country187 year2013 ...``,
+    #: ``search_index.fts_key_token``), written by the index's refresh statements and
+    #: indexed in the FTS5 column ``keys``, so that a visitor's query with facets is one
+    #: ``MATCH`` (``docs/scaling.md``, "Facet keys in the FTS5 index"). PostgreSQL keeps its
+    #: keys in the vector instead, and leaves this column empty (``NULL``).
+    fts_keys = models.TextField(_("facet keys"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("search document")

@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import connections
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -191,11 +190,10 @@ class RecommendationList:
         """This list as a condition of the search rows alone, or ``None`` when it is not one.
 
         A visitor's query (no ``repeated``) is one: the search row's public flag gives the
-        visitor's matches. Its facets are too, on PostgreSQL: the facet keys of each
-        selected facet (``Facet.index_keys``, one list per facet, values ORed), which the
-        search rows carry (``search_index.FACET_KEY_COLUMNS``); ``[]`` with no facet. SQLite
-        has no facet keys (its FTS5 query and the list's join meet the 50 ms bar at 250,000,
-        ``docs/scaling.md``), so there a list with facets is ``None``."""
+        visitor's matches. Its facets are too: the facet keys of each selected facet
+        (``Facet.index_keys``, one list per facet, values ORed), which the search rows
+        carry (``search_index.FACET_KEY_COLUMNS``: PostgreSQL's vectors, SQLite's FTS5
+        column ``keys``); ``[]`` with no facet."""
         params = self.params
         if not (
             self.public_only and params.q and not params.matches_nothing and not params.repeated
@@ -203,8 +201,6 @@ class RecommendationList:
             return None
         if not params.selected:
             return []
-        if connections[self.visible.db].vendor != "postgresql":
-            return None
         groups = []
         for param, values in params.selected.items():
             keys = FACETS[param].index_keys(values, self.lookup_cache)

@@ -63,11 +63,13 @@ from rightstrack.portal.search_index import (
     RESTRICTED_TOKEN,
     SEARCH_TABLE,
     fold_search_text,
+    fts_key_token,
 )
 
-#: Facet keys a visitor's list asks the search rows for (PostgreSQL): one list per selected
-#: facet, its values ORed (a row has any of them), the facets ANDed
-#: (``search_index.facet_key``, lexemes of the rows' vectors).
+#: Facet keys a visitor's list asks the search rows for: one list per selected facet, its
+#: values ORed (a row has any of them), the facets ANDed (``search_index.facet_key``:
+#: lexemes of the rows' vectors on PostgreSQL, tokens of the FTS5 column ``keys`` on
+#: SQLite, ``search_index.fts_key_token``).
 FacetKeys = Sequence[Sequence[str]]
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -284,27 +286,53 @@ def fts5_match_expression(parsed: ParsedQuery) -> str:
     return expr
 
 
-def fts5_index_query(parsed: ParsedQuery, *, public_only: bool = False) -> str:
+def fts5_index_query(parsed: ParsedQuery, *, public_only: bool = False, keys: str = "") -> str:
     """The FTS5 ``MATCH`` string of ``parsed`` for the index.
 
-    With ``public_only``, the rows that are not public are excluded inside the index
-    (``NOT restricted : "restricted"``, see ``search_index``): a visitor's matches are then
-    counted and ranked without reading ``catalog_recommendation``. A term may match the
-    column ``restricted`` of a row that is not public only, which is excluded, and that
-    column is empty in public rows: the matches are those of :func:`fts5_match_expression`.
-    Otherwise (coordinators' lists) the terms are confined to the text columns, so that no
-    term matches the column ``restricted`` (the filter costs about 1 ms more on the 46,608
-    matches of "women" at 250,000, hence its absence from visitors' queries).
+    The terms are confined to the text columns, so that no term matches the column
+    ``restricted`` or the facet keys' column ``keys`` (a visitor's ``year2013`` is a word,
+    not a facet). With ``public_only``, the rows that are not public are excluded inside
+    the index (``NOT restricted : "restricted"``, see ``search_index``): a visitor's
+    matches are then counted and ranked without reading ``catalog_recommendation``.
+    ``keys``: only the rows with these facet values as well, read from the FTS5 column
+    ``keys`` (the condition :func:`fts5_facet_keys` gives), in the same ``MATCH``.
 
     >>> fts5_index_query(parse_query("torture"), public_only=True)
-    '("torture") NOT restricted : "restricted"'
+    '({symbol paragraph text tags} : ("torture")) NOT restricted : "restricted"'
     >>> fts5_index_query(parse_query("torture"))
     '{symbol paragraph text tags} : ("torture")'
+    >>> fts5_index_query(
+    ...     parse_query("torture"), public_only=True, keys=fts5_facet_keys([["year 2013"]]) or ""
+    ... )
+    '({symbol paragraph text tags} : ("torture") AND keys : ("year2013")) NOT restricted : "restricted"'
     """
-    expr = fts5_match_expression(parsed)
+    expr = "{" + " ".join(FTS_TEXT_COLUMNS) + "} : (" + fts5_match_expression(parsed) + ")"
+    if keys:
+        expr = f"{expr} AND {keys}"
     if public_only:
         return f'({expr}) NOT restricted : "{RESTRICTED_TOKEN}"'
-    return "{" + " ".join(FTS_TEXT_COLUMNS) + "} : (" + expr + ")"
+    return expr
+
+
+def fts5_facet_keys(facet_keys: FacetKeys) -> str | None:
+    """The FTS5 condition on the column ``keys`` of the search rows (SQLite) for
+    ``facet_keys``: for each facet, one of its keys (``search_index.fts_key_token``, each a
+    quoted string); ``""`` with no facet; ``None`` when a facet has no key at all (an
+    unknown value: nothing matches).
+
+    >>> fts5_facet_keys([["country 12", "country 13"], ["year 2013"]])
+    'keys : ("country12" OR "country13") AND keys : ("year2013")'
+    """
+    if not facet_keys:
+        return ""
+    if not all(facet_keys):
+        return None
+    return " AND ".join(
+        "keys : ("
+        + " OR ".join('"' + fts_key_token(key).replace('"', '""') + '"' for key in keys)
+        + ")"
+        for keys in facet_keys
+    )
 
 
 def pg_configs(lang: str | None) -> list[str]:
@@ -450,13 +478,13 @@ def facet_keys_tsquery(facet_keys: FacetKeys, vendor: str) -> str | None:
     "( 'country 12' | 'country 13' ) & ( 'year 2013' )"
 
     Raises:
-        ImproperlyConfigured: keys asked of an engine other than PostgreSQL (SQLite's rows
-            have none).
+        ImproperlyConfigured: asked of an engine other than PostgreSQL (SQLite's keys are
+            FTS5 tokens: :func:`fts5_facet_keys`).
     """
     if not facet_keys:
         return ""
     if vendor != "postgresql":
-        raise ImproperlyConfigured(f"facet keys are on PostgreSQL's search rows, not {vendor}'s")
+        raise ImproperlyConfigured(f"a tsquery of facet keys is PostgreSQL's, not {vendor}'s")
     if not all(facet_keys):
         return None
     return " & ".join(
@@ -481,27 +509,28 @@ def matching_ids_sql(
     served by the partial GIN index); the ids are then exactly those of
     ``Recommendation.objects.public()`` that match.
 
-    ``facet_keys``: PostgreSQL only, the rows with these facet values as well
-    (:func:`facet_keys_tsquery`, in the same ``@@``).
+    ``facet_keys``: the rows with these facet values as well (PostgreSQL:
+    :func:`facet_keys_tsquery`, in the same ``@@``; SQLite: :func:`fts5_facet_keys`, in the
+    same ``MATCH``).
 
     Otherwise callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
 
     Raises:
-        ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL, or
-            facet keys are asked of SQLite.
+        ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL.
     """
     parsed = parse_query(q)
     if not parsed:
         return "", []
     vendor = connections[using].vendor
-    keys = facet_keys_tsquery(facet_keys, vendor)
     if vendor == "sqlite":
-        return (
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [fts5_index_query(parsed, public_only=public_only)],
-        )
+        fts_keys = fts5_facet_keys(facet_keys)
+        match = fts5_index_query(parsed, public_only=public_only, keys=fts_keys or "")
+        # A facet without a known value (``None``): a MATCH that keeps no row.
+        never = " AND 0" if fts_keys is None else ""
+        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{never}", [match]
     if vendor == "postgresql":
+        keys = facet_keys_tsquery(facet_keys, vendor)
         tsq, params = _pg_tsquery_sql(lang, parsed, using, fold=fold)
         public = " AND is_public" if public_only else ""
         if keys is None:
@@ -672,8 +701,8 @@ def rank_window_floor(
         public_only: ``qs`` is exactly ``Recommendation.objects.public()`` with no other
             filter: the floor is then read from the index alone (:func:`matching_ids_sql`).
         window: how many matches the window holds (at least 1).
-        facet_keys: with ``public_only``, PostgreSQL only: the facets of the list, read
-            from the search rows (:func:`facet_keys_tsquery`); ``qs`` has no other filter.
+        facet_keys: with ``public_only``: the facets of the list, read from the search
+            rows (:func:`matching_ids_sql`); ``qs`` has no other filter.
         matches: with ``public_only``, how many matches there are, when counted: on
             PostgreSQL it chooses how the newest are found (:func:`_pg_newest_first`).
 
@@ -725,9 +754,9 @@ def ranked_public_ids(
     ``matches``: how many matches there are, when counted (:func:`_pg_newest_first`).
 
     Raises:
-        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, facet keys
-            are asked of SQLite, or ``newest`` is asked of SQLite (its rank, ``bm25``,
-            reads the FTS5 table itself and cannot rank a subquery's rows).
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, or ``newest``
+            is asked of SQLite (its rank, ``bm25``, reads the FTS5 table itself and cannot
+            rank a subquery's rows).
     """
     parsed = parse_query(q)
     if not parsed or matches_nothing(q) or stop <= start:
@@ -772,13 +801,12 @@ def count_matches(
 ) -> int:
     """How many public recommendations match ``q``, counted on the index alone (the search
     row's public flag: no join to ``catalog_recommendation``); the same number as
-    ``search(Recommendation.objects.public(), q).count()``. ``facet_keys`` (PostgreSQL):
-    only those with these facet values, the same number as the list's facet filters give
+    ``search(Recommendation.objects.public(), q).count()``. ``facet_keys``: only those with
+    these facet values, the same number as the list's facet filters give
     (``portal.facets.Facet.index_keys``).
 
     Raises:
-        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL, or facet keys
-            are asked of SQLite.
+        ImproperlyConfigured: the database is neither SQLite nor PostgreSQL.
     """
     if matches_nothing(q):
         return 0
@@ -824,8 +852,8 @@ def relevance_page_ids(
         matches: how many matches there are, when already counted: no more than
             ``window`` (:data:`RANK_WINDOW_FROM` with filters other than a visitor's) spares the
             query for the window, and every match is ranked.
-        facet_keys: with ``unfiltered``, PostgreSQL only: the list's facets, read from the
-            search rows (:func:`facet_keys_tsquery`) instead of ``qs``.
+        facet_keys: with ``unfiltered``: the list's facets, read from the search rows
+            (:func:`matching_ids_sql`) instead of ``qs``.
     """
 
     def ranked(low: int | None, high: int | None, start: int, stop: int) -> list[int]:

@@ -18,6 +18,11 @@ Layout (same on both engines):
   the view :data:`FTS_CONTENT_VIEW`, which computes it the same way), so that a visitor's
   query is ``(terms) NOT restricted:restricted``, counted and ranked inside the index;
   users' terms are confined to the four text columns (``search.fts5_match_expression``).
+  Its sixth column, ``keys`` (migration ``portal.0008``), holds the recommendation's facet
+  keys as FTS5 tokens (:func:`fts_key_token`: ``country187``, ``year2013``), copied from
+  the search row's ``fts_keys``, which the refresh statements write: a visitor's query
+  with facets is then one ``MATCH``, which intersects the words and the facets inside the
+  index, as PostgreSQL's vector does below.
 * PostgreSQL: a generated, weighted ``tsvector`` column ``vector`` on
   ``portal_searchdocument`` (A = symbol and paragraph, B = text, C = tags)
   with a GIN index, and a partial GIN index on the public rows (``WHERE is_public``) for
@@ -260,6 +265,32 @@ def facet_key(name: str, value: object) -> str:
     return f"{name}{FACET_KEY_SEPARATOR}{value}"
 
 
+def fts_key_token(key: str) -> str:
+    """SQLite: the FTS5 token of facet key ``key`` (:func:`facet_key`): the key without its
+    separator, one token for FTS5's ``unicode61`` tokenizer, which splits on the space. No
+    facet name is the start of another, and the values are ids, years and position words,
+    so two keys never give one token.
+
+    >>> fts_key_token(facet_key("year", 2013))
+    'year2013'
+    """
+    return key.replace(FACET_KEY_SEPARATOR, "")
+
+
+def _sqlite_fts_keys_expr() -> str:
+    """SQLite: the FTS5 tokens of the facet keys of recommendation ``r`` (alias), separated
+    by spaces (:func:`fts_key_token`), from :data:`FACET_KEY_COLUMNS` and
+    :data:`FACET_KEY_TAGS`; an empty column gives no token, as :func:`facet_keys_sql`."""
+    parts = [f"coalesce('{name}' || r.{col}, '')" for name, col in FACET_KEY_COLUMNS.items()]
+    for name, m2m in FACET_KEY_TAGS.items():
+        through, rec_col, tag_col = _m2m_source(m2m)
+        parts.append(
+            f"coalesce((SELECT group_concat('{name}' || x.{tag_col}, ' ') FROM {through} x "
+            f"WHERE x.{rec_col} = r.id), '')"
+        )
+    return " || ' ' || ".join(parts)
+
+
 def facet_keys_sql() -> str:
     """PostgreSQL: the ``text[]`` of the facet keys (:func:`facet_key`) of recommendation
     ``r`` (alias), from :data:`FACET_KEY_COLUMNS` and :data:`FACET_KEY_TAGS`; an empty
@@ -321,26 +352,37 @@ def has_public_flag(connection: BaseDatabaseWrapper) -> bool:
 
 
 def has_facet_keys(connection: BaseDatabaseWrapper) -> bool:
-    """Whether the search rows' vectors hold the facet keys (PostgreSQL, ``portal``
-    migration 0007 applied: ``vector`` is then a plain column, written with the keys)."""
+    """Whether the search rows hold the facet keys: PostgreSQL, in their vectors (``portal``
+    migration 0007 applied: ``vector`` is then a plain column, written with the keys);
+    SQLite, in their column ``fts_keys``, which the FTS5 column ``keys`` indexes (0008)."""
     return _layout(connection)[1]
+
+
+#: SQLite: the search row's column of its facet keys as FTS5 tokens (``portal`` 0008).
+SQLITE_KEYS_COLUMN = "fts_keys"
 
 
 def _layout(connection: BaseDatabaseWrapper) -> tuple[bool, bool]:
     """(:func:`has_public_flag`, :func:`has_facet_keys`), from one look at the table."""
     columns = _search_columns(connection)
-    keys = connection.vendor == "postgresql" and columns.get("vector") is False
+    if connection.vendor == "postgresql":
+        keys = columns.get("vector") is False
+    else:
+        keys = SQLITE_KEYS_COLUMN in columns
     return "is_public" in columns, keys
 
 
 def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False) -> list[str]:
     """Statements that rewrite the search rows of the recommendations matching ``where``
     (an SQL condition on alias ``r``, may use NEW/OLD inside triggers); ``flag``: with the
-    public flag (:func:`has_public_flag`); ``keys``: with the facet keys (PostgreSQL,
-    :func:`has_facet_keys`)."""
+    public flag (:func:`has_public_flag`); ``keys``: with the facet keys
+    (:func:`has_facet_keys`: PostgreSQL's vector, SQLite's column ``fts_keys``)."""
     t = _Tables()
     ids = f"SELECT r.id FROM {t.rec} r WHERE {where}"
     flag_col, flag_value = (", is_public", ", r.is_public") if flag else ("", "")
+    if keys and vendor == "sqlite":
+        flag_col += f", {SQLITE_KEYS_COLUMN}"
+        flag_value += f", {_sqlite_fts_keys_expr()}"
     columns = f"recommendation_id, symbol, paragraph, text, tags, language{flag_col}"
     select = (
         f"SELECT r.id AS recommendation_id, COALESCE(d.symbol, '') AS symbol, "
@@ -349,7 +391,7 @@ def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False)
         f"{fold_sql(vendor, _tags_expr(vendor))} AS tags, r.language{flag_value}"
     )
     source = f"FROM {t.rec} r JOIN {t.doc} d ON d.id = r.document_id WHERE {where}"
-    if keys:
+    if keys and vendor == "postgresql":
         # The vector written here, from the row's texts and its facet keys as lexemes.
         # ``OFFSET 0`` keeps the subquery whole: flattened into the outer SELECT, each text
         # (with its subqueries over the other texts and the tags) was computed twice, for
@@ -367,7 +409,7 @@ def _refresh_sql(vendor: str, where: str, flag: bool = True, keys: bool = False)
 
 def _trigger_specs(keys: bool = False) -> list[tuple[str, str, str, str]]:
     """(name, event, table, condition on r) for every trigger that refreshes search rows;
-    ``keys``: with the facet keys (PostgreSQL, :func:`has_facet_keys`), whose other
+    ``keys``: with the facet keys (:func:`has_facet_keys`), whose other
     sources also refresh the row: the recommendation's facet columns and its SDGs and
     recommending States."""
     t = _Tables()
@@ -401,14 +443,20 @@ def _trigger_specs(keys: bool = False) -> list[tuple[str, str, str, str]]:
     return specs
 
 
-def sqlite_statements(flag: bool = True) -> list[str]:
+def sqlite_statements(flag: bool = True, keys: bool = False) -> list[str]:
     """DDL for SQLite: FTS5 table, its content-sync triggers, and the refresh triggers;
-    ``flag``: with the public flag (:func:`has_public_flag`)."""
+    ``flag``: with the public flag (:func:`has_public_flag`); ``keys``: with the FTS5
+    column ``keys`` of the facet keys (:func:`has_facet_keys`; only with ``flag``)."""
     t = _Tables()
-    cols = ", ".join([*FTS_TEXT_COLUMNS, "restricted"] if flag else FTS_TEXT_COLUMNS)
+    keys = keys and flag
+    cols = ", ".join(
+        [*FTS_TEXT_COLUMNS, "restricted", *(["keys"] if keys else [])] if flag else FTS_TEXT_COLUMNS
+    )
 
     def values(row: str) -> str:
         restricted = f", {_sqlite_restricted_expr(row)}" if flag else ""
+        if keys:
+            restricted += f", {row}.{SQLITE_KEYS_COLUMN}"
         return (
             f"{row}.recommendation_id, {row}.symbol, {row}.paragraph, {row}.text, {row}.tags"
             f"{restricted}"
@@ -422,7 +470,8 @@ def sqlite_statements(flag: bool = True) -> list[str]:
             [
                 f"CREATE VIEW IF NOT EXISTS {FTS_CONTENT_VIEW} AS SELECT recommendation_id, "
                 f"symbol, paragraph, text, tags, {_sqlite_restricted_expr(SEARCH_TABLE)} "
-                f"AS restricted FROM {SEARCH_TABLE}"
+                f"AS restricted{f', {SQLITE_KEYS_COLUMN} AS keys' if keys else ''} "
+                f"FROM {SEARCH_TABLE}"
             ]
             if flag
             else []
@@ -452,8 +501,8 @@ def sqlite_statements(flag: bool = True) -> list[str]:
             f"UPDATE {SEARCH_TABLE} SET is_public = NEW.is_public "
             "WHERE recommendation_id = NEW.id AND is_public IS NOT NEW.is_public; END"
         )
-    for name, event, table, cond in _trigger_specs():
-        body = "; ".join(_refresh_sql("sqlite", cond, flag))
+    for name, event, table, cond in _trigger_specs(keys):
+        body = "; ".join(_refresh_sql("sqlite", cond, flag, keys))
         stmts.append(
             f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{name} {event} ON {table} "
             f"BEGIN {body}; END"
@@ -551,8 +600,8 @@ def postgresql_statements(flag: bool = True, keys: bool = False) -> list[str]:
     return stmts
 
 
-def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool) -> bool:
-    expected = {f"{TRIGGER_PREFIX}{name}" for name, *_ in _trigger_specs()}
+def _sqlite_missing_triggers(connection: BaseDatabaseWrapper, flag: bool, keys: bool) -> bool:
+    expected = {f"{TRIGGER_PREFIX}{name}" for name, *_ in _trigger_specs(keys and flag)}
     expected |= {f"{TRIGGER_PREFIX}{n}" for n in ("fts_ai", "fts_ad", "fts_au", "rec_del")}
     if flag:
         expected.add(f"{TRIGGER_PREFIX}rec_public")
@@ -588,8 +637,9 @@ def install(
         connection: a Django connection (SQLite or PostgreSQL; others are ignored).
         only_if_missing: on SQLite, do nothing when every trigger is present
             (used after each ``migrate``).
-        keys: PostgreSQL, whether the vectors hold the facet keys; ``None``: as the table
-            is (:func:`has_facet_keys`), which a table without ``vector`` is not.
+        keys: whether the search rows hold the facet keys; ``None``: as the table is
+            (:func:`has_facet_keys`): PostgreSQL's ``vector`` a plain column, SQLite's
+            ``fts_keys`` present.
 
     Returns:
         True when something was (re)created; False also when the catalogue's tables are
@@ -603,9 +653,9 @@ def install(
     flag, has_keys = _layout(connection)
     keys = has_keys if keys is None else keys
     if vendor == "sqlite":
-        if only_if_missing and not _sqlite_missing_triggers(connection, flag):
+        if only_if_missing and not _sqlite_missing_triggers(connection, flag, keys):
             return False
-        stmts = sqlite_statements(flag)
+        stmts = sqlite_statements(flag, keys)
     elif vendor == "postgresql":
         if only_if_missing:
             return False
@@ -625,8 +675,8 @@ def reinstall(connection: BaseDatabaseWrapper) -> None:
 
     The search rows are emptied between the two: the new FTS5 table starts empty, and its
     delete trigger must not be asked to remove rows it never indexed (FTS5 then reports
-    "database disk image is malformed"). On PostgreSQL the vectors hold the facet keys
-    again if they held them before (:func:`has_facet_keys`).
+    "database disk image is malformed"). The rows hold the facet keys again if they held
+    them before (:func:`has_facet_keys`).
 
     Args:
         connection: a Django connection (SQLite or PostgreSQL; others are ignored).
@@ -686,7 +736,7 @@ def resume_refresh_triggers(connection: BaseDatabaseWrapper, record_ids: Iterabl
         return
     flag, keys = _layout(connection)
     statements = (
-        sqlite_statements(flag) if vendor == "sqlite" else postgresql_statements(flag, keys)
+        sqlite_statements(flag, keys) if vendor == "sqlite" else postgresql_statements(flag, keys)
     )
     ids = sorted(set(record_ids))
     with connection.cursor() as cur:
