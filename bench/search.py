@@ -98,6 +98,9 @@ def setup_django(engine: str, size: int, pg_url: str, fresh: bool) -> None:
     elif not os.environ.get("DATABASE_URL") and not os.environ.get("RIGHTSTRACK_DATA_DIR"):
         os.environ["RIGHTSTRACK_DATA_DIR"] = str(ROOT / "var")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+    # As the web process does (rightstrack/wsgi.py): PostgreSQL queries without parallel
+    # workers, unless the environment says otherwise.
+    os.environ.setdefault("RIGHTSTRACK_PG_PARALLEL_WORKERS", "0")
     import django
 
     django.setup()

@@ -148,6 +148,20 @@ _replica_url = env_str("DATABASE_REPLICA_URL", "")
 if _replica_url:
     DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=60)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# PostgreSQL's parallel workers per query (max_parallel_workers_per_gather) for this
+# process's connections; unset: the server's own (2 by default). The web process sets 0
+# (rightstrack/wsgi.py): a portal request is a few small queries, and starting a worker
+# cost about 10 ms each time, more than it saved (docs/scaling.md, "Parallel workers");
+# commands (imports, the facet counts after them, exports) keep the server's setting.
+_pg_parallel = env_str("RIGHTSTRACK_PG_PARALLEL_WORKERS", "")
+if _pg_parallel:
+    for _db in DATABASES.values():
+        if "postgresql" in _db.get("ENGINE", ""):
+            _options = _db.setdefault("OPTIONS", {})
+            _options["options"] = (
+                f"{_options.get('options', '')} "
+                f"-c max_parallel_workers_per_gather={int(_pg_parallel)}"
+            ).strip()
 DATABASE_ROUTERS = ["rightstrack.core.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -7,6 +7,10 @@ out of the garbage collector's reach with :func:`gc.freeze` (Python's documentat
 process). Before, a collection of the oldest generation traversed them all during some
 request: at 250,000 recommendations, `bench/search.py` saw one list JSON of 5 ms take 70 ms
 (docs/scaling.md).
+
+A web process's PostgreSQL connections run each query without parallel workers
+(``RIGHTSTRACK_PG_PARALLEL_WORKERS=0`` unless set otherwise, ``settings.py``): starting
+them cost a list page about 10 ms (docs/scaling.md, "Parallel workers").
 """
 
 import gc
@@ -15,5 +19,6 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.settings")
+os.environ.setdefault("RIGHTSTRACK_PG_PARALLEL_WORKERS", "0")
 application = get_wsgi_application()
 gc.freeze()
