@@ -82,6 +82,28 @@ def percentile(values: list[float], pct: float) -> float:
 # --------------------------------------------------------------------------- one engine
 
 
+def ensure_pg_database(pg_url: str) -> None:
+    """Create the bench's PostgreSQL database if the server has none of that name (a
+    first run), through the server's ``postgres`` database; says so. Raises SystemExit
+    with the server's message when it cannot connect or create it."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(pg_url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    try:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not found:
+                print(f"  creating the database {name}...", flush=True)
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.Error as exc:
+        raise SystemExit(f"PostgreSQL at {admin}: {exc}") from exc
+
+
 def setup_django(engine: str, size: int, pg_url: str, fresh: bool) -> None:
     """Point the settings at the engine's bench database, then ``django.setup()``."""
     if size:
@@ -94,6 +116,7 @@ def setup_django(engine: str, size: int, pg_url: str, fresh: bool) -> None:
             os.environ["RIGHTSTRACK_DATA_DIR"] = str(data_dir)
             os.environ.pop("DATABASE_URL", None)
         else:
+            ensure_pg_database(pg_url)
             os.environ["DATABASE_URL"] = pg_url
     elif not os.environ.get("DATABASE_URL") and not os.environ.get("RIGHTSTRACK_DATA_DIR"):
         os.environ["RIGHTSTRACK_DATA_DIR"] = str(ROOT / "var")
