@@ -500,6 +500,7 @@ def matching_ids_sql(
     fold: bool = True,
     public_only: bool = False,
     facet_keys: FacetKeys = (),
+    columns: Sequence[str] = (),
 ) -> tuple[str, list[Any]]:
     """SQL (and params) selecting the ids of recommendations matching ``q``, visible or not.
 
@@ -515,6 +516,9 @@ def matching_ids_sql(
 
     Otherwise callers must intersect it with a visible queryset. Returns ``("", [])``
     when the query has no searchable term.
+
+    ``columns`` (PostgreSQL): more columns of the search row to select after the id (the
+    rank's ``vector`` and ``language``, for a query that ranks the rows outside it).
 
     Raises:
         ImproperlyConfigured: the database is neither SQLite (FTS5) nor PostgreSQL.
@@ -541,7 +545,8 @@ def matching_ids_sql(
         elif keys:
             tsq, params = f"({tsq} && %s::tsquery)", [*params, keys]
         return (
-            f"SELECT recommendation_id FROM {SEARCH_TABLE} WHERE vector @@ {tsq}{public}",
+            f"SELECT {', '.join(['recommendation_id', *columns])} FROM {SEARCH_TABLE} "
+            f"WHERE vector @@ {tsq}{public}",
             params,
         )
     raise ImproperlyConfigured(
@@ -762,7 +767,10 @@ def ranked_public_ids(
     if not parsed or matches_nothing(q) or stop <= start:
         return []
     vendor = connections[using].vendor
-    sql, params = matching_ids_sql(q, lang, using, public_only=True, facet_keys=facet_keys)
+    ranked_columns = ("vector", "language") if newest is not None else ()
+    sql, params = matching_ids_sql(
+        q, lang, using, public_only=True, facet_keys=facet_keys, columns=ranked_columns
+    )
     rank_params: list[str] = []
     if vendor == "sqlite":
         if newest is not None:
@@ -771,12 +779,9 @@ def ranked_public_ids(
     else:
         rank, rank_params = _pg_rank_sql(lang, parsed, using)
     if newest is not None:
-        window = sql.replace(
-            "SELECT recommendation_id FROM", "SELECT recommendation_id, vector, language FROM", 1
-        )
         with connections[using].cursor() as cursor:
             cursor.execute(
-                f"SELECT recommendation_id FROM ({window}"
+                f"SELECT recommendation_id FROM ({sql}"
                 f" ORDER BY {_pg_newest_first(matches)} LIMIT %s) AS newest"
                 f" ORDER BY {rank} DESC, recommendation_id DESC LIMIT %s OFFSET %s",
                 [*params, max(newest, 1), *rank_params, stop - start, start],

@@ -27,9 +27,7 @@ def reinstall_search_index(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor != "sqlite":
         return
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {search_index.SEARCH_TABLE}")
-    search_index.install(connection)
+    search_index.reinstall(connection)
     derived.install_change_triggers(connection, [search_index.SEARCH_TABLE])
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {search_index.SEARCH_TABLE}")
@@ -40,12 +38,8 @@ def reinstall_without_keys(apps, schema_editor):
     from rightstrack.portal import search_index
 
     connection = schema_editor.connection
-    if connection.vendor != "sqlite":
-        return
-    search_index.uninstall(connection)
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {search_index.SEARCH_TABLE}")
-    search_index.install(connection, keys=False)
+    if connection.vendor == "sqlite":
+        search_index.reinstall(connection)  # the column is gone: no keys
 
 
 class Migration(migrations.Migration):
